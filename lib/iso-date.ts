@@ -1,0 +1,62 @@
+/** A calendar date written `YYYY-MM-DD`. It names a day, not an instant: no time, no time zone. */
+export type IsoDate = string;
+
+const MS_PER_DAY = 86_400_000;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `s` is a `YYYY-MM-DD` date that exists on the calendar (2026-02-30 does not). */
+export function isIsoDate(s: unknown): s is IsoDate {
+  if (typeof s !== 'string') return false;
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** Days in month `m` (1–12) of year `y`, leap years included. */
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The day number of a date: whole days since 1970-01-01. Pure UTC arithmetic, the same under any `TZ`. */
+export function toDayNumber(date: IsoDate): number {
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / MS_PER_DAY;
+}
+
+/** The date of a day number. @example fromDayNumber(0) === '1970-01-01' */
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Day of the week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** `date` plus `n` calendar days. */
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + n);
+}
+
+/** The year of a date. */
+export function yearOf(date: IsoDate): number {
+  return +date.slice(0, 4);
+}
+
+/**
+ * Today's date in a time zone, from an instant the caller passes in (lib never reads the clock).
+ * @example todayIn(new Date('2026-11-23T23:30:00Z'), 'Europe/Amsterdam') === '2026-11-24'
+ */
+export function todayIn(instant: Date, timeZone: string): IsoDate {
+  // en-CA formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date in words. @example formatDate('2026-12-01', 'nl') === '1 december 2026' */
+export function formatDate(date: IsoDate, lang: 'nl' | 'en' = 'nl'): string {
+  const months = lang === 'nl' ? MONTHS_NL : MONTHS_EN;
+  return `${+date.slice(8, 10)} ${months[+date.slice(5, 7) - 1]} ${date.slice(0, 4)}`;
+}

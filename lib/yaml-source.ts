@@ -1,0 +1,64 @@
+import jsyaml from 'js-yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+
+/** Result of reading YAML text: the data, or where and why it failed. */
+export type YamlResult = { ok: true; data: unknown } | { ok: false; line: number; message: string };
+
+/**
+ * Parse YAML with the core schema: `2026-03-02` stays the string "2026-03-02" (a calendar date, never a
+ * UTC-midnight Date that shifts a day west of Greenwich). Anchors that alias mappings or lists are refused:
+ * case files never need them, and they are how a "YAML bomb" blows up.
+ * Lines are 1-based and relative to `text`.
+ */
+export function readYaml(text: string): YamlResult {
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch (error) {
+    const e = error as { mark?: { line: number }; reason?: string; message: string };
+    return { ok: false, line: (e.mark?.line ?? 0) + 1, message: `malformed YAML: ${e.reason ?? e.message}` };
+  }
+  const shared = findSharedNode(data);
+  if (shared) return { ok: false, line: lineOf(text, shared), message: 'YAML aliases (*name) of mappings or lists are not allowed' };
+  return { ok: true, data };
+}
+
+/** The path of the first mapping or list that occurs twice in the tree (an alias), if any. */
+function findSharedNode(root: unknown): (string | number)[] | undefined {
+  const seen = new Set<object>();
+  const walk = (node: unknown, path: (string | number)[]): (string | number)[] | undefined => {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (seen.has(node)) return path;
+    seen.add(node);
+    const entries = Array.isArray(node) ? node.map((v, i) => [i, v] as const) : Object.entries(node);
+    for (const [k, v] of entries) {
+      const found = walk(v, [...path, k]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(root, []);
+}
+
+/**
+ * The 1-based line of the deepest node on `path` that exists in `text` (the key's line for a mapping entry).
+ * Only called when there is a problem to report, so its slower, position-keeping parser costs nothing on clean files.
+ */
+export function lineOf(text: string, path: readonly PropertyKey[]): number {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+      node = node.items[key] as Node;
+      offset = node.range?.[0] ?? offset;
+    } else break;
+  }
+  return counter.linePos(offset).line;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { isoDate, key, text } from './common.ts';
+
+const labelled = z.strictObject({
+  key: key.meta({ description: 'Korte sleutel, gebruikt in de klachtdossiers (bijv. "communicatie").' }),
+  label: text.meta({ description: 'Nederlandse omschrijving, zoals in rapport en formulieren.' }),
+});
+
+/** An organizer: a Professional Organizer & Coach who handles complaints (art. 4.2, 6.1). */
+export const organizerSchema = z.strictObject({
+  key: key.meta({ description: 'Korte sleutel van de organizer, gebruikt als `organizer:` in een dossier.' }),
+  name: text.meta({ description: 'Naam van de Professional Organizer & Coach.' }),
+  github: z
+    .string()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login, e.g. "anouk-o4a"')
+    .meta({ description: 'GitHub-gebruikersnaam: aan haar worden termijn-issues toegewezen.' }),
+});
+
+const uniqueKeys = <T extends { key: string }>(list: T[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate key "${item.key}"` });
+    seen.add(item.key);
+  });
+};
+
+/** organization.yml: the organization's facts, read by the checker, the public site and the report. */
+export const organizationSchema = z.strictObject({
+  organization: z
+    .strictObject({
+      name: text.meta({ description: 'Naam van de organisatie.' }),
+      email: z.email('expected an e-mail address').meta({ description: 'E-mailadres voor klachten.' }),
+      phone: text.optional().meta({ description: 'Telefoonnummer.' }),
+      postal_address: text.meta({ description: 'Postadres voor klachten per brief, op één regel.' }),
+      website: z.url('expected a URL such as https://www.example.nl').meta({ description: 'Website.' }),
+    })
+    .meta({ description: 'Naam en contactgegevens van de organisatie.' }),
+  site_url: z
+    .url('expected the public address of the site, e.g. https://example.github.io/klachtenregeling/')
+    .meta({ description: 'Adres waarop de publieke site staat (voor canonieke URL’s).' }),
+  organizers: z
+    .array(organizerSchema)
+    .min(1, 'list at least one organizer')
+    .superRefine(uniqueKeys)
+    .meta({ description: 'De Professional Organizers & Coaches die klachten behandelen.' }),
+  deadlines: z
+    .strictObject({
+      filing_workdays: z.int().positive().default(30).meta({ description: 'Art. 4.1: indienen binnen zoveel werkdagen na afronding van de opdracht.' }),
+      handling_workdays: z.int().positive().default(20).meta({ description: 'Art. 5.4 en 6.2: schriftelijk afhandelen binnen zoveel werkdagen.' }),
+      reminder_workdays: z.int().nonnegative().default(5).meta({ description: 'Waarschuw zoveel werkdagen vóór de afhandeltermijn.' }),
+    })
+    .meta({ description: 'Termijnen in werkdagen.' }),
+  time_zone: z
+    .literal('Europe/Amsterdam', { error: 'only "Europe/Amsterdam" is supported: the regulation counts Dutch working days' })
+    .default('Europe/Amsterdam')
+    .meta({ description: 'Tijdzone die bepaalt welke datum "vandaag" is.' }),
+  calendar: z
+    .strictObject({
+      extra_non_working_days: z.array(isoDate).default([]).meta({ description: 'Extra niet-werkdagen (bijv. bij besluit aangewezen brugdagen), als JJJJ-MM-DD.' }),
+    })
+    .default({ extra_non_working_days: [] })
+    .meta({ description: 'Kalender naast de feestdagen van de Algemene termijnenwet.' }),
+  categories: z.array(labelled).min(1).superRefine(uniqueKeys).meta({ description: 'Klachtcategorieën.' }),
+  causes: z.array(labelled).min(1).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
+  escalation: z
+    .strictObject({
+      name: text.meta({ description: 'Naam van de externe instantie (Solopartners).' }),
+      committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
+      website: z.url('expected a URL').meta({ description: 'Website van de klachtencommissie.' }),
+      description: text.meta({ description: 'Wat de instantie doet, in één of twee zinnen.' }),
+    })
+    .meta({ description: 'Art. 1.6 en 4.7: waar een klager terecht kan die niet tevreden is.' }),
+  retention: z
+    .strictObject({
+      years_after_closing: z.int().positive().default(2).meta({ description: 'Na zoveel jaar na afsluiting worden persoonsgegevens verwijderd (AVG).' }),
+    })
+    .default({ years_after_closing: 2 })
+    .meta({ description: 'Bewaartermijn van persoonsgegevens in afgesloten dossiers.' }),
+});
+
+/** organization.yml as written. */
+export type OrganizationInput = z.input<typeof organizationSchema>;
+/** organization.yml after validation, defaults filled in. */
+export type Organization = z.output<typeof organizationSchema>;
