@@ -3,8 +3,11 @@ import { calendarFor } from '../lib/organization.ts';
 import { InputError } from '../lib/problems.ts';
 import { textTable } from '../lib/text-table.ts';
 import { validateCases } from '../lib/validate.ts';
-import { COMMON_OPTIONS, parseCommandLine, runMain } from './io/cli.ts';
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from './io/cli.ts';
 import { loadCaseFiles, loadOrganization, resolveToday } from './io/load.ts';
+import { syncGitHub } from './io/sync-github.ts';
+
+const DEFAULT_MAX_WRITES = 100;
 
 const HELP = `Usage: npm run deadlines -- [options]
 
@@ -19,9 +22,20 @@ Options:
   --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
   --json               print a JSON array (id, organizer, status, received, due, state,
                        workdays_left, filing_deadline, filed_late, closed_on)
+  --github             keep GitHub issues in step with the cases: one issue per case that is
+                       due_soon, due_today or overdue, one per late filing (art. 4.1), one for
+                       the closed cases past their retention period; closed when settled.
+                       Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/repo) and GITHUB_API_URL
+                       (default https://api.github.com). Without GITHUB_TOKEN: a dry run.
+  --dry-run            with --github: read the issues, print the plan, write nothing
+  --max-writes N       with --github: write requests per run at most (default ${DEFAULT_MAX_WRITES});
+                       the next run carries on where this one stopped
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
-  -h, --help           show this help`;
+  -h, --help           show this help
+
+In GitHub Actions (GITHUB_STEP_SUMMARY set) --github also writes a summary table, and prints a
+warning annotation for each overdue case. See README, "Deadline watch on GitHub".`;
 
 const row = (d: CaseDeadline) => [
   d.id,
@@ -35,8 +49,19 @@ const row = (d: CaseDeadline) => [
 ];
 
 await runMain('deadlines', async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, today: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    today: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    github: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    'max-writes': { type: 'string' },
+  });
   if (values.help) return void console.log(HELP);
+  if (!values.github && (values['dry-run'] || values['max-writes'] !== undefined)) throw new UsageError('--dry-run and --max-writes go with --github');
+  if (values.github && values.json) throw new UsageError('--json and --github cannot be combined');
+  const maxWrites = values['max-writes'] === undefined ? DEFAULT_MAX_WRITES : Number(values['max-writes']);
+  if (!Number.isInteger(maxWrites) || maxWrites < 0) throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);
   const cal = calendarFor(org);
@@ -47,4 +72,8 @@ await runMain('deadlines', async () => {
   if (values.json) return void console.log(JSON.stringify(deadlines, null, 2));
   console.log(`Deadlines on ${today} (Europe/Amsterdam), ${org.deadlines.handling_workdays} working days to handle a complaint:\n`);
   console.log(textTable(['case', 'organizer', 'status', 'received', 'due', 'state', 'workdays left', 'filing'], deadlines.map(row)));
+  if (!values.github) return;
+  console.log('');
+  const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));
+  await syncGitHub({ cases, org, cal, today, dryRun: values['dry-run'], maxWrites, env: process.env, log: (line) => console.log(line) });
 });
