@@ -2,12 +2,13 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck/light.js';
-import type { LabelSpec, TrackedIssue } from '../../lib/flag-issue.ts';
+import { flagId, parseMarker, type LabelSpec, type TrackedIssue } from '../../lib/flag-issue.ts';
 import type { IssuePatch } from '../../lib/github-plan.ts';
 
-// retry: 5xx and network errors; throttling: 403/429 rate limits with retry-after, and GitHub's advice to
-// space writes (one a second; three seconds for writes that notify people).
-const GitHub = Octokit.plugin(retry, throttling);
+// throttling (inner): 403/429 rate limits, waiting as long as retry-after says, and GitHub's advice to
+// space writes (one a second, three for writes that notify people); retry (outer): 5xx and network errors.
+const GitHub = Octokit.plugin(throttling, retry);
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** What the sync needs from GitHub, in our own types (Octokit stays in this file). */
 export interface IssueTracker {
@@ -89,6 +90,8 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: 'klachtenregeling-deadline-watch',
+    // a request that hangs fails after a while (and is retried) instead of holding the workflow
+    request: { fetch: (url: string, init?: RequestInit) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }) },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => options.log(`GitHub: ${m}`), error: (m: string) => options.log(`GitHub: ${m}`) },
     retry: { retries: 3, retryAfterBaseValue: base },
     throttle: {
@@ -114,41 +117,63 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
       throw explain(error, what, options.repository);
     }
   };
+  // Creating an issue or a comment is not idempotent: after a 5xx or a lost answer it may still have been
+  // made, so it is never retried blindly (the retry plugin is off for it): we look first, then try again.
+  const createOnce = async <T>(what: string, call: () => Promise<T>, landed: () => Promise<T | null>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write(what, call);
+      } catch (error) {
+        const status = (error as GitHubError).status;
+        if (!(status >= 500 || status === 0) || attempt > 3) throw error;
+        options.log(`GitHub: ${what} failed (${status}); checking whether it was made anyway`);
+        // if even the check fails (the network is gone), the create's own failure is the one to report
+        const found = await landed().catch(() => {
+          throw error;
+        });
+        if (found !== null) return found;
+        await new Promise((resolve) => setTimeout(resolve, attempt * attempt * base));
+      }
+    }
+  };
   // a login GitHub will not assign (not a collaborator) must not block the flag itself
   const withAssignees = async <T>(what: string, assignees: string[] | undefined, call: (a: string[] | undefined) => Promise<T>): Promise<T> => {
     try {
-      return await write(what, () => call(assignees));
+      return await call(assignees);
     } catch (error) {
       if (!assignees?.length || !assigneeRefused((error as GitHubError).cause)) throw error;
       options.log(`GitHub would not assign ${assignees.join(', ')} (${what}): is the organizer's login in organization.yml a collaborator of ${options.repository}? Retrying without assignee.`);
-      return write(what, () => call(undefined));
+      return call(undefined);
     }
+  };
+  const NO_RETRY = { request: { retries: 0 } };
+
+  const listFlagIssues = async (label: string): Promise<TrackedIssue[]> => {
+    const found: TrackedIssue[] = [];
+    try {
+      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'all', per_page: 100 })) {
+        counts.reads += 1;
+        for (const i of page.data) {
+          if (i.pull_request) continue;
+          found.push({
+            number: i.number,
+            open: i.state === 'open',
+            title: i.title,
+            body: i.body ?? '',
+            labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((l) => l !== ''),
+            assignees: (i.assignees ?? []).map((a) => a.login),
+          });
+        }
+      }
+    } catch (error) {
+      throw explain(error, `listing the issues labelled "${label}"`, options.repository);
+    }
+    return found;
   };
 
   return {
     counts,
-    async listFlagIssues(label) {
-      const found: TrackedIssue[] = [];
-      try {
-        for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'all', per_page: 100 })) {
-          counts.reads += 1;
-          for (const i of page.data) {
-            if (i.pull_request) continue;
-            found.push({
-              number: i.number,
-              open: i.state === 'open',
-              title: i.title,
-              body: i.body ?? '',
-              labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((l) => l !== ''),
-              assignees: (i.assignees ?? []).map((a) => a.login),
-            });
-          }
-        }
-      } catch (error) {
-        throw explain(error, `listing the issues labelled "${label}"`, options.repository);
-      }
-      return found;
-    },
+    listFlagIssues,
     async listLabels() {
       const names: string[] = [];
       try {
@@ -171,10 +196,26 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
       }
     },
     async createIssue(issue) {
-      const { data } = await withAssignees('creating an issue', issue.assignees, (assignees) =>
-        octokit.rest.issues.create({ owner, repo, title: issue.title, body: issue.body, labels: issue.labels, ...(assignees ? { assignees } : {}) }),
+      const marker = parseMarker(issue.body);
+      const label = issue.labels[0] ?? '';
+      const landed = async () => {
+        if (!marker || !label) return null;
+        const id = flagId(marker.kind, marker.key);
+        const twin = (await listFlagIssues(label)).find((i) => {
+          const m = parseMarker(i.body);
+          return m !== null && flagId(m.kind, m.key) === id && i.open;
+        });
+        return twin ? twin.number : null;
+      };
+      return withAssignees('creating an issue', issue.assignees, (assignees) =>
+        createOnce(
+          'creating an issue',
+          async () =>
+            (await octokit.rest.issues.create({ owner, repo, title: issue.title, body: issue.body, labels: issue.labels, ...(assignees ? { assignees } : {}), ...NO_RETRY })).data
+              .number,
+          landed,
+        ),
       );
-      return data.number;
     },
     async updateIssue(number, patch) {
       const fields = {
@@ -184,11 +225,16 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
         ...(patch.open === undefined ? {} : patch.open ? { state: 'open' as const, state_reason: 'reopened' as const } : { state: 'closed' as const, state_reason: 'completed' as const }),
       };
       await withAssignees(`updating issue #${number}`, patch.assignees, (assignees) =>
-        octokit.rest.issues.update({ owner, repo, issue_number: number, ...fields, ...(assignees ? { assignees } : {}) }),
+        write(`updating issue #${number}`, () => octokit.rest.issues.update({ owner, repo, issue_number: number, ...fields, ...(assignees ? { assignees } : {}) })),
       );
     },
     async addComment(number, body) {
-      await write(`commenting on issue #${number}`, () => octokit.rest.issues.createComment({ owner, repo, issue_number: number, body }));
+      const landed = async () => {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+        counts.reads += Math.max(1, Math.ceil(comments.length / 100));
+        return comments.at(-1)?.body === body ? true : null;
+      };
+      await createOnce(`commenting on issue #${number}`, async () => void (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body, ...NO_RETRY })), landed);
     },
   };
 }

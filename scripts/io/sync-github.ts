@@ -101,7 +101,10 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
       `Write budget reached: ${result.planned} of ${input.maxWrites} write(s) ${dryRun ? 'planned' : 'used'}, ${left} action(s) left for the next run, ` +
         `which carries on where this one stopped. Raise the budget with --max-writes N.`,
     );
-  if (result.error) notes.push(`Stopped by an error after ${result.writes} write(s) (listed above): ${result.error.message}. The next run carries on where this one stopped.`);
+  if (result.error) {
+    const done = result.results.filter((r) => r.outcome.status === 'done' && r.action.type !== 'keep').length;
+    notes.push(`Stopped by an error after ${done} change(s) (listed above): ${result.error.message}. The next run carries on where this one stopped.`);
+  }
   if (env.GITHUB_ACTIONS === 'true') {
     for (const a of overdueAnnotations(subjects)) log(a);
     if (result.budgetReached) log(`::warning title=Write budget reached::${left} flag change(s) left for the next run; raise with --max-writes N`);
