@@ -1,10 +1,9 @@
 import { caseDeadlines, type CaseDeadline } from '../lib/deadlines.ts';
-import { calendarFor } from '../lib/organization.ts';
 import { InputError } from '../lib/problems.ts';
 import { textTable } from '../lib/text-table.ts';
-import { validateCases } from '../lib/validate.ts';
 import { COMMON_OPTIONS, parseCommandLine, runMain } from './io/cli.ts';
-import { loadCaseFiles, loadOrganization, resolveToday } from './io/load.ts';
+import { loadCaseFacts } from './io/case-store.ts';
+import { resolveToday } from './io/today.ts';
 
 const HELP = `Usage: npm run deadlines -- [options]
 
@@ -21,6 +20,7 @@ Options:
                        workdays_left, filing_deadline, filed_late, closed_on)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
+  --no-cache           check every case file afresh (see npm run validate -- --help)
   -h, --help           show this help`;
 
 const row = (d: CaseDeadline) => [
@@ -37,10 +37,8 @@ const row = (d: CaseDeadline) => [
 await runMain('deadlines', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, today: { type: 'string' }, json: { type: 'boolean', default: false } });
   if (values.help) return void console.log(HELP);
-  const org = await loadOrganization(values.config);
+  const { org, cal, validation: result } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
-  const cal = calendarFor(org);
-  const result = validateCases(await loadCaseFiles(values.cases), org, cal);
   if (result.errorCount > 0)
     throw new InputError(`${result.errorCount} error(s) in the case files; fix them first (npm run validate)`, result.problems.filter((p) => p.severity === 'error'));
   const deadlines = caseDeadlines(result.cases.map((r) => r.data), cal, org.deadlines, today);

@@ -136,3 +136,14 @@ describe('property: agrees with a day-by-day reference, 2000–2100', () => {
     );
   });
 });
+
+describe('the generated holiday table', () => {
+  it('equals what date-holidays computes for every year (run `npm run holidays` when this fails)', async () => {
+    const { tableSource } = await import('../../scripts/holidays.ts');
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(new URL('../../lib/atw-holidays-table.ts', import.meta.url), 'utf8')).toBe(tableSource());
+  });
+  it('refuses a year outside it with a clear message', () => {
+    expect(() => atwHolidays(1999)).toThrow('no holiday table for 1999: dates must lie between 2000 and 2101');
+  });
+});

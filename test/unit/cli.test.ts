@@ -131,3 +131,21 @@ describe('--help', () => {
     expect(r.stdout).toContain('--config FILE');
   });
 });
+
+describe('the check cache', () => {
+  it('rechecks a file that changed, and a changed configuration', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await tempProject({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    expect(runScript('validate', [], dir).code).toBe(0);
+    expect(runScript('validate', [], dir).code).toBe(0); // from the cache
+    await writeFile(join(dir, 'cases/2026/K-2026-001.md'), caseText(caseData({ organizer: 'bram' })).replace('bram', 'carla'));
+    const changed = runScript('validate', [], dir);
+    expect([changed.code, changed.stderr]).toEqual([1, expect.stringContaining('unknown organizer "carla"')]);
+    await writeFile(join(dir, 'cases/2026/K-2026-001.md'), caseText(caseData()));
+    expect(runScript('validate', [], dir).code).toBe(0);
+    await writeFile(join(dir, 'organization.yml'), ORG_TEXT.replace('key: anouk', 'key: anna'));
+    const orgChanged = runScript('validate', [], dir);
+    expect(orgChanged.stderr).toContain('unknown organizer "anouk"');
+    expect(runScript('validate', ['--no-cache'], dir).stderr).toContain('unknown organizer "anouk"');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseSchema, type CaseData } from '../../schemas/case.ts';
 import { caseDeadline, caseDeadlines } from '../../lib/deadlines.ts';
-import { calendarFor } from '../../lib/organization.ts';
+import { calendarFor } from '../../lib/holidays.ts';
 import { ORG, caseData } from '../helpers/fixtures.ts';
 
 const cal = calendarFor(ORG);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFor } from '../../lib/organization.ts';
+import { calendarFor } from '../../lib/holidays.ts';
 import { formatAnnotation, formatProblem } from '../../lib/problems.ts';
 import { validateCases } from '../../lib/validate.ts';
 import { ORG, caseData, caseText } from '../helpers/fixtures.ts';
@@ -55,6 +55,7 @@ describe('bad input: each gets a message naming file, line and field', () => {
     ['escalated without an escalation date', caseText(caseData({ status: 'escalated', response: closedResponse })), /escalation: status "escalated" needs escalation\.date/],
     ['withdrawn without a date', caseText(caseData({ status: 'withdrawn' })), /withdrawn_on: status "withdrawn" needs withdrawn_on/],
     ['no complainant', caseText(caseData({ complainant: undefined })), /complainant: needs the complainant/],
+    ['a year outside the calendar', caseText(caseData({ received: '1026-11-03' })), /received: expected a date between 2000-01-01 and 2100-12-31/],
     ['an id unlike K-YYYY-NNN', caseText(caseData({ id: 'K26-1' })), /id: expected an id such as K-2026-001/],
   ])('%s', (_, text, expected) => {
     const found = errors(text);
