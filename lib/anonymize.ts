@@ -59,7 +59,7 @@ export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
     });
   const lines = body.split('\n').filter((l) => l.trim() !== '').length;
   removed.push(`body (${lines} line${lines === 1 ? '' : 's'} of complaint text and notes)`);
-  root.set('anonymized', today);
+  doc.set('anonymized', today);
 
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const out = `---\n${yaml}---\n\n${anonymizedBody(today)}`;
