@@ -1,7 +1,7 @@
 import Mustache from 'mustache';
 import type { Organization } from '../schemas/organization.ts';
 import type { CaseRecord } from './case-file.ts';
-import { documentPage } from './document-html.ts';
+import { documentPage, escapeHtml } from './document-html.ts';
 import { formatDate } from './iso-date.ts';
 
 /** The values the letter template (templates/antwoordbrief.html) can use, with Dutch names. */
@@ -73,6 +73,7 @@ export function unknownTemplateNames(template: string, view: object): string[] {
   const collect = (o: object, prefix: string) => {
     for (const [k, v] of Object.entries(o)) {
       known.add(prefix + k);
+      known.add(k); // inside a section {{#organisatie}}…{{/organisatie}}, {{naam}} is organisatie.naam
       if (v && typeof v === 'object') collect(v, `${prefix}${k}.`);
     }
   };
@@ -104,5 +105,5 @@ export function responseLetterHtml(record: CaseRecord, org: Organization, templa
     throw new Error(`the letter template cannot be read: ${(error as Error).message}`, { cause: error });
   }
   if (unknown.length) throw new Error(`the letter template uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`);
-  return { ok: true, html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view)) };
+  return { ok: true, html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view, {}, { escape: escapeHtml })) };
 }
