@@ -166,7 +166,7 @@ await runMain('new-case', async () => {
     const chosenCategories = categories?.length
       ? categories
       : await checkbox({ message: 'Categories (space to select, enter to confirm)', choices: org.categories.map((c) => ({ value: c.key, name: c.label })), required: true });
-    const pasted = complaint ?? (await input({ message: 'The complaint as received, one paragraph (optional: leave empty to paste it in the editor later)' }));
+    const pasted = complaint ?? (await input({ message: 'The complaint as received, one paragraph (optional: empty = paste it in the file later)' }));
     return {
       organizer: chosenOrganizer,
       received,
