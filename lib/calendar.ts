@@ -41,10 +41,15 @@ export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
     }
     return set;
   };
+  const known = new Map<number, boolean>(); // day number → working day, filled as days are asked for
   const isWorkdayNumber = (day: number): boolean => {
-    const wd = weekdayOf(day);
-    if (wd === 0 || wd === 6) return false;
-    return !yearSet(new Date(day * 86_400_000).getUTCFullYear()).has(day);
+    let answer = known.get(day);
+    if (answer === undefined) {
+      const wd = weekdayOf(day);
+      answer = wd !== 0 && wd !== 6 && !yearSet(new Date(day * 86_400_000).getUTCFullYear()).has(day);
+      known.set(day, answer);
+    }
+    return answer;
   };
   return {
     isWorkdayNumber,

@@ -9,7 +9,7 @@ const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
 function describe(issue: z.core.$ZodIssue, data: unknown): { path: PropertyKey[]; message: string }[] {
   if (issue.code === 'unrecognized_keys')
     return issue.keys.map((k) => ({ path: [...issue.path, k], message: `unknown field "${k}": check its spelling (see schemas/case.schema.json)` }));
-  const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+  const missing = issue.code !== 'custom' && valueAt(data, issue.path) === undefined;
   return [{ path: [...issue.path], message: missing ? `required: ${issue.message}` : issue.message }];
 }
 

@@ -1,31 +1,22 @@
-import Holidays from 'date-holidays';
+import { ATW_HOLIDAYS, FIRST_YEAR, LAST_YEAR } from './atw-holidays-table.ts';
+import type { Organization } from '../schemas/organization.ts';
+import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
 import type { IsoDate } from './iso-date.ts';
 
+export { FIRST_YEAR, LAST_YEAR };
+
 /**
- * The rules (date-holidays' own notation) of the days art. 3 of the Algemene termijnenwet names.
- * date-holidays types Goede Vrijdag and Bevrijdingsdag as `school`, so we select by rule, never by type.
+ * The public holidays of the Algemene termijnenwet (art. 3) in `year`, sorted, weekend days included.
+ * From the table `npm run holidays` generates with date-holidays (see atw-rules.ts).
+ * @example atwHolidays(2026)[1] === '2026-04-03' // Goede Vrijdag
  */
-const ATW_RULES = [
-  /^01-01$/, // Nieuwjaarsdag
-  /^easter -2$/, // Goede Vrijdag (art. 3 lid 2)
-  /^easter 1$/, // Tweede Paasdag
-  /^04-27 /, // Koningsdag, 26 April when the 27th is a Sunday (since 2014)
-  /^04-30 /, // Koninginnedag, before 2014
-  /^05-05$/, // 5 mei, every year
-  /^easter 39$/, // Hemelvaartsdag
-  /^easter 50$/, // Tweede Pinksterdag
-  /^12-25$/, // Eerste Kerstdag
-  /^12-26$/, // Tweede Kerstdag
-];
+export function atwHolidays(year: number): readonly IsoDate[] {
+  const days = ATW_HOLIDAYS[year - FIRST_YEAR];
+  if (!days) throw new RangeError(`no holiday table for ${year}: dates must lie between ${FIRST_YEAR} and ${LAST_YEAR}`);
+  return days.map((md) => `${year}-${md}`);
+}
 
-let nl: Holidays | undefined;
-
-/** The public holidays of the Algemene termijnenwet (art. 3) in `year`, sorted. Pure: computed, never fetched. */
-export function atwHolidays(year: number): IsoDate[] {
-  nl ??= new Holidays('NL', { types: ['public', 'bank', 'school', 'optional', 'observance'] });
-  return nl
-    .getHolidays(year)
-    .filter((h) => ATW_RULES.some((r) => r.test(h.rule)))
-    .map((h) => h.date.slice(0, 10))
-    .sort();
+/** The working-day calendar of an organization: Atw holidays plus its extra non-working days. */
+export function calendarFor(org: Organization): WorkCalendar {
+  return createWorkCalendar({ holidays: atwHolidays, extraNonWorkingDays: org.calendar.extra_non_working_days });
 }

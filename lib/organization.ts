@@ -1,6 +1,4 @@
 import { organizationSchema, type Organization } from '../schemas/organization.ts';
-import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
-import { atwHolidays } from './holidays.ts';
 import { parseWithFriendlyErrors } from './friendly-parse.ts';
 import { InputError } from './problems.ts';
 import { readYaml } from './yaml-source.ts';
@@ -16,9 +14,4 @@ export function parseOrganization(file: string, text: string): Organization {
   const checked = parseWithFriendlyErrors(organizationSchema, yaml.data ?? {}, { file, yamlText: text, lineOffset: 0 });
   if (!checked.ok) throw new InputError(`${file} is not a valid configuration`, checked.problems);
   return checked.data;
-}
-
-/** The working-day calendar of an organization: Atw holidays plus its extra non-working days. */
-export function calendarFor(org: Organization): WorkCalendar {
-  return createWorkCalendar({ holidays: atwHolidays, extraNonWorkingDays: org.calendar.extra_non_working_days });
 }

@@ -5,7 +5,10 @@ import { parseCaseFile, type CaseRecord } from './case-file.ts';
 import { caseDeadline } from './deadlines.ts';
 import { formatDate } from './iso-date.ts';
 import { lineOf } from './yaml-source.ts';
-import { sortProblems, type Problem } from './problems.ts';
+import type { Problem } from './problems.ts';
+import { checkCaseSet, type FileCheck, type Validation } from './case-set.ts';
+
+export type { FileCheck, Validation };
 
 /** A file to check: its path (as reported) and its text. */
 export interface SourceFile {
@@ -13,16 +16,15 @@ export interface SourceFile {
   text: string;
 }
 
-/** Result of {@link validateCases}: the valid cases, and every error and warning found. */
-export interface Validation {
-  cases: CaseRecord[];
-  problems: Problem[];
-  errorCount: number;
-  warningCount: number;
-}
-
-const baseName = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
 const frontmatterLine = (text: string, field: string) => lineOf(text.replace(/^\uFEFF/, '').replace(/^---[^\n]*\n/, '\n'), [field]);
+
+/** Check one case file: schema, configuration (organizer, categories, causes) and warnings. Pure. */
+export function checkCaseFile(f: SourceFile, schema: ReturnType<typeof caseSchemaFor>, org: Organization, cal: WorkCalendar): FileCheck {
+  const { record, problems } = parseCaseFile(f.path, f.text, schema);
+  const line = (field: string) => frontmatterLine(f.text, field);
+  if (record) problems.push(...caseWarnings(record, org, cal, line));
+  return { file: f.path, record, problems, idLine: line('id') };
+}
 
 /**
  * Check case files against the schema and organization.yml, and across files (unique ids).
@@ -31,36 +33,7 @@ const frontmatterLine = (text: string, field: string) => lineOf(text.replace(/^\
  */
 export function validateCases(files: readonly SourceFile[], org: Organization, cal: WorkCalendar): Validation {
   const schema = caseSchemaFor(org);
-  const problems: Problem[] = [];
-  const parsed: CaseRecord[] = [];
-  for (const f of files) {
-    const { record, problems: found } = parseCaseFile(f.path, f.text, schema);
-    problems.push(...found);
-    if (record) parsed.push(record);
-  }
-  const textOf = new Map(files.map((f) => [f.path, f.text]));
-  const error = (r: CaseRecord, field: string, message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file: r.file, line: frontmatterLine(textOf.get(r.file) ?? '', field), field, message, severity });
-
-  const byId = new Map<string, CaseRecord[]>();
-  for (const r of parsed) byId.set(r.data.id, [...(byId.get(r.data.id) ?? []), r]);
-  const invalid = new Set<CaseRecord>();
-  for (const r of parsed) {
-    if (baseName(r.file) !== r.data.id) {
-      error(r, 'id', `id "${r.data.id}" differs from the file name "${baseName(r.file)}.md": rename the file or fix the id`);
-      invalid.add(r);
-    }
-    const twins = byId.get(r.data.id) ?? [];
-    if (twins.length > 1) {
-      error(r, 'id', `duplicate id "${r.data.id}", also in ${twins.filter((t) => t !== r).map((t) => t.file).join(', ')}`);
-      invalid.add(r);
-    }
-  }
-  const cases = parsed.filter((r) => !invalid.has(r));
-  for (const r of cases) problems.push(...caseWarnings(r, org, cal, (field) => frontmatterLine(textOf.get(r.file) ?? '', field)));
-  const sorted = sortProblems(problems);
-  const errorCount = sorted.filter((p) => p.severity === 'error').length;
-  return { cases, problems: sorted, errorCount, warningCount: sorted.length - errorCount };
+  return checkCaseSet(files.map((f) => checkCaseFile(f, schema, org, cal)));
 }
 
 /** Warnings about a valid case: things to look at that do not make it invalid. */

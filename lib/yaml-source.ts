@@ -45,6 +45,11 @@ function findSharedNode(root: unknown): (string | number)[] | undefined {
  * Only called when there is a problem to report, so its slower, position-keeping parser costs nothing on clean files.
  */
 export function lineOf(text: string, path: readonly PropertyKey[]): number {
+  if (path.length === 1 && typeof path[0] === 'string') {
+    // a top-level field: its key starts a line (fast path, no second parse)
+    const key = new RegExp(`^${path[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(text);
+    if (key) return text.slice(0, key.index).split('\n').length;
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
   let node: Node | null | undefined = doc.contents as Node | null;

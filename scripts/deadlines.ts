@@ -1,11 +1,10 @@
 import { caseDeadlines, type CaseDeadline } from '../lib/deadlines.ts';
-import { calendarFor } from '../lib/organization.ts';
 import { InputError } from '../lib/problems.ts';
 import { textTable } from '../lib/text-table.ts';
-import { validateCases } from '../lib/validate.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from './io/cli.ts';
-import { loadCaseFiles, loadOrganization, resolveToday } from './io/load.ts';
+import { loadCaseFacts } from './io/case-store.ts';
 import { syncGitHub } from './io/sync-github.ts';
+import { resolveToday } from './io/today.ts';
 
 const DEFAULT_MAX_WRITES = 100;
 
@@ -32,6 +31,7 @@ Options:
                        the next run carries on where this one stopped
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
+  --no-cache           check every case file afresh (see npm run validate -- --help)
   -h, --help           show this help
 
 In GitHub Actions (GITHUB_STEP_SUMMARY set) --github also writes a summary table, and prints a
@@ -62,10 +62,8 @@ await runMain('deadlines', async () => {
   if (values.github && values.json) throw new UsageError('--json and --github cannot be combined');
   const maxWrites = values['max-writes'] === undefined ? DEFAULT_MAX_WRITES : Number(values['max-writes']);
   if (!Number.isInteger(maxWrites) || maxWrites < 0) throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
-  const org = await loadOrganization(values.config);
+  const { org, cal, validation: result } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
-  const cal = calendarFor(org);
-  const result = validateCases(await loadCaseFiles(values.cases), org, cal);
   if (result.errorCount > 0)
     throw new InputError(`${result.errorCount} error(s) in the case files; fix them first (npm run validate)`, result.problems.filter((p) => p.severity === 'error'));
   const deadlines = caseDeadlines(result.cases.map((r) => r.data), cal, org.deadlines, today);

@@ -1,8 +1,6 @@
-import { calendarFor } from '../lib/organization.ts';
 import { formatAnnotation, formatProblem } from '../lib/problems.ts';
-import { validateCases } from '../lib/validate.ts';
+import { loadCaseFacts } from './io/case-store.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from './io/cli.ts';
-import { loadCaseFiles, loadOrganization } from './io/load.ts';
 
 const HELP = `Usage: npm run validate -- [options]
 
@@ -14,18 +12,18 @@ Options:
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
   --format FORMAT    text (default) or github (workflow annotations ::error file=…,line=…::…)
+  --no-cache         check every file afresh (normally unchanged files reuse their last check,
+                     kept in node_modules/.cache/klachtenregeling)
   -h, --help         show this help`;
 
 await runMain('validate', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' } });
   if (values.help) return void console.log(HELP);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format must be text or github, got "${values.format}"`);
-  const org = await loadOrganization(values.config);
-  const files = await loadCaseFiles(values.cases);
-  const result = validateCases(files, org, calendarFor(org));
+  const { validation: result, fileCount } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const format = values.format === 'github' ? formatAnnotation : formatProblem;
   for (const p of result.problems) (p.severity === 'error' ? console.error : console.log)(format(p));
-  const summary = `${files.length} case file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
+  const summary = `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
   if (result.errorCount > 0) {
     console.error(summary);
     return 1;

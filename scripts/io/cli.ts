@@ -8,6 +8,7 @@ export class UsageError extends Error {}
 export const COMMON_OPTIONS = {
   cases: { type: 'string', default: 'cases' },
   config: { type: 'string', default: 'organization.yml' },
+  'no-cache': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 

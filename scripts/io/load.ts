@@ -1,12 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Organization } from '../../schemas/organization.ts';
 import { isCaseFileName } from '../../lib/case-file.ts';
-import { todayIn, isIsoDate, type IsoDate } from '../../lib/iso-date.ts';
 import { parseOrganization } from '../../lib/organization.ts';
 import { InputError } from '../../lib/problems.ts';
 import type { SourceFile } from '../../lib/validate.ts';
-import { UsageError } from './cli.ts';
 
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
@@ -30,12 +29,6 @@ export async function loadCaseFiles(dir: string): Promise<SourceFile[]> {
     throw new InputError(`cannot read the cases folder ${shown(dir)}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
   }
   const paths = entries.filter((e) => isCaseFileName(e.replace(/^.*[\\/]/, ''))).sort();
-  return Promise.all(paths.map(async (p) => ({ path: shown(join(dir, p)), text: await readFile(join(dir, p), 'utf8') })));
-}
-
-/** Today's date in the organization's time zone, or the `--today` override (checked). */
-export function resolveToday(org: Organization, override: string | undefined): IsoDate {
-  if (override === undefined) return todayIn(new Date(), org.time_zone);
-  if (!isIsoDate(override)) throw new UsageError(`--today expects a real date as YYYY-MM-DD, got "${override}"`);
-  return override;
+  // synchronous reads: for thousands of small files they are several times faster than fs/promises
+  return paths.map((p) => ({ path: shown(join(dir, p)), text: readFileSync(join(dir, p), 'utf8') }));
 }

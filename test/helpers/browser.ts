@@ -3,21 +3,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/io/chromium.ts';
 
-/** Debian's Chromium; never a browser download. */
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** The flags this machine needs: no sandbox (root), no GPU, no network chatter. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The Chromium path and flags, from scripts/io/chromium.ts (one list for scripts and tests). */
+export { CHROMIUM, CHROMIUM_ARGS };
 
 /** Launch Chromium with a fresh profile (a new --user-data-dir); `close()` removes the profile. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {

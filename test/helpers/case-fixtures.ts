@@ -6,7 +6,8 @@ import type { CaseInput } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
 import type { WorkCalendar } from '../../lib/calendar.ts';
 import type { SubjectCase } from '../../lib/flag-subjects.ts';
-import { calendarFor, parseOrganization } from '../../lib/organization.ts';
+import { calendarFor } from '../../lib/holidays.ts';
+import { parseOrganization } from '../../lib/organization.ts';
 import { validateCases } from '../../lib/validate.ts';
 
 /** A small organization.yml for tests: two organizers, handling 20 / filing 30 / reminder 5 working days. */

@@ -1,0 +1,41 @@
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import type { CaseInput } from '../../schemas/case.ts';
+import { parseOrganization } from '../../lib/organization.ts';
+
+/** The repository's organization.yml, parsed. */
+export const ORG_TEXT = await readFile(new URL('../../organization.yml', import.meta.url), 'utf8');
+export const ORG = parseOrganization('organization.yml', ORG_TEXT);
+
+/** A valid open case; override any field. */
+export function caseData(overrides: Partial<CaseInput> & Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'K-2026-001',
+    organizer: 'anouk',
+    received: '2026-11-03',
+    channel: 'email',
+    status: 'open',
+    complainant: { name: 'Test Klager', email: 'klager@example.org' },
+    categories: ['communicatie'],
+    ...overrides,
+  };
+}
+
+/** A case file's text: frontmatter from `data` plus a body. */
+export function caseText(data: Record<string, unknown>, body = 'De klacht zoals ontvangen.\n'): string {
+  return `---\n${stringify(data)}---\n\n${body}`;
+}
+
+/** A temporary project folder with organization.yml and the given files (path → text). */
+export async function tempProject(files: Record<string, string>, orgText = ORG_TEXT): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'klachten-'));
+  await writeFile(join(dir, 'organization.yml'), orgText);
+  await mkdir(join(dir, 'cases'), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return dir;
+}
