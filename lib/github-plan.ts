@@ -1,4 +1,5 @@
 import {
+  BASE_LABEL,
   MANAGED_LABELS,
   flagId,
   isManagedLabel,
@@ -134,7 +135,7 @@ function planOne(s: FlagSubject, issue: TrackedIssue | undefined, before: FlagMa
       ...subject('none'),
       number: issue.number,
       change: 'close',
-      patch: { open: false, body, labels: labelsWith(issue, [MANAGED_LABELS[0]!.name]) },
+      patch: { open: false, body, labels: labelsWith(issue, [BASE_LABEL.name]) },
       comment: s.settled,
     };
   }
