@@ -15,12 +15,23 @@ export async function projectCopy(): Promise<{ dir: string; remove: () => Promis
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * The environment for a build: ours, without what Vitest puts in process.env (BASE_URL=/, MODE, …),
+ * which Astro would read as its own import.meta.env and so lose the base path.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
 /** Run the public build (`astro build`, as `npm run build:site` does) in `dir`; resolves with its output. */
 export async function buildSite(dir: string): Promise<string> {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [astro, 'build'], {
     cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: buildEnv(),
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout + stderr;
