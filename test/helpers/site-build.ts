@@ -20,7 +20,7 @@ export async function projectCopy(): Promise<{ dir: string; remove: () => Promis
  * which Astro would read as its own import.meta.env and so lose the base path.
  */
 function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
   return env;
