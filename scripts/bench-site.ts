@@ -141,7 +141,8 @@ await runMain('bench:site', async () => {
     const sl = await serveStatic(join(starlight, 'dist'), '/');
     console.log(row('Starlight, same regulation /', await weigh(context, sl.url)));
     await sl.close();
-    console.log(`\n(Starlight build: ${starlightTime.toFixed(2)} s. KB = 1024 bytes, gzip level 6, browser cache off. "other": favicon, images, fonts.)`);
+    console.log(`\n(Starlight build: ${starlightTime.toFixed(2)} s. KB = 1024 bytes, gzip level 6, browser cache off. "other": images, fonts and
+ the favicon, which Chromium fetches once per site, so it shows on the first page only.)`);
   } finally {
     await close();
     await copy.remove();
