@@ -68,6 +68,7 @@ export const organizationSchema = z.strictObject({
       committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
       website: z.url('expected a URL').meta({ description: 'Website van de klachtencommissie.' }),
       description: text.meta({ description: 'Wat de instantie doet, in één of twee zinnen.' }),
+      description_en: text.optional().meta({ description: 'Hetzelfde in het Engels, voor de Engelse publieke pagina (anders toont die de Nederlandse tekst).' }),
     })
     .meta({ description: 'Art. 1.6 en 4.7: waar een klager terecht kan die niet tevreden is.' }),
   retention: z

@@ -1,0 +1,23 @@
+// The PUBLIC site: the complaints regulation in Dutch and English, built to dist/site/.
+// It reads organization.yml and site/content/ only; never cases/ (privacy: see README, "Public site").
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { parseOrganization } from './lib/organization.ts';
+
+// site_url decides the canonical addresses and the base path (/klachtenregeling/ on GitHub Pages, / on a custom domain).
+const { site_url } = parseOrganization('organization.yml', readFileSync('organization.yml', 'utf8'));
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: './dist/site',
+  site: site_url,
+  base: new URL(site_url).pathname,
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  // No web fonts, no prefetch, no client router: every page but the calculator's ships no JavaScript.
+  prefetch: false,
+});

@@ -1,0 +1,52 @@
+// The deadline calculator's browser side: DOM glue only. The counting is lib/calendar's (via
+// lib/deadline-calculator), with the holiday table the build put in data-holidays.
+import { calculateDeadline } from '../../lib/deadline-calculator.ts';
+import { calendarFromTable } from '../../lib/holiday-table.ts';
+import { formatDate } from '../../lib/iso-date.ts';
+import { formatWeekdayDate } from '../../lib/weekday-date.ts';
+
+const form = document.querySelector<HTMLFormElement>('form.calc');
+if (form) {
+  const messages = form.dataset;
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'nl';
+  const cal = calendarFromTable(JSON.parse(messages.holidays ?? '{}'));
+  const fields = [...form.querySelectorAll<HTMLElement>('.field')];
+  form.hidden = false;
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    let invalid: HTMLInputElement | undefined;
+    let answered = 0;
+    for (const field of fields) {
+      const input = field.querySelector('input')!;
+      const error = field.querySelector('.error')!;
+      const output = field.querySelector('output')!;
+      const result = calculateDeadline(cal, input.value, Number(field.dataset.workdays));
+      output.textContent = '';
+      error.textContent = '';
+      input.removeAttribute('aria-invalid');
+      if (result.ok) {
+        const [before = '', after = ''] = (field.dataset.result ?? '').split('{due}');
+        const due = document.createElement('time');
+        due.dateTime = result.due;
+        due.textContent = formatWeekdayDate(result.due, lang);
+        const strong = document.createElement('strong');
+        strong.append(due);
+        output.append(before, strong, after.replace('{start}', formatDate(result.start, lang)));
+        answered++;
+      } else if (result.reason !== 'empty') {
+        error.textContent = messages[result.reason] ?? '';
+        input.setAttribute('aria-invalid', 'true');
+        invalid ??= input;
+      }
+    }
+    if (!answered && !invalid) {
+      invalid = fields[0]?.querySelector('input') ?? undefined;
+      if (invalid) {
+        invalid.setAttribute('aria-invalid', 'true');
+        invalid.parentElement!.querySelector('.error')!.textContent = messages.empty ?? '';
+      }
+    }
+    invalid?.focus();
+  });
+}

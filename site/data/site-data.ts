@@ -1,0 +1,38 @@
+// Everything the public pages show that is not prose: read once per build from organization.yml and
+// site/content/. This is the site's only input; it never reads cases/ (privacy, art. 4.4).
+import { readFileSync } from 'node:fs';
+import { calendarFor } from '../../lib/holidays.ts';
+import { parseOrganization } from '../../lib/organization.ts';
+import { parseRegulation, regulationValues } from '../../lib/regulation.ts';
+import { holidayTable } from '../../lib/holiday-table.ts';
+import { todayIn } from '../../lib/iso-date.ts';
+import { InputError, formatProblem } from '../../lib/problems.ts';
+
+const read = (file: string) => readFileSync(file, 'utf8');
+
+/** Run a parser; a bad input file stops the build with every problem as `path:line: field: message`. */
+function parsed<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputError) throw new Error([error.message, ...error.problems.map(formatProblem)].join('\n'), { cause: error });
+    throw error;
+  }
+}
+
+/** organization.yml, validated: names, contact, deadlines and the escalation body. */
+export const org = parsed(() => parseOrganization('organization.yml', read('organization.yml')));
+
+const values = regulationValues(org);
+
+/** The regulation, Dutch (binding) and English (translation), placeholders filled from organization.yml. */
+export const regulation = {
+  nl: parsed(() => parseRegulation('site/content/regulation.nl.yml', read('site/content/regulation.nl.yml'), values)),
+  en: parsed(() => parseRegulation('site/content/regulation.en.yml', read('site/content/regulation.en.yml'), values)),
+};
+
+/** The year of the build, in Amsterdam: the calculator knows the holidays from the year before to five years on. */
+export const buildYear = +todayIn(new Date(), org.time_zone).slice(0, 4);
+
+/** The non-working weekdays the calculator ships (same calendar as the deadline checker). */
+export const holidays = holidayTable(calendarFor(org), buildYear - 1, buildYear + 5);

@@ -1,0 +1,144 @@
+// The public build in a temporary copy of the project whose organization.yml names another organization
+// (other numbers, names, address, custom domain) and whose cases/ holds a canary case. The site must show
+// the new facts everywhere, and nothing of the case.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectCopy, SITE_PAGES } from '../helpers/site-build.ts';
+
+const CANARY_ID = 'K-2026-987';
+const CANARY = [
+  'Kanarie Quaxelbeek', 'Piepstraat 17a, 9999 ZZ Kanariedorp', 'kanarie.quaxelbeek@example.invalid', '+31 6 98765432',
+  'Vogelaar Zwiepjes', 'schoonzus-kanarie', 'bevinding-kanarie-7781', 'conclusie-kanarie-5512', 'SP-KANARIE-0001',
+  'verbeteractie-kanarie-3344', 'klachttekst-kanarie-9090', 'notitie-kanarie-4242',
+];
+const canaryCase = `---
+id: ${CANARY_ID}
+organizer: anouk
+received: 2026-05-04
+assignment_completed: 2026-04-20
+channel: email
+status: escalated
+complainant:
+  name: ${CANARY[0]}
+  address: ${CANARY[1]}
+  email: ${CANARY[2]}
+  phone: "${CANARY[3]}"
+  representative:
+    name: ${CANARY[4]}
+    relation: ${CANARY[5]}
+categories: [kosten]
+causes: [tarief]
+response:
+  date: 2026-05-20
+  findings: ${CANARY[6]}
+  conclusions: ${CANARY[7]}
+escalation:
+  date: 2026-06-01
+  reference: ${CANARY[8]}
+improvements:
+  - action: ${CANARY[9]}
+    owner: anouk
+    due: 2026-09-30
+---
+${CANARY[10]}
+
+${CANARY[11]}
+`;
+
+/** organization.yml with every public fact changed. */
+const otherOrganization = (yml: string) =>
+  yml
+    .replace(/name: Organize4all/, 'name: Ordelijk Thuis')
+    .replace('klachten@organize4all.nl', 'zorgen@ordelijk-thuis.example')
+    .replace('"+31 6 12345678"', '"+31 20 7654321"')
+    .replace(/postal_address: .*/, 'postal_address: "Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem"')
+    .replace('https://www.organize4all.nl', 'https://www.ordelijk-thuis.example')
+    .replace('https://organize4all.github.io/klachtenregeling/', 'https://klachten.ordelijk-thuis.example/')
+    .replace('filing_workdays: 30', 'filing_workdays: 25')
+    .replace('handling_workdays: 20', 'handling_workdays: 15')
+    .replace(/escalation:[\s\S]*?\nretention:/, `escalation:
+  name: Geschillenhuis Noord
+  committee: Commissie van Geschillenhuis Noord
+  website: https://geschillenhuis-noord.example/klachten
+  description: Het Geschillenhuis Noord beslist onafhankelijk over klachten.
+  description_en: Geschillenhuis Noord decides independently on complaints.
+retention:`);
+
+let dist = '';
+let files: { path: string; text: string }[] = [];
+let remove = async () => {};
+
+beforeAll(async () => {
+  const copy = await projectCopy();
+  remove = copy.remove;
+  await writeFile(join(copy.dir, 'cases/2026', `${CANARY_ID}.md`), canaryCase);
+  const yml = await readFile(join(copy.dir, 'organization.yml'), 'utf8');
+  const changed = otherOrganization(yml);
+  expect(changed.replace(/#.*$/gm, '')).not.toMatch(/Organize4all|Solopartners/i);
+  await writeFile(join(copy.dir, 'organization.yml'), changed);
+  await buildSite(copy.dir);
+  dist = join(copy.dir, 'dist/site');
+  const paths = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, 'latin1') })));
+});
+afterAll(() => remove());
+
+const page = (path: string) => {
+  const file = files.find((f) => f.path === join(dist, path.endsWith('.html') ? path : `${path}index.html`));
+  if (!file) throw new Error(`no page ${path}`);
+  return Buffer.from(file.text, 'latin1').toString('utf8');
+};
+
+describe('privacy: the public build never reads cases/', () => {
+  it.each([CANARY_ID, ...CANARY])('no file under dist/site/ contains %j', (needle) => {
+    expect(files.length).toBeGreaterThan(6);
+    for (const f of files) expect(f.text.includes(needle), f.path).toBe(false);
+  });
+});
+
+describe('numbers and names come from organization.yml', () => {
+  it('replaces every name of the default organization and escalation body', () => {
+    for (const f of files) expect(f.text, f.path).not.toMatch(/Organize4all|Solopartners/i);
+  });
+  it('shows the new deadlines in the summary, the regulation and the complaint page', () => {
+    const nl = page('');
+    expect(nl).toMatch(/Tot uiterlijk 25 werkdagen nadat de opdracht is afgerond/);
+    expect(nl).toMatch(/binnen 15 werkdagen een schriftelijk antwoord/);
+    expect(nl).toMatch(/De klacht kan maximaal 25 werkdagen na afronding van de opdracht worden ingediend/); // art. 4.1
+    expect(nl).toMatch(/De klacht dient binnen maximaal 15 werkdagen schriftelijk door Ordelijk Thuis afgehandeld te zijn/); // art. 6.2
+    expect(nl).not.toMatch(/\b(30|20) werkdagen/);
+    expect(page('en/')).toMatch(/at most 25 working days after the assignment was completed/);
+    expect(page('en/')).not.toMatch(/\b(30|20) working days/);
+    expect(page('klacht-indienen/')).toMatch(/data-workdays="25"/);
+    expect(page('en/making-a-complaint/')).toMatch(/data-workdays="15"/);
+  });
+  it('shows the new contact details, e-mail link and address', () => {
+    const html = page('klacht-indienen/');
+    expect(html).toContain('href="mailto:zorgen@ordelijk-thuis.example?subject=Klacht%20over%20de%20dienstverlening%20van%20Ordelijk%20Thuis&amp;body=');
+    expect(html).toContain('Ordelijk Thuis<br/>Antwoordnummer 555<br/>2000 ZZ Haarlem');
+    expect(html).toContain('href="https://geschillenhuis-noord.example/klachten"');
+    expect(html).toContain('+31 20 7654321');
+    expect(page('en/making-a-complaint/')).toContain('<span lang="en">Geschillenhuis Noord decides independently on complaints.</span>');
+    expect(page('klachtformulier/')).toContain('Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem');
+  });
+  it('takes canonical addresses and the base path from site_url (here a custom domain, base /)', () => {
+    expect(page('en/making-a-complaint/')).toContain('<link rel="canonical" href="https://klachten.ordelijk-thuis.example/en/making-a-complaint/">');
+    expect(page('')).toContain('<link rel="alternate" hreflang="en" href="https://klachten.ordelijk-thuis.example/en/">');
+    expect(page('')).toContain('<link rel="icon" href="/favicon.svg"');
+  });
+});
+
+describe('JavaScript budget', () => {
+  it.each(SITE_PAGES)('$path ships JavaScript only if it has the calculator ($js)', ({ path, js }) => {
+    const scripts = page(path).match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+    expect(scripts.length).toBe(js ? 1 : 0);
+  });
+  it('the pages without JavaScript are complete: the calculator is hidden and the counting rule is written out', () => {
+    const html = page('klacht-indienen/');
+    expect(html).toMatch(/<form class="calc" hidden/);
+    expect(html).toMatch(/Zo telt u werkdagen\.<\/strong> Werkdagen zijn maandag tot en met vrijdag/);
+    expect(html).not.toMatch(/\.js"/);
+    expect(files.filter((f) => f.path.endsWith('.js'))).toEqual([]);
+  });
+});
