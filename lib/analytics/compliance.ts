@@ -19,7 +19,7 @@ export interface Compliance {
   /** Closed cases that record every step. */
   complete: number;
   /** Per closed case, by id: which steps it records. */
-  rows: { id: string; organizer: string; steps_recorded: ReportCase['steps_recorded']; complete: boolean }[];
+  rows: { id: string; year: number; organizer: string; steps_recorded: ReportCase['steps_recorded']; complete: boolean }[];
 }
 
 /** Which steps of art. 3 and 5 the closed cases recorded, per case and as shares. */
@@ -27,6 +27,7 @@ export function compliance(cases: readonly ReportCase[]): Compliance {
   const closed = cases.filter((c) => c.status === 'resolved' || c.status === 'escalated').sort((a, b) => a.id.localeCompare(b.id));
   const rows = closed.map((c) => ({
     id: c.id,
+    year: c.year,
     organizer: c.organizer,
     steps_recorded: c.steps_recorded,
     complete: REGULATION_STEPS.every((s) => c.steps_recorded[s.key]),

@@ -33,3 +33,15 @@ export const IMPROVEMENT_LABELS: Record<ImprovementState, string> = {
 export function countOf(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
+
+/** Short Dutch names of the regulation steps, for chart labels and table headers. */
+export const STEP_SHORT_LABELS: Record<'client_informed' | 'complainant_heard' | 'written_response', string> = {
+  client_informed: 'Cliënt gewezen op regeling',
+  complainant_heard: 'Klager gehoord',
+  written_response: 'Schriftelijk afgehandeld',
+};
+
+/** A Dutch list: "a", "a en b", "a, b en c". */
+export function listNl(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+}

@@ -33,6 +33,10 @@ export interface YearReport extends Sections {
 export interface Report {
   today: IsoDate;
   organization: string;
+  /** The organizers by key, for names in tables. */
+  organizers: { key: string; name: string }[];
+  /** The terms in working days: filing (art. 4.1) and handling (art. 5.4). */
+  terms: { filing_workdays: number; handling_workdays: number };
   /** Every year from the first complaint to this year, gaps included. */
   years: YearReport[];
   /** All years together. */
@@ -70,6 +74,8 @@ export function buildReport(cases: readonly ReportCase[], org: Organization, tod
   return {
     today,
     organization: org.organization.name,
+    organizers: org.organizers.map((o) => ({ key: o.key, name: o.name })),
+    terms: { filing_workdays: org.deadlines.filing_workdays, handling_workdays: org.deadlines.handling_workdays },
     years: years.map((year) => ({
       year,
       ...sections(byYear.get(year)!, org, today),

@@ -1,0 +1,13 @@
+import { loadOrganization, loadCaseFiles } from './scripts/io/load.ts';
+import { validateCases } from './lib/validate.ts';
+import { calendarFor } from './lib/organization.ts';
+import { toReportCases } from './lib/analytics/report-case.ts';
+import { buildReport } from './lib/analytics/report.ts';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t)); t = n; };
+const org = await loadOrganization('organization.yml'); lap('org');
+const files = await loadCaseFiles(process.argv[2]!); lap('read');
+const cal = calendarFor(org);
+const v = validateCases(files, org, cal); lap('validate');
+const rc = toReportCases(v.cases.map(c => c.data), cal, org.deadlines, '2026-06-30'); lap('reportcases');
+const r = buildReport(rc, org, '2026-06-30'); lap('report');
