@@ -6,7 +6,7 @@ import { nowView, type NowView } from './now.ts';
 import { perOrganizer, type OrganizerRow } from './organizers.ts';
 import { outcomes, type Outcomes } from './outcomes.ts';
 import { pareto, type Pareto } from './pareto.ts';
-import { monthsOf, periodCounts, quartersOf, reportYears, yearPeriod, type PeriodCounts } from './periods.ts';
+import { monthsOf, periodCounter, quartersOf, reportYears, yearPeriod, type PeriodCounts } from './periods.ts';
 import type { ReportCase } from './report-case.ts';
 import { timeliness, timelinessTrend, type Timeliness } from './timeliness.ts';
 
@@ -71,6 +71,7 @@ export function buildReport(cases: readonly ReportCase[], org: Organization, tod
   const byYear = new Map<number, ReportCase[]>(years.map((y) => [y, []]));
   for (const c of cases) byYear.get(c.year)!.push(c);
   const quarters = years.flatMap(quartersOf).filter((q) => q.start <= today);
+  const flow = periodCounter(cases, today);
   return {
     today,
     organization: org.organization.name,
@@ -80,13 +81,13 @@ export function buildReport(cases: readonly ReportCase[], org: Organization, tod
       year,
       ...sections(byYear.get(year)!, org, today),
       flow: {
-        year: periodCounts(cases, [yearPeriod(year)], today)[0] ?? null,
-        quarters: periodCounts(cases, quartersOf(year), today),
-        months: periodCounts(cases, monthsOf(year), today),
+        year: flow([yearPeriod(year)])[0] ?? null,
+        quarters: flow(quartersOf(year)),
+        months: flow(monthsOf(year)),
       },
     })),
     all: sections(cases, org, today),
-    flow: periodCounts(cases, years.map(yearPeriod), today),
+    flow: flow(years.map(yearPeriod)),
     trend: timelinessTrend(cases, quarters).map((t) => ({ label: t.period.label, timeliness: t.timeliness })),
     now: nowView(cases),
   };

@@ -68,5 +68,10 @@ export function timeliness(cases: readonly ReportCase[]): Timeliness {
 
 /** Timeliness per period, by the period in which the cases were received (the trend over time). */
 export function timelinessTrend(cases: readonly ReportCase[], periods: readonly Period[]): { period: Period; timeliness: Timeliness }[] {
-  return periods.map((period) => ({ period, timeliness: timeliness(cases.filter((c) => c.received >= period.start && c.received <= period.end)) }));
+  const groups = periods.map(() => [] as ReportCase[]);
+  for (const c of cases) {
+    const i = periods.findIndex((p) => c.received >= p.start && c.received <= p.end);
+    if (i >= 0) groups[i]!.push(c);
+  }
+  return periods.map((period, i) => ({ period, timeliness: timeliness(groups[i]!) }));
 }
