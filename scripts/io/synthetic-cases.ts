@@ -39,7 +39,8 @@ export async function writeSyntheticCases(dir: string, count: number, today: Iso
       `id: ${id}`,
       `organizer: ${pick(['anouk', 'bram'])}`,
       `received: ${day}`,
-      `assignment_completed: ${addDays(day, -1 - Math.floor(rnd() * 50))}`,
+      // about 1 in 100 filed late (art. 4.1), as rare as in practice
+      `assignment_completed: ${addDays(day, rnd() < 0.01 ? -60 : -1 - Math.floor(rnd() * 28))}`,
       `channel: ${pick(['email', 'letter', 'form'])}`,
       `client_informed: ${addDays(day, -60)}`,
       `status: ${status}`,
