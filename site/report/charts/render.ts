@@ -117,6 +117,7 @@ export function lineChart(points: readonly { label: string; value: number | null
     width: options.width ?? 640,
     height: 240,
     marginBottom: 36,
+    marginLeft: 44,
     style: FONT,
     x: { type: 'point', domain: points.map((p) => p.label), label: null, tickFormat: (d: string) => (shown.has(d) ? d : ''), padding: 0.3 },
     y: { domain: [0, max * (options.percent ? 1 : 1.1)], label: options.yLabel, grid: true, ticks: 5, tickFormat: fmt },
