@@ -30,7 +30,7 @@ await runMain('bench', async () => {
   const count = Number(values.count);
   const dir = await mkdtemp(join(tmpdir(), 'klachten-bench-'));
   try {
-    await writeSyntheticCases(join(dir, 'cases'), count);
+    await writeSyntheticCases(join(dir, 'cases'), count, '2026-11-24');
     await cp(join(ROOT, 'organization.yml'), join(dir, 'organization.yml'));
     const node = process.execPath;
     const runs = 3;

@@ -1,0 +1,15 @@
+/** A share as a Dutch percentage, rounded to whole percents; "–" when there is no share. @example formatShare(2 / 3) === '67%' */
+export function formatShare(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value * 100)}%`;
+}
+
+/** A number the Dutch way (decimal comma, at most one decimal); "–" for null. @example formatNumber(10.5) === '10,5' */
+export function formatNumber(value: number | null): string {
+  if (value === null) return '–';
+  return (Math.round(value * 10) / 10).toString().replace('.', ',');
+}
+
+/** A date in a table: ISO `YYYY-MM-DD` (sortable, unambiguous); "–" when there is none. */
+export function formatIso(date: string | null | undefined): string {
+  return date ?? '–';
+}

@@ -1,0 +1,49 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COMMON_OPTIONS, parseCommandLine, runMain, UsageError } from './io/cli.ts';
+import { loadReport, REPORT_ENV } from './io/load-report.ts';
+
+const HELP = `Usage: npm run report -- [options]
+
+Builds the INTERNAL report (Dutch, static HTML with SVG charts, no JavaScript) into dist/report/:
+open cases and deadlines, a page per year (the annual complaints review) and an overview, timeliness,
+outcomes, causes (Pareto), per organizer, improvement actions and regulation compliance.
+It reads and validates the case files first; any invalid case stops the build with the same messages
+as npm run validate. It never shows the complainant, contact details, the complaint text or notes.
+Open dist/report/index.html in a browser; the pages link to each other relatively and work from disk.
+
+Options:
+  --today YYYY-MM-DD   report as if it were this date (default: today in Europe/Amsterdam)
+  --out DIR            where to write the report (default: dist/report)
+  --cases DIR          folder with the case files (default: cases)
+  --config FILE        the organization's configuration (default: organization.yml)
+  -h, --help           show this help`;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+await runMain('report', async () => {
+  const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, today: { type: 'string' }, out: { type: 'string', default: 'dist/report' } });
+  if (values.help) return void console.log(HELP);
+  const out = resolve(values.out);
+  // The report must never land in (or replace) the public site's output or the project itself.
+  const inside = (dir: string) => out === dir || out.startsWith(dir + sep) || dir.startsWith(out + sep);
+  if (inside(resolve(ROOT, 'dist/site')) || out === resolve(ROOT) || out === resolve(ROOT, 'dist'))
+    throw new UsageError(`--out ${values.out} would mix the internal report with the public site or the project; choose its own folder`);
+
+  const report = await loadReport({ cases: values.cases, config: values.config, today: values.today });
+  const work = await mkdtemp(join(tmpdir(), 'klachten-report-'));
+  try {
+    const data = join(work, 'report.json');
+    await writeFile(data, JSON.stringify(report));
+    process.env[REPORT_ENV.data] = data;
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    const { build } = await import('astro');
+    await build({ root: ROOT, configFile: 'astro.report.config.mjs', outDir: out, logLevel: 'warn' });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  const total = report.all.cases;
+  console.log(`report: ${total} case(s), as of ${report.today}, ${report.years.length} year page(s): ${relative(process.cwd(), join(out, 'index.html'))}`);
+});

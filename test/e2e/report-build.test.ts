@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { writeCaseFiles } from '../helpers/case-files.ts';
+import { CANARY, CANARY_STRINGS, REPORT_CASES, REPORT_TODAY } from '../helpers/report-fixture.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+
+const run = promisify(execFile);
+const PAGES = ['index.html', 'nu.html', 'tijdigheid.html', 'uitkomsten.html', 'oorzaken.html', 'begeleiders.html', 'verbeteracties.html', 'naleving.html'];
+const YEARS = ['jaar/2024.html', 'jaar/2025.html', 'jaar/2026.html'];
+
+let work: string;
+let out: string;
+const html = new Map<string, string>();
+
+/** Every file under `dir`, relative paths. */
+async function filesUnder(dir: string): Promise<string[]> {
+  return ((await readdir(dir, { recursive: true, withFileTypes: true })) as { isFile(): boolean; parentPath: string; name: string }[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'report-e2e-'));
+  out = join(work, 'dist', 'report');
+  await writeCaseFiles(join(work, 'cases'), REPORT_CASES);
+  await run(process.execPath, ['scripts/report.ts', '--cases', join(work, 'cases'), '--today', REPORT_TODAY, '--out', out]);
+  for (const f of await filesUnder(out)) if (f.endsWith('.html')) html.set(f, await readFile(join(out, f), 'utf8'));
+});
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** The text of the element with `data-figure="name"` on a page. */
+const figure = (page: string, name: string) => new RegExp(`data-figure="${name}"[^>]*>([^<]*)<`).exec(html.get(page) ?? '')?.[1];
+
+describe('the built report', () => {
+  it('has every section page and a page for every year from the first complaint to today, and nothing else', () => {
+    expect([...html.keys()].sort()).toEqual([...PAGES, ...YEARS].sort());
+  });
+
+  it('ships no JavaScript and no external assets', async () => {
+    expect((await filesUnder(out)).filter((f) => !f.endsWith('.html'))).toEqual([]);
+    for (const [page, text] of html) {
+      expect(text, page).not.toMatch(/<script/i);
+      expect(text, page).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+    }
+  });
+
+  it('shows the hand-counted figures of 2026', () => {
+    expect(figure('jaar/2026.html', 'received')).toBe('5');
+    // answered: 001 on its due date (20 working days), 002 a day late (21), 003 after 10; 004 open and overdue
+    expect(figure('jaar/2026.html', 'share-on-time')).toBe('50%');
+    expect(figure('jaar/2026.html', 'median')).toBe('20');
+    expect(figure('jaar/2026.html', 'p90')).toBe('21');
+    expect(figure('jaar/2026.html', 'max')).toBe('21');
+    expect(figure('jaar/2026.html', 'escalation-rate')).toBe('33%');
+    expect(figure('jaar/2026.html', 'improvements-overdue')).toBe('1');
+  });
+
+  it('shows the overview, the open case and the empty year', () => {
+    expect(figure('index.html', 'total')).toBe('6');
+    expect(figure('index.html', 'open')).toBe('1');
+    expect(figure('index.html', 'overdue')).toBe('1');
+    expect(figure('jaar/2024.html', 'received')).toBe('1');
+    expect(figure('jaar/2024.html', 'median')).toBe('2');
+    expect(html.get('jaar/2025.html')).toContain('Geen klachten in 2025.');
+    expect(html.get('jaar/2025.html')).not.toMatch(/NaN|undefined/);
+    const row = /<tr data-case="K-2026-004">(.*?)<\/tr>/.exec(html.get('nu.html')!)?.[1] ?? '';
+    expect(row).toContain('2026-02-02');
+    expect(row).toContain('26 over');
+  });
+
+  it('holds no personal data of the canary case, though it counts the case', async () => {
+    expect(html.get('jaar/2026.html')).toContain('K-2026-003');
+    const input = (await readFile(join(work, 'cases', '2026', 'K-2026-003.md'), 'utf8')).toLowerCase();
+    for (const s of Object.values(CANARY_STRINGS)) expect(input).toContain(s.toLowerCase()); // the fixture really has them
+    for (const f of await filesUnder(join(work, 'dist'))) {
+      const text = (await readFile(join(work, 'dist', f), 'utf8')).toLowerCase();
+      expect(text.includes(CANARY), `${f} contains the canary`).toBe(false);
+    }
+  });
+
+  it('passes axe-core (WCAG 2.2 AA) on every page in Chromium', async () => {
+    const server = await serveStatic(out);
+    const browser = await launchBrowser();
+    try {
+      const page: Page = await browser.context.newPage();
+      for (const p of [...PAGES, ...YEARS]) {
+        await page.goto(server.url + p);
+        expect(await axeViolations(page), p).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
