@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { caseText } from './fixtures.ts';
 
 /** A case file to write: its frontmatter as an object literal and its Markdown body. */
 export interface CaseFixture {
@@ -13,6 +13,6 @@ export async function writeCaseFiles(dir: string, cases: readonly CaseFixture[])
   for (const c of cases) {
     const file = join(dir, c.data.id.slice(2, 6), `${c.data.id}.md`);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, `---\n${stringify(c.data)}---\n\n${c.body ?? ''}\n`);
+    await writeFile(file, caseText(c.data, `${c.body ?? ''}\n`));
   }
 }

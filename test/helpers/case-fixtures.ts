@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { caseText } from './fixtures.ts';
 import type { CaseInput } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
 import type { WorkCalendar } from '../../lib/calendar.ts';
@@ -44,7 +44,7 @@ export function caseFileText(spec: CaseSpec): string {
     ...fields,
   };
   if (data.anonymized) delete data.complainant;
-  return `---\n${stringify(data)}---\n\n${text ?? 'Fictieve klacht.'}\n`;
+  return caseText(data, `${text ?? 'Fictieve klacht.'}\n`);
 }
 
 /** The test organization, its calendar and the validated cases (in memory, paths `cases/YYYY/…`). */

@@ -23,9 +23,9 @@ export function caseData(overrides: Partial<CaseInput> & Record<string, unknown>
   };
 }
 
-/** A case file's text: frontmatter from `data` plus a body. */
+/** A case file's text: frontmatter from `data` (dates as plain YYYY-MM-DD) plus a Markdown body. The one serializer of test case files. */
 export function caseText(data: Record<string, unknown>, body = 'De klacht zoals ontvangen.\n'): string {
-  return `---\n${stringify(data)}---\n\n${body}`;
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`;
 }
 
 /** A temporary project folder with organization.yml and the given files (path → text). */

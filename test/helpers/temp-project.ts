@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
+import { caseText as fileText } from './fixtures.ts';
 
 /** The repository root (where package.json is). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,7 +13,7 @@ export type CaseLiteral = Record<string, unknown> & { id: string; received: stri
 
 /** The text of a case file built from an object literal (dates as plain YYYY-MM-DD). */
 export function caseText({ body = '', ...fields }: CaseLiteral): string {
-  return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n${body}${body && !body.endsWith('\n') ? '\n' : ''}`;
+  return fileText(fields, `${body}${body && !body.endsWith('\n') ? '\n' : ''}`);
 }
 
 /** Result of running a script as a process. */
