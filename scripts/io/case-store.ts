@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Organization } from '../../schemas/organization.ts';
 import type { CaseRecord } from '../../lib/case-file.ts';
@@ -64,6 +64,13 @@ function writeCache(file: string, cache: CacheFile): void {
   }
 }
 
+/** Paths (relative to `dir`) of the case files `K-*.md` below it. Directory entries carry their type, so no stat per file. */
+function caseFileNames(dir: string, below = ''): string[] {
+  return readdirSync(join(dir, below), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? caseFileNames(dir, join(below, e.name)) : e.isFile() && /^K-.*\.md$/.test(e.name) ? [join(below, e.name)] : [],
+  );
+}
+
 /** Drop the complainant and the complaint's text: commands that only need dates and keys never hold them. */
 function withoutPersonalData(r: CaseRecord): CaseRecord {
   const { complainant: _, ...data } = r.data;
@@ -93,10 +100,11 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
 
   let names: string[];
   try {
-    names = (readdirSync(casesDir, { recursive: true }) as string[]).filter((e) => /^K-.*\.md$/.test(e.replace(/^.*[\\/]/, ''))).sort();
+    names = caseFileNames(casesDir).sort();
   } catch (error) {
     throw new InputError(`cannot read the cases folder ${shown(casesDir)}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
   }
+  const prefix = shown(casesDir) + sep; // relative() once, not per file
   const entries: Record<string, CacheEntry> = {};
   let checker: typeof import('../../lib/validate.ts') | undefined;
   let schema: ReturnType<typeof import('../../schemas/case.ts').caseSchemaFor> | undefined;
@@ -104,7 +112,7 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
   const checks: FileCheck[] = [];
   for (const name of names) {
     const full = join(casesDir, name);
-    const path = shown(full);
+    const path = prefix + name;
     const st = statSync(full);
     const old = cache?.entries[name];
     let check: FileCheck;
