@@ -16,8 +16,6 @@ export interface CaseRecord {
 
 const FRONTMATTER_START = /^\uFEFF?---[ \t]*\r?\n/;
 
-/** Whether a file name is a case file (`K-….md`); other files in `cases/` are skipped. */
-export const isCaseFileName = (name: string): boolean => /^K-.*\.md$/.test(name);
 
 /**
  * Parse one case file's text and check its frontmatter against `schema` (see `caseSchemaFor`).

@@ -1,6 +1,9 @@
 import type { CaseRecord } from './case-file.ts';
 import { sortProblems, type Problem } from './problems.ts';
 
+/** Whether a file name is a case file (`K-….md`); other files in `cases/` are skipped. */
+export const isCaseFileName = (name: string): boolean => /^K-.*\.md$/.test(name);
+
 const baseName = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
 
 /** What one file's check found: the case when valid, its own errors and warnings, and the line of its id. */

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Organization } from '../../schemas/organization.ts';
 import type { CaseRecord } from '../../lib/case-file.ts';
 import { checkCaseSet, type FileCheck, type Validation } from '../../lib/case-set.ts';
 import { calendarFor } from '../../lib/holidays.ts';
 import type { WorkCalendar } from '../../lib/calendar.ts';
-import { InputError } from '../../lib/problems.ts';
+import { caseFileNames, readConfigText, shown } from './files.ts';
 
 /** The validated configuration and cases, without personal data. */
 export interface CaseFacts {
@@ -22,7 +22,6 @@ export interface CaseFacts {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE_DIR = join(ROOT, 'node_modules/.cache/klachtenregeling');
-const shown = (path: string) => relative(process.cwd(), path) || path;
 
 interface CacheEntry {
   size: number;
@@ -64,13 +63,6 @@ function writeCache(file: string, cache: CacheFile): void {
   }
 }
 
-/** Paths (relative to `dir`) of the case files `K-*.md` below it. Directory entries carry their type, so no stat per file. */
-function caseFileNames(dir: string, below = ''): string[] {
-  return readdirSync(join(dir, below), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? caseFileNames(dir, join(below, e.name)) : e.isFile() && /^K-.*\.md$/.test(e.name) ? [join(below, e.name)] : [],
-  );
-}
-
 /** Drop the complainant and the complaint's text: commands that only need dates and keys never hold them. */
 function withoutPersonalData(r: CaseRecord): CaseRecord {
   const { complainant: _, ...data } = r.data;
@@ -84,12 +76,7 @@ function withoutPersonalData(r: CaseRecord): CaseRecord {
  * configuration and the code, so an unchanged repository is checked without parsing.
  */
 export async function loadCaseFacts(casesDir: string, configPath: string, useCache = true): Promise<CaseFacts> {
-  let orgText: string;
-  try {
-    orgText = readFileSync(configPath, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read the configuration ${shown(configPath)}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
-  }
+  const orgText = readConfigText(configPath);
   const print = fingerprint(orgText);
   // one cache file per cases folder
   const cacheFile = join(CACHE_DIR, `checks-${createHash('sha1').update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
@@ -98,12 +85,7 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
   const org = cache?.org ?? (await import('../../lib/organization.ts')).parseOrganization(shown(configPath), orgText);
   const cal = calendarFor(org);
 
-  let names: string[];
-  try {
-    names = caseFileNames(casesDir).sort();
-  } catch (error) {
-    throw new InputError(`cannot read the cases folder ${shown(casesDir)}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
-  }
+  const names = caseFileNames(casesDir);
   const prefix = shown(casesDir) + sep; // relative() once, not per file
   const entries: Record<string, CacheEntry> = {};
   let checker: typeof import('../../lib/validate.ts') | undefined;
