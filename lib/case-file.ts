@@ -16,7 +16,6 @@ export interface CaseRecord {
 
 const FRONTMATTER_START = /^\uFEFF?---[ \t]*\r?\n/;
 
-
 /**
  * Parse one case file's text and check its frontmatter against `schema` (see `caseSchemaFor`).
  * Never throws: every problem is returned with its line. CRLF line ends and a UTF-8 BOM are fine.
