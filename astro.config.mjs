@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { parseOrganization } from './lib/organization.ts';
+import { parseOrganization } from './lib/organization/organization.ts';
 
 // site_url decides the canonical addresses and the base path (/klachtenregeling/ on GitHub Pages, / on a custom domain).
 const { site_url } = parseOrganization('organization.yml', readFileSync('organization.yml', 'utf8'));

@@ -1,10 +1,10 @@
-import { caseDeadlines, type CaseDeadline } from '../lib/deadlines.ts';
-import { InputError } from '../lib/problems.ts';
-import { textTable } from '../lib/text-table.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from './io/cli.ts';
-import { loadCaseFacts } from './io/case-store.ts';
-import { syncGitHub } from './io/sync-github.ts';
-import { resolveToday } from './io/today.ts';
+import { caseDeadlines, type CaseDeadline } from '../lib/deadlines/deadlines.ts';
+import { InputError } from '../lib/problems/problems.ts';
+import { textTable } from '../lib/problems/text-table.ts';
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { loadCaseFacts } from '../io/case-facts.ts';
+import { syncGitHub } from '../io/github/sync.ts';
+import { resolveToday } from '../io/today.ts';
 
 const DEFAULT_MAX_WRITES = 100;
 

@@ -1,15 +1,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { CASE_ID } from '../schemas/case.ts';
-import { calendarFor } from '../lib/holidays.ts';
-import { InputError } from '../lib/problems.ts';
-import { registrationFormHtml } from '../lib/registration-form.ts';
-import { responseLetterHtml } from '../lib/response-letter.ts';
-import { validateCases } from '../lib/validate.ts';
-import { launchChromium } from './io/chromium.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from './io/cli.ts';
-import { loadCaseFiles, loadOrganization } from './io/load.ts';
-import { resolveToday } from './io/today.ts';
+import { calendarFor } from '../lib/calendar/holidays.ts';
+import { InputError } from '../lib/problems/problems.ts';
+import { registrationFormHtml } from '../lib/documents/registration-form.ts';
+import { responseLetterHtml } from '../lib/documents/response-letter.ts';
+import { validateCases } from '../lib/cases/validate.ts';
+import { launchChromium } from '../io/chromium.ts';
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
+import { resolveToday } from '../io/today.ts';
 
 const HELP = `Usage: npm run documents -- K-YYYY-NNN [options]
 

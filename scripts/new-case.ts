@@ -2,16 +2,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkbox, input, select } from '@inquirer/prompts';
 import { CHANNELS } from '../schemas/case.ts';
-import { nextCaseId } from '../lib/case-number.ts';
-import { caseDeadline } from '../lib/deadlines.ts';
-import { formatDate } from '../lib/iso-date.ts';
-import { newCaseChecks, newCaseFileText, type AnswerCheck, type NewCaseAnswers } from '../lib/new-case.ts';
-import { calendarFor } from '../lib/holidays.ts';
-import { InputError } from '../lib/problems.ts';
-import { validateCases } from '../lib/validate.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from './io/cli.ts';
-import { loadCaseFiles, loadOrganization } from './io/load.ts';
-import { resolveToday } from './io/today.ts';
+import { nextCaseId } from '../lib/cases/case-number.ts';
+import { caseDeadline } from '../lib/deadlines/deadlines.ts';
+import { formatDate } from '../lib/dates/iso-date.ts';
+import { newCaseChecks, newCaseFileText, type AnswerCheck, type NewCaseAnswers } from '../lib/cases/new-case.ts';
+import { calendarFor } from '../lib/calendar/holidays.ts';
+import { InputError } from '../lib/problems/problems.ts';
+import { validateCases } from '../lib/cases/validate.ts';
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
+import { resolveToday } from '../io/today.ts';
 
 const HELP = `Usage: npm run new-case -- [options]
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMON_OPTIONS, parseCommandLine, runMain, UsageError } from './io/cli.ts';
-import { loadReport, REPORT_ENV } from './io/load-report.ts';
+import { COMMON_OPTIONS, parseCommandLine, runMain, UsageError } from '../io/cli.ts';
+import { loadReport, REPORT_ENV } from '../io/report-data.ts';
 
 const HELP = `Usage: npm run report -- [options]
 

@@ -1,11 +1,11 @@
 import { rename, writeFile } from 'node:fs/promises';
-import { calendarFor } from '../lib/holidays.ts';
-import { InputError } from '../lib/problems.ts';
-import { planRetention } from '../lib/retention-plan.ts';
-import { validateCases } from '../lib/validate.ts';
-import { COMMON_OPTIONS, parseCommandLine, runMain } from './io/cli.ts';
-import { loadCaseFiles, loadOrganization } from './io/load.ts';
-import { resolveToday } from './io/today.ts';
+import { calendarFor } from '../lib/calendar/holidays.ts';
+import { InputError } from '../lib/problems/problems.ts';
+import { planRetention } from '../lib/cases/retention-plan.ts';
+import { validateCases } from '../lib/cases/validate.ts';
+import { COMMON_OPTIONS, parseCommandLine, runMain } from '../io/cli.ts';
+import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
+import { resolveToday } from '../io/today.ts';
 
 const HELP = `Usage: npm run retention -- [--apply] [options]
 

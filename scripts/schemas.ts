@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { jsonSchemaFiles } from '../lib/json-schemas.ts';
-import { parseCommandLine, runMain } from './io/cli.ts';
+import { jsonSchemaFiles } from '../lib/cases/json-schemas.ts';
+import { parseCommandLine, runMain } from '../io/cli.ts';
 
 const HELP = `Usage: npm run schemas [-- --check]
 

@@ -1,6 +1,6 @@
-import { formatAnnotation, formatProblem } from '../lib/problems.ts';
-import { loadCaseFacts } from './io/case-store.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from './io/cli.ts';
+import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
+import { loadCaseFacts } from '../io/case-facts.ts';
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 
 const HELP = `Usage: npm run validate -- [options]
 

@@ -1,4 +1,4 @@
-import { REGULATION_STEPS, type RegulationStep } from '../steps.ts';
+import { REGULATION_STEPS, type RegulationStep } from '../cases/steps.ts';
 import type { ReportCase } from './report-case.ts';
 import { share } from './stats.ts';
 

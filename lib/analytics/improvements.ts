@@ -1,4 +1,4 @@
-import type { IsoDate } from '../iso-date.ts';
+import type { IsoDate } from '../dates/iso-date.ts';
 import type { ReportCase, ReportImprovement } from './report-case.ts';
 
 /** Where an improvement action stands on `today`. */

@@ -1,17 +1,5 @@
-import type { DeadlineState } from '../deadlines.ts';
 import type { ImprovementState } from './improvements.ts';
 import type { Outcome } from './report-case.ts';
-
-/** Dutch labels of the deadline states. */
-export const STATE_LABELS: Record<DeadlineState, string> = {
-  on_track: 'op schema',
-  due_soon: 'termijn loopt bijna af',
-  due_today: 'vandaag uiterlijk',
-  overdue: 'termijn verstreken',
-  closed_on_time: 'binnen termijn afgehandeld',
-  closed_late: 'na termijn afgehandeld',
-  withdrawn: 'ingetrokken',
-};
 
 /** Dutch labels of the outcomes. */
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -28,11 +16,6 @@ export const IMPROVEMENT_LABELS: Record<ImprovementState, string> = {
   open: 'open',
   overdue: 'open, streefdatum verstreken',
 };
-
-/** "1 klacht" / "3 klachten": a Dutch count with the right noun form. */
-export function countOf(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
 
 /** Short Dutch names of the regulation steps, for chart labels and table headers. */
 export const STEP_SHORT_LABELS: Record<'client_informed' | 'complainant_heard' | 'written_response', string> = {

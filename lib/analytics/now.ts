@@ -1,4 +1,4 @@
-import type { CaseDeadline } from '../deadlines.ts';
+import type { CaseDeadline } from '../deadlines/deadlines.ts';
 import type { ReportCase } from './report-case.ts';
 
 /** What needs attention today: open cases, most urgent first, and the cases filed late (art. 4.1). */

@@ -1,4 +1,4 @@
-import { daysInMonth, type IsoDate } from '../iso-date.ts';
+import { daysInMonth, type IsoDate } from '../dates/iso-date.ts';
 import type { ReportCase } from './report-case.ts';
 
 /** A span of calendar days, both ends included. */

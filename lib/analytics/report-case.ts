@@ -1,9 +1,9 @@
 import type { CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
-import { workdaysBetween, type WorkCalendar } from '../calendar.ts';
-import { caseDeadline, type CaseDeadline } from '../deadlines.ts';
-import { yearOf, type IsoDate } from '../iso-date.ts';
-import { REGULATION_STEPS, type RegulationStep } from '../steps.ts';
+import { workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
+import { caseDeadline, type CaseDeadline } from '../deadlines/deadlines.ts';
+import { yearOf, type IsoDate } from '../dates/iso-date.ts';
+import { REGULATION_STEPS, type RegulationStep } from '../cases/steps.ts';
 
 /** How a case ended, for the report (art. 2.3, 4.3, 4.7): one outcome per case. */
 export type Outcome = 'open' | 'consultation' | 'mediation' | 'escalated' | 'withdrawn';

@@ -1,5 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
-import type { IsoDate } from '../iso-date.ts';
+import type { IsoDate } from '../dates/iso-date.ts';
 import { compliance, type Compliance } from './compliance.ts';
 import { improvements, type Improvements } from './improvements.ts';
 import { nowView, type NowView } from './now.ts';

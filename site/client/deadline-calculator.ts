@@ -1,9 +1,9 @@
 // The deadline calculator's browser side: DOM glue only. The counting is lib/calendar's (via
 // lib/deadline-calculator), with the holiday table the build put in data-holidays.
-import { calculateDeadline } from '../../lib/deadline-calculator.ts';
-import { calendarFromTable } from '../../lib/holiday-table.ts';
-import { formatDate } from '../../lib/iso-date.ts';
-import { formatWeekdayDate } from '../../lib/weekday-date.ts';
+import { calculateDeadline } from '../../lib/deadlines/calculator.ts';
+import { calendarFromTable } from '../../lib/calendar/browser-holiday-table.ts';
+import { formatDate } from '../../lib/dates/iso-date.ts';
+import { formatWeekdayDate } from '../../lib/dates/weekday-date.ts';
 
 const form = document.querySelector<HTMLFormElement>('form.calc');
 if (form) {

@@ -1,8 +1,8 @@
 // The values the MDX prose shows, per language: all from organization.yml, so the pages and the
 // deadline checker can never disagree.
-import { mailtoUrl } from '../../lib/mailto.ts';
+import { mailtoUrl } from '../../lib/regulation/mailto.ts';
 import { org } from './site-data.ts';
-import { ROUTES, withBase, type Lang } from '../components/routes.ts';
+import { ROUTES, withBase, type Lang } from '../../lib/regulation/routes.ts';
 
 const MAIL = {
   nl: {

@@ -1,12 +1,12 @@
 // Everything the public pages show that is not prose: read once per build from organization.yml and
 // site/content/. This is the site's only input; it never reads cases/ (privacy, art. 4.4).
 import { readFileSync } from 'node:fs';
-import { calendarFor } from '../../lib/holidays.ts';
-import { parseOrganization } from '../../lib/organization.ts';
-import { parseRegulation, regulationValues } from '../../lib/regulation.ts';
-import { holidayTable } from '../../lib/holiday-table.ts';
-import { todayIn } from '../../lib/iso-date.ts';
-import { InputError, formatProblem } from '../../lib/problems.ts';
+import { calendarFor } from '../../lib/calendar/holidays.ts';
+import { parseOrganization } from '../../lib/organization/organization.ts';
+import { parseRegulation, regulationValues } from '../../lib/regulation/regulation.ts';
+import { holidayTable } from '../../lib/calendar/browser-holiday-table.ts';
+import { todayIn } from '../../lib/dates/iso-date.ts';
+import { InputError, formatProblem } from '../../lib/problems/problems.ts';
 
 const read = (file: string) => readFileSync(file, 'utf8');
 

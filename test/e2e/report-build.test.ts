@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { writeCaseFiles } from '../helpers/case-files.ts';
 import { CANARY, CANARY_STRINGS, REPORT_CASES, REPORT_TODAY } from '../helpers/report-fixture.ts';
-import { serveStatic } from '../helpers/static-server.ts';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../../tools/static-server.ts';
+import { axeViolations, launchBrowser } from '../../tools/browser.ts';
 
 const run = promisify(execFile);
 const PAGES = ['index.html', 'nu.html', 'tijdigheid.html', 'uitkomsten.html', 'oorzaken.html', 'begeleiders.html', 'verbeteracties.html', 'naleving.html'];

@@ -4,7 +4,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectCopy, SITE_PAGES } from '../helpers/site-build.ts';
+import { buildSite, projectCopy, SITE_PAGES } from '../../tools/site-build.ts';
 
 const CANARY_ID = 'K-2026-987';
 const CANARY = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { caseSchema, type CaseData, type CaseInput } from '../../schemas/case.ts';
-import { calendarFor } from '../../lib/holidays.ts';
-import { parseOrganization } from '../../lib/organization.ts';
+import { calendarFor } from '../../lib/calendar/holidays.ts';
+import { parseOrganization } from '../../lib/organization/organization.ts';
 import { toReportCases, type ReportCase } from '../../lib/analytics/report-case.ts';
 
 /** The project's organization.yml (the real calendar and deadlines: 20 working days). */

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { caseText } from './fixtures.ts';
 import type { CaseInput } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
-import type { WorkCalendar } from '../../lib/calendar.ts';
-import type { SubjectCase } from '../../lib/flag-subjects.ts';
-import { calendarFor } from '../../lib/holidays.ts';
-import { parseOrganization } from '../../lib/organization.ts';
-import { validateCases } from '../../lib/validate.ts';
+import type { WorkCalendar } from '../../lib/calendar/calendar.ts';
+import type { SubjectCase } from '../../lib/github/desired-issues.ts';
+import { calendarFor } from '../../lib/calendar/holidays.ts';
+import { parseOrganization } from '../../lib/organization/organization.ts';
+import { validateCases } from '../../lib/cases/validate.ts';
 
 /** A small organization.yml for tests: two organizers, handling 20 / filing 30 / reminder 5 working days. */
 export const TEST_ORGANIZATION_YML = `organization:

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { CaseInput } from '../../schemas/case.ts';
-import { parseOrganization } from '../../lib/organization.ts';
+import { parseOrganization } from '../../lib/organization/organization.ts';
 
 /** The repository's organization.yml, parsed. */
 export const ORG_TEXT = await readFile(new URL('../../organization.yml', import.meta.url), 'utf8');

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syncGitHub, type SyncEnvironment, type SyncOutcome } from '../../scripts/io/sync-github.ts';
+import { syncGitHub, type SyncEnvironment, type SyncOutcome } from '../../io/github/sync.ts';
 import { loadFixture, type CaseSpec } from './case-fixtures.ts';
-import type { FakeGitHub } from './fake-github.ts';
+import type { FakeGitHub } from '../../tools/fake-github.ts';
 
 /** What one in-process sync run produced. */
 export interface SyncRun {

@@ -1,0 +1,92 @@
+import { fromDayNumber, toDayNumber, weekdayOf, type IsoDate } from '../dates/iso-date.ts';
+
+/** Non-working days of one year. */
+type YearHolidays = ReadonlySet<number>;
+
+/**
+ * A working-day calendar: Monday to Friday except the Atw holidays and the organization's extra days.
+ * Holidays are computed once per year and kept, so counting thousands of deadlines builds no holiday data per day.
+ */
+export interface WorkCalendar {
+  /** Whether `date` is a working day. */
+  isWorkday(date: IsoDate): boolean;
+  /** Whether day number `day` is a working day. */
+  isWorkdayNumber(day: number): boolean;
+  /** The non-working weekdays (holidays and extra days) of `year`, sorted. */
+  holidaysOf(year: number): IsoDate[];
+}
+
+/** Options of {@link createWorkCalendar}. */
+export interface CalendarOptions {
+  /** Extra non-working dates from organization.yml (e.g. decreed bridge days, art. 3 lid 3 Atw). */
+  extraNonWorkingDays?: readonly IsoDate[];
+  /** Holidays of a year: `atwHolidays` from `holidays.ts`, or a precomputed list (the browser, tests). */
+  holidays: (year: number) => readonly IsoDate[];
+}
+
+/** A working-day calendar per the Algemene termijnenwet plus the configured extra days. */
+export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
+  const holidaysFor = options.holidays;
+  const extra = new Map<number, IsoDate[]>();
+  for (const d of options.extraNonWorkingDays ?? []) {
+    const y = +d.slice(0, 4);
+    extra.set(y, [...(extra.get(y) ?? []), d]);
+  }
+  const years = new Map<number, YearHolidays>();
+  const yearSet = (year: number): YearHolidays => {
+    let set = years.get(year);
+    if (!set) {
+      set = new Set([...holidaysFor(year), ...(extra.get(year) ?? [])].map(toDayNumber));
+      years.set(year, set);
+    }
+    return set;
+  };
+  const known = new Map<number, boolean>(); // day number → working day, filled as days are asked for
+  const isWorkdayNumber = (day: number): boolean => {
+    let answer = known.get(day);
+    if (answer === undefined) {
+      const wd = weekdayOf(day);
+      answer = wd !== 0 && wd !== 6 && !yearSet(new Date(day * 86_400_000).getUTCFullYear()).has(day);
+      known.set(day, answer);
+    }
+    return answer;
+  };
+  return {
+    isWorkdayNumber,
+    isWorkday: (date) => isWorkdayNumber(toDayNumber(date)),
+    holidaysOf: (year) =>
+      [...yearSet(year)]
+        .filter((d) => weekdayOf(d) !== 0 && weekdayOf(d) !== 6)
+        .sort((a, b) => a - b)
+        .map(fromDayNumber),
+  };
+}
+
+/**
+ * The date `n` working days after `start`. The start is day 0 and need not be a working day:
+ * day 1 is the first working day after it (Atw counting, see domain.md).
+ * @example addWorkdays(cal, '2026-03-27', 1) === '2026-03-30' // Friday + 1 → Monday
+ */
+export function addWorkdays(cal: WorkCalendar, start: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkdays: n must be a whole number ≥ 0, got ${n}`);
+  let day = toDayNumber(start);
+  for (let left = n; left > 0; ) {
+    day += 1;
+    if (cal.isWorkdayNumber(day)) left -= 1;
+  }
+  return fromDayNumber(day);
+}
+
+/**
+ * Working days from `from` to `to`: the count of working days d with from < d ≤ to,
+ * negative (the count of from ≥ d > to) when `to` lies before `from`.
+ * @example workdaysBetween(cal, '2026-11-20', '2026-11-24') === 2 // Fri → Mon, Tue
+ */
+export function workdaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate): number {
+  const a = toDayNumber(from);
+  const b = toDayNumber(to);
+  const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+  let count = 0;
+  for (let d = lo + 1; d <= hi; d++) if (cal.isWorkdayNumber(d)) count++;
+  return sign * count;
+}

@@ -1,0 +1,67 @@
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import type { IsoDate } from '../dates/iso-date.ts';
+
+/** A case file's text with its personal data removed, and exactly what was removed (field paths, never values). */
+export interface Anonymization {
+  text: string;
+  /** Removed fields as dotted paths (`complainant.name`, `steps.1.note`) and `body (…)`. */
+  removed: string[];
+}
+
+/** The body an anonymized case keeps instead of the complaint text and notes. */
+export const anonymizedBody = (today: IsoDate) =>
+  `(Persoonsgegevens, klachttekst en notities verwijderd op ${today}: de bewaartermijn na afsluiting was voorbij. Zie retention in organization.yml.)\n`;
+
+const FRONTMATTER = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
+
+/** Dotted paths of every leaf under a YAML node, for the report of what was removed. */
+function leafPaths(node: unknown, prefix: string): string[] {
+  if (isMap(node)) return node.items.flatMap((p) => leafPaths(p.value, `${prefix}.${isScalar(p.key) ? String(p.key.value) : '?'}`));
+  if (isSeq(node)) return node.items.flatMap((v, i) => leafPaths(v, `${prefix}.${i}`));
+  return [prefix];
+}
+
+/**
+ * Remove a case file's personal data (AVG/GDPR, art. 4.4): the complainant with their contact details and
+ * representative, every step's note, and the Markdown body (the complaint as received and free notes). Sets
+ * `anonymized: <today>`. Everything else in the frontmatter (dates, organizer, categories, causes, response,
+ * outcome, improvements, comments, key order, quoting) is kept as written, through the `yaml` Document API.
+ * Line ends (CRLF) and a UTF-8 BOM are kept. Throws when the file has no frontmatter.
+ */
+export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const crlf = /\r\n/.test(text);
+  const clean = text.slice(bom.length).replace(/\r\n/g, '\n');
+  const m = FRONTMATTER.exec(clean);
+  if (!m) throw new Error('no frontmatter block (--- … ---) at the start of the file');
+  const body = clean.slice(m[0].length);
+
+  const doc = parseDocument(m[1] ?? '', { keepSourceTokens: false });
+  if (doc.errors.length) throw new Error(`the frontmatter cannot be read: ${doc.errors[0]!.message}`);
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error('the frontmatter is not a list of fields');
+  const removed: string[] = [];
+
+  // art. 1.2: the complainant, their contact details and representative
+  const complainant = root.get('complainant', true);
+  if (complainant !== undefined) {
+    removed.push(...leafPaths(complainant, 'complainant'));
+    root.delete('complainant');
+  }
+  // the organizer's notes on each handling step
+  const steps = root.get('steps', true);
+  if (isSeq(steps))
+    steps.items.forEach((step, i) => {
+      if (isMap(step) && (step as YAMLMap).has('note')) {
+        (step as YAMLMap).delete('note');
+        removed.push(`steps.${i}.note`);
+      }
+    });
+  const lines = body.split('\n').filter((l) => l.trim() !== '').length;
+  removed.push(`body (${lines} line${lines === 1 ? '' : 's'} of complaint text and notes)`);
+  doc.set('anonymized', today);
+
+  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const out = `---\n${yaml}---\n\n${anonymizedBody(today)}`;
+  return { text: bom + (crlf ? out.replace(/\n/g, '\r\n') : out), removed };
+}

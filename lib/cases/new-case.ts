@@ -1,0 +1,87 @@
+import { stringify } from 'yaml';
+import { CHANNELS, type CaseInput } from '../../schemas/case.ts';
+import { isIsoDate, type IsoDate } from '../dates/iso-date.ts';
+
+/** What a registration needs (art. 1.5, 4.5): the answers of `npm run new-case`, from flags or prompts. */
+export interface NewCaseAnswers {
+  organizer: string;
+  received: IsoDate;
+  channel: CaseInput['channel'];
+  /** The client who complains (art. 1.2). Personal data. */
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  /** Art. 1.2: the representative who complains for the client. */
+  representative?: { name: string; relation?: string };
+  assignment_completed?: IsoDate;
+  categories: string[];
+  /** The complaint as received; left empty, the file gets a placeholder to replace in the editor. */
+  complaint?: string;
+}
+
+/** The line a new case's body holds until the organizer pastes the complaint. */
+export const COMPLAINT_PLACEHOLDER = '(Plak hier de klacht zoals ontvangen: de tekst van de e-mail, brief of het formulier.)';
+
+// Fields filled in later, as a comment under the registered ones so the organizer sees what comes next.
+const NEXT_FIELDS = `# Vul aan tijdens de behandeling (zie docs/handleiding.md), datums als JJJJ-MM-DD:
+# acknowledged: ontvangst bevestigd aan de klager
+# client_informed: cliënt gewezen op de klachtenregeling en Solopartners (art. 3)
+# steps: - kind: information_given | complainant_heard | third_party_information | mediation, date: … (art. 5.1-5.3)
+# response: date, findings, conclusions, mediation (art. 4.6, 5.5)
+# satisfied: true/false; causes: [...] (art. 2.2); improvements: (art. 2.4)
+# status: resolved of escalated (met escalation: date, reference; art. 4.7) of withdrawn (met withdrawn_on)`;
+
+const present = <T>(v: T | undefined): v is T => v !== undefined && v !== '';
+
+/** The frontmatter of a new, open case: only the fields that have a value, in the order of the form. */
+export function newCaseData(id: string, a: NewCaseAnswers): CaseInput {
+  const contact = Object.fromEntries(
+    (['email', 'phone', 'address'] as const).filter((k) => present(a[k])).map((k) => [k, a[k]]),
+  );
+  const representative = a.representative
+    ? { name: a.representative.name, ...(present(a.representative.relation) ? { relation: a.representative.relation } : {}) }
+    : undefined;
+  return {
+    id,
+    organizer: a.organizer,
+    received: a.received,
+    ...(present(a.assignment_completed) ? { assignment_completed: a.assignment_completed } : {}),
+    channel: a.channel,
+    status: 'open',
+    complainant: { name: a.name, ...contact, ...(representative ? { representative } : {}) },
+    categories: a.categories,
+  };
+}
+
+/**
+ * The text of a new case file: YAML frontmatter (dates as plain `YYYY-MM-DD`), a comment listing the fields
+ * to fill in later, and a body with the complaint as received (or a placeholder) and a notes heading.
+ */
+export function newCaseFileText(id: string, a: NewCaseAnswers): string {
+  const yaml = stringify(newCaseData(id, a), { lineWidth: 0 });
+  const complaint = a.complaint?.trim() ? a.complaint.trim() : COMPLAINT_PLACEHOLDER;
+  return `---\n${yaml}${NEXT_FIELDS}\n---\n\n## Klacht\n\n${complaint}\n\n## Notities\n\n`;
+}
+
+/** A check of one answer: `true` when fine, else a message that says what is expected. */
+export type AnswerCheck = (value: string) => true | string;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks for the answers of `npm run new-case`, against organization.yml. Shared by the flags and the prompts. */
+export function newCaseChecks(org: { organizers: { key: string }[]; categories: { key: string }[] }) {
+  const oneOf = (what: string, keys: string[]): AnswerCheck => (v) => keys.includes(v) || `unknown ${what} "${v}"; expected one of ${keys.join(', ')}`;
+  const date: AnswerCheck = (v) => isIsoDate(v) || `expected a real date as YYYY-MM-DD, e.g. 2026-03-02; got "${v}"`;
+  const optional = (check: AnswerCheck): AnswerCheck => (v) => v.trim() === '' || check(v.trim());
+  const required: AnswerCheck = (v) => v.trim() !== '' || 'must not be empty';
+  return {
+    organizer: oneOf('organizer', org.organizers.map((o) => o.key)),
+    received: date,
+    channel: oneOf('channel', [...CHANNELS]),
+    name: required,
+    email: optional((v) => EMAIL.test(v) || `expected an e-mail address, e.g. naam@example.nl; got "${v}"`),
+    assignment_completed: optional(date),
+    category: oneOf('category', org.categories.map((c) => c.key)),
+  } satisfies Record<string, AnswerCheck>;
+}

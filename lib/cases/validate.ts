@@ -1,0 +1,52 @@
+import { caseSchemaFor, type CaseData } from '../../schemas/case.ts';
+import type { Organization } from '../../schemas/organization.ts';
+import type { WorkCalendar } from '../calendar/calendar.ts';
+import { parseCaseFile, type CaseRecord } from './case-file.ts';
+import { caseDeadline } from '../deadlines/deadlines.ts';
+import { formatDate } from '../dates/iso-date.ts';
+import { lineOf } from '../problems/yaml-source.ts';
+import type { Problem } from '../problems/problems.ts';
+import { checkCaseSet, type FileCheck, type Validation } from './case-set.ts';
+
+export type { FileCheck, Validation };
+
+/** A file to check: its path (as reported) and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+const frontmatterLine = (text: string, field: string) => lineOf(text.replace(/^\uFEFF/, '').replace(/^---[^\n]*\n/, '\n'), [field]);
+
+/** Check one case file: schema, configuration (organizer, categories, causes) and warnings. Pure. */
+export function checkCaseFile(f: SourceFile, schema: ReturnType<typeof caseSchemaFor>, org: Organization, cal: WorkCalendar): FileCheck {
+  const { record, problems } = parseCaseFile(f.path, f.text, schema);
+  const line = (field: string) => frontmatterLine(f.text, field);
+  if (record) problems.push(...caseWarnings(record, org, cal, line));
+  return { file: f.path, record, problems, idLine: line('id') };
+}
+
+/**
+ * Check case files against the schema and organization.yml, and across files (unique ids).
+ * Pure: the caller reads the files. Warnings (a late filing, an oral complaint not confirmed in writing)
+ * never make a case invalid.
+ */
+export function validateCases(files: readonly SourceFile[], org: Organization, cal: WorkCalendar): Validation {
+  const schema = caseSchemaFor(org);
+  return checkCaseSet(files.map((f) => checkCaseFile(f, schema, org, cal)));
+}
+
+/** Warnings about a valid case: things to look at that do not make it invalid. */
+function caseWarnings(r: CaseRecord, org: Organization, cal: WorkCalendar, line: (field: string) => number): Problem[] {
+  const c: CaseData = r.data;
+  const out: Problem[] = [];
+  const warn = (field: string, message: string) => out.push({ file: r.file, line: line(field), field, message, severity: 'warning' });
+  const d = caseDeadline(c, cal, org.deadlines, c.received);
+  // art. 4.1: a late filing is flagged, never refused
+  if (d.filed_late && d.filing_deadline)
+    warn('received', `filed late: received ${c.received}, after the filing deadline ${formatDate(d.filing_deadline)} (${org.deadlines.filing_workdays} working days after ${c.assignment_completed}, art. 4.1)`);
+  // art. 4.1: complaints are made in writing
+  if (c.channel === 'oral' && !c.written_confirmation)
+    warn('channel', 'an oral complaint has no written_confirmation date yet: confirm the complaint in writing (art. 4.1)');
+  return out;
+}

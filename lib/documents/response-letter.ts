@@ -1,0 +1,109 @@
+import Mustache from 'mustache';
+import type { Organization } from '../../schemas/organization.ts';
+import type { CaseRecord } from '../cases/case-file.ts';
+import { documentPage, escapeHtml } from './html.ts';
+import { formatDate } from '../dates/iso-date.ts';
+
+/** The values the letter template (templates/antwoordbrief.html) can use, with Dutch names. */
+export interface LetterView {
+  organisatie: { naam: string; postadres: string; email: string; telefoon: string; website: string };
+  datum: string;
+  kenmerk: string;
+  ontvangen: string;
+  geadresseerde: { naam: string; adres: string; email: string };
+  namens: string;
+  bevindingen: string;
+  conclusies: string;
+  bemiddeling: string;
+  niet_tevreden: boolean;
+  escalatie: { datum: string; kenmerk: string };
+  commissie: { naam: string; instantie: string; website: string; beschrijving: string };
+  organizer: { naam: string };
+}
+
+/** The letter, or why it cannot be written yet: every missing piece, named by its field and article. */
+export type LetterResult = { ok: true; html: string } | { ok: false; missing: string[] };
+
+/** What the written response of art. 5.5 needs before a letter can be made, as `field (what, article)`. */
+export function missingForLetter(record: CaseRecord): string[] {
+  const c = record.data;
+  const missing: string[] = [];
+  if (!c.complainant) missing.push(`complainant (the case was anonymized on ${c.anonymized}: there is no one to address)`);
+  if (!c.response?.date) missing.push('response.date (date of the written response, art. 4.6)');
+  if (!c.response?.findings) missing.push('response.findings (bevindingen, art. 5.5)');
+  if (!c.response?.conclusions) missing.push('response.conclusions (conclusies, art. 5.5)');
+  return missing;
+}
+
+/** The template's values for a case that has everything {@link missingForLetter} asks for. */
+export function letterView(record: CaseRecord, org: Organization): LetterView {
+  const c = record.data;
+  const who = c.complainant!;
+  // art. 1.2: a representative who complained for the client gets the answer.
+  const to = who.representative ?? who;
+  return {
+    organisatie: {
+      naam: org.organization.name,
+      postadres: org.organization.postal_address,
+      email: org.organization.email,
+      telefoon: org.organization.phone ?? '',
+      website: org.organization.website,
+    },
+    datum: formatDate(c.response!.date),
+    kenmerk: c.id,
+    ontvangen: formatDate(c.received),
+    geadresseerde: { naam: to.name, adres: to.address ?? '', email: to.email ?? '' },
+    namens: who.representative ? who.name : '',
+    bevindingen: c.response!.findings!,
+    conclusies: c.response!.conclusions!,
+    bemiddeling: c.response!.mediation ?? '',
+    // art. 4.7: not resolved to satisfaction → Solopartners' complaints committee
+    niet_tevreden: c.satisfied === false || c.status === 'escalated',
+    escalatie: { datum: c.escalation ? formatDate(c.escalation.date) : '', kenmerk: c.escalation?.reference ?? '' },
+    commissie: { naam: org.escalation.committee, instantie: org.escalation.name, website: org.escalation.website, beschrijving: org.escalation.description },
+    organizer: { naam: org.organizers.find((o) => o.key === c.organizer)?.name ?? c.organizer },
+  };
+}
+
+type Token = [string, string, number, number, Token[]?];
+
+/** Names the template uses that the view does not have (typos), so a broken template never yields a half letter. */
+export function unknownTemplateNames(template: string, view: object): string[] {
+  const known = new Set<string>();
+  const collect = (o: object, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      known.add(prefix + k);
+      known.add(k); // inside a section {{#organisatie}}…{{/organisatie}}, {{naam}} is organisatie.naam
+      if (v && typeof v === 'object') collect(v, `${prefix}${k}.`);
+    }
+  };
+  collect(view, '');
+  const unknown = new Set<string>();
+  const walk = (tokens: Token[]) => {
+    for (const [type, name, , , children] of tokens) {
+      if (['name', '&', '#', '^'].includes(type) && name !== '.' && !known.has(name)) unknown.add(name);
+      if (children) walk(children);
+    }
+  };
+  walk(Mustache.parse(template) as unknown as Token[]);
+  return [...unknown];
+}
+
+/**
+ * The written response (art. 4.6, 5.5) of a case as a printable A4 page, from the organization's editable template.
+ * Without findings, conclusions or a response date it returns what is missing: never a half-empty letter.
+ * Throws an Error naming the problem when the template itself is broken.
+ */
+export function responseLetterHtml(record: CaseRecord, org: Organization, template: string): LetterResult {
+  const missing = missingForLetter(record);
+  if (missing.length) return { ok: false, missing };
+  const view = letterView(record, org);
+  let unknown: string[];
+  try {
+    unknown = unknownTemplateNames(template, view);
+  } catch (error) {
+    throw new Error(`the letter template cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (unknown.length) throw new Error(`the letter template uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`);
+  return { ok: true, html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view, {}, { escape: escapeHtml })) };
+}

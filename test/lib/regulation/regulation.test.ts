@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { anchorOf, fillPlaceholders, parseRegulation, regulationValues, type RegulationValues } from '../../../lib/regulation/regulation.ts';
+import { parseOrganization } from '../../../lib/organization/organization.ts';
+import { InputError } from '../../../lib/problems/problems.ts';
+import type { Regulation } from '../../../schemas/regulation.ts';
+
+const read = (file: string) => readFileSync(file, 'utf8');
+/** The values the regulation was written with. */
+const ORIGINAL: RegulationValues = { organization: 'Organize4all', escalation: 'Solopartners', filing_workdays: '30', handling_workdays: '20' };
+const nl = parseRegulation('regulation.nl.yml', read('site/content/regulation.nl.yml'), ORIGINAL);
+const en = parseRegulation('regulation.en.yml', read('site/content/regulation.en.yml'), ORIGINAL);
+
+/** Words of a text, without list numbers ("4." or "1."), non-breaking spaces as spaces. */
+const words = (text: string) => text.replace(/\u00a0/g, ' ').split(/\s+/).filter((w) => w && !/^\d+\.$/.test(w));
+const wordsOf = (reg: Regulation) =>
+  words([reg.title, ...reg.articles.flatMap((a) => [a.title, a.intro ?? '', ...a.rules.flatMap((r) => [r.term ?? '', r.text])])].join(' '));
+
+describe('the Dutch regulation on the site', () => {
+  it('is the text the organization wrote, word for word (site/content/klachtenreglement.txt)', () => {
+    expect(wordsOf(nl)).toEqual(words(read('site/content/klachtenreglement.txt')));
+  });
+  it('keeps every article and the number of rules in each (hand-counted from the text)', () => {
+    expect(nl.articles.map((a) => [a.number, a.rules.length])).toEqual([[1, 6], [2, 4], [3, 2], [4, 7], [5, 5], [6, 2]]);
+  });
+  it('says 30 working days in art. 4.1 and 20 in art. 5.4 and 6.2', () => {
+    expect(nl.articles[3]?.rules[0]?.text).toMatch(/maximaal 30 werkdagen na afronding/);
+    expect(nl.articles[4]?.rules[3]?.text).toMatch(/maximaal 20 werkdagen$/);
+    expect(nl.articles[5]?.rules[1]?.text).toMatch(/maximaal 20 werkdagen/);
+  });
+});
+
+describe('the English translation', () => {
+  it('has the same articles and rules as the Dutch text, so the anchors match', () => {
+    expect(en.articles.map((a) => [a.number, a.rules.length, a.rules.map((r) => r.term !== undefined)])).toEqual(
+      nl.articles.map((a) => [a.number, a.rules.length, a.rules.map((r) => r.term !== undefined)]),
+    );
+  });
+  it('uses the same numbers and names', () => {
+    expect(en.articles[3]?.rules[0]?.text).toMatch(/at most 30 working days/);
+    expect(en.articles[5]?.rules[1]?.text).toMatch(/Organize4all within at most 20 working days/);
+  });
+});
+
+describe('placeholders come from organization.yml', () => {
+  it('fills the numbers and names of another organization', () => {
+    const org = parseOrganization('organization.yml', read('organization.yml'));
+    const other = { ...org, organization: { ...org.organization, name: 'Ordelijk BV' }, deadlines: { ...org.deadlines, filing_workdays: 25, handling_workdays: 15 }, escalation: { ...org.escalation, name: 'Geschillenhuis' } };
+    const reg = parseRegulation('regulation.nl.yml', read('site/content/regulation.nl.yml'), regulationValues(other));
+    const text = wordsOf(reg).join(' ');
+    expect(text).toMatch(/maximaal 25 werkdagen na afronding/);
+    expect(text).toMatch(/maximaal 15 werkdagen schriftelijk door Ordelijk BV/);
+    expect(text).toMatch(/Klachtencommissie van Geschillenhuis/);
+    expect(text).not.toMatch(/Organize4all|Solopartners|\b30\b|\b20\b/);
+  });
+  it('refuses an unknown placeholder, naming the known ones', () => {
+    expect(() => fillPlaceholders('binnen {filing_days} dagen', ORIGINAL)).toThrow(/unknown placeholder \{filing_days\}; known: \{organization\}/);
+  });
+});
+
+describe('a bad regulation file', () => {
+  it.each([
+    ['malformed YAML', 'lang: nl\ntitle: [', /malformed YAML/],
+    ['articles out of order', 'lang: nl\ntitle: T\narticles:\n  - number: 2\n    title: A\n    rules: [{ text: x }]\n', /articles\.0\.number: expected article number 1/],
+    ['an unknown field', 'lang: nl\ntitle: T\narticles:\n  - number: 1\n    titel: A\n    rules: [{ text: x }]\n', /unknown field "titel"/],
+    ['an article without rules', 'lang: nl\ntitle: T\narticles:\n  - number: 1\n    title: A\n    rules: []\n', /at least one rule/],
+  ])('%s stops the build with the file, line and field', (_, text, message) => {
+    try {
+      parseRegulation('regulation.nl.yml', text, ORIGINAL);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      const problems = (error as InputError).problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n');
+      expect(problems).toMatch(message);
+      expect(problems).toMatch(/^regulation\.nl\.yml:\d+: /);
+    }
+  });
+});
+
+describe('anchors', () => {
+  it.each([
+    [4, undefined, 'artikel-4'],
+    [4, 1, 'artikel-4-1'],
+    [1, 6, 'artikel-1-6'],
+  ])('article %s rule %s → #%s', (article, rule, anchor) => expect(anchorOf(article, rule)).toBe(anchor));
+});
