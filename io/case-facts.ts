@@ -82,7 +82,7 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
   // one cache file per cases folder
   const cacheFile = join(CACHE_DIR, `checks-${createHash('sha1').update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
   const cache = useCache ? readCache(cacheFile, print) : undefined;
-  // parse and check only on a cache miss: zod, gray-matter and the YAML parsers load lazily
+  // parse and check only on a cache miss: zod and the YAML parsers load lazily
   const org = cache?.org ?? (await import('../lib/organization/organization.ts')).parseOrganization(shown(configPath), orgText);
   const cal = calendarFor(org);
 

@@ -20,6 +20,9 @@ export async function launchChromium(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   } catch (error) {
-    throw new Error(`cannot start Chromium at ${CHROMIUM} (install it with "apt-get install chromium", or set CHROME_PATH): ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new Error(
+      `cannot start Chromium at ${CHROMIUM} (install it with "apt-get install chromium", or set CHROME_PATH): ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
   }
 }

@@ -23,7 +23,11 @@ export const REPORT_ENV = {
 
 /** The report input named by the environment; defaults: `cases`, `organization.yml`, today. */
 export function reportInputFromEnv(env: NodeJS.ProcessEnv): ReportInput {
-  return { cases: env[REPORT_ENV.cases] || 'cases', config: env[REPORT_ENV.config] || 'organization.yml', today: env[REPORT_ENV.today] || undefined };
+  return {
+    cases: env[REPORT_ENV.cases] || 'cases',
+    config: env[REPORT_ENV.config] || 'organization.yml',
+    today: env[REPORT_ENV.today] || undefined,
+  };
 }
 
 /**

@@ -35,8 +35,7 @@ export const complainantSchema = z.strictObject({
 /** A handling step with its date (art. 5.1–5.3). */
 export const stepSchema = z.strictObject({
   kind: z.enum(STEP_KINDS, { error: `expected one of ${STEP_KINDS.join(', ')}` }).meta({
-    description:
-      'information_given (art. 5.1), complainant_heard (art. 5.2), third_party_information (art. 5.3), mediation (art. 4.3).',
+    description: 'information_given (art. 5.1), complainant_heard (art. 5.2), third_party_information (art. 5.3), mediation (art. 4.3).',
   }),
   date: isoDate.meta({ description: 'Datum van de stap (JJJJ-MM-DD).' }),
   note: text.optional().meta({ description: 'Korte interne notitie (blijft in het dossier).' }),
@@ -60,17 +59,33 @@ export const improvementSchema = z.strictObject({
 
 /** The frontmatter of a case file `cases/YYYY/K-YYYY-NNN.md`, checked on its own (no configuration). */
 export const caseShape = z.strictObject({
-  id: z.string().regex(CASE_ID, 'expected an id such as K-2026-001').meta({ description: 'Dossiernummer K-JJJJ-NNN, gelijk aan de bestandsnaam.' }),
+  id: z
+    .string()
+    .regex(CASE_ID, 'expected an id such as K-2026-001')
+    .meta({ description: 'Dossiernummer K-JJJJ-NNN, gelijk aan de bestandsnaam.' }),
   organizer: key.meta({ description: 'Sleutel van de verantwoordelijke Professional Organizer & Coach (art. 6.1), uit organization.yml.' }),
   received: isoDate.meta({ description: 'Datum waarop de klacht is ontvangen: dag 0 van de afhandeltermijn.' }),
-  assignment_completed: isoDate.optional().meta({ description: 'Datum waarop de opdracht is afgerond: dag 0 van de indieningstermijn (art. 4.1).' }),
-  status: z.enum(STATUSES, { error: `expected one of ${STATUSES.join(', ')}` }).meta({ description: 'open, resolved, escalated of withdrawn.' }),
-  channel: z.enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` }).meta({ description: 'Hoe de klacht binnenkwam (art. 1.1, 4.1).' }),
-  written_confirmation: isoDate.optional().meta({ description: 'Bij een mondelinge klacht: datum waarop de klacht schriftelijk is bevestigd (art. 4.1).' }),
+  assignment_completed: isoDate
+    .optional()
+    .meta({ description: 'Datum waarop de opdracht is afgerond: dag 0 van de indieningstermijn (art. 4.1).' }),
+  status: z
+    .enum(STATUSES, { error: `expected one of ${STATUSES.join(', ')}` })
+    .meta({ description: 'open, resolved, escalated of withdrawn.' }),
+  channel: z
+    .enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` })
+    .meta({ description: 'Hoe de klacht binnenkwam (art. 1.1, 4.1).' }),
+  written_confirmation: isoDate
+    .optional()
+    .meta({ description: 'Bij een mondelinge klacht: datum waarop de klacht schriftelijk is bevestigd (art. 4.1).' }),
   acknowledged: isoDate.optional().meta({ description: 'Datum waarop de ontvangst aan de klager is bevestigd.' }),
-  client_informed: isoDate.optional().meta({ description: 'Art. 3: datum waarop de cliënt op deze klachtenregeling en Solopartners is gewezen.' }),
+  client_informed: isoDate
+    .optional()
+    .meta({ description: 'Art. 3: datum waarop de cliënt op deze klachtenregeling en Solopartners is gewezen.' }),
   complainant: complainantSchema.optional().meta({ description: 'Art. 1.2: de klager. Persoonsgegevens; verwijderd na de bewaartermijn.' }),
-  categories: z.array(key).min(1, 'list at least one category from organization.yml').meta({ description: 'Categorieën uit organization.yml.' }),
+  categories: z
+    .array(key)
+    .min(1, 'list at least one category from organization.yml')
+    .meta({ description: 'Categorieën uit organization.yml.' }),
   causes: z.array(key).default([]).meta({ description: 'Art. 2.2: oorzaakcodes uit organization.yml.' }),
   steps: z.array(stepSchema).default([]).meta({ description: 'Art. 5.1–5.3: behandelstappen met datum.' }),
   response: responseSchema.optional().meta({ description: 'Art. 4.6, 5.5: de schriftelijke afhandeling.' }),
@@ -105,23 +120,29 @@ export function checkCaseRules(c: Shape, ctx: z.RefinementCtx): void {
     if (c.response && s.date > c.response.date) issue(['steps', i, 'date'], `${s.date} is after the response (${c.response.date})`);
   });
   notBefore(['response', 'date'], c.response?.date, c.received, 'received');
-  if (c.escalation) notBefore(['escalation', 'date'], c.escalation.date, c.response?.date ?? c.received, c.response ? 'the response' : 'received');
+  if (c.escalation)
+    notBefore(['escalation', 'date'], c.escalation.date, c.response?.date ?? c.received, c.response ? 'the response' : 'received');
   notBefore(['withdrawn_on'], c.withdrawn_on, c.received, 'received');
   c.improvements.forEach((a, i) => notBefore(['improvements', i, 'done'], a.done, c.received, 'received'));
 
   // art. 4.6, 5.5: a closed case has a written response with findings and conclusions
   if (c.status === 'resolved' || c.status === 'escalated') {
-    if (!c.response) issue(['response'], `status "${c.status}" needs a written response: response.date, findings and conclusions (art. 4.6, 5.5)`);
+    if (!c.response)
+      issue(['response'], `status "${c.status}" needs a written response: response.date, findings and conclusions (art. 4.6, 5.5)`);
     else {
-      if (!c.response.findings) issue(['response', 'findings'], `status "${c.status}" needs the findings of the written response (art. 5.5)`);
-      if (!c.response.conclusions) issue(['response', 'conclusions'], `status "${c.status}" needs the conclusions of the written response (art. 5.5)`);
+      if (!c.response.findings)
+        issue(['response', 'findings'], `status "${c.status}" needs the findings of the written response (art. 5.5)`);
+      if (!c.response.conclusions)
+        issue(['response', 'conclusions'], `status "${c.status}" needs the conclusions of the written response (art. 5.5)`);
     }
   }
   // art. 4.7: escalated to Solopartners' complaints committee, with a date
   if (c.status === 'escalated' && !c.escalation) issue(['escalation'], 'status "escalated" needs escalation.date (art. 4.7)');
   if (c.status !== 'escalated' && c.escalation) issue(['status'], `has an escalation but status is "${c.status}": set status to escalated`);
-  if (c.status === 'withdrawn' && !c.withdrawn_on) issue(['withdrawn_on'], 'status "withdrawn" needs withdrawn_on (the date the complainant withdrew)');
-  if (c.status !== 'withdrawn' && c.withdrawn_on) issue(['status'], `has withdrawn_on but status is "${c.status}": set status to withdrawn`);
+  if (c.status === 'withdrawn' && !c.withdrawn_on)
+    issue(['withdrawn_on'], 'status "withdrawn" needs withdrawn_on (the date the complainant withdrew)');
+  if (c.status !== 'withdrawn' && c.withdrawn_on)
+    issue(['status'], `has withdrawn_on but status is "${c.status}": set status to withdrawn`);
   if (!c.complainant && !c.anonymized) issue(['complainant'], 'needs the complainant (name and contact), art. 1.2');
   if (c.anonymized && c.complainant) issue(['complainant'], 'an anonymized case keeps no complainant: remove it or remove anonymized');
   if (c.anonymized && c.status === 'open') issue(['anonymized'], 'an open case cannot be anonymized');
@@ -138,14 +159,26 @@ export function caseSchemaFor(org: Organization) {
   const known = (set: Set<string>) => [...set].join(', ');
   return caseSchema.superRefine((c, ctx) => {
     if (!organizers.has(c.organizer))
-      ctx.addIssue({ code: 'custom', path: ['organizer'], message: `unknown organizer "${c.organizer}"; expected one of ${known(organizers)} (organization.yml)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organizer'],
+        message: `unknown organizer "${c.organizer}"; expected one of ${known(organizers)} (organization.yml)`,
+      });
     c.categories.forEach((k, i) => {
       if (!categories.has(k))
-        ctx.addIssue({ code: 'custom', path: ['categories', i], message: `unknown category "${k}"; expected one of ${known(categories)} (organization.yml)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', i],
+          message: `unknown category "${k}"; expected one of ${known(categories)} (organization.yml)`,
+        });
     });
     c.causes.forEach((k, i) => {
       if (!causes.has(k))
-        ctx.addIssue({ code: 'custom', path: ['causes', i], message: `unknown cause "${k}"; expected one of ${known(causes)} (organization.yml)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['causes', i],
+          message: `unknown cause "${k}"; expected one of ${known(causes)} (organization.yml)`,
+        });
     });
   });
 }

@@ -45,8 +45,16 @@ export const organizationSchema = z.strictObject({
     .meta({ description: 'De Professional Organizers & Coaches die klachten behandelen.' }),
   deadlines: z
     .strictObject({
-      filing_workdays: z.int().positive().default(30).meta({ description: 'Art. 4.1: indienen binnen zoveel werkdagen na afronding van de opdracht.' }),
-      handling_workdays: z.int().positive().default(20).meta({ description: 'Art. 5.4 en 6.2: schriftelijk afhandelen binnen zoveel werkdagen.' }),
+      filing_workdays: z
+        .int()
+        .positive()
+        .default(30)
+        .meta({ description: 'Art. 4.1: indienen binnen zoveel werkdagen na afronding van de opdracht.' }),
+      handling_workdays: z
+        .int()
+        .positive()
+        .default(20)
+        .meta({ description: 'Art. 5.4 en 6.2: schriftelijk afhandelen binnen zoveel werkdagen.' }),
       reminder_workdays: z.int().nonnegative().default(5).meta({ description: 'Waarschuw zoveel werkdagen vóór de afhandeltermijn.' }),
     })
     .meta({ description: 'Termijnen in werkdagen.' }),
@@ -56,7 +64,10 @@ export const organizationSchema = z.strictObject({
     .meta({ description: 'Tijdzone die bepaalt welke datum "vandaag" is.' }),
   calendar: z
     .strictObject({
-      extra_non_working_days: z.array(isoDate).default([]).meta({ description: 'Extra niet-werkdagen (bijv. bij besluit aangewezen brugdagen), als JJJJ-MM-DD.' }),
+      extra_non_working_days: z
+        .array(isoDate)
+        .default([])
+        .meta({ description: 'Extra niet-werkdagen (bijv. bij besluit aangewezen brugdagen), als JJJJ-MM-DD.' }),
     })
     .default({ extra_non_working_days: [] })
     .meta({ description: 'Kalender naast de feestdagen van de Algemene termijnenwet.' }),
@@ -68,12 +79,18 @@ export const organizationSchema = z.strictObject({
       committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
       website: z.url('expected a URL').meta({ description: 'Website van de klachtencommissie.' }),
       description: text.meta({ description: 'Wat de instantie doet, in één of twee zinnen.' }),
-      description_en: text.optional().meta({ description: 'Hetzelfde in het Engels, voor de Engelse publieke pagina (anders toont die de Nederlandse tekst).' }),
+      description_en: text
+        .optional()
+        .meta({ description: 'Hetzelfde in het Engels, voor de Engelse publieke pagina (anders toont die de Nederlandse tekst).' }),
     })
     .meta({ description: 'Art. 1.6 en 4.7: waar een klager terecht kan die niet tevreden is.' }),
   retention: z
     .strictObject({
-      years_after_closing: z.int().positive().default(2).meta({ description: 'Na zoveel jaar na afsluiting worden persoonsgegevens verwijderd (AVG).' }),
+      years_after_closing: z
+        .int()
+        .positive()
+        .default(2)
+        .meta({ description: 'Na zoveel jaar na afsluiting worden persoonsgegevens verwijderd (AVG).' }),
     })
     .default({ years_after_closing: 2 })
     .meta({ description: 'Bewaartermijn van persoonsgegevens in afgesloten dossiers.' }),

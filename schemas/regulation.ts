@@ -25,7 +25,11 @@ export const regulationSchema = z.strictObject({
     .superRefine((articles, ctx) =>
       articles.forEach((a, i) => {
         if (a.number !== i + 1)
-          ctx.addIssue({ code: 'custom', path: [i, 'number'], message: `expected article number ${i + 1} (articles are numbered in order)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'number'],
+            message: `expected article number ${i + 1} (articles are numbered in order)`,
+          });
       }),
     ),
 });

@@ -58,15 +58,25 @@ await runMain('deadlines', async () => {
     'max-writes': { type: 'string' },
   });
   if (values.help) return void console.log(HELP);
-  if (!values.github && (values['dry-run'] || values['max-writes'] !== undefined)) throw new UsageError('--dry-run and --max-writes go with --github');
+  if (!values.github && (values['dry-run'] || values['max-writes'] !== undefined))
+    throw new UsageError('--dry-run and --max-writes go with --github');
   if (values.github && values.json) throw new UsageError('--json and --github cannot be combined');
   const maxWrites = values['max-writes'] === undefined ? DEFAULT_MAX_WRITES : Number(values['max-writes']);
-  if (!Number.isInteger(maxWrites) || maxWrites < 0) throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
+  if (!Number.isInteger(maxWrites) || maxWrites < 0)
+    throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
   const { org, cal, validation: result } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
   if (result.errorCount > 0)
-    throw new InputError(`${result.errorCount} error(s) in the case files; fix them first (npm run validate)`, result.problems.filter((p) => p.severity === 'error'));
-  const deadlines = caseDeadlines(result.cases.map((r) => r.data), cal, org.deadlines, today);
+    throw new InputError(
+      `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
+      result.problems.filter((p) => p.severity === 'error'),
+    );
+  const deadlines = caseDeadlines(
+    result.cases.map((r) => r.data),
+    cal,
+    org.deadlines,
+    today,
+  );
   if (values.json) return void console.log(JSON.stringify(deadlines, null, 2));
   console.log(`Deadlines on ${today} (Europe/Amsterdam), ${org.deadlines.handling_workdays} working days to handle a complaint:\n`);
   console.log(textTable(['case', 'organizer', 'status', 'received', 'due', 'state', 'workdays left', 'filing'], deadlines.map(row)));

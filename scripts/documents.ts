@@ -3,8 +3,7 @@ import { join, relative } from 'node:path';
 import { CASE_ID } from '../schemas/case.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
-import { registrationFormHtml } from '../lib/documents/registration-form.ts';
-import { responseLetterHtml } from '../lib/documents/response-letter.ts';
+import { DOCUMENT_KINDS } from '../lib/documents/kinds.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
@@ -52,8 +51,6 @@ await runMain('documents', async () => {
   const id = positionals[0]!;
   if (!CASE_ID.test(id)) throw new UsageError(`expected a case id such as K-2026-003, got "${id}"`);
   const both = values.form === values.letter; // neither flag (or both): make both documents
-  const wantForm = both || values.form;
-  const wantLetter = both || values.letter;
 
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);
@@ -66,19 +63,22 @@ await runMain('documents', async () => {
   if (errors.length) throw new InputError(`${file.path} is not valid; fix it first (npm run validate)`, errors);
   const record = result.cases.find((r) => r.file === file.path)!;
 
+  const kinds = DOCUMENT_KINDS.filter((k) => both || (k.key === 'registratieformulier' ? values.form : values.letter));
+  const templates: Record<string, string> = {};
+  for (const t of new Set(kinds.flatMap((k) => (k.template ? [k.template] : [])))) {
+    const path = t === 'antwoordbrief.html' ? values.template : join('templates', t);
+    try {
+      templates[t] = await readFile(path, 'utf8');
+    } catch (error) {
+      throw new InputError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
+    }
+  }
   const documents: { name: string; html: string }[] = [];
   let incomplete: string[] = [];
-  if (wantForm) documents.push({ name: `${id}-registratieformulier`, html: registrationFormHtml(record, org, cal, today) });
-  if (wantLetter) {
-    let template: string;
-    try {
-      template = await readFile(values.template, 'utf8');
-    } catch (error) {
-      throw new InputError(`cannot read the letter template ${values.template}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
-    }
-    const letter = responseLetterHtml(record, org, template);
-    if (letter.ok) documents.push({ name: `${id}-antwoordbrief`, html: letter.html });
-    else incomplete = letter.missing;
+  for (const kind of kinds) {
+    const made = kind.make({ record, org, cal, today, templates });
+    if (made.ok) documents.push({ name: `${id}-${kind.key}`, html: made.html });
+    else incomplete = made.missing;
   }
 
   await mkdir(values.out, { recursive: true });

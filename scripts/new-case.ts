@@ -90,7 +90,10 @@ await runMain('new-case', async () => {
   const checks = newCaseChecks(org);
   const notFuture: AnswerCheck = (v) => (checks.received(v) === true && v > today ? `${v} is after today (${today})` : checks.received(v));
 
-  const categories = values.category?.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const categories = values.category
+    ?.flatMap((c) => c.split(','))
+    .map((c) => c.trim())
+    .filter(Boolean);
   checkFlag('organizer', values.organizer, checks.organizer);
   checkFlag('received', values.received, notFuture);
   checkFlag('channel', values.channel, checks.channel);
@@ -98,9 +101,10 @@ await runMain('new-case', async () => {
   checkFlag('email', values.email, checks.email);
   checkFlag('assignment-completed', values['assignment-completed'], checks.assignment_completed);
   for (const c of categories ?? []) checkFlag('category', c, checks.category);
-  if (values.complaint !== undefined && values['complaint-file'] !== undefined) throw new UsageError('give --complaint or --complaint-file, not both');
+  if (values.complaint !== undefined && values['complaint-file'] !== undefined)
+    throw new UsageError('give --complaint or --complaint-file, not both');
   if (values['representative-relation'] !== undefined && values.representative === undefined)
-    throw new UsageError('--representative-relation needs --representative (the representative\'s name)');
+    throw new UsageError("--representative-relation needs --representative (the representative's name)");
 
   // One organizer: no need to ask who handles it.
   const organizer = values.organizer ?? (org.organizers.length === 1 ? org.organizers[0]?.key : undefined);
@@ -140,7 +144,9 @@ await runMain('new-case', async () => {
       email: values.email?.trim(),
       phone: values.phone?.trim(),
       address: values.address?.trim(),
-      representative: values.representative?.trim() ? { name: values.representative.trim(), relation: values['representative-relation']?.trim() } : undefined,
+      representative: values.representative?.trim()
+        ? { name: values.representative.trim(), relation: values['representative-relation']?.trim() }
+        : undefined,
       assignment_completed: values['assignment-completed']?.trim() || undefined,
       categories: categories!,
       complaint,
@@ -153,21 +159,38 @@ await runMain('new-case', async () => {
       given ?? (await input({ message, default: fallback, validate: check && asInquirerCheck(check) })).trim();
     const chosenOrganizer =
       organizer ??
-      (await select({ message: 'Organizer (responsible for the complaint, art. 6.1)', choices: org.organizers.map((o) => ({ value: o.key, name: `${o.name} (${o.key})` })) }));
+      (await select({
+        message: 'Organizer (responsible for the complaint, art. 6.1)',
+        choices: org.organizers.map((o) => ({ value: o.key, name: `${o.name} (${o.key})` })),
+      }));
     const received = await text('Date received (YYYY-MM-DD)', values.received, notFuture, today);
     const channel = (values.channel ??
-      (await select({ message: 'How did the complaint come in?', choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_LABELS[c] })) }))) as NewCaseAnswers['channel'];
+      (await select({
+        message: 'How did the complaint come in?',
+        choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_LABELS[c] })),
+      }))) as NewCaseAnswers['channel'];
     const name = await text("Complainant: the client's name", values.name, checks.name);
     const email = await text('E-mail address (optional)', values.email, checks.email);
     const phone = await text('Phone number (optional)', values.phone);
     const address = await text('Postal address, on one line (optional)', values.address);
     const representative = await text('Representative who complains for the client (optional, art. 1.2)', values.representative);
-    const relation = representative ? await text('Relation of the representative to the client, e.g. "dochter" (optional)', values['representative-relation']) : undefined;
-    const completed = await text('Date the assignment was completed, YYYY-MM-DD (optional, art. 4.1)', values['assignment-completed'], checks.assignment_completed);
+    const relation = representative
+      ? await text('Relation of the representative to the client, e.g. "dochter" (optional)', values['representative-relation'])
+      : undefined;
+    const completed = await text(
+      'Date the assignment was completed, YYYY-MM-DD (optional, art. 4.1)',
+      values['assignment-completed'],
+      checks.assignment_completed,
+    );
     const chosenCategories = categories?.length
       ? categories
-      : await checkbox({ message: 'Categories (space to select, enter to confirm)', choices: org.categories.map((c) => ({ value: c.key, name: c.label })), required: true });
-    const pasted = complaint ?? (await input({ message: 'The complaint as received, one paragraph (optional: empty = paste it in the file later)' }));
+      : await checkbox({
+          message: 'Categories (space to select, enter to confirm)',
+          choices: org.categories.map((c) => ({ value: c.key, name: c.label })),
+          required: true,
+        });
+    const pasted =
+      complaint ?? (await input({ message: 'The complaint as received, one paragraph (optional: empty = paste it in the file later)' }));
     return {
       organizer: chosenOrganizer,
       received,
@@ -189,7 +212,12 @@ await runMain('new-case', async () => {
     throw error;
   });
   const year = +answers.received.slice(0, 4);
-  const id = values.id ?? nextCaseId(files.map((f) => f.path), year);
+  const id =
+    values.id ??
+    nextCaseId(
+      files.map((f) => f.path),
+      year,
+    );
   if (!/^K-\d{4}-\d{3,}$/.test(id)) throw new UsageError(`--id: expected an id such as K-${year}-001, got "${id}"`);
   if (id.slice(2, 6) !== String(year)) throw new UsageError(`--id: ${id} does not match the year the complaint was received (${year})`);
   const taken = files.find((f) => f.path.replace(/^.*[\\/]/, '') === `${id}.md`);
@@ -201,27 +229,37 @@ await runMain('new-case', async () => {
   const cal = calendarFor(org);
   const check = validateCases([{ path, text }], org, cal);
   if (check.errorCount > 0)
-    throw new InputError('the new case would not be valid; nothing was written', check.problems.filter((p) => p.severity === 'error'));
+    throw new InputError(
+      'the new case would not be valid; nothing was written',
+      check.problems.filter((p) => p.severity === 'error'),
+    );
   const record = check.cases[0]!;
 
   await mkdir(join(values.cases, String(year)), { recursive: true });
   try {
     await writeFile(path, text, { encoding: 'utf8', flag: 'wx' }); // wx: fail if the file exists, never overwrite
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(`${path} already exists; new-case never overwrites a case`, [], { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new InputError(`${path} already exists; new-case never overwrites a case`, [], { cause: error });
     throw error;
   }
 
   const d = caseDeadline(record.data, cal, org.deadlines, today);
   const shown = relative(process.cwd(), path) || path;
   console.log(`Registered ${id}: ${shown}`);
-  console.log(`Handling deadline: ${formatDate(d.due, 'en')} (${d.due}), ${org.deadlines.handling_workdays} working days after receipt (art. 5.4, 6.2)`);
-  if (!d.filing_deadline) console.log('Filing window: unknown (no assignment end date; add assignment_completed when you know it, art. 4.1)');
+  console.log(
+    `Handling deadline: ${formatDate(d.due, 'en')} (${d.due}), ${org.deadlines.handling_workdays} working days after receipt (art. 5.4, 6.2)`,
+  );
+  if (!d.filing_deadline)
+    console.log('Filing window: unknown (no assignment end date; add assignment_completed when you know it, art. 4.1)');
   else if (d.filed_late)
     console.log(
       `Filing window: FILED LATE: received ${d.received}, after the filing deadline ${d.filing_deadline} (${org.deadlines.filing_workdays} working days after ${answers.assignment_completed}, art. 4.1). It is registered and handled all the same; npm run validate flags it.`,
     );
-  else console.log(`Filing window: within it (filing deadline ${d.filing_deadline}, ${org.deadlines.filing_workdays} working days after ${answers.assignment_completed}, art. 4.1)`);
+  else
+    console.log(
+      `Filing window: within it (filing deadline ${d.filing_deadline}, ${org.deadlines.filing_workdays} working days after ${answers.assignment_completed}, art. 4.1)`,
+    );
   if (!answers.complaint?.trim()) console.log(`Next: open ${shown} and paste the complaint as received under "## Klacht".`);
   console.log(`Registration form: npm run documents -- ${id} --form`);
 });

@@ -24,7 +24,11 @@ Options:
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 await runMain('report', async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, today: { type: 'string' }, out: { type: 'string', default: 'dist/report' } });
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    today: { type: 'string' },
+    out: { type: 'string', default: 'dist/report' },
+  });
   if (values.help) return void console.log(HELP);
   const out = resolve(values.out);
   // The report must never land in (or replace) the public site's output or the project itself.
@@ -45,5 +49,7 @@ await runMain('report', async () => {
     await rm(work, { recursive: true, force: true });
   }
   const total = report.all.cases;
-  console.log(`report: ${total} case(s), as of ${report.today}, ${report.years.length} year page(s): ${relative(process.cwd(), join(out, 'index.html'))}`);
+  console.log(
+    `report: ${total} case(s), as of ${report.today}, ${report.years.length} year page(s): ${relative(process.cwd(), join(out, 'index.html'))}`,
+  );
 });

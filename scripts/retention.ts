@@ -28,18 +28,27 @@ Options:
   -h, --help           show this help`;
 
 await runMain('retention', async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, apply: { type: 'boolean', default: false }, today: { type: 'string' } });
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    apply: { type: 'boolean', default: false },
+    today: { type: 'string' },
+  });
   if (values.help) return void console.log(HELP);
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);
   const files = await loadCaseFiles(values.cases);
   const result = validateCases(files, org, calendarFor(org));
   if (result.errorCount > 0)
-    throw new InputError(`${result.errorCount} error(s) in the case files; fix them first (npm run validate)`, result.problems.filter((p) => p.severity === 'error'));
+    throw new InputError(
+      `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
+      result.problems.filter((p) => p.severity === 'error'),
+    );
   const plan = planRetention(files, result.cases, org, today);
 
   const years = org.retention.years_after_closing;
-  console.log(`Retention on ${today}: personal data of a closed case is kept ${years} year(s) after closing (organization.yml, retention).`);
+  console.log(
+    `Retention on ${today}: personal data of a closed case is kept ${years} year(s) after closing (organization.yml, retention).`,
+  );
   if (plan.length === 0) return void console.log('No case is past its retention period. Nothing to do.');
   const verb = values.apply ? 'removed' : 'would remove';
   for (const a of plan) {
@@ -54,6 +63,11 @@ await runMain('retention', async () => {
     }
   }
   if (values.apply)
-    console.log(`\nChanged ${plan.length} case file(s); no other file was touched. Commit the change. Note: Git history still holds the old text (see README, "Retention").`);
-  else console.log(`\nDry run: nothing was changed. Run "npm run retention -- --apply" to remove this personal data from ${plan.length} case file(s).`);
+    console.log(
+      `\nChanged ${plan.length} case file(s); no other file was touched. Commit the change. Note: Git history still holds the old text (see README, "Retention").`,
+    );
+  else
+    console.log(
+      `\nDry run: nothing was changed. Run "npm run retention -- --apply" to remove this personal data from ${plan.length} case file(s).`,
+    );
 });

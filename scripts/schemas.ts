@@ -14,7 +14,10 @@ Options:
   -h, --help   show this help`;
 
 await runMain('schemas', async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } });
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    check: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return void console.log(HELP);
   let stale = 0;
   for (const [path, text] of Object.entries(jsonSchemaFiles())) {

@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
+import { parseCommandLine, runMain } from '../io/cli.ts';
 
-// The main job: validate the cases, show the deadline table, build the site(s). Each step is its own npm script.
-const steps = ['validate', 'deadlines', 'build'];
-for (const step of steps) {
-  console.log(`\n> npm run ${step}`);
-  const { status } = spawnSync('npm', ['run', '--silent', step], { stdio: 'inherit' });
-  if (status !== 0) process.exit(status ?? 1);
-}
+const HELP = `Usage: npm start
+
+The main job: npm run validate (the cases and organization.yml), npm run deadlines (the deadline table),
+then npm run build (the public site into dist/site/, the internal report into dist/report/).
+Stops at the first step that fails, with its exit code.`;
+
+await runMain('start', async () => {
+  const { values } = parseCommandLine(process.argv.slice(2), { help: { type: 'boolean', short: 'h', default: false } });
+  if (values.help) return void console.log(HELP);
+  for (const step of ['validate', 'deadlines', 'build']) {
+    console.log(`\n> npm run ${step}`);
+    const { status } = spawnSync('npm', ['run', '--silent', step], { stdio: 'inherit' });
+    if (status !== 0) return status ?? 1;
+  }
+});

@@ -19,7 +19,8 @@ Options:
 await runMain('validate', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' } });
   if (values.help) return void console.log(HELP);
-  if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format must be text or github, got "${values.format}"`);
+  if (values.format !== 'text' && values.format !== 'github')
+    throw new UsageError(`--format must be text or github, got "${values.format}"`);
   const { validation: result, fileCount } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const format = values.format === 'github' ? formatAnnotation : formatProblem;
   for (const p of result.problems) (p.severity === 'error' ? console.error : console.log)(format(p));

@@ -22,16 +22,44 @@ describe('the architecture (docs/architecture.md)', () => {
     };
 
     it.each([
-      ['the public site reads cases through io/', { 'site/pages/index.astro': "---\nimport { x } from '../../io/case-files.ts';\n---" }, 'site/pages/index.astro: site/ may not import io/'],
-      ['the report imports the loader', { 'report/data.ts': "import { x } from '../io/report-data.ts';" }, 'report/data.ts: report/ may not import io/'],
-      ['the core reads the disk', { 'lib/a/b.ts': "import { readFileSync } from 'node:fs';" }, 'lib/a/b.ts: lib/ may not import the Node builtin node:fs'],
+      [
+        'the public site reads cases through io/',
+        { 'site/pages/index.astro': "---\nimport { x } from '../../io/case-files.ts';\n---" },
+        'site/pages/index.astro: site/ may not import io/',
+      ],
+      [
+        'the report imports the loader',
+        { 'report/data.ts': "import { x } from '../io/report-data.ts';" },
+        'report/data.ts: report/ may not import io/',
+      ],
+      [
+        'the core reads the disk',
+        { 'lib/a/b.ts': "import { readFileSync } from 'node:fs';" },
+        'lib/a/b.ts: lib/ may not import the Node builtin node:fs',
+      ],
       ['the core reads the clock', { 'lib/a.ts': 'export const today = () => new Date();' }, 'lib/a.ts: lib/ reads the clock'],
       ['the core reads the environment', { 'lib/a.ts': 'export const tz = process.env.TZ;' }, 'lib/a.ts: lib/ uses process'],
-      ['schemas import the core', { 'schemas/case.ts': "import { x } from '../lib/x.ts';" }, 'schemas/case.ts: schemas/ may not import lib/'],
-      ['a command imports a test helper', { 'scripts/a.ts': "import { x } from '../test/helpers/x.ts';" }, 'scripts/a.ts: scripts/ may not import test/'],
+      [
+        'schemas import the core',
+        { 'schemas/case.ts': "import { x } from '../lib/x.ts';" },
+        'schemas/case.ts: schemas/ may not import lib/',
+      ],
+      [
+        'a command imports a test helper',
+        { 'scripts/a.ts': "import { x } from '../test/helpers/x.ts';" },
+        'scripts/a.ts: scripts/ may not import test/',
+      ],
       ['io imports a command', { 'io/a.ts': "export { x } from '../scripts/x.ts';" }, 'io/a.ts: io/ may not import scripts/'],
-      ['a dynamic import of tools/', { 'werkplek/a.ts': "const m = await import('../tools/bench.ts');" }, 'werkplek/a.ts: werkplek/ may not import tools/'],
-      ['an undeclared package', { 'tools/a.ts': "import { launch } from 'chrome-launcher';" }, 'tools/a.ts: imports chrome-launcher, which package.json does not declare'],
+      [
+        'a dynamic import of tools/',
+        { 'werkplek/a.ts': "const m = await import('../tools/bench.ts');" },
+        'werkplek/a.ts: werkplek/ may not import tools/',
+      ],
+      [
+        'an undeclared package',
+        { 'tools/a.ts': "import { launch } from 'chrome-launcher';" },
+        'tools/a.ts: imports chrome-launcher, which package.json does not declare',
+      ],
     ])('%s', (_, files, expected) => {
       expect(tree(files)).toContain(expected);
     });

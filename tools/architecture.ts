@@ -81,7 +81,9 @@ export function checkArchitecture(root: string): Violation[] {
     const text = readFileSync(join(root, file), 'utf8');
     for (const spec of importsOf(text)) {
       if (spec.startsWith('.')) {
-        const target = normalize(join(dirname(file), spec)).split(sep).join('/');
+        const target = normalize(join(dirname(file), spec))
+          .split(sep)
+          .join('/');
         const to = layerOf(target);
         if (!to || to === from) continue;
         if (!MAY_IMPORT[from].includes(to)) violations.push({ file, message: `${from}/ may not import ${to}/ (${spec})` });

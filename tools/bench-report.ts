@@ -27,7 +27,11 @@ await runMain('bench:report', async () => {
       // best of RUNS: the first run of a size also warms the file cache
       for (let i = 0; i < RUNS; i++) {
         const start = performance.now();
-        const r = spawnSync(process.execPath, ['scripts/report.ts', '--cases', cases, '--today', TODAY, '--out', join(work, `out-${size}`)], { encoding: 'utf8' });
+        const r = spawnSync(
+          process.execPath,
+          ['scripts/report.ts', '--cases', cases, '--today', TODAY, '--out', join(work, `out-${size}`)],
+          { encoding: 'utf8' },
+        );
         const ms = performance.now() - start;
         if (r.status !== 0) throw new Error(`the report build for ${size} cases failed:\n${r.stderr}`);
         best = Math.min(best, ms);

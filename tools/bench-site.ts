@@ -28,7 +28,11 @@ const gz = (s: string | Buffer) => gzipSync(s).length;
 /** Run `astro build` in `dir`; returns the seconds it took. */
 function build(dir: string): number {
   const start = performance.now();
-  execFileSync(process.execPath, [ASTRO, 'build'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  execFileSync(process.execPath, [ASTRO, 'build'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   return (performance.now() - start) / 1000;
 }
 
@@ -71,7 +75,8 @@ async function weigh(context: BrowserContext, url: string): Promise<Weight> {
   for (const { type, body } of bodies) {
     if (type === 'document') {
       const html = body.toString('utf8');
-      const inline = (tag: string) => [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1] ?? '').join('');
+      const inline = (tag: string) =>
+        [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1] ?? '').join('');
       const css = inline('style');
       const js = inline('script');
       w.css += css ? gz(css) : 0;
@@ -85,18 +90,23 @@ async function weigh(context: BrowserContext, url: string): Promise<Weight> {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
-const row = (name: string, w: Weight) => [name.padEnd(30), kb(w.html), kb(w.css), kb(w.js), kb(w.other), kb(w.html + w.css + w.js + w.other)].join(' ');
+const row = (name: string, w: Weight) =>
+  [name.padEnd(30), kb(w.html), kb(w.css), kb(w.js), kb(w.other), kb(w.html + w.css + w.js + w.other)].join(' ');
 
 /** The regulation as Markdown, for the Starlight comparison. */
 function regulationMarkdown(reg: Regulation): string {
   const articles = reg.articles.map(
-    (a) => `## ${a.number}. ${a.title}\n\n${a.intro ? `${a.intro}\n\n` : ''}${a.rules.map((r, i) => `${i + 1}. ${r.term ? `**${r.term}**  \n` : ''}${r.text}`).join('\n')}\n`,
+    (a) =>
+      `## ${a.number}. ${a.title}\n\n${a.intro ? `${a.intro}\n\n` : ''}${a.rules.map((r, i) => `${i + 1}. ${r.term ? `**${r.term}**  \n` : ''}${r.text}`).join('\n')}\n`,
   );
   return `---\ntitle: ${JSON.stringify(reg.title)}\n---\n\n${articles.join('\n')}`;
 }
 
 await runMain('bench:site', async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { cases: { type: 'string', default: '10000' }, help: { type: 'boolean', short: 'h', default: false } });
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    cases: { type: 'string', default: '10000' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return void console.log(HELP);
   const n = Number(values.cases);
   const org = parseOrganization('organization.yml', await readFile('organization.yml', 'utf8'));
@@ -124,10 +134,17 @@ await runMain('bench:site', async () => {
     await server.close();
 
     // 3. The same regulation as a default Starlight site.
-    const reg = parseRegulation('site/content/regulation.nl.yml', await readFile('site/content/regulation.nl.yml', 'utf8'), regulationValues(org));
+    const reg = parseRegulation(
+      'site/content/regulation.nl.yml',
+      await readFile('site/content/regulation.nl.yml', 'utf8'),
+      regulationValues(org),
+    );
     await mkdir(join(starlight, 'src/content/docs'), { recursive: true });
     // Dependencies listed so that Vite bundles Starlight (it resolves them from the project's node_modules).
-    await writeFile(join(starlight, 'package.json'), '{ "type": "module", "private": true, "dependencies": { "astro": "*", "@astrojs/starlight": "*" } }\n');
+    await writeFile(
+      join(starlight, 'package.json'),
+      '{ "type": "module", "private": true, "dependencies": { "astro": "*", "@astrojs/starlight": "*" } }\n',
+    );
     await writeFile(
       join(starlight, 'astro.config.mjs'),
       `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Klachtenregeling' })] });\n`,

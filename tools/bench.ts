@@ -25,7 +25,10 @@ function time(label: string, cmd: string, args: string[], cwd: string): number {
 }
 
 await runMain('bench', async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { count: { type: 'string', default: '10000' }, help: { type: 'boolean', short: 'h', default: false } });
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    count: { type: 'string', default: '10000' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return void console.log(HELP);
   const count = Number(values.count);
   const dir = await mkdtemp(join(tmpdir(), 'klachten-bench-'));
@@ -36,7 +39,12 @@ await runMain('bench', async () => {
     const runs = 3;
     const best = (f: () => number) => Math.min(...Array.from({ length: runs }, f));
     // as `npm run validate` / `npm run deadlines` start them
-    const script = (name: string, ...args: string[]) => ['--import', join(ROOT, 'io/compile-cache.mjs'), join(ROOT, `scripts/${name}.ts`), ...args];
+    const script = (name: string, ...args: string[]) => [
+      '--import',
+      join(ROOT, 'io/compile-cache.mjs'),
+      join(ROOT, `scripts/${name}.ts`),
+      ...args,
+    ];
     const deadlineArgs = ['--json', '--today', '2026-11-24'];
     const validateCold = best(() => time('validate', node, script('validate', '--no-cache'), dir));
     const deadlinesCold = best(() => time('deadlines', node, script('deadlines', '--no-cache', ...deadlineArgs), dir));
@@ -47,7 +55,10 @@ await runMain('bench', async () => {
     // The Astro way: a content collection with a glob loader and the same zod schema.
     await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     await mkdir(join(dir, 'src'), { recursive: true });
-    await writeFile(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ telemetry: false });\n");
+    await writeFile(
+      join(dir, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\nexport default defineConfig({ telemetry: false });\n",
+    );
     await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
     await writeFile(
       join(dir, 'src/content.config.ts'),

@@ -166,17 +166,31 @@ export class FakeGitHub {
 
   private ensureLabel(name: string): void {
     // like GitHub: a label named on an issue that does not exist yet is created, in grey
-    if (!this.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) this.labels.push({ name, color: 'ededed', description: null });
+    if (!this.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+      this.labels.push({ name, color: 'ededed', description: null });
   }
 
   private labelJson(l: StoredLabel, i: number): Label {
-    return { id: 1000 + i, node_id: `LA_${i}`, url: `${API}/repos/${this.repository}/labels/${encodeURIComponent(l.name)}`, name: l.name, description: l.description, color: l.color, default: false };
+    return {
+      id: 1000 + i,
+      node_id: `LA_${i}`,
+      url: `${API}/repos/${this.repository}/labels/${encodeURIComponent(l.name)}`,
+      name: l.name,
+      description: l.description,
+      color: l.color,
+      default: false,
+    };
   }
 
   private issueJson(i: StoredIssue): Issue {
     const base = `${API}/repos/${this.repository}/issues/${i.number}`;
     i.labels.forEach((l) => this.ensureLabel(l)); // a test may have put one on by hand
-    const labels = i.labels.map((name) => this.labelJson(this.labels.find((l) => l.name.toLowerCase() === name.toLowerCase())!, this.labels.findIndex((l) => l.name.toLowerCase() === name.toLowerCase())));
+    const labels = i.labels.map((name) =>
+      this.labelJson(
+        this.labels.find((l) => l.name.toLowerCase() === name.toLowerCase())!,
+        this.labels.findIndex((l) => l.name.toLowerCase() === name.toLowerCase()),
+      ),
+    );
     const assignees = i.assignees.map((login, k) => user(login, 500 + k));
     return {
       id: 9000 + i.number,
@@ -205,7 +219,15 @@ export class FakeGitHub {
       updated_at: i.updated_at,
       author_association: 'NONE',
       ...(i.pull_request
-        ? { pull_request: { url: `${API}/repos/${this.repository}/pulls/${i.number}`, html_url: null, diff_url: null, patch_url: null, merged_at: null } }
+        ? {
+            pull_request: {
+              url: `${API}/repos/${this.repository}/pulls/${i.number}`,
+              html_url: null,
+              diff_url: null,
+              patch_url: null,
+              merged_at: null,
+            },
+          }
         : {}),
     };
   }
@@ -230,16 +252,29 @@ export class FakeGitHub {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', this.url);
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search, body: Buffer.concat(chunks).toString('utf8'), status: 0, at: Date.now() };
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.search,
+      body: Buffer.concat(chunks).toString('utf8'),
+      status: 0,
+      at: Date.now(),
+    };
     this.requests.push(record);
     if (this.crashed) return void req.socket.destroy();
 
-    const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === record.method) && (!f.path || f.path.test(url.pathname)));
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === record.method) && (!f.path || f.path.test(url.pathname)),
+    );
     if (fault) fault.times -= 1;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       if (fault?.afterApplying) [status, body, headers] = [fault.status, fault.body, fault.headers ?? {}];
       record.status = status;
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28', ...headers });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-github-api-version-selected': '2022-11-28',
+        ...headers,
+      });
       res.end(body === undefined ? '' : JSON.stringify(body));
       if (status < 400 && record.method !== 'GET' && this.writesUntilCrash !== null) {
         this.writesUntilCrash -= 1;
@@ -249,8 +284,13 @@ export class FakeGitHub {
     if (fault && !fault.afterApplying) return send(fault.status, fault.body, fault.headers);
     const auth = req.headers.authorization ?? '';
     if (auth !== `token ${this.token}` && auth !== `bearer ${this.token}` && auth !== `Bearer ${this.token}`)
-      return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } satisfies BasicError);
-    const notFound = () => send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } satisfies BasicError);
+      return send(401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      } satisfies BasicError);
+    const notFound = () =>
+      send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } satisfies BasicError);
     const prefix = `/repos/${this.repository}`;
     if (!url.pathname.startsWith(`${prefix}/`)) return notFound();
     const path = url.pathname.slice(prefix.length);
@@ -266,14 +306,18 @@ export class FakeGitHub {
         documentation_url: 'https://docs.github.com/rest',
         errors: [{ resource, field, code, ...(value === undefined ? {} : { value }) }],
       } satisfies ValidationError);
-    const refusedAssignee = (list: unknown) => (Array.isArray(list) && this.assignable ? (list as string[]).find((a) => !this.assignable!.has(a)) : undefined);
+    const refusedAssignee = (list: unknown) =>
+      Array.isArray(list) && this.assignable ? (list as string[]).find((a) => !this.assignable!.has(a)) : undefined;
     const stamp = () => new Date(Date.UTC(2026, 0, 1, 8, 0, this.requests.length)).toISOString().replace('.000', '');
 
     const m = record.method;
     let match: RegExpExecArray | null;
     if (m === 'GET' && path === '/issues') {
       const state = url.searchParams.get('state') ?? 'open';
-      const wanted = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean).map((l) => l.toLowerCase());
+      const wanted = (url.searchParams.get('labels') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((l) => l.toLowerCase());
       const found = this.issues
         .filter((i) => state === 'all' || i.state === state)
         .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
@@ -349,10 +393,15 @@ export class FakeGitHub {
     }
     if (path === '/labels' && m === 'POST') {
       if (typeof input.name !== 'string' || input.name === '') return invalid('Label', 'name', 'missing_field');
-      if (this.labels.some((l) => l.name.toLowerCase() === (input.name as string).toLowerCase())) return invalid('Label', 'name', 'already_exists');
+      if (this.labels.some((l) => l.name.toLowerCase() === (input.name as string).toLowerCase()))
+        return invalid('Label', 'name', 'already_exists');
       if (typeof input.description === 'string' && input.description.length > 100) return invalid('Label', 'description', 'invalid');
       if (input.color !== undefined && !/^[0-9a-fA-F]{6}$/.test(String(input.color))) return invalid('Label', 'color', 'invalid');
-      const label: StoredLabel = { name: input.name, color: (input.color as string | undefined) ?? 'ededed', description: (input.description as string | undefined) ?? null };
+      const label: StoredLabel = {
+        name: input.name,
+        color: (input.color as string | undefined) ?? 'ededed',
+        description: (input.description as string | undefined) ?? null,
+      };
       this.labels.push(label);
       const body: Json<'issues/create-label', 201> = this.labelJson(label, this.labels.length - 1);
       return send(201, body, { location: body.url });

@@ -41,7 +41,12 @@ await runMain('lighthouse', async () => {
     for (const path of paths) {
       const results = [];
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        const result = await lighthouse(server.url + path, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...CATEGORIES],
+        });
         if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
         results.push(result.lhr);
       }
@@ -50,7 +55,14 @@ await runMain('lighthouse', async () => {
       const scores = CATEGORIES.map((c) => Math.round((categories[c]?.score ?? 0) * 100));
       const metric = (id: string, digits = 0) => (audits[id]?.numericValue ?? NaN).toFixed(digits);
       console.log(
-        [`/${path}`.padEnd(26), ...scores.map((s) => String(s).padStart(4)), `${metric('first-contentful-paint')} ms`.padStart(7), `${metric('largest-contentful-paint')} ms`.padStart(7), `${metric('total-blocking-time')} ms`.padStart(5), metric('cumulative-layout-shift', 3).padStart(5)].join('  '),
+        [
+          `/${path}`.padEnd(26),
+          ...scores.map((s) => String(s).padStart(4)),
+          `${metric('first-contentful-paint')} ms`.padStart(7),
+          `${metric('largest-contentful-paint')} ms`.padStart(7),
+          `${metric('total-blocking-time')} ms`.padStart(5),
+          metric('cumulative-layout-shift', 3).padStart(5),
+        ].join('  '),
       );
       for (const c of CATEGORIES.filter((_, i) => scores[i]! < 100)) {
         below++;

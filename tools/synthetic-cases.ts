@@ -55,9 +55,22 @@ export async function writeSyntheticCases(dir: string, count: number, today: Iso
     ];
     if (status === 'withdrawn') lines.push(`withdrawn_on: ${addDays(day, 3)}`);
     if (status === 'resolved' || status === 'escalated') {
-      lines.push('response:', `  date: ${responded}`, '  findings: Synthetische bevindingen.', '  conclusions: Synthetische conclusies.', `satisfied: ${status === 'resolved'}`);
+      lines.push(
+        'response:',
+        `  date: ${responded}`,
+        '  findings: Synthetische bevindingen.',
+        '  conclusions: Synthetische conclusies.',
+        `satisfied: ${status === 'resolved'}`,
+      );
       if (status === 'escalated') lines.push('escalation:', `  date: ${addDays(responded, 10)}`);
-      if (rnd() < 0.3) lines.push('improvements:', '  - action: Synthetische verbeteractie.', '    owner: anouk', `    due: ${addDays(responded, 60)}`, ...(rnd() < 0.7 ? [`    done: ${addDays(responded, 30)}`] : []));
+      if (rnd() < 0.3)
+        lines.push(
+          'improvements:',
+          '  - action: Synthetische verbeteractie.',
+          '    owner: anouk',
+          `    due: ${addDays(responded, 60)}`,
+          ...(rnd() < 0.7 ? [`    done: ${addDays(responded, 30)}`] : []),
+        );
     }
     lines.push('---', '', 'Synthetische klacht (fictief).', '');
     files.push({ path: join(dir, year, `${id}.md`), text: lines.join('\n') });

@@ -79,7 +79,10 @@ export async function applyPlan(plan: SyncPlan, tracker: IssueTracker | null, op
       options.log(`  did ${describeAction(action)}${action.type === 'create' ? ` → #${number}` : ''}`);
       results.push({ action, outcome: { status: 'done', number } });
     } catch (e) {
-      error = e instanceof GitHubError ? e : new GitHubError(`${describeAction(action)} failed: ${(e as Error)?.message ?? String(e)}`, 0, { cause: e });
+      error =
+        e instanceof GitHubError
+          ? e
+          : new GitHubError(`${describeAction(action)} failed: ${(e as Error)?.message ?? String(e)}`, 0, { cause: e });
       options.log(`  FAILED to ${describeAction(action)}: ${error.message}`);
       results.push({ action, outcome: { status: 'failed', message: error.message } });
     } finally {

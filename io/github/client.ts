@@ -56,7 +56,8 @@ interface RequestErrorLike {
   message: string;
   response?: { data?: unknown; headers?: Record<string, string | undefined> };
 }
-const isRequestError = (e: unknown): e is RequestErrorLike => typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
+const isRequestError = (e: unknown): e is RequestErrorLike =>
+  typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
 
 /** The one-line explanation of a failed request. */
 function explain(error: unknown, what: string, repository: string): GitHubError {
@@ -75,7 +76,9 @@ function explain(error: unknown, what: string, repository: string): GitHubError 
 const assigneeRefused = (error: unknown) =>
   isRequestError(error) &&
   error.status === 422 &&
-  JSON.stringify(error.response?.data ?? '').toLowerCase().includes('assignee');
+  JSON.stringify(error.response?.data ?? '')
+    .toLowerCase()
+    .includes('assignee');
 
 /** An {@link IssueTracker} on GitHub's REST API with retries and throttling. */
 export function createGitHubTracker(options: GitHubOptions): IssueTracker {
@@ -91,8 +94,15 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: 'klachtenregeling-deadline-watch',
     // a request that hangs fails after a while (and is retried) instead of holding the workflow
-    request: { fetch: (url: string, init?: RequestInit) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }) },
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => options.log(`GitHub: ${m}`), error: (m: string) => options.log(`GitHub: ${m}`) },
+    request: {
+      fetch: (url: string, init?: RequestInit) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+    },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (m: string) => options.log(`GitHub: ${m}`),
+      error: (m: string) => options.log(`GitHub: ${m}`),
+    },
     retry: { retries: 3, retryAfterBaseValue: base },
     throttle: {
       retryAfterBaseValue: base,
@@ -103,7 +113,9 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
       },
       onRateLimit: (retryAfter: number, o: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
         const wait = retryAfter <= 60 && retryCount < 1;
-        options.log(`GitHub: rate limit reached on ${o.method} ${o.url}; ${wait ? `waiting ${retryAfter} s` : `it resets in ${retryAfter} s, giving up`}`);
+        options.log(
+          `GitHub: rate limit reached on ${o.method} ${o.url}; ${wait ? `waiting ${retryAfter} s` : `it resets in ${retryAfter} s, giving up`}`,
+        );
         return wait;
       },
     },
@@ -137,12 +149,18 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
     }
   };
   // a login GitHub will not assign (not a collaborator) must not block the flag itself
-  const withAssignees = async <T>(what: string, assignees: string[] | undefined, call: (a: string[] | undefined) => Promise<T>): Promise<T> => {
+  const withAssignees = async <T>(
+    what: string,
+    assignees: string[] | undefined,
+    call: (a: string[] | undefined) => Promise<T>,
+  ): Promise<T> => {
     try {
       return await call(assignees);
     } catch (error) {
       if (!assignees?.length || !assigneeRefused((error as GitHubError).cause)) throw error;
-      options.log(`GitHub would not assign ${assignees.join(', ')} (${what}): is the organizer's login in organization.yml a collaborator of ${options.repository}? Retrying without assignee.`);
+      options.log(
+        `GitHub would not assign ${assignees.join(', ')} (${what}): is the organizer's login in organization.yml a collaborator of ${options.repository}? Retrying without assignee.`,
+      );
       return call(undefined);
     }
   };
@@ -151,7 +169,13 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
   const listFlagIssues = async (label: string): Promise<TrackedIssue[]> => {
     const found: TrackedIssue[] = [];
     try {
-      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'all', per_page: 100 })) {
+      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        owner,
+        repo,
+        labels: label,
+        state: 'all',
+        per_page: 100,
+      })) {
         counts.reads += 1;
         for (const i of page.data) {
           if (i.pull_request) continue;
@@ -191,7 +215,11 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
         await write(`creating label "${label.name}"`, () => octokit.rest.issues.createLabel({ owner, repo, ...label }));
       } catch (error) {
         // created in the meantime (another run, or the same name in other capitals): fine
-        if ((error as GitHubError).status === 422 && JSON.stringify((error as { cause?: RequestErrorLike }).cause?.response?.data ?? '').includes('already_exists')) return;
+        if (
+          (error as GitHubError).status === 422 &&
+          JSON.stringify((error as { cause?: RequestErrorLike }).cause?.response?.data ?? '').includes('already_exists')
+        )
+          return;
         throw error;
       }
     },
@@ -211,8 +239,17 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
         createOnce(
           'creating an issue',
           async () =>
-            (await octokit.rest.issues.create({ owner, repo, title: issue.title, body: issue.body, labels: issue.labels, ...(assignees ? { assignees } : {}), ...NO_RETRY })).data
-              .number,
+            (
+              await octokit.rest.issues.create({
+                owner,
+                repo,
+                title: issue.title,
+                body: issue.body,
+                labels: issue.labels,
+                ...(assignees ? { assignees } : {}),
+                ...NO_RETRY,
+              })
+            ).data.number,
           landed,
         ),
       );
@@ -222,10 +259,16 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
         ...(patch.title !== undefined ? { title: patch.title } : {}),
         ...(patch.body !== undefined ? { body: patch.body } : {}),
         ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
-        ...(patch.open === undefined ? {} : patch.open ? { state: 'open' as const, state_reason: 'reopened' as const } : { state: 'closed' as const, state_reason: 'completed' as const }),
+        ...(patch.open === undefined
+          ? {}
+          : patch.open
+            ? { state: 'open' as const, state_reason: 'reopened' as const }
+            : { state: 'closed' as const, state_reason: 'completed' as const }),
       };
       await withAssignees(`updating issue #${number}`, patch.assignees, (assignees) =>
-        write(`updating issue #${number}`, () => octokit.rest.issues.update({ owner, repo, issue_number: number, ...fields, ...(assignees ? { assignees } : {}) })),
+        write(`updating issue #${number}`, () =>
+          octokit.rest.issues.update({ owner, repo, issue_number: number, ...fields, ...(assignees ? { assignees } : {}) }),
+        ),
       );
     },
     async addComment(number, body) {
@@ -234,7 +277,11 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
         counts.reads += Math.max(1, Math.ceil(comments.length / 100));
         return comments.at(-1)?.body === body ? true : null;
       };
-      await createOnce(`commenting on issue #${number}`, async () => void (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body, ...NO_RETRY })), landed);
+      await createOnce(
+        `commenting on issue #${number}`,
+        async () => void (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body, ...NO_RETRY })),
+        landed,
+      );
     },
   };
 }

@@ -55,11 +55,13 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
   if (!repository) throw new UsageError('GITHUB_REPOSITORY is not set: expected owner/repo (GitHub Actions sets it)');
   if (token && !REPOSITORY.test(repository)) throw new UsageError(`GITHUB_REPOSITORY must be owner/repo, got "${repository}"`);
   const secondMs = env.DEADLINES_GITHUB_SECOND_MS === undefined ? undefined : Number(env.DEADLINES_GITHUB_SECOND_MS);
-  if (secondMs !== undefined && !(secondMs >= 0)) throw new UsageError(`DEADLINES_GITHUB_SECOND_MS must be a number of milliseconds, got "${env.DEADLINES_GITHUB_SECOND_MS}"`);
+  if (secondMs !== undefined && !(secondMs >= 0))
+    throw new UsageError(`DEADLINES_GITHUB_SECOND_MS must be a number of milliseconds, got "${env.DEADLINES_GITHUB_SECOND_MS}"`);
 
   const notes: string[] = [];
   const dryRun = input.dryRun || !token;
-  if (!token) notes.push('GITHUB_TOKEN is not set: dry run. Nothing was read from or written to GitHub; the plan is what a first run would do.');
+  if (!token)
+    notes.push('GITHUB_TOKEN is not set: dry run. Nothing was read from or written to GitHub; the plan is what a first run would do.');
   else if (input.dryRun) notes.push('Dry run (--dry-run): the issues were read, nothing was written.');
 
   const subjects = flagSubjects(input.cases, input.org, input.cal, input.today);
@@ -75,7 +77,10 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
     shown = notes.length;
     const reads = tracker?.counts.reads ?? 0;
     if (env.GITHUB_STEP_SUMMARY)
-      await appendFile(env.GITHUB_STEP_SUMMARY, renderSummary({ repository, today: input.today, dryRun, results, reads, writes, notes }, subjects));
+      await appendFile(
+        env.GITHUB_STEP_SUMMARY,
+        renderSummary({ repository, today: input.today, dryRun, results, reads, writes, notes }, subjects),
+      );
     return reads;
   };
 
@@ -90,9 +95,13 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
     await summarize([], 0);
     throw error;
   }
-  log(`Plan: ${planWrites(plan)} write(s) in ${plan.actions.filter((a) => a.type !== 'keep').length} action(s); write budget ${input.maxWrites} (--max-writes).`);
+  log(
+    `Plan: ${planWrites(plan)} write(s) in ${plan.actions.filter((a) => a.type !== 'keep').length} action(s); write budget ${input.maxWrites} (--max-writes).`,
+  );
   if (plan.unrecognized.length)
-    notes.push(`Issue(s) ${plan.unrecognized.map((n) => `#${n}`).join(', ')} carry the label "${BASE_LABEL.name}" but no marker of this sync: left alone.`);
+    notes.push(
+      `Issue(s) ${plan.unrecognized.map((n) => `#${n}`).join(', ')} carry the label "${BASE_LABEL.name}" but no marker of this sync: left alone.`,
+    );
 
   const result = await applyPlan(plan, tracker, { dryRun, maxWrites: input.maxWrites, log });
   const left = result.results.filter((r) => r.outcome.status === 'not_done' && r.outcome.why === 'write_budget').length;
@@ -103,11 +112,14 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
     );
   if (result.error) {
     const done = result.results.filter((r) => r.outcome.status === 'done' && r.action.type !== 'keep').length;
-    notes.push(`Stopped by an error after ${done} change(s) (listed above): ${result.error.message}. The next run carries on where this one stopped.`);
+    notes.push(
+      `Stopped by an error after ${done} change(s) (listed above): ${result.error.message}. The next run carries on where this one stopped.`,
+    );
   }
   if (env.GITHUB_ACTIONS === 'true') {
     for (const a of overdueAnnotations(subjects)) log(a);
-    if (result.budgetReached) log(`::warning title=Write budget reached::${left} flag change(s) left for the next run; raise with --max-writes N`);
+    if (result.budgetReached)
+      log(`::warning title=Write budget reached::${left} flag change(s) left for the next run; raise with --max-writes N`);
   }
   const reads = await summarize(result.results, result.writes);
   if (result.error) throw result.error;

@@ -24,7 +24,9 @@ export function improvements(cases: readonly ReportCase[], today: IsoDate): Impr
   const rows: ImprovementRow[] = cases.flatMap((c) =>
     c.improvements.map((a) => ({ ...a, state: a.done ? 'done' : a.due !== null && a.due < today ? 'overdue' : 'open' }) as ImprovementRow),
   );
-  rows.sort((a, b) => RANK[a.state] - RANK[b.state] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.case_id.localeCompare(b.case_id));
+  rows.sort(
+    (a, b) => RANK[a.state] - RANK[b.state] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.case_id.localeCompare(b.case_id),
+  );
   const count = (s: ImprovementState) => rows.filter((r) => r.state === s).length;
   return { rows, done: count('done'), open: count('open'), overdue: count('overdue') };
 }

@@ -27,7 +27,11 @@ export interface Pareto {
  * also with count 0 (after the others); ties keep the configuration's order. The vital few are the items,
  * largest first, up to and including the one where the cumulative share reaches `threshold` (default 80%).
  */
-export function pareto(keyLists: readonly (readonly string[])[], labels: readonly { key: string; label: string }[], threshold = 0.8): Pareto {
+export function pareto(
+  keyLists: readonly (readonly string[])[],
+  labels: readonly { key: string; label: string }[],
+  threshold = 0.8,
+): Pareto {
   const counts = new Map(labels.map((l) => [l.key, 0]));
   let mentions = 0;
   let cases_without = 0;

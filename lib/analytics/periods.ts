@@ -1,4 +1,4 @@
-import { daysInMonth, type IsoDate } from '../dates/iso-date.ts';
+import { daysInMonth, MONTHS_NL, type IsoDate } from '../dates/iso-date.ts';
 import type { ReportCase } from './report-case.ts';
 
 /** A span of calendar days, both ends included. */
@@ -21,7 +21,6 @@ export interface PeriodCounts {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** The calendar year `year` as a period. */
 export function yearPeriod(year: number): Period {
@@ -39,7 +38,11 @@ export function quartersOf(year: number): Period[] {
 
 /** The twelve months of `year`. */
 export function monthsOf(year: number): Period[] {
-  return MONTHS.map((name, i) => ({ label: `${name} ${year}`, start: `${year}-${pad(i + 1)}-01`, end: `${year}-${pad(i + 1)}-${daysInMonth(year, i + 1)}` }));
+  return MONTHS_NL.map((name, i) => ({
+    label: `${name} ${year}`,
+    start: `${year}-${pad(i + 1)}-01`,
+    end: `${year}-${pad(i + 1)}-${daysInMonth(year, i + 1)}`,
+  }));
 }
 
 /**
@@ -75,20 +78,24 @@ function countBefore(dates: readonly IsoDate[], date: IsoDate, inclusive = false
  * left out; for a period still running, "open at the end" means open today. The dates are sorted once and
  * counted by binary search, so many periods over thousands of cases stay cheap.
  */
-export function periodCounter(cases: readonly Pick<ReportCase, 'received' | 'deadline'>[], today: IsoDate): (periods: readonly Period[]) => PeriodCounts[] {
+export function periodCounter(
+  cases: readonly Pick<ReportCase, 'received' | 'deadline'>[],
+  today: IsoDate,
+): (periods: readonly Period[]) => PeriodCounts[] {
   const received = cases.map((c) => c.received).sort();
   const closed = cases.flatMap((c) => (c.deadline.closed_on === null ? [] : [c.deadline.closed_on])).sort();
   const upTo = (dates: readonly IsoDate[], date: IsoDate) => countBefore(dates, date, true);
-  return (periods) => periods
-    .filter((p) => p.start <= today)
-    .map((period) => {
-      const end = period.end < today ? period.end : today;
-      return {
-        period,
-        received: upTo(received, period.end) - countBefore(received, period.start),
-        closed: upTo(closed, period.end) - countBefore(closed, period.start),
-        // a case is closed on or after the day it was received (validated), so: received by then minus closed by then
-        open_at_end: upTo(received, end) - upTo(closed, end),
-      };
-    });
+  return (periods) =>
+    periods
+      .filter((p) => p.start <= today)
+      .map((period) => {
+        const end = period.end < today ? period.end : today;
+        return {
+          period,
+          received: upTo(received, period.end) - countBefore(received, period.start),
+          closed: upTo(closed, period.end) - countBefore(closed, period.start),
+          // a case is closed on or after the day it was received (validated), so: received by then minus closed by then
+          open_at_end: upTo(received, end) - upTo(closed, end),
+        };
+      });
 }

@@ -62,7 +62,12 @@ export function outcomeOf(c: CaseData): Outcome {
  * The report's view of validated cases as of `today`: deadlines, handling time and outcome computed,
  * personal data left out.
  */
-export function toReportCases(cases: readonly CaseData[], cal: WorkCalendar, terms: Organization['deadlines'], today: IsoDate): ReportCase[] {
+export function toReportCases(
+  cases: readonly CaseData[],
+  cal: WorkCalendar,
+  terms: Organization['deadlines'],
+  today: IsoDate,
+): ReportCase[] {
   return cases.map((c) => {
     const responded_on = c.response?.date ?? null;
     return {
@@ -80,7 +85,13 @@ export function toReportCases(cases: readonly CaseData[], cal: WorkCalendar, ter
       outcome: outcomeOf(c),
       satisfied: c.satisfied ?? null,
       steps_recorded: Object.fromEntries(REGULATION_STEPS.map((s) => [s.key, s.done(c)])) as ReportCase['steps_recorded'],
-      improvements: c.improvements.map((a) => ({ case_id: c.id, action: a.action, owner: a.owner, due: a.due ?? null, done: a.done ?? null })),
+      improvements: c.improvements.map((a) => ({
+        case_id: c.id,
+        action: a.action,
+        owner: a.owner,
+        due: a.due ?? null,
+        done: a.done ?? null,
+      })),
     };
   });
 }

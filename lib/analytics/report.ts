@@ -54,8 +54,14 @@ function sections(cases: readonly ReportCase[], org: Organization, today: IsoDat
     cases: cases.length,
     timeliness: timeliness(cases),
     outcomes: outcomes(cases),
-    causes: pareto(cases.map((c) => c.causes), org.causes),
-    categories: pareto(cases.map((c) => c.categories), org.categories),
+    causes: pareto(
+      cases.map((c) => c.causes),
+      org.causes,
+    ),
+    categories: pareto(
+      cases.map((c) => c.categories),
+      org.categories,
+    ),
     organizers: perOrganizer(cases, org.organizers),
     improvements: improvements(cases, today),
     compliance: compliance(cases),

@@ -70,7 +70,7 @@ export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
 export function addWorkdays(cal: WorkCalendar, start: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkdays: n must be a whole number ≥ 0, got ${n}`);
   let day = toDayNumber(start);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day += 1;
     if (cal.isWorkdayNumber(day)) left -= 1;
   }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { IsoDate } from '../dates/iso-date.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 
 /** A case file's text with its personal data removed, and exactly what was removed (field paths, never values). */
 export interface Anonymization {
@@ -12,7 +13,6 @@ export interface Anonymization {
 export const anonymizedBody = (today: IsoDate) =>
   `(Persoonsgegevens, klachttekst en notities verwijderd op ${today}: de bewaartermijn na afsluiting was voorbij. Zie retention in organization.yml.)\n`;
 
-const FRONTMATTER = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 
 /** Dotted paths of every leaf under a YAML node, for the report of what was removed. */
 function leafPaths(node: unknown, prefix: string): string[] {
@@ -31,12 +31,11 @@ function leafPaths(node: unknown, prefix: string): string[] {
 export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = /\r\n/.test(text);
-  const clean = text.slice(bom.length).replace(/\r\n/g, '\n');
-  const m = FRONTMATTER.exec(clean);
-  if (!m) throw new Error('no frontmatter block (--- … ---) at the start of the file');
-  const body = clean.slice(m[0].length);
+  const split = splitFrontmatter(text.replace(/\r\n/g, '\n'));
+  if (!split.ok) throw new Error('no frontmatter block (--- … ---) at the start of the file');
+  const { body } = split;
 
-  const doc = parseDocument(m[1] ?? '', { keepSourceTokens: false });
+  const doc = parseDocument(split.yamlText.replace(/^\n/, ''), { keepSourceTokens: false });
   if (doc.errors.length) throw new Error(`the frontmatter cannot be read: ${doc.errors[0]!.message}`);
   const root = doc.contents;
   if (!isMap(root)) throw new Error('the frontmatter is not a list of fields');

@@ -1,9 +1,9 @@
-import matter from 'gray-matter';
 import type { z } from 'zod';
 import type { CaseData } from '../../schemas/case.ts';
 import { parseWithFriendlyErrors } from '../problems/friendly-parse.ts';
 import type { Problem } from '../problems/problems.ts';
 import { readYaml } from '../problems/yaml-source.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 
 /** A case file that passed validation. */
 export interface CaseRecord {
@@ -14,7 +14,11 @@ export interface CaseRecord {
   body: string;
 }
 
-const FRONTMATTER_START = /^\uFEFF?---[ \t]*\r?\n/;
+const SPLIT_PROBLEMS = {
+  empty: 'the file is empty; a case file starts with a --- frontmatter block --- (see cases/README.md)',
+  no_start: 'no frontmatter: the file must start with a line "---", the case fields, and a closing "---"',
+  no_end: 'the frontmatter has no closing "---" line',
+} as const;
 
 /**
  * Parse one case file's text and check its frontmatter against `schema` (see `caseSchemaFor`).
@@ -26,20 +30,15 @@ export function parseCaseFile(
   schema: z.ZodType<CaseData, unknown>,
 ): { record?: CaseRecord; problems: Problem[] } {
   const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message, severity: 'error' as const }] });
-  if (text.replace(/^\uFEFF/, '').trim() === '') return fail(1, '(file)', 'the file is empty; a case file starts with a --- frontmatter block --- (see cases/README.md)');
-  if (!FRONTMATTER_START.test(text)) return fail(1, '(file)', 'no frontmatter: the file must start with a line "---", the case fields, and a closing "---"');
-
-  const clean = text.replace(/^\uFEFF/, '');
-  if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(clean.slice(3))) return fail(1, '(file)', 'the frontmatter has no closing "---" line');
-  // gray-matter splits frontmatter from body; we parse the YAML ourselves (calendar dates, no aliases).
-  // Its `matter` starts with the newline after the opening ---, so its line numbers are the file's.
-  const { matter: yamlText, content: body } = matter(clean, { engines: { yaml: () => ({}) } });
+  const split = splitFrontmatter(text);
+  if (!split.ok) return fail(1, '(file)', SPLIT_PROBLEMS[split.reason]);
+  const { yamlText, body } = split;
   const result = readYaml(yamlText);
   if (!result.ok) return fail(result.line, '(frontmatter)', result.message);
   if (result.data === null || typeof result.data !== 'object' || Array.isArray(result.data))
     return fail(2, '(frontmatter)', 'the frontmatter must be a list of fields such as "id: K-2026-001"');
 
-  const checked = parseWithFriendlyErrors(schema, result.data, { file, yamlText, lineOffset: 0 });
+  const checked = parseWithFriendlyErrors(schema, result.data, { file, yamlText, schemaDoc: 'schemas/case.schema.json' });
   if (!checked.ok) return { problems: checked.problems };
   return { record: { file, data: checked.data, body }, problems: [] };
 }

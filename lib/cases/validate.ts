@@ -6,6 +6,7 @@ import { caseDeadline } from '../deadlines/deadlines.ts';
 import { formatDate } from '../dates/iso-date.ts';
 import { lineOf } from '../problems/yaml-source.ts';
 import type { Problem } from '../problems/problems.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { checkCaseSet, type FileCheck, type Validation } from './case-set.ts';
 
 export type { FileCheck, Validation };
@@ -16,7 +17,10 @@ export interface SourceFile {
   text: string;
 }
 
-const frontmatterLine = (text: string, field: string) => lineOf(text.replace(/^\uFEFF/, '').replace(/^---[^\n]*\n/, '\n'), [field]);
+const frontmatterLine = (text: string, field: string) => {
+  const split = splitFrontmatter(text);
+  return split.ok ? lineOf(split.yamlText, [field]) : 1;
+};
 
 /** Check one case file: schema, configuration (organizer, categories, causes) and warnings. Pure. */
 export function checkCaseFile(f: SourceFile, schema: ReturnType<typeof caseSchemaFor>, org: Organization, cal: WorkCalendar): FileCheck {

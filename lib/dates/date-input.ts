@@ -12,7 +12,11 @@ export function parseDateInput(text: string): DateInput {
   const s = text.trim();
   if (s === '') return { ok: false, reason: 'empty' };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const [y, mo, d] = m ? [m[1], m[2], m[3]] : (m = /^(\d{1,2})\s*[-/.\s]\s*(\d{1,2})\s*[-/.\s]\s*(\d{4})$/.exec(s)) ? [m[3], m[2], m[1]] : [];
+  const [y, mo, d] = m
+    ? [m[1], m[2], m[3]]
+    : (m = /^(\d{1,2})\s*[-/.\s]\s*(\d{1,2})\s*[-/.\s]\s*(\d{4})$/.exec(s))
+      ? [m[3], m[2], m[1]]
+      : [];
   if (!y || !mo || !d) return { ok: false, reason: 'format' };
   const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return isIsoDate(date) ? { ok: true, date } : { ok: false, reason: 'nonexistent' };

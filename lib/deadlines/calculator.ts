@@ -5,8 +5,7 @@ import type { IsoDate } from '../dates/iso-date.ts';
 
 /** The calculator's answer for one typed date. */
 export type CalculatorResult =
-  | { ok: true; start: IsoDate; due: IsoDate }
-  | { ok: false; reason: 'empty' | 'format' | 'nonexistent' | 'outside' };
+  { ok: true; start: IsoDate; due: IsoDate } | { ok: false; reason: 'empty' | 'format' | 'nonexistent' | 'outside' };
 
 /**
  * The public calculator's core: a typed date plus `workdays` working days (the date itself is day 0).

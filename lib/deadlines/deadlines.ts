@@ -6,7 +6,6 @@ import type { IsoDate } from '../dates/iso-date.ts';
 /** Where a case stands against its handling deadline on a given day. */
 export type DeadlineState = 'on_track' | 'due_soon' | 'due_today' | 'overdue' | 'closed_on_time' | 'closed_late' | 'withdrawn';
 
-
 /** A case's deadlines and state as of `today`. Keys are those of `npm run deadlines -- --json`. */
 export interface CaseDeadline {
   id: string;
@@ -74,8 +73,15 @@ export function caseDeadline(c: CaseData, cal: WorkCalendar, terms: Organization
 }
 
 /** Deadlines of many cases, most urgent first (fewest working days left), closed cases after open ones. */
-export function caseDeadlines(cases: readonly CaseData[], cal: WorkCalendar, terms: Organization['deadlines'], today: IsoDate): CaseDeadline[] {
+export function caseDeadlines(
+  cases: readonly CaseData[],
+  cal: WorkCalendar,
+  terms: Organization['deadlines'],
+  today: IsoDate,
+): CaseDeadline[] {
   return cases
     .map((c) => caseDeadline(c, cal, terms, today))
-    .sort((a, b) => (a.workdays_left ?? Infinity) - (b.workdays_left ?? Infinity) || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => (a.workdays_left ?? Infinity) - (b.workdays_left ?? Infinity) || a.due.localeCompare(b.due) || a.id.localeCompare(b.id),
+    );
 }

@@ -5,6 +5,7 @@ import type { CaseRecord } from '../cases/case-file.ts';
 import { caseDeadline } from '../deadlines/deadlines.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
+import { findOrganizer } from '../organization/organizers.ts';
 
 /** Dutch words for the case's coded values, as printed on the forms. */
 export const LABELS_NL = {
@@ -40,7 +41,7 @@ function contactRows(who: { email?: string; phone?: string; address?: string }):
 export function registrationFormHtml(record: CaseRecord, org: Organization, cal: WorkCalendar, today: IsoDate): string {
   const c: CaseData = record.data;
   const d = caseDeadline(c, cal, org.deadlines, today);
-  const organizer = org.organizers.find((o) => o.key === c.organizer);
+  const organizer = findOrganizer(org.organizers, c.organizer);
   const filing = d.filing_deadline
     ? `${date(d.filing_deadline)}: ${d.filed_late ? 'te laat ingediend (gesignaleerd, niet geweigerd)' : 'binnen de termijn ingediend'}`
     : 'onbekend (geen einddatum van de opdracht)';

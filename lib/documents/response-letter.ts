@@ -3,6 +3,7 @@ import type { Organization } from '../../schemas/organization.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import { formatDate } from '../dates/iso-date.ts';
+import { organizerName } from '../organization/organizers.ts';
 
 /** The values the letter template (templates/antwoordbrief.html) can use, with Dutch names. */
 export interface LetterView {
@@ -61,7 +62,7 @@ export function letterView(record: CaseRecord, org: Organization): LetterView {
     niet_tevreden: c.satisfied === false || c.status === 'escalated',
     escalatie: { datum: c.escalation ? formatDate(c.escalation.date) : '', kenmerk: c.escalation?.reference ?? '' },
     commissie: { naam: org.escalation.committee, instantie: org.escalation.name, website: org.escalation.website, beschrijving: org.escalation.description },
-    organizer: { naam: org.organizers.find((o) => o.key === c.organizer)?.name ?? c.organizer },
+    organizer: { naam: organizerName(org.organizers, c.organizer) },
   };
 }
 

@@ -6,6 +6,7 @@ import { BASE_LABEL, ISSUE_STATE_LABELS, type FlagKind, type FlagState } from '.
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { pastRetention, type RetentionDue } from '../cases/retention.ts';
 import { missingSteps } from '../cases/steps.ts';
+import { findOrganizer } from '../organization/organizers.ts';
 
 /**
  * What one flag issue should look like now: the sync's wish for a case (or for the retention list),
@@ -61,13 +62,17 @@ const code = (s: string) => `\`${s}\``;
 const slash = (path: string) => path.replace(/\\/g, '/');
 
 const SETTLED: Record<CaseDeadline['state'], (d: CaseDeadline) => string> = {
-  on_track: (d) => `Klacht ${d.id} ligt weer op schema (termijn ${formatDate(d.due)}, nog ${workdays(d.workdays_left ?? 0)}); dit issue wordt gesloten.`,
+  on_track: (d) =>
+    `Klacht ${d.id} ligt weer op schema (termijn ${formatDate(d.due)}, nog ${workdays(d.workdays_left ?? 0)}); dit issue wordt gesloten.`,
   due_soon: (d) => `Klacht ${d.id} heeft geen signaal meer nodig; dit issue wordt gesloten.`,
   due_today: (d) => `Klacht ${d.id} heeft geen signaal meer nodig; dit issue wordt gesloten.`,
   overdue: (d) => `Klacht ${d.id} heeft geen signaal meer nodig; dit issue wordt gesloten.`,
-  closed_on_time: (d) => `Dossier ${d.id} is afgesloten (status ${code(d.status)} op ${formatDate(d.closed_on ?? d.due)}, binnen de termijn); dit issue wordt gesloten.`,
-  closed_late: (d) => `Dossier ${d.id} is afgesloten (status ${code(d.status)} op ${formatDate(d.closed_on ?? d.due)}, na de termijn van ${formatDate(d.due)}); dit issue wordt gesloten.`,
-  withdrawn: (d) => `De klager heeft klacht ${d.id} ingetrokken${d.closed_on ? ` op ${formatDate(d.closed_on)}` : ''}; dit issue wordt gesloten.`,
+  closed_on_time: (d) =>
+    `Dossier ${d.id} is afgesloten (status ${code(d.status)} op ${formatDate(d.closed_on ?? d.due)}, binnen de termijn); dit issue wordt gesloten.`,
+  closed_late: (d) =>
+    `Dossier ${d.id} is afgesloten (status ${code(d.status)} op ${formatDate(d.closed_on ?? d.due)}, na de termijn van ${formatDate(d.due)}); dit issue wordt gesloten.`,
+  withdrawn: (d) =>
+    `De klager heeft klacht ${d.id} ingetrokken${d.closed_on ? ` op ${formatDate(d.closed_on)}` : ''}; dit issue wordt gesloten.`,
 };
 
 function facts(d: CaseDeadline, file: string, organizer: string, org: Organization, cal: WorkCalendar): string {
@@ -92,7 +97,7 @@ function facts(d: CaseDeadline, file: string, organizer: string, org: Organizati
 function deadlineFlag(c: SubjectCase, d: CaseDeadline, org: Organization, cal: WorkCalendar): Flag | null {
   if (d.state !== 'due_soon' && d.state !== 'due_today' && d.state !== 'overdue') return null;
   const left = d.workdays_left ?? 0;
-  const person = org.organizers.find((o) => o.key === d.organizer);
+  const person = findOrganizer(org.organizers, d.organizer);
   const organizer = person ? `${person.name} (GitHub ${code(person.github)})` : d.organizer;
   const { title, headline, standing } = {
     due_soon: {
@@ -128,13 +133,21 @@ function deadlineFlag(c: SubjectCase, d: CaseDeadline, org: Organization, cal: W
       '(status `resolved`, `escalated` of `withdrawn`). Sluit u het met de hand, dan blijft het dicht tot de termijn verder ' +
       'verstrijkt (binnenkort → vandaag → overschreden).',
   ].join('\n');
-  return { state: d.state, title, headline, body, labels: [BASE_LABEL.name, ISSUE_STATE_LABELS[d.state].name], assignees: person ? [person.github] : [], cases: [] };
+  return {
+    state: d.state,
+    title,
+    headline,
+    body,
+    labels: [BASE_LABEL.name, ISSUE_STATE_LABELS[d.state].name],
+    assignees: person ? [person.github] : [],
+    cases: [],
+  };
 }
 
 function lateFilingFlag(c: SubjectCase, d: CaseDeadline, org: Organization, cal: WorkCalendar): Flag | null {
   // art. 4.1: a complaint filed after the filing window is flagged, never refused; only while it is open
   if (!d.filed_late || d.filing_deadline === null || d.status !== 'open') return null;
-  const person = org.organizers.find((o) => o.key === d.organizer);
+  const person = findOrganizer(org.organizers, d.organizer);
   const organizer = person ? `${person.name} (GitHub ${code(person.github)})` : d.organizer;
   const late = workdaysBetween(cal, d.filing_deadline, d.received);
   const headline =
@@ -166,7 +179,9 @@ function retentionFlag(due: RetentionDue[], cases: readonly SubjectCase[], org: 
   if (due.length === 0) return null;
   const ids = due.map((r) => r.id).sort();
   const organizerOf = new Map(cases.map((c) => [c.data.id, c.data.organizer]));
-  const logins = [...new Set(ids.map((id) => org.organizers.find((o) => o.key === organizerOf.get(id))?.github).filter((x): x is string => !!x))].sort();
+  const logins = [
+    ...new Set(ids.map((id) => findOrganizer(org.organizers, organizerOf.get(id) ?? '')?.github).filter((x): x is string => !!x)),
+  ].sort();
   const years = org.retention.years_after_closing;
   const n = ids.length;
   const headline = `${n} afgesloten ${n === 1 ? 'dossier bewaart' : 'dossiers bewaren'} persoonsgegevens langer dan de bewaartermijn van ${years} jaar na afsluiting.`;
@@ -211,7 +226,8 @@ export function flagSubjects(cases: readonly SubjectCase[], org: Organization, c
       deadline: d,
       file: c.file,
       flag: lateFilingFlag(c, d, org, cal),
-      settled: d.status === 'open' ? `Klacht ${d.id} geldt niet meer als te laat ingediend; dit issue wordt gesloten.` : SETTLED[d.state](d),
+      settled:
+        d.status === 'open' ? `Klacht ${d.id} geldt niet meer als te laat ingediend; dit issue wordt gesloten.` : SETTLED[d.state](d),
     });
   }
   const due = pastRetention(

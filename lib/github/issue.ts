@@ -36,15 +36,27 @@ export interface LabelSpec {
 const DESCRIPTION_TAIL = '(npm run deadlines -- --github)';
 
 /** Every issue the sync manages has this label; it lists them with one filtered request. */
-export const BASE_LABEL: LabelSpec = { name: 'klacht-termijn', color: 'd93f0b', description: `Termijnbewaking van klachten ${DESCRIPTION_TAIL}` };
+export const BASE_LABEL: LabelSpec = {
+  name: 'klacht-termijn',
+  color: 'd93f0b',
+  description: `Termijnbewaking van klachten ${DESCRIPTION_TAIL}`,
+};
 
 /** The label for each flag state (besides {@link BASE_LABEL}). */
 export const ISSUE_STATE_LABELS: Readonly<Record<Exclude<FlagState, 'none'>, LabelSpec>> = {
   due_soon: { name: 'termijn-bijna', color: 'fbca04', description: `Afhandeltermijn verloopt binnenkort (art. 5.4) ${DESCRIPTION_TAIL}` },
   due_today: { name: 'termijn-vandaag', color: 'ff7619', description: `Afhandeltermijn verloopt vandaag (art. 5.4) ${DESCRIPTION_TAIL}` },
   overdue: { name: 'termijn-overschreden', color: 'b60205', description: `Afhandeltermijn overschreden (art. 5.4) ${DESCRIPTION_TAIL}` },
-  late: { name: 'te-laat-ingediend', color: '5319e7', description: `Klacht na de indieningstermijn ontvangen (art. 4.1) ${DESCRIPTION_TAIL}` },
-  past_retention: { name: 'bewaartermijn-verstreken', color: '0e8a16', description: `Persoonsgegevens over de bewaartermijn (AVG) ${DESCRIPTION_TAIL}` },
+  late: {
+    name: 'te-laat-ingediend',
+    color: '5319e7',
+    description: `Klacht na de indieningstermijn ontvangen (art. 4.1) ${DESCRIPTION_TAIL}`,
+  },
+  past_retention: {
+    name: 'bewaartermijn-verstreken',
+    color: '0e8a16',
+    description: `Persoonsgegevens over de bewaartermijn (AVG) ${DESCRIPTION_TAIL}`,
+  },
 };
 
 /** All labels the sync sets; other labels on its issues (added by people) are left alone. */
@@ -81,7 +93,8 @@ export const flagId = (kind: FlagKind, key: string): string => `${kind}:${key}`;
 /** The marker as an HTML comment (invisible on GitHub), the first line of the body. */
 export function renderMarker(m: FlagMarker): string {
   const list = (xs: string[]) => (xs.length ? xs.join(',') : '-');
-  for (const token of [m.key, ...m.assignees, ...m.cases]) if (!TOKEN.test(token)) throw new RangeError(`renderMarker: "${token}" cannot go in a marker`);
+  for (const token of [m.key, ...m.assignees, ...m.cases])
+    if (!TOKEN.test(token)) throw new RangeError(`renderMarker: "${token}" cannot go in a marker`);
   return `<!-- klachtenregeling kind=${m.kind} key=${m.key} state=${m.state} assignees=${list(m.assignees)} cases=${list(m.cases)} -->`;
 }
 

@@ -85,7 +85,13 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
   return x.size === y.size && [...x].every((s) => y.has(s));
 };
 
-const markerOf = (s: FlagSubject, flag: Flag): FlagMarker => ({ kind: s.kind, key: s.key, state: flag.state, assignees: flag.assignees, cases: flag.cases });
+const markerOf = (s: FlagSubject, flag: Flag): FlagMarker => ({
+  kind: s.kind,
+  key: s.key,
+  state: flag.state,
+  assignees: flag.assignees,
+  cases: flag.cases,
+});
 const bodyOf = (s: FlagSubject, flag: Flag) => `${renderMarker(markerOf(s, flag))}\n${flag.body}`;
 /** Labels after the sync: people's own labels kept, the managed ones replaced by `managed`. */
 const labelsWith = (issue: TrackedIssue, managed: readonly string[]) => [...issue.labels.filter((l) => !isManagedLabel(l)), ...managed];
@@ -124,11 +130,19 @@ function planOne(s: FlagSubject, issue: TrackedIssue | undefined, before: FlagMa
   const subject = (state: FlagState): ActionSubject => ({ kind: s.kind, key: s.key, state, from: before?.state ?? 'none' });
   if (!issue || !before) {
     if (!flag) return null;
-    return { type: 'create', ...subject(flag.state), title: flag.title, body: bodyOf(s, flag), labels: flag.labels, assignees: flag.assignees };
+    return {
+      type: 'create',
+      ...subject(flag.state),
+      title: flag.title,
+      body: bodyOf(s, flag),
+      labels: flag.labels,
+      assignees: flag.assignees,
+    };
   }
   if (!flag) {
     // the case needs no flag: close what the sync opened; leave an issue someone reopened by hand
-    if (!issue.open || before.state === 'none') return { type: 'keep', ...subject('none'), number: issue.number, why: issue.open ? 'reopened_by_hand' : 'up_to_date' };
+    if (!issue.open || before.state === 'none')
+      return { type: 'keep', ...subject('none'), number: issue.number, why: issue.open ? 'reopened_by_hand' : 'up_to_date' };
     const body = issue.body.replace(/<!-- klachtenregeling [^>]*? -->/, renderMarker({ ...before, state: 'none' }));
     return {
       type: 'update',
@@ -151,7 +165,8 @@ function planOne(s: FlagSubject, issue: TrackedIssue | undefined, before: FlagMa
   if (!sameSet(before.assignees, flag.assignees)) patch.assignees = assigneesWith(issue, before.assignees, flag.assignees);
   if (reopening) patch.open = true;
   const comment = changeComment(s, before, flag, reopening);
-  if (Object.keys(patch).length === 0 && comment === null) return { type: 'keep', ...subject(flag.state), number: issue.number, why: 'up_to_date' };
+  if (Object.keys(patch).length === 0 && comment === null)
+    return { type: 'keep', ...subject(flag.state), number: issue.number, why: 'up_to_date' };
   const change = reopening ? 'reopen' : before.state !== flag.state ? 'transition' : 'edit';
   return { type: 'update', ...subject(flag.state), number: issue.number, change, patch, comment };
 }
@@ -223,5 +238,11 @@ export function withMissingLabels(plan: SyncPlan, existing: readonly string[]): 
     if (a.type === 'update') a.patch.labels?.forEach((l) => used.add(l.toLowerCase()));
   }
   const missing = MANAGED_LABELS.filter((l) => used.has(l.name.toLowerCase()) && !have.has(l.name.toLowerCase()));
-  return { ...plan, actions: [...missing.map((label): SyncAction => ({ type: 'create_label', label })), ...plan.actions.filter((a) => a.type !== 'create_label')] };
+  return {
+    ...plan,
+    actions: [
+      ...missing.map((label): SyncAction => ({ type: 'create_label', label })),
+      ...plan.actions.filter((a) => a.type !== 'create_label'),
+    ],
+  };
 }

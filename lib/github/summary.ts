@@ -90,7 +90,8 @@ export function renderSummary(report: SyncReport, subjects: readonly FlagSubject
     .map((r) => {
       const a = r.action as Exclude<SyncAction, { type: 'create_label' }>;
       const d = facts.get(flagId(a.kind, a.key)) ?? null;
-      const number = a.type === 'create' ? (r.outcome.status === 'done' && r.outcome.number !== null ? `#${r.outcome.number}` : 'new') : `#${a.number}`;
+      const number =
+        a.type === 'create' ? (r.outcome.status === 'done' && r.outcome.number !== null ? `#${r.outcome.number}` : 'new') : `#${a.number}`;
       const left = d?.workdays_left ?? null;
       return `| ${cell(a.key)} | ${KIND_NAMES[a.kind]} | ${a.state} | ${d?.due ?? ''} | ${left === null ? '' : String(left)} | ${number} | ${cell(outcomeText(r))} |`;
     });
@@ -106,7 +107,12 @@ export function renderSummary(report: SyncReport, subjects: readonly FlagSubject
     ...(rows.length
       ? ['| Case | Flag | State | Due | Working days left | Issue | Action |', '|---|---|---|---|---|---|---|', ...rows]
       : ['No case needs a flag and no flag issue is open.']),
-    ...(labels.length ? ['', `Labels: ${labels.map((r) => `\`${(r.action as Extract<SyncAction, { type: 'create_label' }>).label.name}\` (${outcomeText(r)})`).join(', ')}.`] : []),
+    ...(labels.length
+      ? [
+          '',
+          `Labels: ${labels.map((r) => `\`${(r.action as Extract<SyncAction, { type: 'create_label' }>).label.name}\` (${outcomeText(r)})`).join(', ')}.`,
+        ]
+      : []),
     '',
   ].join('\n');
 }

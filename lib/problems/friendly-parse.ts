@@ -6,28 +6,32 @@ const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
 
 /** A zod issue in words a person can act on. */
-function describe(issue: z.core.$ZodIssue, data: unknown): { path: PropertyKey[]; message: string }[] {
+function describe(issue: z.core.$ZodIssue, data: unknown, schemaDoc: string): { path: PropertyKey[]; message: string }[] {
   if (issue.code === 'unrecognized_keys')
-    return issue.keys.map((k) => ({ path: [...issue.path, k], message: `unknown field "${k}": check its spelling (see schemas/case.schema.json)` }));
+    return issue.keys.map((k) => ({
+      path: [...issue.path, k],
+      message: `unknown field "${k}": check its spelling (see ${schemaDoc})`,
+    }));
   const missing = issue.code !== 'custom' && valueAt(data, issue.path) === undefined;
   return [{ path: [...issue.path], message: missing ? `required: ${issue.message}` : issue.message }];
 }
 
 /**
  * Validate YAML data against a zod schema. On failure, every issue becomes a {@link Problem} naming the
- * file, the line (`lineOffset` + line within `yamlText`) and the field. Shared by the scripts and the site.
+ * file, the line within `yamlText` and the field; an unknown field points to `schemaDoc`, the file that lists
+ * the fields (`schemas/case.schema.json`, `schemas/organization.schema.json`). Shared by the scripts and the site.
  */
 export function parseWithFriendlyErrors<S extends z.ZodType>(
   schema: S,
   data: unknown,
-  where: { file: string; yamlText: string; lineOffset: number },
+  where: { file: string; yamlText: string; schemaDoc: string },
 ): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, data: result.data };
   const problems = result.error.issues.flatMap((issue) =>
-    describe(issue, data).map(({ path, message }) => ({
+    describe(issue, data, where.schemaDoc).map(({ path, message }) => ({
       file: where.file,
-      line: where.lineOffset + lineOf(where.yamlText, path),
+      line: lineOf(where.yamlText, path),
       field: path.length ? path.map(String).join('.') : '(file)',
       message,
       severity: 'error' as const,

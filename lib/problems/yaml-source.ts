@@ -1,6 +1,9 @@
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 
+/** The text without a leading UTF-8 byte order mark (editors on Windows write one). */
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Result of reading YAML text: the data, or where and why it failed. */
 export type YamlResult = { ok: true; data: unknown } | { ok: false; line: number; message: string };
 

@@ -21,7 +21,12 @@ export function regulationValues(org: Organization): RegulationValues {
 export function fillPlaceholders(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new RangeError(`unknown placeholder {${name}}; known: ${Object.keys(values).map((k) => `{${k}}`).join(', ')}`);
+    if (value === undefined)
+      throw new RangeError(
+        `unknown placeholder {${name}}; known: ${Object.keys(values)
+          .map((k) => `{${k}}`)
+          .join(', ')}`,
+      );
     return value;
   });
 }
@@ -32,8 +37,9 @@ export function fillPlaceholders(template: string, values: Readonly<Record<strin
  */
 export function parseRegulation(file: string, yamlText: string, values: RegulationValues): Regulation {
   const yaml = readYaml(yamlText);
-  if (!yaml.ok) throw new InputError(`${file} cannot be read`, [{ file, line: yaml.line, field: '(file)', message: yaml.message, severity: 'error' }]);
-  const checked = parseWithFriendlyErrors(regulationSchema, yaml.data ?? {}, { file, yamlText, lineOffset: 0 });
+  if (!yaml.ok)
+    throw new InputError(`${file} cannot be read`, [{ file, line: yaml.line, field: '(file)', message: yaml.message, severity: 'error' }]);
+  const checked = parseWithFriendlyErrors(regulationSchema, yaml.data ?? {}, { file, yamlText, schemaDoc: 'schemas/regulation.ts' });
   if (!checked.ok) throw new InputError(`${file} is not a valid regulation`, checked.problems);
   const fill = (s: string) => fillPlaceholders(s, values);
   const reg = checked.data;

@@ -43,7 +43,13 @@ export function columnChart(bars: readonly Bar[], options: { label: string; yLab
     marginTop: 24,
     style: FONT,
     x: { domain: bars.map((b) => b.label), label: null, tickSize: 0, padding: 0.25 },
-    y: { domain: [0, max * 1.15], label: options.yLabel, grid: true, ticks: Math.min(5, max), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+    y: {
+      domain: [0, max * 1.15],
+      label: options.yLabel,
+      grid: true,
+      ticks: Math.min(5, max),
+      tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''),
+    },
     marks: [
       Plot.barY(bars, { x: 'label', y: 'value', fill: (b: Bar) => (b.muted ? COLORS.muted : COLORS.main) }),
       Plot.text(bars, { x: 'label', y: 'value', text: (b: Bar) => String(b.value), dy: -8, fill: COLORS.ink }),
@@ -65,7 +71,13 @@ export function barChart(bars: readonly Bar[], options: { label: string; xLabel:
     marginRight: 48,
     style: FONT,
     y: { domain: bars.map((b) => b.label), label: null, tickSize: 0, padding: 0.2 },
-    x: { domain: [0, max], label: options.xLabel, grid: true, ticks: options.percent ? 5 : Math.min(5, max), tickFormat: (d: number) => (options.percent ? fmt(d) : Number.isInteger(d) ? String(d) : '') },
+    x: {
+      domain: [0, max],
+      label: options.xLabel,
+      grid: true,
+      ticks: options.percent ? 5 : Math.min(5, max),
+      tickFormat: (d: number) => (options.percent ? fmt(d) : Number.isInteger(d) ? String(d) : ''),
+    },
     marks: [
       Plot.barX(bars, { y: 'label', x: 'value', fill: (b: Bar) => (b.muted ? COLORS.muted : COLORS.main) }),
       Plot.text(bars, { y: 'label', x: 'value', text: (b: Bar) => fmt(b.value), dx: 6, textAnchor: 'start', fill: COLORS.ink }),
@@ -79,7 +91,10 @@ export function barChart(bars: readonly Bar[], options: { label: string; xLabel:
  * A Pareto chart, lying down: one bar per cause, largest first (the vital few in the main colour), and the
  * cumulative share as a line against the top axis (0–100% of all mentions).
  */
-export function paretoChart(items: readonly { label: string; count: number; cumulative: number; vital: boolean }[], options: { label: string; total: number; width?: number }): string {
+export function paretoChart(
+  items: readonly { label: string; count: number; cumulative: number; vital: boolean }[],
+  options: { label: string; total: number; width?: number },
+): string {
   const total = Math.max(1, options.total);
   const cum = items.map((i) => ({ label: i.label, x: i.cumulative * total }));
   const plot = Plot.plot({
@@ -93,8 +108,18 @@ export function paretoChart(items: readonly { label: string; count: number; cumu
     y: { domain: items.map((i) => i.label), label: null, tickSize: 0, padding: 0.2 },
     x: { domain: [0, total], label: null, axis: null },
     marks: [
-      Plot.axisX({ anchor: 'bottom', label: 'aantal keer genoemd', ticks: Math.min(5, total), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') }),
-      Plot.axisX({ anchor: 'top', label: 'cumulatief aandeel', ticks: [0, 0.2, 0.4, 0.6, 0.8, 1].map((f) => f * total), tickFormat: (d: number) => `${Math.round((d / total) * 100)}%` }),
+      Plot.axisX({
+        anchor: 'bottom',
+        label: 'aantal keer genoemd',
+        ticks: Math.min(5, total),
+        tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''),
+      }),
+      Plot.axisX({
+        anchor: 'top',
+        label: 'cumulatief aandeel',
+        ticks: [0, 0.2, 0.4, 0.6, 0.8, 1].map((f) => f * total),
+        tickFormat: (d: number) => `${Math.round((d / total) * 100)}%`,
+      }),
       Plot.gridX({ ticks: [0.8 * total], stroke: COLORS.line, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
       Plot.barX(items, { y: 'label', x: 'count', fill: (i: { vital: boolean }) => (i.vital ? COLORS.main : COLORS.muted) }),
       Plot.line(cum, { y: 'label', x: 'x', stroke: COLORS.line, strokeWidth: 2 }),
@@ -106,7 +131,10 @@ export function paretoChart(items: readonly { label: string; count: number; cumu
 }
 
 /** A line over ordered periods (quarters); `null` values leave a gap. `percent`: values are shares 0–1. */
-export function lineChart(points: readonly { label: string; value: number | null }[], options: { label: string; yLabel: string; percent?: boolean; width?: number; reference?: number }): string {
+export function lineChart(
+  points: readonly { label: string; value: number | null }[],
+  options: { label: string; yLabel: string; percent?: boolean; width?: number; reference?: number },
+): string {
   const fmt = (v: number) => (options.percent ? `${Math.round(v * 100)}%` : String(v));
   const max = options.percent ? 1 : Math.max(1, options.reference ?? 0, ...points.map((p) => p.value ?? 0));
   const every = Math.max(1, Math.ceil(points.length / 10));

@@ -1,7 +1,10 @@
 import type { Lang, PageKey } from '../../lib/regulation/routes.ts';
 
 /** The words around the content (skip link, menu, footer), per language. */
-export const UI: Record<Lang, { skip: string; menu: string; nav: Record<PageKey, string>; other: string; otherLabel: string; site: string; contact: string }> = {
+export const UI: Record<
+  Lang,
+  { skip: string; menu: string; nav: Record<PageKey, string>; other: string; otherLabel: string; site: string; contact: string }
+> = {
   nl: {
     skip: 'Naar de inhoud',
     menu: 'Hoofdmenu',

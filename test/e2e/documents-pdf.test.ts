@@ -8,7 +8,10 @@ const pageCount = (pdf: Buffer) => Number(/\/Type\s*\/Pages\s*\/Count\s+(\d+)/.e
 
 /** Width and height in points of every page (/MediaBox). A4 is 595 × 842 points. */
 const pageSizes = (pdf: Buffer) =>
-  [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+    Math.round(Number(m[1])),
+    Math.round(Number(m[2])),
+  ]);
 
 describe('npm run documents (Chromium print to PDF)', () => {
   const p = tempProject([
@@ -17,7 +20,11 @@ describe('npm run documents (Chromium print to PDF)', () => {
       id: 'K-2024-002',
       status: 'escalated',
       satisfied: false,
-      complainant: { name: 'Client Canary', address: 'Kerkstraat 1, 1000 AA Amsterdam', representative: { name: 'Zoon Canary', relation: 'zoon' } },
+      complainant: {
+        name: 'Client Canary',
+        address: 'Kerkstraat 1, 1000 AA Amsterdam',
+        representative: { name: 'Zoon Canary', relation: 'zoon' },
+      },
       response: { date: '2024-01-30', findings: 'Er is te veel gefactureerd.', conclusions: 'De klacht is deels gegrond.' },
       escalation: { date: '2024-02-12', reference: 'SP-2024-0007' },
     }),

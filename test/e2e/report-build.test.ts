@@ -11,7 +11,16 @@ import { serveStatic } from '../../tools/static-server.ts';
 import { axeViolations, launchBrowser } from '../../tools/browser.ts';
 
 const run = promisify(execFile);
-const PAGES = ['index.html', 'nu.html', 'tijdigheid.html', 'uitkomsten.html', 'oorzaken.html', 'begeleiders.html', 'verbeteracties.html', 'naleving.html'];
+const PAGES = [
+  'index.html',
+  'nu.html',
+  'tijdigheid.html',
+  'uitkomsten.html',
+  'oorzaken.html',
+  'begeleiders.html',
+  'verbeteracties.html',
+  'naleving.html',
+];
 const YEARS = ['jaar/2024.html', 'jaar/2025.html', 'jaar/2026.html'];
 
 let work: string;

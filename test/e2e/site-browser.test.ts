@@ -75,7 +75,10 @@ describe('semantic HTML and requests, on every page', () => {
       title: document.title,
       icon: document.querySelector('link[rel=icon]')?.getAttribute('href'),
       canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? null,
-      alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+      alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [
+        l.getAttribute('hreflang'),
+        l.getAttribute('href'),
+      ]),
       fonts: [...document.fonts].length,
     }));
     expect(facts.h1).toBe(1);
@@ -128,7 +131,14 @@ describe('semantic HTML and requests, on every page', () => {
       expect(ids).toContain('artikel-4');
       expect(ids).toContain('artikel-4-1');
       expect(ids).toContain('artikel-6-2');
-      expect(ids.filter((id) => /^artikel-\d+$/.test(id))).toEqual(['artikel-1', 'artikel-2', 'artikel-3', 'artikel-4', 'artikel-5', 'artikel-6']);
+      expect(ids.filter((id) => /^artikel-\d+$/.test(id))).toEqual([
+        'artikel-1',
+        'artikel-2',
+        'artikel-3',
+        'artikel-4',
+        'artikel-5',
+        'artikel-6',
+      ]);
       expect(ids.length).toBe(6 + 26);
       await page.close();
     }
@@ -141,7 +151,16 @@ describe('the deadline calculator', () => {
   const trickyDates = (): IsoDate[] =>
     [year(), year() + 1].flatMap((y) => {
       const goodFriday = atwHolidays(y).find((d) => d > `${y}-03-19` && d < `${y}-04-24`)!;
-      return [addDays(goodFriday, -1), goodFriday, addDays(goodFriday, 3), `${y}-05-04`, `${y}-05-05`, `${y}-12-23`, `${y}-12-24`, `${y}-12-27`];
+      return [
+        addDays(goodFriday, -1),
+        goodFriday,
+        addDays(goodFriday, 3),
+        `${y}-05-04`,
+        `${y}-05-05`,
+        `${y}-12-23`,
+        `${y}-12-24`,
+        `${y}-12-27`,
+      ];
     });
   const typed = (d: IsoDate) => `${+d.slice(8, 10)}-${+d.slice(5, 7)}-${d.slice(0, 4)}`;
 
@@ -156,7 +175,10 @@ describe('the deadline calculator', () => {
       await page.fill('#calc-sent', typed(date));
       await page.click('form.calc button');
       const shown = await page.$$eval('form.calc output time', (ts) => ts.map((t) => t.getAttribute('datetime')));
-      expect(shown, date).toEqual([addWorkdays(cal, date, org.deadlines.filing_workdays), addWorkdays(cal, date, org.deadlines.handling_workdays)]);
+      expect(shown, date).toEqual([
+        addWorkdays(cal, date, org.deadlines.filing_workdays),
+        addWorkdays(cal, date, org.deadlines.handling_workdays),
+      ]);
     }
     await page.close();
   });
@@ -174,14 +196,20 @@ describe('the deadline calculator', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     await page.keyboard.press('Space');
     const cal = calendarFor(org);
-    await expect.poll(() => page.getAttribute('#calc-ended ~ output time', 'datetime')).toBe(addWorkdays(cal, '2026-05-29', org.deadlines.filing_workdays));
-    expect(await page.getAttribute('#calc-sent ~ output time', 'datetime')).toBe(addWorkdays(cal, '2026-04-18', org.deadlines.handling_workdays));
+    await expect
+      .poll(() => page.getAttribute('#calc-ended ~ output time', 'datetime'))
+      .toBe(addWorkdays(cal, '2026-05-29', org.deadlines.filing_workdays));
+    expect(await page.getAttribute('#calc-sent ~ output time', 'datetime')).toBe(
+      addWorkdays(cal, '2026-04-18', org.deadlines.handling_workdays),
+    );
     // Enter in a field calculates too
     await page.focus('#calc-ended');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('24-12-2026');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getAttribute('#calc-ended ~ output time', 'datetime')).toBe(addWorkdays(cal, '2026-12-24', org.deadlines.filing_workdays));
+    await expect
+      .poll(() => page.getAttribute('#calc-ended ~ output time', 'datetime'))
+      .toBe(addWorkdays(cal, '2026-12-24', org.deadlines.filing_workdays));
     await page.close();
   });
 

@@ -8,9 +8,18 @@ import { buildSite, projectCopy, SITE_PAGES } from '../../tools/site-build.ts';
 
 const CANARY_ID = 'K-2026-987';
 const CANARY = [
-  'Kanarie Quaxelbeek', 'Piepstraat 17a, 9999 ZZ Kanariedorp', 'kanarie.quaxelbeek@example.invalid', '+31 6 98765432',
-  'Vogelaar Zwiepjes', 'schoonzus-kanarie', 'bevinding-kanarie-7781', 'conclusie-kanarie-5512', 'SP-KANARIE-0001',
-  'verbeteractie-kanarie-3344', 'klachttekst-kanarie-9090', 'notitie-kanarie-4242',
+  'Kanarie Quaxelbeek',
+  'Piepstraat 17a, 9999 ZZ Kanariedorp',
+  'kanarie.quaxelbeek@example.invalid',
+  '+31 6 98765432',
+  'Vogelaar Zwiepjes',
+  'schoonzus-kanarie',
+  'bevinding-kanarie-7781',
+  'conclusie-kanarie-5512',
+  'SP-KANARIE-0001',
+  'verbeteractie-kanarie-3344',
+  'klachttekst-kanarie-9090',
+  'notitie-kanarie-4242',
 ];
 const canaryCase = `---
 id: ${CANARY_ID}
@@ -57,13 +66,16 @@ const otherOrganization = (yml: string) =>
     .replace('https://organize4all.github.io/klachtenregeling/', 'https://klachten.ordelijk-thuis.example/')
     .replace('filing_workdays: 30', 'filing_workdays: 25')
     .replace('handling_workdays: 20', 'handling_workdays: 15')
-    .replace(/escalation:[\s\S]*?\nretention:/, `escalation:
+    .replace(
+      /escalation:[\s\S]*?\nretention:/,
+      `escalation:
   name: Geschillenhuis Noord
   committee: Commissie van Geschillenhuis Noord
   website: https://geschillenhuis-noord.example/klachten
   description: Het Geschillenhuis Noord beslist onafhankelijk over klachten.
   description_en: Geschillenhuis Noord decides independently on complaints.
-retention:`);
+retention:`,
+    );
 
 let dist = '';
 let files: { path: string; text: string }[] = [];
@@ -79,7 +91,9 @@ beforeAll(async () => {
   await writeFile(join(copy.dir, 'organization.yml'), changed);
   await buildSite(copy.dir);
   dist = join(copy.dir, 'dist/site');
-  const paths = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const paths = (await readdir(dist, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
   files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, 'latin1') })));
 });
 afterAll(() => remove());
@@ -115,7 +129,9 @@ describe('numbers and names come from organization.yml', () => {
   });
   it('shows the new contact details, e-mail link and address', () => {
     const html = page('klacht-indienen/');
-    expect(html).toContain('href="mailto:zorgen@ordelijk-thuis.example?subject=Klacht%20over%20de%20dienstverlening%20van%20Ordelijk%20Thuis&amp;body=');
+    expect(html).toContain(
+      'href="mailto:zorgen@ordelijk-thuis.example?subject=Klacht%20over%20de%20dienstverlening%20van%20Ordelijk%20Thuis&amp;body=',
+    );
     expect(html).toContain('Ordelijk Thuis<br/>Antwoordnummer 555<br/>2000 ZZ Haarlem');
     expect(html).toContain('href="https://geschillenhuis-noord.example/klachten"');
     expect(html).toContain('+31 20 7654321');
@@ -123,7 +139,9 @@ describe('numbers and names come from organization.yml', () => {
     expect(page('klachtformulier/')).toContain('Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem');
   });
   it('takes canonical addresses and the base path from site_url (here a custom domain, base /)', () => {
-    expect(page('en/making-a-complaint/')).toContain('<link rel="canonical" href="https://klachten.ordelijk-thuis.example/en/making-a-complaint/">');
+    expect(page('en/making-a-complaint/')).toContain(
+      '<link rel="canonical" href="https://klachten.ordelijk-thuis.example/en/making-a-complaint/">',
+    );
     expect(page('')).toContain('<link rel="alternate" hreflang="en" href="https://klachten.ordelijk-thuis.example/en/">');
     expect(page('')).toContain('<link rel="icon" href="/favicon.svg"');
   });

@@ -11,7 +11,14 @@ export const cal = calendarFor(org);
 
 /** A valid case from a few fields: an open e-mailed complaint to anouk about communication unless told otherwise. */
 export function makeCase(fields: Partial<CaseInput> & { id: string; received: string }): CaseData {
-  return caseSchema.parse({ organizer: 'anouk', status: 'open', channel: 'email', categories: ['communicatie'], complainant: { name: 'Test' }, ...fields });
+  return caseSchema.parse({
+    organizer: 'anouk',
+    status: 'open',
+    channel: 'email',
+    categories: ['communicatie'],
+    complainant: { name: 'Test' },
+    ...fields,
+  });
 }
 
 /** A resolved case with a written response on `responded`. */

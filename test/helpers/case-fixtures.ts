@@ -53,7 +53,8 @@ export function loadFixture(specs: readonly CaseSpec[]): { org: Organization; ca
   const cal = calendarFor(org);
   const files = specs.map((s) => ({ path: `cases/${s.id.slice(2, 6)}/${s.id}.md`, text: caseFileText(s) }));
   const result = validateCases(files, org, cal);
-  if (result.errorCount > 0) throw new Error(`fixture invalid:\n${result.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n')}`);
+  if (result.errorCount > 0)
+    throw new Error(`fixture invalid:\n${result.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n')}`);
   return { org, cal, cases: result.cases.map((r) => ({ file: r.file, data: r.data })) };
 }
 

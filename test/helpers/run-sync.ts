@@ -42,7 +42,16 @@ export async function runSync(fake: FakeGitHub | null, specs: readonly CaseSpec[
   let outcome: SyncOutcome | null = null;
   let error: Error | null = null;
   try {
-    outcome = await syncGitHub({ cases, org, cal, today: options.today, dryRun: options.dryRun ?? false, maxWrites: options.maxWrites ?? 100, env, log: (l) => log.push(l) });
+    outcome = await syncGitHub({
+      cases,
+      org,
+      cal,
+      today: options.today,
+      dryRun: options.dryRun ?? false,
+      maxWrites: options.maxWrites ?? 100,
+      env,
+      log: (l) => log.push(l),
+    });
   } catch (e) {
     error = e as Error;
   }

@@ -157,16 +157,26 @@ describe('later runs', () => {
 
   it('the retention issue follows the list: updated, commented on news, closed when empty', async () => {
     await runSync(fake, ALL, { today: '2026-11-24' });
-    const another: CaseSpec = { id: 'K-2024-002', received: '2024-02-01', status: 'withdrawn', withdrawn_on: '2024-02-05', organizer: 'bram' };
+    const another: CaseSpec = {
+      id: 'K-2024-002',
+      received: '2024-02-01',
+      status: 'withdrawn',
+      withdrawn_on: '2024-02-05',
+      organizer: 'bram',
+    };
     await runSync(fake, [...ALL, another], { today: '2026-11-24' });
     const issue = only('retention', 'retention');
     expect(issue.title).toBe('Bewaartermijn verstreken: persoonsgegevens van 2 dossiers verwijderen');
     expect(issue.assignees).toEqual(['anouk-o4a', 'bram-o4a']);
     expect(issue.comments).toEqual(['Nieuw over de bewaartermijn: K-2024-002.']);
     const anonymized = (s: CaseSpec): CaseSpec => ({ ...s, anonymized: '2026-11-25' });
-    await runSync(fake, [OVERDUE, DUE_SOON, ON_TRACK, LATE, RESOLVED, anonymized(PAST_RETENTION), anonymized(another)], { today: '2026-11-25' });
+    await runSync(fake, [OVERDUE, DUE_SOON, ON_TRACK, LATE, RESOLVED, anonymized(PAST_RETENTION), anonymized(another)], {
+      today: '2026-11-25',
+    });
     expect(issue.state).toBe('closed');
-    expect(issue.comments.at(-1)).toBe('Geen afgesloten dossiers meer met persoonsgegevens over de bewaartermijn; dit issue wordt gesloten.');
+    expect(issue.comments.at(-1)).toBe(
+      'Geen afgesloten dossiers meer met persoonsgegevens over de bewaartermijn; dit issue wordt gesloten.',
+    );
     expect(issue.body).not.toMatch(/Fictieve|example\.org/);
   });
 });
@@ -258,9 +268,19 @@ describe('guarantees', () => {
       times: 1,
       status: 429,
       headers: { 'retry-after': '3' },
-      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' },
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url: 'https://docs.github.com/rest',
+      },
     });
-    fake.faults.push({ method: 'POST', path: /comments$/, times: 1, status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } });
+    fake.faults.push({
+      method: 'POST',
+      path: /comments$/,
+      times: 1,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { message: 'You have exceeded a secondary rate limit.' },
+    });
     // a "second" of 20 ms: retry-after 3 must hold the retry back at least 60 ms
     const run = await runSync(fake, ALL, { today: '2026-12-01', env: { DEADLINES_GITHUB_SECOND_MS: '20' } });
     expect(run.error).toBeNull();
@@ -274,7 +294,13 @@ describe('guarantees', () => {
   });
 
   it('401 stops cleanly with a clear message, after saying what was done', async () => {
-    fake.faults.push({ method: 'POST', path: /\/issues$/, times: 99, status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } });
+    fake.faults.push({
+      method: 'POST',
+      path: /\/issues$/,
+      times: 99,
+      status: 401,
+      body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' },
+    });
     const run = await runSync(fake, ALL, { today: '2026-11-24' });
     expect(run.outcome).toBeNull();
     expect(run.error?.message).toBe('creating an issue failed (401 Bad credentials): GitHub refused the token: check GITHUB_TOKEN');
@@ -286,18 +312,25 @@ describe('guarantees', () => {
 
   it('a wrong token on the first read stops before any write', async () => {
     const run = await runSync(fake, ALL, { today: '2026-11-24', env: { GITHUB_TOKEN: 'wrong' } });
-    expect(run.error?.message).toBe('listing the issues labelled "klacht-termijn" failed (401 Bad credentials): GitHub refused the token: check GITHUB_TOKEN');
+    expect(run.error?.message).toBe(
+      'listing the issues labelled "klacht-termijn" failed (401 Bad credentials): GitHub refused the token: check GITHUB_TOKEN',
+    );
     expect(run.summary).toContain('Stopped before any write');
     expect(fake.count().writes).toBe(0);
   });
 
   it('a repository that does not exist gives 404 and names the setting to check', async () => {
     const run = await runSync(fake, ALL, { today: '2026-11-24', env: { GITHUB_REPOSITORY: 'organize4all/elders' } });
-    expect(run.error?.message).toMatch(/\(404 Not Found\): repository organize4all\/elders not found, or the token cannot see it: check GITHUB_REPOSITORY/);
+    expect(run.error?.message).toMatch(
+      /\(404 Not Found\): repository organize4all\/elders not found, or the token cannot see it: check GITHUB_REPOSITORY/,
+    );
   });
 
   it('more than 100 flag issues: reads page by page, finds them all, writes only what changed', async () => {
-    const many: CaseSpec[] = Array.from({ length: 130 }, (_, k) => ({ id: `K-2026-${String(k + 100).padStart(3, '0')}`, received: '2026-10-01' }));
+    const many: CaseSpec[] = Array.from({ length: 130 }, (_, k) => ({
+      id: `K-2026-${String(k + 100).padStart(3, '0')}`,
+      received: '2026-10-01',
+    }));
     // as if earlier runs had opened them (quicker than 130 creates through the client)
     const { org, cal, cases } = loadFixture(many);
     for (const a of planSync(flagSubjects(cases, org, cal, '2026-11-24'), []).actions)
@@ -325,7 +358,9 @@ describe('guarantees', () => {
     const run = await runSync(fake, ALL, { today: '2026-11-24', dryRun: true });
     expect(fake.count().writes).toBe(0);
     expect(fake.issues).toHaveLength(0);
-    expect(run.log).toContain('  would open an issue for K-2026-001 (deadline, overdue): "Klacht K-2026-001: termijn 18 werkdagen overschreden"');
+    expect(run.log).toContain(
+      '  would open an issue for K-2026-001 (deadline, overdue): "Klacht K-2026-001: termijn 18 werkdagen overschreden"',
+    );
     expect(run.log.at(-1)).toBe('Dry run: nothing written; a real run would make 9 write(s).');
   });
 

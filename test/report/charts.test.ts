@@ -6,7 +6,13 @@ const count = (svg: string, re: RegExp) => svg.match(re)?.length ?? 0;
 
 describe('charts rendered at build time', () => {
   it('a column chart is one labelled SVG image with a bar and a value per label', () => {
-    const svg = columnChart([{ label: '2025', value: 3 }, { label: '2026', value: 7 }], { label: 'Klachten per jaar', yLabel: 'klachten' });
+    const svg = columnChart(
+      [
+        { label: '2025', value: 3 },
+        { label: '2026', value: 7 },
+      ],
+      { label: 'Klachten per jaar', yLabel: 'klachten' },
+    );
     expect(svg).toMatch(/^<svg[^>]* role="img"/);
     expect(svg).toContain('aria-label="Klachten per jaar"');
     expect(count(svg, /<rect /g)).toBe(2);
@@ -35,7 +41,14 @@ describe('charts rendered at build time', () => {
   });
 
   it('a line chart leaves out periods without a value', () => {
-    const svg = lineChart([{ label: 'K1 2026', value: 1 }, { label: 'K2 2026', value: null }, { label: 'K3 2026', value: 0.5 }], { label: 'Trend', yLabel: 'tijdig', percent: true });
+    const svg = lineChart(
+      [
+        { label: 'K1 2026', value: 1 },
+        { label: 'K2 2026', value: null },
+        { label: 'K3 2026', value: 0.5 },
+      ],
+      { label: 'Trend', yLabel: 'tijdig', percent: true },
+    );
     expect(count(svg, /<circle /g)).toBe(2);
   });
 });

@@ -38,7 +38,9 @@ describe('npm run deadlines -- --github', () => {
     const r = await deadlines(['--github', '--today', '2026-11-24']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('GITHUB_TOKEN is not set: dry run.');
-    expect(r.stdout).toContain('  would open an issue for K-2026-001 (deadline, overdue): "Klacht K-2026-001: termijn 18 werkdagen overschreden"');
+    expect(r.stdout).toContain(
+      '  would open an issue for K-2026-001 (deadline, overdue): "Klacht K-2026-001: termijn 18 werkdagen overschreden"',
+    );
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -63,9 +65,16 @@ describe('npm run deadlines -- --github', () => {
   });
 
   it('a refused token: exit 1 with one clear line, no stack trace', async () => {
-    const r = await deadlines(['--github', '--today', '2026-11-24'], { GITHUB_TOKEN: 'wrong', GITHUB_REPOSITORY: fake.repository, GITHUB_API_URL: fake.url, DEADLINES_GITHUB_SECOND_MS: '1' });
+    const r = await deadlines(['--github', '--today', '2026-11-24'], {
+      GITHUB_TOKEN: 'wrong',
+      GITHUB_REPOSITORY: fake.repository,
+      GITHUB_API_URL: fake.url,
+      DEADLINES_GITHUB_SECOND_MS: '1',
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('deadlines: listing the issues labelled "klacht-termijn" failed (401 Bad credentials): GitHub refused the token: check GITHUB_TOKEN');
+    expect(r.stderr.trim()).toBe(
+      'deadlines: listing the issues labelled "klacht-termijn" failed (401 Bad credentials): GitHub refused the token: check GITHUB_TOKEN',
+    );
   });
 
   it('wrong use is a usage error (exit 2) that says what to do', async () => {
@@ -84,6 +93,7 @@ describe('npm run deadlines -- --github', () => {
 
   it('--help documents the options and the environment', async () => {
     const r = await deadlines(['--help']);
-    for (const word of ['--github', '--dry-run', '--max-writes', 'GITHUB_TOKEN', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']) expect(r.stdout).toContain(word);
+    for (const word of ['--github', '--dry-run', '--max-writes', 'GITHUB_TOKEN', 'GITHUB_REPOSITORY', 'GITHUB_API_URL'])
+      expect(r.stdout).toContain(word);
   });
 });

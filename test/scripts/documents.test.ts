@@ -23,7 +23,11 @@ const text = (html: string) =>
   html
     .replace(/<style>[\s\S]*?<\/style>/, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 const letter = (c: CaseLiteral) => {
   const r = responseLetterHtml(record(c), org, template);
@@ -35,7 +39,11 @@ const escalated = resolvedCase({
   id: 'K-2024-002',
   status: 'escalated',
   satisfied: false,
-  complainant: { name: 'Client Canary', address: 'Kerkstraat 1, 1000 AA Amsterdam', representative: { name: 'Zoon Canary', relation: 'zoon', address: 'Dorpsweg 2, 2000 BB Haarlem' } },
+  complainant: {
+    name: 'Client Canary',
+    address: 'Kerkstraat 1, 1000 AA Amsterdam',
+    representative: { name: 'Zoon Canary', relation: 'zoon', address: 'Dorpsweg 2, 2000 BB Haarlem' },
+  },
   response: { date: '2024-01-30', findings: 'Er is te veel gefactureerd.', conclusions: 'De klacht is deels gegrond.' },
   escalation: { date: '2024-02-12', reference: 'SP-2024-0007' },
 });
@@ -63,7 +71,9 @@ describe('the response letter (art. 4.6, 5.5)', () => {
     expect(t).toContain('Geachte Zoon Canary,');
     expect(t).toContain('Dorpsweg 2, 2000 BB Haarlem');
     expect(t).toContain('die u indiende namens Client Canary');
-    expect(t).toContain('U hebt mij laten weten dat u niet tevreden bent met deze afhandeling. Daarom wordt uw klacht voorgelegd aan de Klachtencommissie van Solopartners (art. 4.7); dat is gedaan op 12 februari 2024 onder kenmerk SP-2024-0007.');
+    expect(t).toContain(
+      'U hebt mij laten weten dat u niet tevreden bent met deze afhandeling. Daarom wordt uw klacht voorgelegd aan de Klachtencommissie van Solopartners (art. 4.7); dat is gedaan op 12 februari 2024 onder kenmerk SP-2024-0007.',
+    );
     expect(t).not.toContain('Oplossing door bemiddeling');
     expect(t).not.toContain('Bent u niet tevreden');
   });
@@ -78,16 +88,27 @@ describe('the response letter (art. 4.6, 5.5)', () => {
     const open = resolvedCase({ status: 'open', response: undefined, satisfied: undefined });
     expect(responseLetterHtml(record(open), org, template)).toEqual({
       ok: false,
-      missing: ['response.date (date of the written response, art. 4.6)', 'response.findings (bevindingen, art. 5.5)', 'response.conclusions (conclusies, art. 5.5)'],
+      missing: [
+        'response.date (date of the written response, art. 4.6)',
+        'response.findings (bevindingen, art. 5.5)',
+        'response.conclusions (conclusies, art. 5.5)',
+      ],
     });
     const noFindings = resolvedCase({ status: 'open', response: { date: '2024-01-30', conclusions: 'c' } });
-    expect(responseLetterHtml(record(noFindings), org, template)).toEqual({ ok: false, missing: ['response.findings (bevindingen, art. 5.5)'] });
+    expect(responseLetterHtml(record(noFindings), org, template)).toEqual({
+      ok: false,
+      missing: ['response.findings (bevindingen, art. 5.5)'],
+    });
   });
 
   it('refuses a template with an unknown name instead of leaving a blank', () => {
-    expect(() => responseLetterHtml(record(resolvedCase()), org, '<p>{{bevindingen}} {{conclusie}} {{#organisatie}}{{naam}}{{/organisatie}} {{orgnisatie.naam}}</p>')).toThrow(
-      'the letter template uses unknown names: {{conclusie}}, {{orgnisatie.naam}}',
-    );
+    expect(() =>
+      responseLetterHtml(
+        record(resolvedCase()),
+        org,
+        '<p>{{bevindingen}} {{conclusie}} {{#organisatie}}{{naam}}{{/organisatie}} {{orgnisatie.naam}}</p>',
+      ),
+    ).toThrow('the letter template uses unknown names: {{conclusie}}, {{orgnisatie.naam}}');
   });
 });
 
@@ -128,7 +149,12 @@ describe('the registration form (art. 1.5, 4.5)', () => {
 
   it('of an anonymized case says the personal data was removed', () => {
     const anon = resolvedCase({ complainant: undefined, anonymized: '2026-02-01', body: '(verwijderd)' });
-    expect(text(registrationFormHtml(record(anon), org, cal, '2026-03-01'))).toContain('Persoonsgegevens verwijderd op 1 februari 2026 (2026-02-01) (bewaartermijn)');
-    expect(responseLetterHtml(record(anon), org, template)).toMatchObject({ ok: false, missing: [expect.stringContaining('anonymized on 2026-02-01')] });
+    expect(text(registrationFormHtml(record(anon), org, cal, '2026-03-01'))).toContain(
+      'Persoonsgegevens verwijderd op 1 februari 2026 (2026-02-01) (bewaartermijn)',
+    );
+    expect(responseLetterHtml(record(anon), org, template)).toMatchObject({
+      ok: false,
+      missing: [expect.stringContaining('anonymized on 2026-02-01')],
+    });
   });
 });

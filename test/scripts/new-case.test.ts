@@ -14,7 +14,18 @@ afterEach(() => {
   for (const p of projects.splice(0)) p.cleanup();
 });
 
-const FLAGS = ['--organizer', 'anouk', '--channel', 'email', '--name', 'Canary Nieuw', '--email', 'nieuw@example.org', '--category', 'afspraken'];
+const FLAGS = [
+  '--organizer',
+  'anouk',
+  '--channel',
+  'email',
+  '--name',
+  'Canary Nieuw',
+  '--email',
+  'nieuw@example.org',
+  '--category',
+  'afspraken',
+];
 const frontmatter = (text: string) => parse(text.split(/^---$/m)[1]!) as Record<string, unknown>;
 
 describe('npm run new-case with flags only', () => {
@@ -55,8 +66,16 @@ describe('npm run new-case with flags only', () => {
   });
 
   it('defaults received to today and takes the next number of that year, not reusing gaps', () => {
-    const in2026 = { assignment_completed: '2025-12-19', acknowledged: undefined, steps: [], response: { date: '2026-01-20', findings: 'f', conclusions: 'c' } };
-    const p = project([resolvedCase({ id: 'K-2026-001', received: '2026-01-05', ...in2026 }), resolvedCase({ id: 'K-2026-003', received: '2026-01-12', ...in2026 })]);
+    const in2026 = {
+      assignment_completed: '2025-12-19',
+      acknowledged: undefined,
+      steps: [],
+      response: { date: '2026-01-20', findings: 'f', conclusions: 'c' },
+    };
+    const p = project([
+      resolvedCase({ id: 'K-2026-001', received: '2026-01-05', ...in2026 }),
+      resolvedCase({ id: 'K-2026-003', received: '2026-01-12', ...in2026 }),
+    ]);
     expect(p.run('validate.ts').status).toBe(0);
     const r = p.run('new-case.ts', [...FLAGS, '--today', '2026-06-15']);
     expect(r.status, r.stderr).toBe(0);
@@ -74,14 +93,40 @@ describe('npm run new-case with flags only', () => {
     const p = project();
     p.write('klacht.txt', 'Geachte,\n\n---\nIk ben #1 ontevreden: "echt".\n');
     const r = p.run('new-case.ts', [
-      '--organizer', 'bram', '--channel', 'letter', '--name', "O'Brien: #1 \"Klant\"", '--phone', '0612345678', '--address', 'Straat 1, 1234 AB Stad',
-      '--representative', 'Dochter Een', '--representative-relation', 'dochter', '--category', 'kosten,werkwijze', '--category', 'privacy',
-      '--complaint-file', 'klacht.txt', '--received', '2026-03-02', '--today', '2026-03-02',
+      '--organizer',
+      'bram',
+      '--channel',
+      'letter',
+      '--name',
+      'O\'Brien: #1 "Klant"',
+      '--phone',
+      '0612345678',
+      '--address',
+      'Straat 1, 1234 AB Stad',
+      '--representative',
+      'Dochter Een',
+      '--representative-relation',
+      'dochter',
+      '--category',
+      'kosten,werkwijze',
+      '--category',
+      'privacy',
+      '--complaint-file',
+      'klacht.txt',
+      '--received',
+      '2026-03-02',
+      '--today',
+      '2026-03-02',
     ]);
     expect(r.status, r.stderr).toBe(0);
     const text = p.read('cases/2026/K-2026-001.md');
     expect(frontmatter(text)).toMatchObject({
-      complainant: { name: "O'Brien: #1 \"Klant\"", phone: '0612345678', address: 'Straat 1, 1234 AB Stad', representative: { name: 'Dochter Een', relation: 'dochter' } },
+      complainant: {
+        name: 'O\'Brien: #1 "Klant"',
+        phone: '0612345678',
+        address: 'Straat 1, 1234 AB Stad',
+        representative: { name: 'Dochter Een', relation: 'dochter' },
+      },
       categories: ['kosten', 'werkwijze', 'privacy'],
     });
     expect(text).toContain('Ik ben #1 ontevreden: "echt".');
@@ -104,11 +149,21 @@ describe('npm run new-case refuses', () => {
     ['missing answers without a terminal', ['--organizer', 'anouk'], 2, 'missing --channel, --name, --category'],
     ['missing answers with --no-input', ['--no-input', '--name', 'X'], 2, 'missing --organizer, --channel, --category'],
     ['an unknown category', [...FLAGS, '--category', 'bestaatniet'], 2, '--category: unknown category "bestaatniet"'],
-    ['an unknown organizer', [...FLAGS.slice(2), '--organizer', 'zz'], 2, '--organizer: unknown organizer "zz"; expected one of anouk, bram'],
+    [
+      'an unknown organizer',
+      [...FLAGS.slice(2), '--organizer', 'zz'],
+      2,
+      '--organizer: unknown organizer "zz"; expected one of anouk, bram',
+    ],
     ['an impossible date', [...FLAGS, '--received', '2026-02-30'], 2, '--received: expected a real date as YYYY-MM-DD'],
     ['a date in the future', [...FLAGS, '--received', '2026-07-01'], 2, '--received: 2026-07-01 is after today (2026-06-15)'],
     ['an unknown channel', [...FLAGS.slice(0, 2), ...FLAGS.slice(4), '--channel', 'fax'], 2, '--channel: unknown channel "fax"'],
-    ['an assignment end after receipt', [...FLAGS, '--received', '2026-03-02', '--assignment-completed', '2026-03-05'], 1, 'assignment_completed: 2026-03-05 is after received'],
+    [
+      'an assignment end after receipt',
+      [...FLAGS, '--received', '2026-03-02', '--assignment-completed', '2026-03-05'],
+      1,
+      'assignment_completed: 2026-03-05 is after received',
+    ],
     ['an id of another year', [...FLAGS, '--received', '2026-03-02', '--id', 'K-2025-001'], 2, 'does not match the year'],
   ])('%s, writing nothing', (_, args, status, message) => {
     const p = project();

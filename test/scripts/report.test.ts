@@ -12,7 +12,17 @@ let work: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'report-cli-'));
   await writeCaseFiles(join(work, 'cases'), [
-    { data: { id: 'K-2026-001', organizer: 'nobody', received: '2026-02-30', channel: 'email', status: 'resolved', complainant: { name: 'X' }, categories: ['communicatie'] } },
+    {
+      data: {
+        id: 'K-2026-001',
+        organizer: 'nobody',
+        received: '2026-02-30',
+        channel: 'email',
+        status: 'resolved',
+        complainant: { name: 'X' },
+        categories: ['communicatie'],
+      },
+    },
   ]);
 });
 afterAll(async () => {

@@ -10,7 +10,13 @@ import { ROOT, caseText, resolvedCase, tempProject } from '../helpers/temp-proje
 
 const org = parseOrganization('organization.yml', readFileSync(join(ROOT, 'organization.yml'), 'utf8'));
 const CANARY = /Canary|canary|06 12121212|buurvrouw/;
-const frontmatter = (text: string) => parse(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').split(/^---$/m)[1]!) as Record<string, unknown>;
+const frontmatter = (text: string) =>
+  parse(
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n')
+      .split(/^---$/m)[1]!,
+  ) as Record<string, unknown>;
 
 const WRITTEN = `---
 id: K-2024-001
@@ -73,7 +79,11 @@ describe('anonymizeCaseText', () => {
     const before = frontmatter(WRITTEN);
     const after = frontmatter(text);
     const { complainant: _, steps: stepsBefore, ...rest } = before;
-    expect(after).toEqual({ ...rest, steps: (stepsBefore as Record<string, unknown>[]).map(({ note: _n, ...s }: Record<string, unknown>) => s), anonymized: '2026-03-02' });
+    expect(after).toEqual({
+      ...rest,
+      steps: (stepsBefore as Record<string, unknown>[]).map(({ note: _n, ...s }: Record<string, unknown>) => s),
+      anonymized: '2026-03-02',
+    });
     const check = parseCaseFile('K-2024-001.md', text, caseSchemaFor(org));
     expect(check.problems).toEqual([]);
   });
@@ -95,10 +105,55 @@ describe('npm run retention', () => {
   // Today 2026-06-01, two years' retention: closed on or before 2024-05-31 is past it.
   const cases = [
     resolvedCase(), // closed 2024-01-30: past
-    resolvedCase({ id: 'K-2024-002', received: '2024-05-06', assignment_completed: undefined, acknowledged: undefined, client_informed: undefined, steps: [], improvements: [], response: { date: '2024-06-03', findings: 'f', conclusions: 'c' }, complainant: { name: 'Canary Recent' } }), // closed 2024-06-03: kept until 2026-06-03
-    resolvedCase({ id: 'K-2023-001', received: '2023-03-01', assignment_completed: undefined, acknowledged: undefined, client_informed: undefined, steps: [], improvements: [], status: 'withdrawn', response: undefined, satisfied: undefined, withdrawn_on: '2023-03-10' }), // past
-    resolvedCase({ id: 'K-2022-001', received: '2022-02-01', assignment_completed: undefined, acknowledged: undefined, client_informed: undefined, steps: [], improvements: [], status: 'open', response: undefined, satisfied: undefined }), // open: never
-    resolvedCase({ id: 'K-2021-001', received: '2021-02-01', assignment_completed: undefined, acknowledged: undefined, client_informed: undefined, steps: [], improvements: [], complainant: undefined, anonymized: '2024-01-01', response: { date: '2021-02-10', findings: 'f', conclusions: 'c' }, body: '(verwijderd)' }), // already done
+    resolvedCase({
+      id: 'K-2024-002',
+      received: '2024-05-06',
+      assignment_completed: undefined,
+      acknowledged: undefined,
+      client_informed: undefined,
+      steps: [],
+      improvements: [],
+      response: { date: '2024-06-03', findings: 'f', conclusions: 'c' },
+      complainant: { name: 'Canary Recent' },
+    }), // closed 2024-06-03: kept until 2026-06-03
+    resolvedCase({
+      id: 'K-2023-001',
+      received: '2023-03-01',
+      assignment_completed: undefined,
+      acknowledged: undefined,
+      client_informed: undefined,
+      steps: [],
+      improvements: [],
+      status: 'withdrawn',
+      response: undefined,
+      satisfied: undefined,
+      withdrawn_on: '2023-03-10',
+    }), // past
+    resolvedCase({
+      id: 'K-2022-001',
+      received: '2022-02-01',
+      assignment_completed: undefined,
+      acknowledged: undefined,
+      client_informed: undefined,
+      steps: [],
+      improvements: [],
+      status: 'open',
+      response: undefined,
+      satisfied: undefined,
+    }), // open: never
+    resolvedCase({
+      id: 'K-2021-001',
+      received: '2021-02-01',
+      assignment_completed: undefined,
+      acknowledged: undefined,
+      client_informed: undefined,
+      steps: [],
+      improvements: [],
+      complainant: undefined,
+      anonymized: '2024-01-01',
+      response: { date: '2021-02-10', findings: 'f', conclusions: 'c' },
+      body: '(verwijderd)',
+    }), // already done
   ];
 
   it('is a dry run by default: lists exactly what would be removed, changes nothing, prints no personal data', () => {

@@ -100,8 +100,30 @@ describe('npm run deadlines', () => {
     const r = runScript('deadlines', ['--today', '2026-11-24', '--json'], dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      { id: 'K-2026-002', organizer: 'bram', status: 'open', received: '2026-10-01', due: '2026-10-29', state: 'overdue', workdays_left: -18, filing_deadline: '2026-09-14', filed_late: true, closed_on: null },
-      { id: 'K-2026-001', organizer: 'anouk', status: 'open', received: '2026-11-03', due: '2026-12-01', state: 'due_soon', workdays_left: 5, filing_deadline: null, filed_late: false, closed_on: null },
+      {
+        id: 'K-2026-002',
+        organizer: 'bram',
+        status: 'open',
+        received: '2026-10-01',
+        due: '2026-10-29',
+        state: 'overdue',
+        workdays_left: -18,
+        filing_deadline: '2026-09-14',
+        filed_late: true,
+        closed_on: null,
+      },
+      {
+        id: 'K-2026-001',
+        organizer: 'anouk',
+        status: 'open',
+        received: '2026-11-03',
+        due: '2026-12-01',
+        state: 'due_soon',
+        workdays_left: 5,
+        filing_deadline: null,
+        filed_late: false,
+        closed_on: null,
+      },
     ]);
   });
   it('prints a table', async () => {

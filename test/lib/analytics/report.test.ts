@@ -142,7 +142,13 @@ describe('empty input', () => {
   it('zero cases: one year (today’s), zeros and nulls, no NaN', () => {
     const report = buildReport([], org, '2026-05-01');
     expect(report.years.map((y) => [y.year, y.cases])).toEqual([[2026, 0]]);
-    expect(report.all.timeliness).toMatchObject({ answered: 0, share_on_time: null, median_workdays: null, p90_workdays: null, max_workdays: null });
+    expect(report.all.timeliness).toMatchObject({
+      answered: 0,
+      share_on_time: null,
+      median_workdays: null,
+      p90_workdays: null,
+      max_workdays: null,
+    });
     expect(report.all.outcomes.escalation_rate).toBeNull();
     expect(report.all.compliance.steps.every((s) => s.share === null)).toBe(true);
     expect(report.now.open).toEqual([]);
@@ -150,7 +156,11 @@ describe('empty input', () => {
   });
 
   it('a year without complaints between two others gets an empty year', () => {
-    const report = buildReport(reportCases([resolved('K-2023-001', '2023-03-01', '2023-03-02'), acrossYears], '2026-01-05'), org, '2026-01-05');
+    const report = buildReport(
+      reportCases([resolved('K-2023-001', '2023-03-01', '2023-03-02'), acrossYears], '2026-01-05'),
+      org,
+      '2026-01-05',
+    );
     expect(report.years.map((y) => [y.year, y.cases])).toEqual([
       [2023, 1],
       [2024, 0],
@@ -163,7 +173,14 @@ describe('empty input', () => {
 
   it('one case: median, 90th percentile and maximum are its handling time', () => {
     const report = buildReport(reportCases([mediated], TODAY), org, TODAY);
-    expect(report.all.timeliness).toMatchObject({ answered: 1, on_time: 1, share_on_time: 1, median_workdays: 2, p90_workdays: 2, max_workdays: 2 });
+    expect(report.all.timeliness).toMatchObject({
+      answered: 1,
+      on_time: 1,
+      share_on_time: 1,
+      median_workdays: 2,
+      p90_workdays: 2,
+      max_workdays: 2,
+    });
     expect(report.all.outcomes.counts.mediation).toBe(1);
   });
 });

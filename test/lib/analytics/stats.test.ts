@@ -41,12 +41,16 @@ describe('percentile (nearest rank: the value at rank ⌈p/100 · n⌉)', () => 
 
   it('is a value of the list with at least p% of the values at or below it, and fewer below it', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 100 }), (values, p) => {
-        const x = percentile(values, p)!;
-        expect(values).toContain(x);
-        expect(values.filter((v) => v <= x).length).toBeGreaterThanOrEqual((p / 100) * values.length - 1e-9);
-        expect(values.filter((v) => v < x).length).toBeLessThan((p / 100) * values.length + 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 100 }),
+        (values, p) => {
+          const x = percentile(values, p)!;
+          expect(values).toContain(x);
+          expect(values.filter((v) => v <= x).length).toBeGreaterThanOrEqual((p / 100) * values.length - 1e-9);
+          expect(values.filter((v) => v < x).length).toBeLessThan((p / 100) * values.length + 1e-9);
+        },
+      ),
     );
   });
 });

@@ -67,12 +67,6 @@ describe('addWorkdays: day 0 is the event day', () => {
     expect(addWorkdays(cal, start, n)).toBe(expected);
   });
 
-  it('does not change its input', () => {
-    const start = '2026-11-23';
-    addWorkdays(cal, start, 5);
-    expect(start).toBe('2026-11-23');
-  });
-
   it('refuses a negative or fractional count', () => {
     expect(() => addWorkdays(cal, '2026-11-23', -1)).toThrow(RangeError);
     expect(() => addWorkdays(cal, '2026-11-23', 1.5)).toThrow(RangeError);
@@ -95,23 +89,44 @@ describe('workdaysBetween', () => {
 
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 function easter(y: number): string {
-  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = y % 19,
+    b = Math.floor(y / 100),
+    c = y % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 const weekday = (d: string) => new Date(`${d}T12:00:00Z`).getUTCDay();
 function referenceHolidays(y: number): Set<string> {
   const e = easter(y);
   // Koningsdag since 2014 (27 April, 26 when Sunday); Koninginnedag before (30 April, 29 when Sunday)
-  const kingsDay = y >= 2014 ? (weekday(`${y}-04-27`) === 0 ? `${y}-04-26` : `${y}-04-27`) : weekday(`${y}-04-30`) === 0 ? `${y}-04-29` : `${y}-04-30`;
-  return new Set([`${y}-01-01`, addDays(e, -2), addDays(e, 1), kingsDay, `${y}-05-05`, addDays(e, 39), addDays(e, 50), `${y}-12-25`, `${y}-12-26`]);
+  const kingsDay =
+    y >= 2014 ? (weekday(`${y}-04-27`) === 0 ? `${y}-04-26` : `${y}-04-27`) : weekday(`${y}-04-30`) === 0 ? `${y}-04-29` : `${y}-04-30`;
+  return new Set([
+    `${y}-01-01`,
+    addDays(e, -2),
+    addDays(e, 1),
+    kingsDay,
+    `${y}-05-05`,
+    addDays(e, 39),
+    addDays(e, 50),
+    `${y}-12-25`,
+    `${y}-12-26`,
+  ]);
 }
 const referenceIsWorkday = (d: string) => weekday(d) !== 0 && weekday(d) !== 6 && !referenceHolidays(+d.slice(0, 4)).has(d);
 function referenceAdd(start: string, n: number): string {
   let d = start;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (referenceIsWorkday(d)) left--;
   }
@@ -121,10 +136,16 @@ function referenceAdd(start: string, n: number): string {
 describe('property: agrees with a day-by-day reference, 2000–2100', () => {
   const date = fc.integer({ min: toDayNumber('2000-01-01'), max: toDayNumber('2100-12-31') }).map(fromDayNumber);
   it('addWorkdays', () => {
-    fc.assert(fc.property(date, fc.integer({ min: 0, max: 60 }), (start, n) => addWorkdays(cal, start, n) === referenceAdd(start, n)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 60 }), (start, n) => addWorkdays(cal, start, n) === referenceAdd(start, n)),
+      { numRuns: 2000 },
+    );
   });
   it('isWorkday', () => {
-    fc.assert(fc.property(date, (d) => cal.isWorkday(d) === referenceIsWorkday(d)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(date, (d) => cal.isWorkday(d) === referenceIsWorkday(d)),
+      { numRuns: 5000 },
+    );
   });
   it('workdaysBetween undoes addWorkdays from a working day', () => {
     fc.assert(

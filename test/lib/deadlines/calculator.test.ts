@@ -40,7 +40,17 @@ describe('the holiday table shipped to the browser', () => {
   it('holds the non-working weekdays of each year, extra days included', () => {
     // 2026: Good Friday 3 April, Easter Monday 6 April, King's Day Mon 27 April, 5 May, Ascension 14 May,
     // the extra day 15 May, Whit Monday 25 May, Christmas Fri 25 December (26 December is a Saturday).
-    expect(table['2026']).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-04-27', '2026-05-05', '2026-05-14', '2026-05-15', '2026-05-25', '2026-12-25']);
+    expect(table['2026']).toEqual([
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-04-27',
+      '2026-05-05',
+      '2026-05-14',
+      '2026-05-15',
+      '2026-05-25',
+      '2026-12-25',
+    ]);
     expect(Object.keys(table)).toEqual(['2025', '2026', '2027', '2028', '2029', '2030', '2031']);
   });
   it('gives the checker’s dates for every start day and both deadlines, 2025–2030', () => {

@@ -12,7 +12,8 @@ import { loadFixture, type CaseSpec } from '../../helpers/case-fixtures.ts';
 function apply(issues: TrackedIssue[], actions: readonly SyncAction[]): TrackedIssue[] {
   const next = issues.map((i) => ({ ...i, labels: [...i.labels], assignees: [...i.assignees] }));
   for (const a of actions) {
-    if (a.type === 'create') next.push({ number: next.length + 1, open: true, title: a.title, body: a.body, labels: a.labels, assignees: a.assignees });
+    if (a.type === 'create')
+      next.push({ number: next.length + 1, open: true, title: a.title, body: a.body, labels: a.labels, assignees: a.assignees });
     if (a.type === 'update') {
       const i = next.find((x) => x.number === a.number)!;
       Object.assign(i, {
@@ -31,11 +32,18 @@ const planFor = (specs: CaseSpec[], today: string, issues: TrackedIssue[] = []) 
   const { org, cal, cases } = loadFixture(specs);
   return planSync(flagSubjects(cases, org, cal, today), issues);
 };
-const titles = (actions: readonly SyncAction[]) => actions.flatMap((a) => (a.type === 'create' ? [a.title] : a.type === 'update' && a.patch.title ? [a.patch.title] : []));
+const titles = (actions: readonly SyncAction[]) =>
+  actions.flatMap((a) => (a.type === 'create' ? [a.title] : a.type === 'update' && a.patch.title ? [a.patch.title] : []));
 
 describe('the marker', () => {
   it('round-trips and survives text around it', () => {
-    const m = { kind: 'retention' as const, key: 'retention', state: 'past_retention' as const, assignees: ['anouk-o4a', 'bram-o4a'], cases: ['K-2024-001'] };
+    const m = {
+      kind: 'retention' as const,
+      key: 'retention',
+      state: 'past_retention' as const,
+      assignees: ['anouk-o4a', 'bram-o4a'],
+      cases: ['K-2024-001'],
+    };
     expect(parseMarker(`tekst\n${renderMarker(m)}\nmeer`)).toEqual(m);
     expect(parseMarker(renderMarker({ ...m, assignees: [], cases: [] }))).toEqual({ ...m, assignees: [], cases: [] });
   });
@@ -72,7 +80,12 @@ describe('--today around Easter (Goede Vrijdag and Tweede Paasdag are not workin
   // received Monday 2027-03-01; Good Friday 26 March and Easter Monday 29 March skipped: due Wednesday 2027-03-31
   const c: CaseSpec = { id: 'K-2027-010', received: '2027-03-01' };
   it.each([
-    ['2027-03-23', 'Tuesday: 4 left (24, 25, 30, 31 March)', 'Klacht K-2027-010: termijn verloopt op 31 maart 2027', '| Stand | nog 4 werkdagen |'],
+    [
+      '2027-03-23',
+      'Tuesday: 4 left (24, 25, 30, 31 March)',
+      'Klacht K-2027-010: termijn verloopt op 31 maart 2027',
+      '| Stand | nog 4 werkdagen |',
+    ],
     ['2027-03-26', 'Good Friday: 2 left', 'Klacht K-2027-010: termijn verloopt op 31 maart 2027', '| Stand | nog 2 werkdagen |'],
     ['2027-03-31', 'Wednesday: due today', 'Klacht K-2027-010: termijn verloopt vandaag (31 maart 2027)', '| Stand | verloopt vandaag |'],
     ['2027-04-02', 'Friday: 2 over', 'Klacht K-2027-010: termijn 2 werkdagen overschreden', '| Stand | 2 werkdagen overschreden |'],
@@ -102,7 +115,9 @@ describe('planSync', () => {
   });
 
   it('leaves issues without its marker alone and reports them', () => {
-    const plan = planFor([overdue], '2026-11-24', [{ number: 7, open: true, title: 'Iets anders', body: 'geen marker', labels: ['klacht-termijn'], assignees: [] }]);
+    const plan = planFor([overdue], '2026-11-24', [
+      { number: 7, open: true, title: 'Iets anders', body: 'geen marker', labels: ['klacht-termijn'], assignees: [] },
+    ]);
     expect(plan.unrecognized).toEqual([7]);
     expect(plan.actions.map((a) => a.type)).toEqual(['create']);
   });
@@ -110,7 +125,14 @@ describe('planSync', () => {
   it('closes the issue of a case file that is gone, once', () => {
     const first = apply([], planFor([overdue], '2026-11-24').actions);
     const plan = planFor([], '2026-11-24', first);
-    expect(plan.actions).toMatchObject([{ type: 'update', change: 'close', number: 1, comment: 'Er is geen dossier K-2026-001 meer in de map met dossiers; dit issue wordt gesloten.' }]);
+    expect(plan.actions).toMatchObject([
+      {
+        type: 'update',
+        change: 'close',
+        number: 1,
+        comment: 'Er is geen dossier K-2026-001 meer in de map met dossiers; dit issue wordt gesloten.',
+      },
+    ]);
     expect(planWrites(planFor([], '2026-11-24', apply(first, plan.actions)))).toBe(0);
   });
 
@@ -131,29 +153,35 @@ describe('planSync', () => {
       closed: fc.constantFrom('open', 'open', 'resolved', 'withdrawn'),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(caseArb, { selector: (c) => c.n, maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 4 }), (raw, steps) => {
-        const specs: CaseSpec[] = raw.map((c) => {
-          const received = addDays('2026-09-01', c.receivedOffset);
-          return {
-            id: `K-2026-${String(c.n).padStart(3, '0')}`,
-            received,
-            ...(c.filedLate ? { assignment_completed: addDays(received, -70) } : {}),
-            ...(c.closed === 'resolved' ? { status: 'resolved' as const, response: { date: received, findings: 'B.', conclusions: 'C.' } } : {}),
-            ...(c.closed === 'withdrawn' ? { status: 'withdrawn' as const, withdrawn_on: received } : {}),
-          };
-        });
-        const { org, cal, cases } = loadFixture(specs);
-        const plan = (today: string, issues: TrackedIssue[]) => planSync(flagSubjects(cases, org, cal, today), issues);
-        let issues: TrackedIssue[] = [];
-        let today = '2026-09-01';
-        for (const step of steps) {
-          today = addDays(today, step);
-          issues = apply(issues, plan(today, issues).actions);
-          expect(planWrites(plan(today, issues))).toBe(0);
-          const ids = issues.map((i) => parseMarker(i.body)).map((m) => (m ? flagId(m.kind, m.key) : ''));
-          expect(new Set(ids).size).toBe(ids.length);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(caseArb, { selector: (c) => c.n, maxLength: 12 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 4 }),
+        (raw, steps) => {
+          const specs: CaseSpec[] = raw.map((c) => {
+            const received = addDays('2026-09-01', c.receivedOffset);
+            return {
+              id: `K-2026-${String(c.n).padStart(3, '0')}`,
+              received,
+              ...(c.filedLate ? { assignment_completed: addDays(received, -70) } : {}),
+              ...(c.closed === 'resolved'
+                ? { status: 'resolved' as const, response: { date: received, findings: 'B.', conclusions: 'C.' } }
+                : {}),
+              ...(c.closed === 'withdrawn' ? { status: 'withdrawn' as const, withdrawn_on: received } : {}),
+            };
+          });
+          const { org, cal, cases } = loadFixture(specs);
+          const plan = (today: string, issues: TrackedIssue[]) => planSync(flagSubjects(cases, org, cal, today), issues);
+          let issues: TrackedIssue[] = [];
+          let today = '2026-09-01';
+          for (const step of steps) {
+            today = addDays(today, step);
+            issues = apply(issues, plan(today, issues).actions);
+            expect(planWrites(plan(today, issues))).toBe(0);
+            const ids = issues.map((i) => parseMarker(i.body)).map((m) => (m ? flagId(m.kind, m.key) : ''));
+            expect(new Set(ids).size).toBe(ids.length);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

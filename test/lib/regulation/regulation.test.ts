@@ -1,18 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { anchorOf, fillPlaceholders, parseRegulation, regulationValues, type RegulationValues } from '../../../lib/regulation/regulation.ts';
+import {
+  anchorOf,
+  fillPlaceholders,
+  parseRegulation,
+  regulationValues,
+  type RegulationValues,
+} from '../../../lib/regulation/regulation.ts';
 import { parseOrganization } from '../../../lib/organization/organization.ts';
 import { InputError } from '../../../lib/problems/problems.ts';
 import type { Regulation } from '../../../schemas/regulation.ts';
 
 const read = (file: string) => readFileSync(file, 'utf8');
 /** The values the regulation was written with. */
-const ORIGINAL: RegulationValues = { organization: 'Organize4all', escalation: 'Solopartners', filing_workdays: '30', handling_workdays: '20' };
+const ORIGINAL: RegulationValues = {
+  organization: 'Organize4all',
+  escalation: 'Solopartners',
+  filing_workdays: '30',
+  handling_workdays: '20',
+};
 const nl = parseRegulation('regulation.nl.yml', read('site/content/regulation.nl.yml'), ORIGINAL);
 const en = parseRegulation('regulation.en.yml', read('site/content/regulation.en.yml'), ORIGINAL);
 
 /** Words of a text, without list numbers ("4." or "1."), non-breaking spaces as spaces. */
-const words = (text: string) => text.replace(/\u00a0/g, ' ').split(/\s+/).filter((w) => w && !/^\d+\.$/.test(w));
+const words = (text: string) =>
+  text
+    .replace(/\u00a0/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !/^\d+\.$/.test(w));
 const wordsOf = (reg: Regulation) =>
   words([reg.title, ...reg.articles.flatMap((a) => [a.title, a.intro ?? '', ...a.rules.flatMap((r) => [r.term ?? '', r.text])])].join(' '));
 
@@ -21,7 +36,14 @@ describe('the Dutch regulation on the site', () => {
     expect(wordsOf(nl)).toEqual(words(read('site/content/klachtenreglement.txt')));
   });
   it('keeps every article and the number of rules in each (hand-counted from the text)', () => {
-    expect(nl.articles.map((a) => [a.number, a.rules.length])).toEqual([[1, 6], [2, 4], [3, 2], [4, 7], [5, 5], [6, 2]]);
+    expect(nl.articles.map((a) => [a.number, a.rules.length])).toEqual([
+      [1, 6],
+      [2, 4],
+      [3, 2],
+      [4, 7],
+      [5, 5],
+      [6, 2],
+    ]);
   });
   it('says 30 working days in art. 4.1 and 20 in art. 5.4 and 6.2', () => {
     expect(nl.articles[3]?.rules[0]?.text).toMatch(/maximaal 30 werkdagen na afronding/);
@@ -45,7 +67,12 @@ describe('the English translation', () => {
 describe('placeholders come from organization.yml', () => {
   it('fills the numbers and names of another organization', () => {
     const org = parseOrganization('organization.yml', read('organization.yml'));
-    const other = { ...org, organization: { ...org.organization, name: 'Ordelijk BV' }, deadlines: { ...org.deadlines, filing_workdays: 25, handling_workdays: 15 }, escalation: { ...org.escalation, name: 'Geschillenhuis' } };
+    const other = {
+      ...org,
+      organization: { ...org.organization, name: 'Ordelijk BV' },
+      deadlines: { ...org.deadlines, filing_workdays: 25, handling_workdays: 15 },
+      escalation: { ...org.escalation, name: 'Geschillenhuis' },
+    };
     const reg = parseRegulation('regulation.nl.yml', read('site/content/regulation.nl.yml'), regulationValues(other));
     const text = wordsOf(reg).join(' ');
     expect(text).toMatch(/maximaal 25 werkdagen na afronding/);
@@ -54,14 +81,20 @@ describe('placeholders come from organization.yml', () => {
     expect(text).not.toMatch(/Organize4all|Solopartners|\b30\b|\b20\b/);
   });
   it('refuses an unknown placeholder, naming the known ones', () => {
-    expect(() => fillPlaceholders('binnen {filing_days} dagen', ORIGINAL)).toThrow(/unknown placeholder \{filing_days\}; known: \{organization\}/);
+    expect(() => fillPlaceholders('binnen {filing_days} dagen', ORIGINAL)).toThrow(
+      /unknown placeholder \{filing_days\}; known: \{organization\}/,
+    );
   });
 });
 
 describe('a bad regulation file', () => {
   it.each([
     ['malformed YAML', 'lang: nl\ntitle: [', /malformed YAML/],
-    ['articles out of order', 'lang: nl\ntitle: T\narticles:\n  - number: 2\n    title: A\n    rules: [{ text: x }]\n', /articles\.0\.number: expected article number 1/],
+    [
+      'articles out of order',
+      'lang: nl\ntitle: T\narticles:\n  - number: 2\n    title: A\n    rules: [{ text: x }]\n',
+      /articles\.0\.number: expected article number 1/,
+    ],
     ['an unknown field', 'lang: nl\ntitle: T\narticles:\n  - number: 1\n    titel: A\n    rules: [{ text: x }]\n', /unknown field "titel"/],
     ['an article without rules', 'lang: nl\ntitle: T\narticles:\n  - number: 1\n    title: A\n    rules: []\n', /at least one rule/],
   ])('%s stops the build with the file, line and field', (_, text, message) => {
