@@ -1,5 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
-import type { ReportCase } from './report-case.ts';
+import { isAnswered, type ReportCase } from './report-case.ts';
 import { median } from './stats.ts';
 import { timeliness } from './timeliness.ts';
 
@@ -32,11 +32,7 @@ export function perOrganizer(cases: readonly ReportCase[], organizers: Organizat
       answered: t.answered,
       on_time: t.on_time,
       share_on_time: t.share_on_time,
-      median_workdays: median(
-        own.flatMap((c) =>
-          c.handling_workdays !== null && (c.status === 'resolved' || c.status === 'escalated') ? [c.handling_workdays] : [],
-        ),
-      ),
+      median_workdays: median(own.flatMap((c) => (c.handling_workdays !== null && isAnswered(c) ? [c.handling_workdays] : []))),
       escalated: own.filter((c) => c.outcome === 'escalated').length,
       withdrawn: own.filter((c) => c.outcome === 'withdrawn').length,
     };

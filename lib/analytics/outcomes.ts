@@ -1,4 +1,4 @@
-import { OUTCOMES, type Outcome, type ReportCase } from './report-case.ts';
+import { isAnswered, OUTCOMES, type Outcome, type ReportCase } from './report-case.ts';
 import { share } from './stats.ts';
 
 /** Art. 2.3, 4.7: how complaints ended and whether relations were kept. */
@@ -26,7 +26,7 @@ export function outcomes(cases: readonly ReportCase[]): Outcomes {
   let satisfaction_unknown = 0;
   for (const c of cases) {
     counts[c.outcome]++;
-    if (c.status !== 'resolved' && c.status !== 'escalated') continue;
+    if (!isAnswered(c)) continue;
     if (c.satisfied === true) satisfied++;
     else if (c.satisfied === false) not_satisfied++;
     else satisfaction_unknown++;

@@ -6,6 +6,9 @@ import { yearOf, type IsoDate } from '../dates/iso-date.ts';
 import { REGULATION_STEPS, type RegulationStep } from '../cases/steps.ts';
 
 /** How a case ended, for the report (art. 2.3, 4.3, 4.7): one outcome per case. */
+/** Answered: closed with a written response (resolved, or escalated after one; art. 4.6). Withdrawn and open cases are not. */
+export const isAnswered = (c: { status: CaseData['status'] }): boolean => c.status === 'resolved' || c.status === 'escalated';
+
 export type Outcome = 'open' | 'consultation' | 'mediation' | 'escalated' | 'withdrawn';
 
 /** The outcomes in report order. */

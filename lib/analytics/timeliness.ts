@@ -1,5 +1,5 @@
 import type { Period } from './periods.ts';
-import type { ReportCase } from './report-case.ts';
+import { isAnswered, type ReportCase } from './report-case.ts';
 import { maximum, median, percentile, share } from './stats.ts';
 
 /** A bar of the handling-time distribution: working days from `from` to `to` (null: no upper bound). */
@@ -50,7 +50,7 @@ export function timeliness(cases: readonly ReportCase[]): Timeliness {
     if (c.deadline.state === 'closed_on_time') on_time++;
     else if (c.deadline.state === 'closed_late') late++;
     else if (c.deadline.state === 'overdue') open_overdue++;
-    if ((c.status === 'resolved' || c.status === 'escalated') && c.handling_workdays !== null) days.push(c.handling_workdays);
+    if (isAnswered(c) && c.handling_workdays !== null) days.push(c.handling_workdays);
   }
   const answered = on_time + late;
   return {
