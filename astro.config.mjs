@@ -1,5 +1,5 @@
 // The PUBLIC site: the complaints regulation in Dutch and English, built to dist/site/.
-// It reads organization.yml and site/content/ only; never cases/ (privacy: see README, "Public site").
+// It reads organization.yml and site/content/ only; never cases/ (privacy: see docs/site-and-report.md, "Public site").
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';

@@ -64,7 +64,7 @@ export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
 
 /**
  * The date `n` working days after `start`. The start is day 0 and need not be a working day:
- * day 1 is the first working day after it (Atw counting, see domain.md).
+ * day 1 is the first working day after it (Atw counting, see docs/case-files.md, "How deadlines are counted").
  * @example addWorkdays(cal, '2026-03-27', 1) === '2026-03-30' // Friday + 1 → Monday
  */
 export function addWorkdays(cal: WorkCalendar, start: IsoDate, n: number): IsoDate {

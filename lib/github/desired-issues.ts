@@ -11,7 +11,7 @@ import { findOrganizer } from '../organization/organizers.ts';
 /**
  * What one flag issue should look like now: the sync's wish for a case (or for the retention list),
  * before it looks at GitHub. Only case ids, dates, states, the organizer and the file path: never
- * personal data (art. 4.4; see domain.md, Privacy).
+ * personal data (art. 4.4; see docs/architecture.md, "Privacy").
  */
 export interface FlagSubject {
   kind: FlagKind;

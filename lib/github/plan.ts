@@ -49,7 +49,7 @@ export type SyncAction =
   | ({
       type: 'keep';
       number: number;
-      /** up_to_date; closed_by_hand (left closed, see README); reopened_by_hand (left open). */
+      /** up_to_date; closed_by_hand (left closed, see docs/deadline-watch.md); reopened_by_hand (left open). */
       why: 'up_to_date' | 'closed_by_hand' | 'reopened_by_hand';
     } & ActionSubject);
 

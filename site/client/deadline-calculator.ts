@@ -1,5 +1,5 @@
 // The deadline calculator's browser side: DOM glue only. The counting is lib/calendar's (via
-// lib/deadline-calculator), with the holiday table the build put in data-holidays.
+// lib/deadlines/calculator.ts), with the holiday table the build put in data-holidays.
 import { calculateDeadline } from '../../lib/deadlines/calculator.ts';
 import { calendarFromTable } from '../../lib/calendar/browser-holiday-table.ts';
 import { formatDate } from '../../lib/dates/iso-date.ts';
