@@ -130,6 +130,18 @@ describe('pages.yml', async () => {
     expect(jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(jobs.deploy?.steps.some((s) => s.run)).toBe(false); // the deploy job runs no code of ours or of npm
   });
+  it('GitHub Free: with PUBLIC_SITE_REPO set, publishes dist/site to that repository with a deploy key instead', () => {
+    const jobs = wf.jobs as Record<string, { if?: string; needs?: string; permissions?: Record<string, string>; steps: Step[] }>;
+    expect(jobs.target?.permissions).toEqual({});
+    expect(jobs.build?.if).toBe("needs.target.outputs.public-repo != 'true'");
+    expect(jobs.deploy?.needs).toBe('build'); // skipped with build
+    expect(jobs.publish?.if).toBe("needs.target.outputs.public-repo == 'true'");
+    expect(jobs.publish?.permissions).toEqual({ contents: 'read' });
+    const push = jobs.publish!.steps.find((s) => s.run?.includes('npm run deploy:site'))!;
+    expect(push.env).toEqual({ PUBLIC_SITE_REPO: '${{ secrets.PUBLIC_SITE_REPO }}', DEPLOY_KEY: '${{ secrets.PUBLIC_SITE_DEPLOY_KEY }}' });
+    expect(push.run).toMatch(/StrictHostKeyChecking=yes/);
+    expect(jobs.publish!.steps.findIndex((s) => s.run === 'npm run build:site')).toBeLessThan(jobs.publish!.steps.indexOf(push));
+  });
 });
 
 describe('ci.yml runs once per change, with a warm npm cache', async () => {
