@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { parseOrganization } from './lib/organization/organization.ts';
+import { assertOnlyPublicAssets } from './io/public-assets.ts';
 
 // site_url decides the canonical addresses and the base path (/klachtenregeling/ on GitHub Pages, / on a custom domain).
 const { site_url } = parseOrganization('organization.yml', readFileSync('organization.yml', 'utf8'));
@@ -15,7 +16,14 @@ export default defineConfig({
   site: site_url,
   base: new URL(site_url).pathname,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    {
+      // site/public/ is copied into the public site as it is: only the site's own assets may be there
+      name: 'klachtenregeling:public-assets',
+      hooks: { 'astro:config:setup': () => assertOnlyPublicAssets('site/public') },
+    },
+  ],
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   // No web fonts, no prefetch, no client router: every page but the calculator's ships no JavaScript.

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { InputError, formatProblem } from '../lib/problems/problems.ts';
+import { InputError, escapeForOutput, formatProblem } from '../lib/problems/problems.ts';
 
 /** A wrong command-line use: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
@@ -31,13 +31,13 @@ export async function runMain(name: string, main: () => Promise<number | void>):
   } catch (error) {
     if (error instanceof InputError) {
       for (const p of error.problems) console.error(formatProblem(p));
-      console.error(`${name}: ${error.message}`);
+      console.error(`${name}: ${escapeForOutput(error.message)}`);
       process.exitCode = 1;
     } else if (error instanceof UsageError) {
-      console.error(`${name}: ${error.message}\nRun with --help for the options.`);
+      console.error(`${name}: ${escapeForOutput(error.message)}\nRun with --help for the options.`);
       process.exitCode = 2;
     } else {
-      console.error(`${name}: ${(error as Error)?.message ?? String(error)}`);
+      console.error(`${name}: ${escapeForOutput((error as Error)?.message ?? String(error))}`);
       if (process.env.DEBUG) console.error(error);
       process.exitCode = 1;
     }

@@ -157,19 +157,21 @@ export function caseSchemaFor(org: Organization) {
   const categories = new Set(org.categories.map((c) => c.key));
   const causes = new Set(org.causes.map((c) => c.key));
   const known = (set: Set<string>) => [...set].join(', ');
+  // a value is echoed only when it is a key (letters, digits, hyphens): never free text such as an e-mail address
+  const shown = (v: string) => (/^[a-z0-9][a-z0-9-]{0,39}$/.test(v) ? `"${v}"` : '(not a key; value not shown)');
   return caseSchema.superRefine((c, ctx) => {
     if (!organizers.has(c.organizer))
       ctx.addIssue({
         code: 'custom',
         path: ['organizer'],
-        message: `unknown organizer "${c.organizer}"; expected one of ${known(organizers)} (organization.yml)`,
+        message: `unknown organizer ${shown(c.organizer)}; expected one of ${known(organizers)} (organization.yml)`,
       });
     c.categories.forEach((k, i) => {
       if (!categories.has(k))
         ctx.addIssue({
           code: 'custom',
           path: ['categories', i],
-          message: `unknown category "${k}"; expected one of ${known(categories)} (organization.yml)`,
+          message: `unknown category ${shown(k)}; expected one of ${known(categories)} (organization.yml)`,
         });
     });
     c.causes.forEach((k, i) => {
@@ -177,7 +179,7 @@ export function caseSchemaFor(org: Organization) {
         ctx.addIssue({
           code: 'custom',
           path: ['causes', i],
-          message: `unknown cause "${k}"; expected one of ${known(causes)} (organization.yml)`,
+          message: `unknown cause ${shown(k)}; expected one of ${known(causes)} (organization.yml)`,
         });
     });
   });

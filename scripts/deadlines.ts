@@ -1,5 +1,5 @@
 import { caseDeadlines, type CaseDeadline } from '../lib/deadlines/deadlines.ts';
-import { InputError } from '../lib/problems/problems.ts';
+import { InputError, formatProblem } from '../lib/problems/problems.ts';
 import { textTable } from '../lib/problems/text-table.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
@@ -24,6 +24,9 @@ Options:
   --github             keep GitHub issues in step with the cases: one issue per case that is
                        due_soon, due_today or overdue, one per late filing (art. 4.1), one for
                        the closed cases past their retention period; closed when settled.
+                       Invalid case files do not stop it: the valid cases are synced, one issue
+                       "Ongeldig dossier" names each invalid file and field, and it exits 1.
+                       Two issues of one case (a duplicate) are repaired: the oldest stays.
                        Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/repo) and GITHUB_API_URL
                        (default https://api.github.com). Without GITHUB_TOKEN: a dry run.
   --dry-run            with --github: read the issues, print the plan, write nothing
@@ -66,11 +69,12 @@ await runMain('deadlines', async () => {
     throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
   const { org, cal, validation: result } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
-  if (result.errorCount > 0)
-    throw new InputError(
-      `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
-      result.problems.filter((p) => p.severity === 'error'),
-    );
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0 && !values.github)
+    throw new InputError(`${result.errorCount} error(s) in the case files; fix them first (npm run validate)`, errors);
+  // --github: one invalid file must not silence the alerts. The valid cases are synced, one issue names the
+  // invalid files and fields, and the command still exits 1 so CI shows red.
+  for (const p of errors) console.error(formatProblem(p));
   const deadlines = caseDeadlines(
     result.cases.map((r) => r.data),
     cal,
@@ -83,5 +87,25 @@ await runMain('deadlines', async () => {
   if (!values.github) return;
   console.log('');
   const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));
-  await syncGitHub({ cases, org, cal, today, dryRun: values['dry-run'], maxWrites, env: process.env, log: (line) => console.log(line) });
+  const invalid = [...new Set(errors.map((p) => p.file))].map((file) => ({
+    file,
+    problems: errors.filter((p) => p.file === file).map((p) => ({ line: p.line, field: p.field })),
+  }));
+  await syncGitHub({
+    cases,
+    invalid,
+    org,
+    cal,
+    today,
+    dryRun: values['dry-run'],
+    maxWrites,
+    env: process.env,
+    log: (line) => console.log(line),
+  });
+  if (errors.length) {
+    console.error(
+      `deadlines: ${result.errorCount} error(s) in ${invalid.length} case file(s); the valid cases were synced (npm run validate)`,
+    );
+    return 1;
+  }
 });

@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS } from '../lib/documents/kinds.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { assertPrivateOutput } from '../io/output-folder.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
 
@@ -27,7 +28,8 @@ Options:
   --form             only the registration form
   --letter           only the response letter
   --html-only        skip the PDFs (no Chromium needed)
-  --out DIR          where to write (default: documents)
+  --out DIR          where to write (default: documents); inside the repository only a folder
+                     Git ignores (never cases/ or site/public/), or any folder outside it
   --template FILE    the letter template (default: templates/antwoordbrief.html)
   --today YYYY-MM-DD the print date on the form (default: today in Europe/Amsterdam)
   --cases DIR        folder with the case files (default: cases)
@@ -51,6 +53,8 @@ await runMain('documents', async () => {
   const id = positionals[0]!;
   if (!CASE_ID.test(id)) throw new UsageError(`expected a case id such as K-2026-003, got "${id}"`);
   const both = values.form === values.letter; // neither flag (or both): make both documents
+  // art. 4.4: letters hold personal data; never where Git could commit them or the site publish them
+  assertPrivateOutput(values.out, '--out');
 
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { COMMON_OPTIONS, parseCommandLine, runMain, UsageError } from '../io/cli.ts';
+import { assertPrivateOutput, assertReplaceableOutput, buildIntoFolder, OUTPUT_MARKER, PROJECT_ROOT as ROOT } from '../io/output-folder.ts';
 import { loadReport, REPORT_ENV } from '../io/report-data.ts';
 
 const HELP = `Usage: npm run report -- [options]
@@ -16,12 +16,13 @@ Open dist/report/index.html in a browser; the pages link to each other relativel
 
 Options:
   --today YYYY-MM-DD   report as if it were this date (default: today in Europe/Amsterdam)
-  --out DIR            where to write the report (default: dist/report)
+  --out DIR            where to write the report (default: dist/report). Inside the repository only
+                       a folder Git ignores; an existing folder only when it is empty or holds this
+                       command's earlier output (${OUTPUT_MARKER}): it is built beside it and swapped
+                       in, so no file this command did not write is ever deleted
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
   -h, --help           show this help`;
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 await runMain('report', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
@@ -35,6 +36,8 @@ await runMain('report', async () => {
   const inside = (dir: string) => out === dir || out.startsWith(dir + sep) || dir.startsWith(out + sep);
   if (inside(resolve(ROOT, 'dist/site')) || out === resolve(ROOT) || out === resolve(ROOT, 'dist'))
     throw new UsageError(`--out ${values.out} would mix the internal report with the public site or the project; choose its own folder`);
+  assertPrivateOutput(values.out, '--out');
+  assertReplaceableOutput(values.out, '--out');
 
   const report = await loadReport({ cases: values.cases, config: values.config, today: values.today });
   const work = await mkdtemp(join(tmpdir(), 'klachten-report-'));
@@ -44,7 +47,10 @@ await runMain('report', async () => {
     process.env[REPORT_ENV.data] = data;
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const { build } = await import('astro');
-    await build({ root: ROOT, configFile: 'astro.report.config.mjs', outDir: out, logLevel: 'warn' });
+    // Astro empties its outDir: it only ever gets a fresh folder of our own
+    await buildIntoFolder(values.out, '--out', (dir) =>
+      build({ root: ROOT, configFile: 'astro.report.config.mjs', outDir: dir, logLevel: 'warn' }),
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

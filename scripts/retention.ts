@@ -1,9 +1,11 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { planRetention } from '../lib/cases/retention-plan.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { COMMON_OPTIONS, parseCommandLine, runMain } from '../io/cli.ts';
+import { leftoverTempFiles, writeFileAtomic } from '../io/atomic-write.ts';
+import { shown } from '../io/files.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
 
@@ -15,10 +17,13 @@ The AVG/GDPR sets no fixed term, only "no longer than needed"; see the README.
 
 A dry run by default: it prints, per case, exactly which fields would be removed, and changes nothing.
 With --apply it removes them: the complainant (name, contact details, representative), the notes of
-the handling steps and the Markdown body (the complaint text and notes), and sets "anonymized: <today>".
+the handling steps, every YAML comment in the frontmatter (free text; listed by line) and the Markdown
+body (the complaint text and notes), and sets "anonymized: <today>".
 It keeps dates, organizer, categories, causes, the response, the outcome and the improvements, so the
 report still counts the case. It touches no other file, and every changed file passes npm run validate.
-It never prints the personal data itself.
+It never prints the personal data itself. Each file is replaced atomically (a unique temporary file,
+flushed to disk, renamed over it), and reported only after that; a temporary file left by a run that was
+killed is removed by the next --apply.
 
 Options:
   --apply              remove the personal data (default: only show what would be removed)
@@ -44,6 +49,12 @@ await runMain('retention', async () => {
       result.problems.filter((p) => p.severity === 'error'),
     );
   const plan = planRetention(files, result.cases, org, today);
+  // a run killed halfway may have left its temporary file: ours by name; it never blocks a later run
+  const leftovers = leftoverTempFiles(values.cases);
+  for (const f of leftovers) {
+    if (values.apply) await rm(f, { force: true });
+    console.log(`${values.apply ? 'removed' : 'would remove'} the leftover temporary file ${shown(f)} of an interrupted run`);
+  }
 
   const years = org.retention.years_after_closing;
   console.log(
@@ -52,15 +63,11 @@ await runMain('retention', async () => {
   if (plan.length === 0) return void console.log('No case is past its retention period. Nothing to do.');
   const verb = values.apply ? 'removed' : 'would remove';
   for (const a of plan) {
+    // the file first, then the log: "removed" is printed only once it is true
+    if (values.apply) await writeFileAtomic(a.file, a.text);
     console.log(`\n${a.id} (${a.file}): closed ${a.closed_on}, kept until ${a.keep_until}`);
     for (const field of a.removed) console.log(`  ${verb} ${field}`);
     console.log(`  ${values.apply ? 'set' : 'would set'} anonymized: ${today}`);
-    if (values.apply) {
-      // Write beside the file, then rename: the case file is never left half-written.
-      const tmp = `${a.file}.retention-tmp`;
-      await writeFile(tmp, a.text, { encoding: 'utf8', flag: 'wx' });
-      await rename(tmp, a.file);
-    }
   }
   if (values.apply)
     console.log(

@@ -5,8 +5,10 @@ import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli
 const HELP = `Usage: npm run validate -- [options]
 
 Checks organization.yml and every case file (cases/**/K-*.md) and reports every problem at once,
-one per line as path:line: field: message. Exits 1 when there is an error, 0 when there are only
-warnings (a late filing, an oral complaint not yet confirmed in writing) or nothing at all.
+one per line as path:line: field: message (at most ten per file, then "… en N meer").
+Control characters from a file are printed escaped (a newline as \\n), so no file can add a
+line of its own to the output. Exits 1 when there is an error, 0 when there are only warnings
+(a late filing, an oral complaint not yet confirmed in writing) or nothing at all.
 
 Options:
   --cases DIR        folder with the case files (default: cases)

@@ -93,3 +93,72 @@ describe('ci.yml', async () => {
     expect(commands).toMatch(/npm test/);
   });
 });
+
+// The majors current when GitHub moved its runners off Node 20 (issue 13): the v4/v5 ones ran on Node 20.
+const CURRENT_MAJOR: Record<string, number> = {
+  'actions/checkout': 6,
+  'actions/setup-node': 6,
+  'actions/upload-artifact': 5,
+  'actions/upload-pages-artifact': 5,
+  'actions/deploy-pages': 5,
+  'actions/configure-pages': 6,
+};
+
+describe.each(files)('%s stays current and keeps its token to itself', async (name) => {
+  const wf = await load(name);
+  it('uses only the current major of each action', () => {
+    const used = steps(wf).flatMap((s) => (s.uses ? [s.uses] : []));
+    expect(used.length).toBeGreaterThan(0);
+    for (const u of used) {
+      const [action, version] = u.split('@') as [string, string];
+      expect(CURRENT_MAJOR[action], `${u}: unknown action`).toBeDefined();
+      expect(Number(version.replace(/^v/, '').split('.')[0]), u).toBeGreaterThanOrEqual(CURRENT_MAJOR[action]!);
+    }
+  });
+  it('checks out without leaving the token in .git/config', () => {
+    for (const s of steps(wf).filter((s) => s.uses?.startsWith('actions/checkout@')))
+      expect(s.with?.['persist-credentials'], name).toBe(false);
+  });
+});
+
+describe('pages.yml', async () => {
+  const wf = await load('pages.yml');
+  it('gives the Pages permissions to the deploy job only', () => {
+    expect(wf.permissions).toEqual({});
+    const jobs = wf.jobs as Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
+    expect(jobs.build?.permissions).toEqual({ contents: 'read' });
+    expect(jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(jobs.deploy?.steps.some((s) => s.run)).toBe(false); // the deploy job runs no code of ours or of npm
+  });
+  it('GitHub Free: with PUBLIC_SITE_REPO set, publishes dist/site to that repository with a deploy key instead', () => {
+    const jobs = wf.jobs as Record<string, { if?: string; needs?: string; permissions?: Record<string, string>; steps: Step[] }>;
+    expect(jobs.target?.permissions).toEqual({});
+    expect(jobs.build?.if).toBe("needs.target.outputs.public-repo != 'true'");
+    expect(jobs.deploy?.needs).toBe('build'); // skipped with build
+    expect(jobs.publish?.if).toBe("needs.target.outputs.public-repo == 'true'");
+    expect(jobs.publish?.permissions).toEqual({ contents: 'read' });
+    const push = jobs.publish!.steps.find((s) => s.run?.includes('npm run deploy:site'))!;
+    expect(push.env).toEqual({ PUBLIC_SITE_REPO: '${{ secrets.PUBLIC_SITE_REPO }}', DEPLOY_KEY: '${{ secrets.PUBLIC_SITE_DEPLOY_KEY }}' });
+    expect(push.run).toMatch(/StrictHostKeyChecking=yes/);
+    expect(jobs.publish!.steps.findIndex((s) => s.run === 'npm run build:site')).toBeLessThan(jobs.publish!.steps.indexOf(push));
+  });
+});
+
+describe('ci.yml runs once per change, with a warm npm cache', async () => {
+  const wf = await load('ci.yml');
+  it('pushes only on main (a pull request runs through pull_request)', () => {
+    expect(wf.on.push).toEqual({ branches: ['main'] });
+    expect(wf.on).toHaveProperty('pull_request');
+  });
+  it('caches npm', () => {
+    expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.cache).toBe('npm');
+  });
+});
+
+describe('dependabot.yml', async () => {
+  const cfg = parse(await readFile('.github/dependabot.yml', 'utf8')) as { version: number; updates: { 'package-ecosystem': string }[] };
+  it('watches the actions and the npm packages', () => {
+    expect(cfg.version).toBe(2);
+    expect(cfg.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
+  });
+});

@@ -53,6 +53,18 @@ export interface RecordedRequest {
   at: number;
 }
 
+/**
+ * A slow answer for the next `times` requests that match: the request waits `ms`, then is carried out (and
+ * answered, to a client that may have given up). GitHub does this: a create that times out on the client
+ * can still land seconds later.
+ */
+export interface Delay {
+  method?: string;
+  path?: RegExp;
+  times: number;
+  ms: number;
+}
+
 /** A canned failure for the next `times` requests that match. */
 export interface Fault {
   method?: string;
@@ -98,6 +110,7 @@ export class FakeGitHub {
   labels: StoredLabel[] = [];
   requests: RecordedRequest[] = [];
   faults: Fault[] = [];
+  delays: Delay[] = [];
   /** Logins GitHub may assign (collaborators); null: anyone. */
   assignable: Set<string> | null = null;
   /** After this many more successful writes, the network is gone: every request's socket is destroyed. */
@@ -262,6 +275,13 @@ export class FakeGitHub {
     };
     this.requests.push(record);
     if (this.crashed) return void req.socket.destroy();
+    const delay = this.delays.find(
+      (d) => d.times > 0 && (!d.method || d.method === record.method) && (!d.path || d.path.test(url.pathname)),
+    );
+    if (delay) {
+      delay.times -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
 
     const fault = this.faults.find(
       (f) => f.times > 0 && (!f.method || f.method === record.method) && (!f.path || f.path.test(url.pathname)),
@@ -270,6 +290,7 @@ export class FakeGitHub {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       if (fault?.afterApplying) [status, body, headers] = [fault.status, fault.body, fault.headers ?? {}];
       record.status = status;
+      if (res.destroyed || req.socket.destroyed) return void (record.status = status); // the client gave up; the work is done anyway
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
         'x-github-api-version-selected': '2022-11-28',

@@ -12,7 +12,10 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /** What the sync needs from GitHub, in our own types (Octokit stays in this file). */
 export interface IssueTracker {
-  /** Every issue (open and closed) with `label`, pull requests left out: one read per 100 issues. */
+  /**
+   * Every issue (open and closed) with `label` or with the sync's marker in its body (a person may have
+   * removed the label), pull requests left out: one read per 100 issues of the repository.
+   */
   listFlagIssues(label: string): Promise<TrackedIssue[]>;
   /** The repository's label names. */
   listLabels(): Promise<string[]>;
@@ -39,6 +42,8 @@ export interface GitHubOptions {
   secondMs?: number;
   /** Progress and warnings, one line each. */
   log: (line: string) => void;
+  /** How long one request may take before it is given up, in milliseconds (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** A GitHub request that failed for good (after retries): its status and a message that says what to check. */
@@ -95,7 +100,8 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
     userAgent: 'klachtenregeling-deadline-watch',
     // a request that hangs fails after a while (and is retried) instead of holding the workflow
     request: {
-      fetch: (url: string, init?: RequestInit) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+      fetch: (url: string, init?: RequestInit) =>
+        fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) }),
     },
     log: {
       debug: () => {},
@@ -169,22 +175,25 @@ export function createGitHubTracker(options: GitHubOptions): IssueTracker {
   const listFlagIssues = async (label: string): Promise<TrackedIssue[]> => {
     const found: TrackedIssue[] = [];
     try {
+      // every issue, not only the labelled ones: an issue whose label a person removed is found by its marker,
+      // so the sync neither opens a second issue for it nor calls a duplicate "in step"
       for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
         owner,
         repo,
-        labels: label,
         state: 'all',
         per_page: 100,
       })) {
         counts.reads += 1;
         for (const i of page.data) {
           if (i.pull_request) continue;
+          const labels = i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((l) => l !== '');
+          if (!labels.some((l) => l.toLowerCase() === label.toLowerCase()) && parseMarker(i.body ?? '') === null) continue;
           found.push({
             number: i.number,
             open: i.state === 'open',
             title: i.title,
             body: i.body ?? '',
-            labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((l) => l !== ''),
+            labels,
             assignees: (i.assignees ?? []).map((a) => a.login),
           });
         }

@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import type { Organization } from '../../schemas/organization.ts';
 import type { WorkCalendar } from '../../lib/calendar/calendar.ts';
 import { BASE_LABEL, type TrackedIssue } from '../../lib/github/issue.ts';
-import { flagSubjects, type SubjectCase } from '../../lib/github/desired-issues.ts';
+import { flagSubjects, invalidFilesSubject, type InvalidFile, type SubjectCase } from '../../lib/github/desired-issues.ts';
 import { planSync, planWrites, withMissingLabels, type SyncPlan } from '../../lib/github/plan.ts';
 import type { IsoDate } from '../../lib/dates/iso-date.ts';
 import { overdueAnnotations, renderSummary, type ActionResult } from '../../lib/github/summary.ts';
@@ -19,11 +19,16 @@ export interface SyncEnvironment {
   GITHUB_ACTIONS?: string;
   /** Milliseconds one second of GitHub's waiting lasts (retry-after, back-off, write spacing); tests set 1. */
   DEADLINES_GITHUB_SECOND_MS?: string;
+  /** Milliseconds before one request is given up (default 30000); tests shorten it. */
+  DEADLINES_GITHUB_TIMEOUT_MS?: string;
 }
 
 /** Input of {@link syncGitHub}. */
 export interface SyncInput {
+  /** The valid cases. */
   cases: readonly SubjectCase[];
+  /** The case files that do not validate: named in one "Ongeldig dossier" issue; their own issues stay as they are. */
+  invalid?: readonly InvalidFile[];
   org: Organization;
   cal: WorkCalendar;
   today: IsoDate;
@@ -58,15 +63,26 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
   if (secondMs !== undefined && !(secondMs >= 0))
     throw new UsageError(`DEADLINES_GITHUB_SECOND_MS must be a number of milliseconds, got "${env.DEADLINES_GITHUB_SECOND_MS}"`);
 
+  const timeoutMs = env.DEADLINES_GITHUB_TIMEOUT_MS === undefined ? undefined : Number(env.DEADLINES_GITHUB_TIMEOUT_MS);
+  if (timeoutMs !== undefined && !(timeoutMs > 0))
+    throw new UsageError(`DEADLINES_GITHUB_TIMEOUT_MS must be a number of milliseconds, got "${env.DEADLINES_GITHUB_TIMEOUT_MS}"`);
+
   const notes: string[] = [];
   const dryRun = input.dryRun || !token;
   if (!token)
     notes.push('GITHUB_TOKEN is not set: dry run. Nothing was read from or written to GitHub; the plan is what a first run would do.');
   else if (input.dryRun) notes.push('Dry run (--dry-run): the issues were read, nothing was written.');
 
-  const subjects = flagSubjects(input.cases, input.org, input.cal, input.today);
+  const invalid = input.invalid ?? [];
+  if (invalid.length)
+    notes.push(
+      `${invalid.length} case file(s) do not validate (npm run validate): the valid cases are synced; one issue "Ongeldig dossier" names the files and fields.`,
+    );
+  const subjects = [...flagSubjects(input.cases, input.org, input.cal, input.today), invalidFilesSubject(invalid)];
+  // case ids of the invalid files (by file name): their deadline issues are neither closed nor changed
+  const held = new Set(invalid.map((f) => f.file.replace(/^.*[\\/]/, '').replace(/\.md$/, '')));
   const tracker: IssueTracker | null = token
-    ? createGitHubTracker({ token, repository, baseUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com', secondMs, log })
+    ? createGitHubTracker({ token, repository, baseUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com', secondMs, timeoutMs, log })
     : null;
   const flagged = subjects.filter((s) => s.flag).length;
   log(`GitHub sync for ${repository} on ${input.today} (Europe/Amsterdam): ${flagged} flag(s).`);
@@ -87,8 +103,8 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
   let plan: SyncPlan;
   try {
     const issues: TrackedIssue[] = tracker ? await tracker.listFlagIssues(BASE_LABEL.name) : [];
-    if (tracker) log(`Found ${issues.length} issue(s) labelled "${BASE_LABEL.name}".`);
-    plan = planSync(subjects, issues);
+    if (tracker) log(`Found ${issues.length} issue(s) labelled "${BASE_LABEL.name}" or marked by this sync.`);
+    plan = planSync(subjects, issues, held);
     if (planWrites(plan) > 0) plan = withMissingLabels(plan, tracker ? await tracker.listLabels() : []);
   } catch (error) {
     notes.push(`Stopped before any write: ${(error as Error).message}.`);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { LineCounter, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { IsoDate } from '../dates/iso-date.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 
@@ -14,6 +14,44 @@ export const anonymizedBody = (today: IsoDate) =>
   `(Persoonsgegevens, klachttekst en notities verwijderd op ${today}: de bewaartermijn na afsluiting was voorbij. Zie retention in organization.yml.)\n`;
 
 
+/** A field retention cannot anonymize as it stands: where (1-based line in the file) and why. */
+export class AnonymizeError extends Error {
+  readonly field: string;
+  readonly line: number;
+  constructor(field: string, line: number, message: string) {
+    super(message);
+    this.name = 'AnonymizeError';
+    this.field = field;
+    this.line = line;
+  }
+}
+
+/** The offsets of every `# comment` in YAML text (the CST knows a `#` inside a quoted string is no comment). */
+function commentOffsets(yaml: string): number[] {
+  const found: number[] = [];
+  const walk = (token: unknown): void => {
+    if (Array.isArray(token)) return token.forEach(walk);
+    if (token === null || typeof token !== 'object') return;
+    const t = token as { type?: string; offset?: number };
+    if (t.type === 'comment' && typeof t.offset === 'number') found.push(t.offset);
+    for (const v of Object.values(token)) if (v !== null && typeof v === 'object') walk(v);
+  };
+  for (const doc of new Parser().parse(yaml)) walk(doc);
+  return [...new Set(found)].sort((a, b) => a - b);
+}
+
+/** Anchors (`&name`) defined anywhere under a node. */
+function anchorsUnder(node: unknown): Set<string> {
+  const names = new Set<string>();
+  const walk = (n: unknown): void => {
+    if (isScalar(n) || isMap(n) || isSeq(n)) if (n.anchor) names.add(n.anchor);
+    if (isMap(n)) n.items.forEach((p) => walk(p.value));
+    if (isSeq(n)) n.items.forEach(walk);
+  };
+  walk(node);
+  return names;
+}
+
 /** Dotted paths of every leaf under a YAML node, for the report of what was removed. */
 function leafPaths(node: unknown, prefix: string): string[] {
   if (isMap(node)) return node.items.flatMap((p) => leafPaths(p.value, `${prefix}.${isScalar(p.key) ? String(p.key.value) : '?'}`));
@@ -23,10 +61,12 @@ function leafPaths(node: unknown, prefix: string): string[] {
 
 /**
  * Remove a case file's personal data (AVG/GDPR, art. 4.4): the complainant with their contact details and
- * representative, every step's note, and the Markdown body (the complaint as received and free notes). Sets
- * `anonymized: <today>`. Everything else in the frontmatter (dates, organizer, categories, causes, response,
- * outcome, improvements, comments, key order, quoting) is kept as written, through the `yaml` Document API.
- * Line ends (CRLF) and a UTF-8 BOM are kept. Throws when the file has no frontmatter.
+ * representative, every step's note, every YAML comment (free text that may name people), and the Markdown
+ * body (the complaint as received and free notes). Sets `anonymized: <today>`. Everything else in the
+ * frontmatter (dates, organizer, categories, causes, response, outcome, improvements, key order, quoting) is
+ * kept as written, through the `yaml` Document API. Line ends (CRLF) and a UTF-8 BOM are kept. Throws when the
+ * file has no frontmatter, and an {@link AnonymizeError} when a kept field repeats (`*name`) an anchor inside
+ * the removed data.
  */
 export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
@@ -35,11 +75,40 @@ export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
   if (!split.ok) throw new Error('no frontmatter block (--- … ---) at the start of the file');
   const { body } = split;
 
-  const doc = parseDocument(split.yamlText.replace(/^\n/, ''), { keepSourceTokens: false });
+  const yamlText = split.yamlText.replace(/^\n/, '');
+  const firstLine = 2; // the line after the opening ---
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { keepSourceTokens: false, lineCounter: lines });
   if (doc.errors.length) throw new Error(`the frontmatter cannot be read: ${doc.errors[0]!.message}`);
   const root = doc.contents;
   if (!isMap(root)) throw new Error('the frontmatter is not a list of fields');
   const removed: string[] = [];
+  const lineAt = (offset: number) => lines.linePos(offset).line + firstLine - 1;
+
+  // a kept field that repeats (*name) a value anchored inside a removed one would keep that value, or break
+  // the file: stop, naming the field, before anything changes
+  const gone = new Set<string>();
+  const complainantNode = root.get('complainant', true);
+  anchorsUnder(complainantNode).forEach((a) => gone.add(a));
+  const stepsNode = root.get('steps', true);
+  if (isSeq(stepsNode)) for (const step of stepsNode.items) if (isMap(step)) anchorsUnder(step.get('note', true)).forEach((a) => gone.add(a));
+  const findAlias = (node: unknown, path: string): void => {
+    if (isAlias(node) && gone.has(node.source))
+      throw new AnonymizeError(
+        path,
+        lineAt(node.range?.[0] ?? 0),
+        `repeats *${node.source}, a value inside the personal data that retention removes: write the value out here instead of *${node.source}, then run retention again`,
+      );
+    if (isMap(node))
+      for (const p of node.items) {
+        const key = isScalar(p.key) ? String(p.key.value) : '?';
+        if (path === '' && key === 'complainant') continue;
+        if (path.startsWith('steps.') && key === 'note') continue;
+        findAlias(p.value, path ? `${path}.${key}` : key);
+      }
+    if (isSeq(node)) node.items.forEach((v, i) => findAlias(v, `${path}.${i}`));
+  };
+  findAlias(root, '');
 
   // art. 1.2: the complainant, their contact details and representative
   const complainant = root.get('complainant', true);
@@ -56,8 +125,20 @@ export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
         removed.push(`steps.${i}.note`);
       }
     });
-  const lines = body.split('\n').filter((l) => l.trim() !== '').length;
-  removed.push(`body (${lines} line${lines === 1 ? '' : 's'} of complaint text and notes)`);
+  // comments are free text too ("# belde boos, zie mail van Jan"): every one goes, listed by line, never by text
+  for (const offset of commentOffsets(yamlText)) removed.push(`comment (line ${lineAt(offset)})`);
+  doc.commentBefore = null;
+  doc.comment = null;
+  visit(doc, {
+    Node: (_key, n) => {
+      const c = n as Node & { commentBefore?: string | null; comment?: string | null; spaceBefore?: boolean };
+      c.commentBefore = null;
+      c.comment = null;
+    },
+  });
+
+  const bodyLines = body.split('\n').filter((l) => l.trim() !== '').length;
+  removed.push(`body (${bodyLines} line${bodyLines === 1 ? '' : 's'} of complaint text and notes)`);
   doc.set('anonymized', today);
 
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });

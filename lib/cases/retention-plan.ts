@@ -1,6 +1,6 @@
 import { caseSchemaFor } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
-import { anonymizeCaseText } from './anonymize.ts';
+import { AnonymizeError, anonymizeCaseText, type Anonymization } from './anonymize.ts';
 import { parseCaseFile, type CaseRecord } from './case-file.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
 import { InputError } from '../problems/problems.ts';
@@ -31,7 +31,20 @@ export function planRetention(files: readonly SourceFile[], cases: readonly Case
     today,
   ).map((due) => {
     const file = recordOf.get(due.id)!.file;
-    const { text, removed } = anonymizeCaseText(textOf.get(file) ?? '', today);
+    let result: Anonymization;
+    try {
+      result = anonymizeCaseText(textOf.get(file) ?? '', today);
+    } catch (error) {
+      // art. 4.4: say which file and field stop the removal; nothing is written
+      const where =
+        error instanceof AnonymizeError
+          ? { line: error.line, field: error.field }
+          : { line: 1, field: '(file)' };
+      throw new InputError(`${file}: its personal data cannot be removed as it stands; nothing was changed`, [
+        { file, ...where, message: (error as Error).message, severity: 'error' },
+      ]);
+    }
+    const { text, removed } = result;
     const check = parseCaseFile(file, text, schema);
     if (!check.record) throw new InputError(`${file} would not be valid after removing its personal data; nothing was changed`, check.problems);
     return { ...due, file, removed, text };

@@ -2,11 +2,12 @@ import type { CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
 import { workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
 import { caseDeadline, type CaseDeadline } from '../deadlines/deadlines.ts';
-import { BASE_LABEL, ISSUE_STATE_LABELS, type FlagKind, type FlagState } from './issue.ts';
+import { BASE_LABEL, ISSUE_STATE_LABELS, isMarkerToken, type FlagKind, type FlagState } from './issue.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { pastRetention, type RetentionDue } from '../cases/retention.ts';
 import { missingSteps } from '../cases/steps.ts';
 import { findOrganizer } from '../organization/organizers.ts';
+import { inlineCode } from './markdown.ts';
 
 /**
  * What one flag issue should look like now: the sync's wish for a case (or for the retention list),
@@ -54,11 +55,12 @@ export const STATE_NAMES: Readonly<Record<FlagState, string>> = {
   overdue: 'termijn overschreden',
   late: 'te laat ingediend',
   past_retention: 'bewaartermijn verstreken',
+  invalid: 'ongeldig dossier',
   none: 'geen signaal',
 };
 
 const workdays = (n: number) => `${n} ${n === 1 ? 'werkdag' : 'werkdagen'}`;
-const code = (s: string) => `\`${s}\``;
+const code = inlineCode;
 const slash = (path: string) => path.replace(/\\/g, '/');
 
 const SETTLED: Record<CaseDeadline['state'], (d: CaseDeadline) => string> = {
@@ -244,4 +246,68 @@ export function flagSubjects(cases: readonly SubjectCase[], org: Organization, c
     settled: 'Geen afgesloten dossiers meer met persoonsgegevens over de bewaartermijn; dit issue wordt gesloten.',
   });
   return subjects;
+}
+
+/** A case file that does not validate: where, and which fields. Never a value or a message from the file. */
+export interface InvalidFile {
+  /** The file's path, as loaded. */
+  file: string;
+  /** The line and field of each error (`path:line: field`). */
+  problems: { line: number; field: string }[];
+}
+
+// a field path as the schema names it (`response.findings`, `steps.2.date`); an unknown key a person typed
+// could hold anything (a name), so it is not repeated
+const FIELD = /^[a-z_]+(\.[a-z0-9_]+)*$/;
+const fieldName = (field: string) => (FIELD.test(field) ? code(field) : '(een onbekend veld; naam niet getoond)');
+const baseName = (path: string) => path.replace(/^.*[\\/]/, '');
+
+/**
+ * The one "Ongeldig dossier" subject: while case files do not validate, one issue names each such file and
+ * its fields (never their values), so an invalid file cannot silence the alerts of the valid cases: those are
+ * synced as usual. Closed when every file validates again.
+ * @example invalidFilesSubject([{ file: 'cases/2026/K-2026-003.md', problems: [{ line: 4, field: 'received' }] }])
+ */
+export function invalidFilesSubject(invalid: readonly InvalidFile[]): FlagSubject {
+  const files = [...invalid].sort((a, b) => a.file.localeCompare(b.file));
+  const n = files.length;
+  const names = [...new Set(files.map((f) => baseName(f.file)).filter(isMarkerToken))].sort();
+  const headline = `${n} ${n === 1 ? 'dossierbestand voldoet' : 'dossierbestanden voldoen'} niet aan het schema; de termijnbewaking van ${n === 1 ? 'dat dossier' : 'die dossiers'} staat stil tot ${n === 1 ? 'het is' : 'ze zijn'} hersteld.`;
+  const rows = files.flatMap((f) =>
+    f.problems
+      .slice(0, 20)
+      .map((p) => `| ${code(slash(f.file))} | ${p.line} | ${fieldName(p.field)} |`)
+      .concat(f.problems.length > 20 ? [`| ${code(slash(f.file))} | | … en ${f.problems.length - 20} meer |`] : []),
+  );
+  const body = [
+    `**${headline}**`,
+    '',
+    '| Bestand | Regel | Veld |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    'De andere dossiers worden gewoon bewaakt. Voer `npm run validate` uit: die noemt per veld wat er mis is en hoe het goed moet. ' +
+      'Dit issue noemt alleen bestand, regel en veld, nooit de inhoud (art. 4.4).',
+    '',
+    '---',
+    'Dit issue wordt bijgehouden door `npm run deadlines -- --github` en sluit vanzelf zodra alle dossierbestanden weer kloppen.',
+  ].join('\n');
+  return {
+    kind: 'invalid',
+    key: 'invalid',
+    deadline: null,
+    file: null,
+    flag: n
+      ? {
+          state: 'invalid',
+          title: `Ongeldig dossier: ${n} ${n === 1 ? 'bestand' : 'bestanden'} herstellen`,
+          headline,
+          body,
+          labels: [BASE_LABEL.name, ISSUE_STATE_LABELS.invalid.name],
+          assignees: [],
+          cases: names,
+        }
+      : null,
+    settled: 'Alle dossierbestanden voldoen weer aan het schema; dit issue wordt gesloten.',
+  };
 }

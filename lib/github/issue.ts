@@ -18,12 +18,13 @@ export interface TrackedIssue {
 
 /**
  * The kinds of flag issue: a case near or past its handling deadline (one issue per case), a late filing
- * (art. 4.1, one issue per case, raised once) and the closed cases past their retention period (one issue).
+ * (art. 4.1, one issue per case, raised once), the closed cases past their retention period (one issue) and
+ * the case files that do not validate (one issue, "Ongeldig dossier": the alerts go on for the valid ones).
  */
-export type FlagKind = 'deadline' | 'late_filing' | 'retention';
+export type FlagKind = 'deadline' | 'late_filing' | 'retention' | 'invalid';
 
 /** The state a flag issue shows; `none` once the sync closed it. */
-export type FlagState = 'due_soon' | 'due_today' | 'overdue' | 'late' | 'past_retention' | 'none';
+export type FlagState = 'due_soon' | 'due_today' | 'overdue' | 'late' | 'past_retention' | 'invalid' | 'none';
 
 /** A label the sync creates when the repository lacks it. */
 export interface LabelSpec {
@@ -57,6 +58,11 @@ export const ISSUE_STATE_LABELS: Readonly<Record<Exclude<FlagState, 'none'>, Lab
     color: '0e8a16',
     description: `Persoonsgegevens over de bewaartermijn (AVG) ${DESCRIPTION_TAIL}`,
   },
+  invalid: {
+    name: 'ongeldig-dossier',
+    color: 'e99695',
+    description: `Dossierbestand voldoet niet aan het schema (npm run validate) ${DESCRIPTION_TAIL}`,
+  },
 };
 
 /** All labels the sync sets; other labels on its issues (added by people) are left alone. */
@@ -73,19 +79,22 @@ export const isManagedLabel = (name: string): boolean => managedNames.has(name.t
  */
 export interface FlagMarker {
   kind: FlagKind;
-  /** Case id, or `retention` for the one retention issue. */
+  /** Case id, or `retention` / `invalid` for the one issue of that kind. */
   key: string;
   state: FlagState;
   /** The logins the sync assigned (people may add others; those are kept). */
   assignees: string[];
-  /** Retention issue: the case ids it lists. */
+  /** Retention issue: the case ids it lists; invalid issue: the file names it lists. */
   cases: string[];
 }
 
 const MARKER = /<!-- klachtenregeling ([^>]*?) -->/;
-const KINDS: readonly FlagKind[] = ['deadline', 'late_filing', 'retention'];
-const STATES: readonly FlagState[] = ['due_soon', 'due_today', 'overdue', 'late', 'past_retention', 'none'];
+const KINDS: readonly FlagKind[] = ['deadline', 'late_filing', 'retention', 'invalid'];
+const STATES: readonly FlagState[] = ['due_soon', 'due_today', 'overdue', 'late', 'past_retention', 'invalid', 'none'];
 const TOKEN = /^[A-Za-z0-9_.-]+$/;
+
+/** Whether a word can go in a marker (case ids, logins, file names such as `K-2026-001.md`). */
+export const isMarkerToken = (s: string): boolean => TOKEN.test(s);
 
 /** The identity of a flag: its kind and key (`deadline:K-2026-003`). One issue per identity. */
 export const flagId = (kind: FlagKind, key: string): string => `${kind}:${key}`;

@@ -41,16 +41,21 @@ export type SyncAction =
   | ({
       type: 'update';
       number: number;
-      /** edit: content only; transition: new state (with comment); reopen; close. */
-      change: 'edit' | 'transition' | 'reopen' | 'close';
+      /** edit: content only; transition: new state (with comment); reopen; close; duplicate: close a second issue of one flag. */
+      change: 'edit' | 'transition' | 'reopen' | 'close' | 'duplicate';
       patch: IssuePatch;
       comment: string | null;
+      /** duplicate: the issue that stays (the oldest). */
+      duplicateOf?: number;
     } & ActionSubject)
   | ({
       type: 'keep';
       number: number;
-      /** up_to_date; closed_by_hand (left closed, see docs/deadline-watch.md); reopened_by_hand (left open). */
-      why: 'up_to_date' | 'closed_by_hand' | 'reopened_by_hand';
+      /**
+       * up_to_date; closed_by_hand (left closed, see docs/deadline-watch.md); reopened_by_hand (left open); case_invalid (its
+       * case file does not validate: the issue stays as it is until the file is fixed).
+       */
+      why: 'up_to_date' | 'closed_by_hand' | 'reopened_by_hand' | 'case_invalid';
     } & ActionSubject);
 
 /** The result of {@link planSync}. */
@@ -76,8 +81,8 @@ export function writesOf(a: SyncAction): number {
 /** Write requests of a whole plan. */
 export const planWrites = (plan: SyncPlan): number => plan.actions.reduce((n, a) => n + writesOf(a), 0);
 
-const SEVERITY: Record<FlagState, number> = { due_soon: 1, due_today: 2, overdue: 3, late: 1, past_retention: 1, none: 0 };
-const ORDER: Record<FlagState, number> = { overdue: 0, due_today: 1, due_soon: 2, late: 3, past_retention: 4, none: 5 };
+const SEVERITY: Record<FlagState, number> = { due_soon: 1, due_today: 2, overdue: 3, late: 1, past_retention: 1, invalid: 1, none: 0 };
+const ORDER: Record<FlagState, number> = { invalid: 0, overdue: 0, due_today: 1, due_soon: 2, late: 3, past_retention: 4, none: 5 };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => {
   const x = new Set(a.map((s) => s.toLowerCase()));
@@ -111,15 +116,17 @@ function isNews(kind: FlagKind, before: FlagMarker, flag: Flag): boolean {
     case 'late_filing':
       return false; // art. 4.1: flagged once; a hand-closed late-filing issue stays closed
     case 'retention':
+    case 'invalid':
       return flag.cases.some((id) => !before.cases.includes(id));
   }
 }
 
 function changeComment(s: FlagSubject, before: FlagMarker, flag: Flag, reopening: boolean): string | null {
   if (reopening) return `Opnieuw geopend: ${flag.headline}`;
-  if (s.kind === 'retention') {
+  if (s.kind === 'retention' || s.kind === 'invalid') {
     const added = flag.cases.filter((id) => !before.cases.includes(id));
-    return added.length ? `Nieuw over de bewaartermijn: ${added.join(', ')}.` : null;
+    const what = s.kind === 'retention' ? 'Nieuw over de bewaartermijn' : 'Nieuw ongeldig';
+    return added.length ? `${what}: ${added.join(', ')}.` : null;
   }
   if (before.state === flag.state) return null;
   return `Stand gewijzigd: ${STATE_NAMES[before.state]} → **${STATE_NAMES[flag.state]}**. ${flag.headline}`;
@@ -171,6 +178,22 @@ function planOne(s: FlagSubject, issue: TrackedIssue | undefined, before: FlagMa
   return { type: 'update', ...subject(flag.state), number: issue.number, change, patch, comment };
 }
 
+/** Close a second open issue of one flag, pointing at the one that stays. */
+function duplicateClose(issue: TrackedIssue, marker: FlagMarker, keep: number): SyncAction {
+  return {
+    type: 'update',
+    kind: marker.kind,
+    key: marker.key,
+    state: 'none',
+    from: marker.state,
+    number: issue.number,
+    change: 'duplicate',
+    duplicateOf: keep,
+    patch: { open: false, body: issue.body.replace(/<!-- klachtenregeling [^>]*? -->/, renderMarker({ ...marker, state: 'none' })) },
+    comment: `Dubbel issue: dit signaal wordt bijgehouden in #${keep}. Dit issue wordt gesloten als duplicaat.`,
+  };
+}
+
 /**
  * The plan that brings GitHub's flag issues in step with the cases: pure, the same input gives the same
  * plan. It looks only at the cases and at each issue's open/closed state, title, body (with the marker the
@@ -180,24 +203,36 @@ function planOne(s: FlagSubject, issue: TrackedIssue | undefined, before: FlagMa
  * - an open issue gets the flag's title, body and labels; a changed state adds one comment;
  * - an issue whose subject needs no flag is closed with a comment, unless someone reopened it by hand;
  * - an issue someone closed by hand stays closed, unless the news is worse (a deadline issue moving up
- *   due_soon → due_today → overdue, or new cases past retention); a late-filing issue is raised once.
+ *   due_soon → due_today → overdue, or new cases past retention); a late-filing issue is raised once;
+ * - two open issues with one marker are a defect: the oldest stays, the others are closed as duplicates
+ *   with a comment linking it; issues are recognised by their marker, also when a person removed the label;
+ * - an issue of a case in `held` (its file is there but invalid) is left as it is.
  * Most urgent first: overdue, due today, due soon, late filings, retention, closings.
  */
-export function planSync(subjects: readonly FlagSubject[], issues: readonly TrackedIssue[]): SyncPlan {
+export function planSync(
+  subjects: readonly FlagSubject[],
+  issues: readonly TrackedIssue[],
+  held: ReadonlySet<string> = new Set(),
+): SyncPlan {
   const byId = new Map<string, { issue: TrackedIssue; marker: FlagMarker }>();
   const unrecognized: number[] = [];
+  const actions: SyncAction[] = [];
   // one issue per flag: an open one before a closed one, then the oldest
   const sorted = [...issues].sort((a, b) => Number(b.open) - Number(a.open) || a.number - b.number);
   for (const issue of sorted) {
     const marker = parseMarker(issue.body);
     if (!marker) {
-      unrecognized.push(issue.number);
+      // an issue that lost its label but kept our marker is still ours; one without a marker is not
+      if (issue.labels.some((l) => l.toLowerCase() === BASE_LABEL.name.toLowerCase())) unrecognized.push(issue.number);
       continue;
     }
     const id = flagId(marker.kind, marker.key);
-    if (!byId.has(id)) byId.set(id, { issue, marker });
+    const first = byId.get(id);
+    if (!first) byId.set(id, { issue, marker });
+    // a second open issue of one flag (a create GitHub finished after the client gave up, two runs at once):
+    // a defect to repair, never "in step". The oldest stays; this one is closed with a link to it.
+    else if (issue.open) actions.push(duplicateClose(issue, marker, first.issue.number));
   }
-  const actions: SyncAction[] = [];
   const seen = new Set<string>();
   for (const s of subjects) {
     const id = flagId(s.kind, s.key);
@@ -206,9 +241,21 @@ export function planSync(subjects: readonly FlagSubject[], issues: readonly Trac
     const action = planOne(s, found?.issue, found?.marker);
     if (action) actions.push(action);
   }
-  // issues whose case file is gone: close them like a settled case
+  // issues whose case file is gone: close them like a settled case; a file that is there but invalid keeps its issue
   for (const [id, { issue, marker }] of byId) {
     if (seen.has(id)) continue;
+    if (held.has(marker.key)) {
+      actions.push({
+        type: 'keep',
+        kind: marker.kind,
+        key: marker.key,
+        state: marker.state,
+        from: marker.state,
+        number: issue.number,
+        why: 'case_invalid',
+      });
+      continue;
+    }
     const orphan: FlagSubject = {
       kind: marker.kind,
       key: marker.key,

@@ -4,6 +4,7 @@ import type { FlagSubject } from './desired-issues.ts';
 import type { SyncAction } from './plan.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
 import { formatAnnotation } from '../problems/problems.ts';
+import { tableCell } from './markdown.ts';
 
 /** What became of one planned action. */
 export type ActionOutcome =
@@ -30,7 +31,12 @@ export interface SyncReport {
   notes: string[];
 }
 
-const KIND_NAMES = { deadline: 'deadline', late_filing: 'late filing (art. 4.1)', retention: 'retention' } as const;
+const KIND_NAMES = {
+  deadline: 'deadline',
+  late_filing: 'late filing (art. 4.1)',
+  retention: 'retention',
+  invalid: 'invalid case files',
+} as const;
 
 /** One line describing an action, the same in a dry run and a real run. No personal data: ids, states, numbers. */
 export function describeAction(a: SyncAction): string {
@@ -41,12 +47,14 @@ export function describeAction(a: SyncAction): string {
       return `open an issue for ${a.key} (${KIND_NAMES[a.kind]}, ${a.state}): "${a.title}"`;
     case 'update': {
       const fields = Object.keys(a.patch).filter((k) => k !== 'open');
+      if (a.change === 'duplicate')
+        return `close issue #${a.number} for ${a.key} (${KIND_NAMES[a.kind]}) as a duplicate of #${a.duplicateOf}: comment linking #${a.duplicateOf}`;
       const what = { edit: 'edit', transition: `${a.from} → ${a.state}`, reopen: 'reopen', close: 'close' }[a.change];
       const parts = [fields.length ? `set ${fields.join(', ')}` : '', a.comment ? 'comment' : ''].filter(Boolean).join(', ');
       return `${what} issue #${a.number} for ${a.key} (${KIND_NAMES[a.kind]})${parts ? `: ${parts}` : ''}`;
     }
     case 'keep':
-      return `leave issue #${a.number} for ${a.key} (${KIND_NAMES[a.kind]}): ${{ up_to_date: 'up to date', closed_by_hand: 'closed by hand, stays closed', reopened_by_hand: 'reopened by hand, stays open' }[a.why]}`;
+      return `leave issue #${a.number} for ${a.key} (${KIND_NAMES[a.kind]}): ${{ up_to_date: 'up to date', closed_by_hand: 'closed by hand, stays closed', reopened_by_hand: 'reopened by hand, stays open', case_invalid: 'its case file is invalid, left as it is' }[a.why]}`;
   }
 }
 
@@ -57,6 +65,8 @@ const DONE: Record<string, string> = {
   transition: 'state changed, commented',
   reopen: 'reopened, commented',
   close: 'closed, commented',
+  duplicate: 'closed as a duplicate, commented',
+  case_invalid: 'case file invalid: left as it is',
   up_to_date: 'nothing to do',
   closed_by_hand: 'closed by hand: left closed',
   reopened_by_hand: 'reopened by hand: left open',
@@ -77,7 +87,7 @@ const outcomeText = (r: ActionResult): string => {
   }
 };
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = tableCell;
 
 /**
  * The Markdown step summary: a table of flagged cases and what the sync did to each issue.
@@ -91,7 +101,13 @@ export function renderSummary(report: SyncReport, subjects: readonly FlagSubject
       const a = r.action as Exclude<SyncAction, { type: 'create_label' }>;
       const d = facts.get(flagId(a.kind, a.key)) ?? null;
       const number =
-        a.type === 'create' ? (r.outcome.status === 'done' && r.outcome.number !== null ? `#${r.outcome.number}` : 'new') : `#${a.number}`;
+        a.type === 'create'
+          ? r.outcome.status === 'done' && r.outcome.number !== null
+            ? `#${r.outcome.number}`
+            : 'new'
+          : a.type === 'update' && a.change === 'duplicate'
+            ? `#${a.number} (duplicate of #${a.duplicateOf})`
+            : `#${a.number}`;
       const left = d?.workdays_left ?? null;
       return `| ${cell(a.key)} | ${KIND_NAMES[a.kind]} | ${a.state} | ${d?.due ?? ''} | ${left === null ? '' : String(left)} | ${number} | ${cell(outcomeText(r))} |`;
     });

@@ -28,14 +28,28 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, data: result.data };
-  const problems = result.error.issues.flatMap((issue) =>
-    describe(issue, data, where.schemaDoc).map(({ path, message }) => ({
+  const described = result.error.issues.flatMap((issue) => describe(issue, data, where.schemaDoc));
+  // a file with 100,000 unknown keys gets the first few, then one line with the count: looking up the line of
+  // each costs a pass over the text, and nobody reads the rest before fixing the first
+  const shown = described.slice(0, MAX_PROBLEMS_PER_FILE);
+  const problems: Problem[] = shown.map(({ path, message }) => ({
+    file: where.file,
+    line: lineOf(where.yamlText, path),
+    field: path.length ? path.map(String).join('.') : '(file)',
+    message,
+    severity: 'error' as const,
+  }));
+  const rest = described.length - shown.length;
+  if (rest > 0)
+    problems.push({
       file: where.file,
-      line: lineOf(where.yamlText, path),
-      field: path.length ? path.map(String).join('.') : '(file)',
-      message,
-      severity: 'error' as const,
-    })),
-  );
+      line: problems.at(-1)?.line ?? 1,
+      field: '(file)',
+      message: `… en ${new Intl.NumberFormat('nl-NL').format(rest)} meer`,
+      severity: 'error',
+    });
   return { ok: false, problems };
 }
+
+/** At most this many problems per file are listed (then one line "… en N meer"). */
+export const MAX_PROBLEMS_PER_FILE = 10;

@@ -9,12 +9,28 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
-/** `path:line: field: message`, the format of `npm run validate`. Warnings are marked as such. */
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+// C0 and C1 controls, DEL, and the line and paragraph separators: anything that can start a new line
+// (a `::error::` or `::add-mask::` workflow command) or move the cursor on a terminal.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a case file or a path made safe to print on one line: every control character becomes a
+ * visible escape (`\n`, `\u001b`), so no input can add a line to the output, where GitHub Actions would
+ * run it as a workflow command. The one place output is escaped: every format goes through it.
+ * @example escapeForOutput('x\n::error::y') // 'x\\n::error::y'
+ */
+export function escapeForOutput(s: string): string {
+  return s.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** `path:line: field: message`, the format of `npm run validate`. Warnings are marked as such. */
+export function formatProblem(p: Problem): string {
+  return escapeForOutput(`${p.file}:${p.line}: ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+}
+
+// the workflow command's own escapes (%, CR, LF) on top of the visible ones for every other control character
+const escapeData = (s: string) => escapeForOutput(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** A GitHub Actions workflow command: `::error file=…,line=…,title=…::message`. */

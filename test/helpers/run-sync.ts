@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { syncGitHub, type SyncEnvironment, type SyncOutcome } from '../../io/github/sync.ts';
 import { loadFixture, type CaseSpec } from './case-fixtures.ts';
 import type { FakeGitHub } from '../../tools/fake-github.ts';
+import type { InvalidFile } from '../../lib/github/desired-issues.ts';
 
 /** What one in-process sync run produced. */
 export interface SyncRun {
@@ -18,6 +19,8 @@ export interface RunSyncOptions {
   today: string;
   dryRun?: boolean;
   maxWrites?: number;
+  /** Case files that do not validate (named in the "Ongeldig dossier" issue). */
+  invalid?: InvalidFile[];
   /** Environment overrides; `GITHUB_TOKEN: undefined` runs without a token. */
   env?: Partial<SyncEnvironment>;
 }
@@ -44,6 +47,7 @@ export async function runSync(fake: FakeGitHub | null, specs: readonly CaseSpec[
   try {
     outcome = await syncGitHub({
       cases,
+      invalid: options.invalid ?? [],
       org,
       cal,
       today: options.today,

@@ -64,6 +64,40 @@ describe('npm run deadlines -- --github', () => {
     expect(again.stdout).toContain('Done: 0 write(s), 1 read(s). GitHub was already in step.');
   });
 
+  it('one invalid case file does not silence the alerts: the valid cases are synced, one issue names the file, exit 1', async () => {
+    const bad = await writeFixtureDir(CASES);
+    const { writeFile } = await import('node:fs/promises');
+    const file = join(bad, 'cases/2026/K-2026-003.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^received: .*$/m, 'received: 2026-11-3'));
+    const own = await startFakeGitHub();
+    try {
+      const env = {
+        GITHUB_TOKEN: own.token,
+        GITHUB_REPOSITORY: own.repository,
+        GITHUB_API_URL: own.url,
+        DEADLINES_GITHUB_SECOND_MS: '1',
+      };
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_')));
+      const r = await promisify(execFile)(process.execPath, [SCRIPT, '--github', '--today', '2026-11-24'], {
+        cwd: bad,
+        env: { ...clean, ...env },
+      }).then(
+        (x) => ({ code: 0, ...x }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^cases\/2026\/K-2026-003\.md:\d+: received: /m);
+      expect(r.stderr).toContain('deadlines: 1 error(s) in 1 case file(s); the valid cases were synced');
+      const titles = own.issues
+        .filter((i) => i.state === 'open')
+        .map((i) => i.title)
+        .sort();
+      expect(titles).toEqual(['Klacht K-2026-001: termijn 18 werkdagen overschreden', 'Ongeldig dossier: 1 bestand herstellen']);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a refused token: exit 1 with one clear line, no stack trace', async () => {
     const r = await deadlines(['--github', '--today', '2026-11-24'], {
       GITHUB_TOKEN: 'wrong',

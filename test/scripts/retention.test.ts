@@ -66,15 +66,17 @@ describe('anonymizeCaseText', () => {
       'complainant.representative.name',
       'complainant.representative.email',
       'steps.0.note',
+      'comment (line 3)',
+      'comment (line 14)',
       'body (3 lines of complaint text and notes)',
     ]);
     expect(text).not.toMatch(CANARY);
-    // every other line of the frontmatter is kept as written: comments, flow lists, quoting, block scalars
-    // (only the spaces before an end-of-line comment become one)
+    // every other line of the frontmatter is kept as written: flow lists, quoting, block scalars; comments are
+    // free text and go (issue 13: personal data in a comment survived)
     const kept = WRITTEN.split('---')[1]!
-      .replace(/ +#/g, ' #')
+      .replace(/ +#.*$/gm, '')
       .split('\n')
-      .filter((l) => !/^complainant:|^  (name|phone|representative):|^    (name|email):|^    note:/.test(l));
+      .filter((l) => !/^complainant:|^  (name|phone|representative):|^    (name|email):|^    note:|^#/.test(l));
     expect(text.split('---')[1]).toBe(`${kept.join('\n')}anonymized: 2026-03-02\n`);
     const before = frontmatter(WRITTEN);
     const after = frontmatter(text);
