@@ -61,7 +61,12 @@ export function letterView(record: CaseRecord, org: Organization): LetterView {
     // art. 4.7: not resolved to satisfaction → Solopartners' complaints committee
     niet_tevreden: c.satisfied === false || c.status === 'escalated',
     escalatie: { datum: c.escalation ? formatDate(c.escalation.date) : '', kenmerk: c.escalation?.reference ?? '' },
-    commissie: { naam: org.escalation.committee, instantie: org.escalation.name, website: org.escalation.website, beschrijving: org.escalation.description },
+    commissie: {
+      naam: org.escalation.committee,
+      instantie: org.escalation.name,
+      website: org.escalation.website,
+      beschrijving: org.escalation.description,
+    },
     organizer: { naam: organizerName(org.organizers, c.organizer) },
   };
 }
@@ -105,6 +110,12 @@ export function responseLetterHtml(record: CaseRecord, org: Organization, templa
   } catch (error) {
     throw new Error(`the letter template cannot be read: ${(error as Error).message}`, { cause: error });
   }
-  if (unknown.length) throw new Error(`the letter template uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`);
-  return { ok: true, html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view, {}, { escape: escapeHtml })) };
+  if (unknown.length)
+    throw new Error(
+      `the letter template uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`,
+    );
+  return {
+    ok: true,
+    html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view, {}, { escape: escapeHtml })),
+  };
 }
