@@ -18,12 +18,13 @@ export interface TrackedIssue {
 
 /**
  * The kinds of flag issue: a case near or past its handling deadline (one issue per case), a late filing
- * (art. 4.1, one issue per case, raised once) and the closed cases past their retention period (one issue).
+ * (art. 4.1, one issue per case, raised once), the closed cases past their retention period (one issue) and
+ * the list of decreed days running out (art. 3 lid 3 Atw, one issue, key `decreed-days`).
  */
-export type FlagKind = 'deadline' | 'late_filing' | 'retention';
+export type FlagKind = 'deadline' | 'late_filing' | 'retention' | 'calendar';
 
 /** The state a flag issue shows; `none` once the sync closed it. */
-export type FlagState = 'due_soon' | 'due_today' | 'overdue' | 'late' | 'past_retention' | 'none';
+export type FlagState = 'due_soon' | 'due_today' | 'overdue' | 'late' | 'past_retention' | 'decreed_days' | 'none';
 
 /** A label the sync creates when the repository lacks it. */
 export interface LabelSpec {
@@ -57,6 +58,11 @@ export const ISSUE_STATE_LABELS: Readonly<Record<Exclude<FlagState, 'none'>, Lab
     color: '0e8a16',
     description: `Persoonsgegevens over de bewaartermijn (AVG) ${DESCRIPTION_TAIL}`,
   },
+  decreed_days: {
+    name: 'gelijkgestelde-dagen',
+    color: '1d76db',
+    description: `Nieuw gelijkstellingsbesluit opzoeken (art. 3 lid 3 Atw) ${DESCRIPTION_TAIL}`,
+  },
 };
 
 /** All labels the sync sets; other labels on its issues (added by people) are left alone. */
@@ -83,8 +89,8 @@ export interface FlagMarker {
 }
 
 const MARKER = /<!-- klachtenregeling ([^>]*?) -->/;
-const KINDS: readonly FlagKind[] = ['deadline', 'late_filing', 'retention'];
-const STATES: readonly FlagState[] = ['due_soon', 'due_today', 'overdue', 'late', 'past_retention', 'none'];
+const KINDS: readonly FlagKind[] = ['deadline', 'late_filing', 'retention', 'calendar'];
+const STATES: readonly FlagState[] = ['due_soon', 'due_today', 'overdue', 'late', 'past_retention', 'decreed_days', 'none'];
 const TOKEN = /^[A-Za-z0-9_.-]+$/;
 
 /** The identity of a flag: its kind and key (`deadline:K-2026-003`). One issue per identity. */

@@ -30,7 +30,12 @@ export interface SyncReport {
   notes: string[];
 }
 
-const KIND_NAMES = { deadline: 'deadline', late_filing: 'late filing (art. 4.1)', retention: 'retention' } as const;
+const KIND_NAMES = {
+  deadline: 'deadline',
+  late_filing: 'late filing (art. 4.1)',
+  retention: 'retention',
+  calendar: 'decreed days (art. 3 lid 3 Atw)',
+} as const;
 
 /** One line describing an action, the same in a dry run and a real run. No personal data: ids, states, numbers. */
 export function describeAction(a: SyncAction): string {
