@@ -21,11 +21,18 @@ function leafPaths(node: unknown, prefix: string): string[] {
   return [prefix];
 }
 
+/** What replaces a free text of the response that a resolved case must keep having (art. 5.5): no personal data. */
+export const removedText = (today: IsoDate) => `(verwijderd op ${today})`;
+
 /**
  * Remove a case file's personal data (AVG/GDPR, art. 4.4): the complainant with their contact details and
- * representative, every step's note, and the Markdown body (the complaint as received and free notes). Sets
- * `anonymized: <today>`. Everything else in the frontmatter (dates, organizer, categories, causes, response,
- * outcome, improvements, comments, key order, quoting) is kept as written, through the `yaml` Document API.
+ * representative, every step's note, the Markdown body (the complaint text and free notes), and every other
+ * free text that can name people: the response's findings, conclusions and mediation (replaced by
+ * "(verwijderd op <today>)", so a resolved case stays valid and a case resolved by mediation still counts as
+ * such), the committee's reference and no_escalation_reason (deleted). Sets `anonymized: <today>`.
+ * Everything else (dates, organizer, channel, categories, causes, steps' kinds and dates, satisfied, the
+ * improvement actions of art. 2.4, comments, key order, quoting) is kept as written, through the `yaml`
+ * Document API.
  * Line ends (CRLF) and a UTF-8 BOM are kept. Throws when the file has no frontmatter.
  */
 export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
@@ -56,6 +63,24 @@ export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
         removed.push(`steps.${i}.note`);
       }
     });
+  // art. 5.5: the response's texts can name the complainant or others; the fact that they existed stays
+  const response = root.get('response', true);
+  if (isMap(response))
+    for (const field of ['findings', 'conclusions', 'mediation'])
+      if ((response as YAMLMap).has(field)) {
+        (response as YAMLMap).set(field, removedText(today));
+        removed.push(`response.${field}`);
+      }
+  // art. 4.7: the committee's reference identifies the complainant there
+  const escalation = root.get('escalation', true);
+  if (isMap(escalation) && (escalation as YAMLMap).has('reference')) {
+    (escalation as YAMLMap).delete('reference');
+    removed.push('escalation.reference');
+  }
+  if (root.has('no_escalation_reason')) {
+    root.delete('no_escalation_reason');
+    removed.push('no_escalation_reason');
+  }
   const lines = body.split('\n').filter((l) => l.trim() !== '').length;
   removed.push(`body (${lines} line${lines === 1 ? '' : 's'} of complaint text and notes)`);
   doc.set('anonymized', today);
