@@ -154,3 +154,18 @@ describe('letters that record their date, and the committee dossier', () => {
     expect(r.stderr).toContain('unknown document "brief"; expected one of registratieformulier, antwoordbrief, ontvangstbevestiging');
   });
 });
+
+describe('npm run inzage prints its export as an A4 PDF', () => {
+  const p = tempProject([resolvedCase()]);
+  afterAll(() => p.cleanup());
+  it('one PDF: the art. 15 facts, then the full registration form', () => {
+    const r = p.run('inzage.ts', ['--email', 'canary.kanarie@example.org', '--today', '2026-03-02']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const pdf = readFileSync(join(p.dir, 'inzage', 'inzage-2026-03-02-K-2024-001.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2); // the form starts on a new page
+    expect(pageSizes(pdf)).toEqual(Array.from({ length: pages }, () => [595, 842]));
+  });
+});
