@@ -64,6 +64,7 @@ const otherOrganization = (yml: string) =>
     .replace(/postal_address: .*/, 'postal_address: "Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem"')
     .replace('https://www.organize4all.nl', 'https://www.ordelijk-thuis.example')
     .replace('https://organize4all.github.io/klachtenregeling/', 'https://klachten.ordelijk-thuis.example/')
+    .replace('years_after_closing: 2', 'years_after_closing: 3')
     .replace(
       /escalation:[\s\S]*?\nretention:/,
       `escalation:
@@ -202,4 +203,41 @@ describe("the terms are the regulation's own text (art. 4.1, 5.4, 6.2)", () => {
       await copy.remove();
     }
   }, 120_000);
+});
+
+describe('the privacy notice (art. 13 AVG) on the complaint pages', () => {
+  it.each([
+    [
+      'klacht-indienen/',
+      [
+        'Wat wij met uw gegevens doen',
+        'Wat wij vastleggen.',
+        'Waarom.',
+        'Tot 3 jaar nadat uw klacht is afgehandeld',
+        'Uw rechten.',
+        'inzien, laten verbeteren en laten verwijderen',
+        'Autoriteit Persoonsgegevens',
+        'mailto:zorgen@ordelijk-thuis.example',
+        'Commissie van Geschillenhuis Noord',
+      ],
+    ],
+    [
+      'en/making-a-complaint/',
+      [
+        'What we do with your data',
+        'What we record.',
+        'Why.',
+        'Up to 3 years after your complaint was closed',
+        'Your rights.',
+        'corrected or removed',
+        'Autoriteit Persoonsgegevens',
+        'mailto:zorgen@ordelijk-thuis.example',
+      ],
+    ],
+    ['klachtformulier/', ['Wat wij met uw gegevens doen', 'Tot 3 jaar']],
+    ['en/complaint-form/', ['What we do with your data', 'Up to 3 years']],
+  ])('%s says what is recorded, why, how long (from organization.yml), the rights and whom to contact', (path, texts) => {
+    const html = page(path).replace(/\s+/g, ' ');
+    for (const t of texts) expect(html).toContain(t);
+  });
 });
