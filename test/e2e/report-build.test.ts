@@ -95,7 +95,7 @@ describe('the built report', () => {
     expect(page).not.toMatch(/Stand per \d{4}-/); // dates in Dutch
   });
 
-  it('holds no personal data of the canary case, though it counts the case', async () => {
+  it('holds no personal data of the canary case, though it counts the case (art. 4.4)', async () => {
     expect(html.get('jaar/2026.html')).toContain('K-2026-003');
     const input = (await readFile(join(work, 'cases', '2026', 'K-2026-003.md'), 'utf8')).toLowerCase();
     for (const s of Object.values(CANARY_STRINGS)) expect(input).toContain(s.toLowerCase()); // the fixture really has them

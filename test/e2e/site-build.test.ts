@@ -103,7 +103,7 @@ const page = (path: string) => {
   return Buffer.from(file.text, 'latin1').toString('utf8');
 };
 
-describe('privacy: the public build never reads cases/', () => {
+describe('privacy: the public build never reads cases/ (art. 4.4, confidential)', () => {
   it.each([CANARY_ID, ...CANARY])('no file under dist/site/ contains %j', (needle) => {
     expect(files.length).toBeGreaterThan(6);
     for (const f of files) expect(f.text.includes(needle), f.path).toBe(false);

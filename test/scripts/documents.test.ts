@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseSchemaFor } from '../../schemas/case.ts';
+import { STEP_KINDS, caseSchemaFor } from '../../schemas/case.ts';
+import { missingSteps } from '../../lib/cases/steps.ts';
 import { parseCaseFile, type CaseRecord } from '../../lib/cases/case-file.ts';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
@@ -194,7 +195,7 @@ describe('the registration form renders the Markdown body', () => {
 describe('the acknowledgement of receipt (art. 3, 4.1, 5.4)', () => {
   const ack = (c: CaseLiteral, today = '2024-01-09') =>
     text(made(acknowledgementHtml(record(c), org, cal, today, templateOf('ontvangstbevestiging.html'))));
-  it('names the date received, the handling deadline as a date, who handles it, the regulation and the committee', () => {
+  it('names the date received, the handling deadline as a date, who handles it (art. 4.2, 6.1), the regulation and the committee', () => {
     const t = ack(resolvedCase({ status: 'open', response: undefined, satisfied: undefined, acknowledged: undefined }));
     expect(t).toContain('Datum 9 januari 2024'); // today: the day it is made and recorded
     expect(t).toContain('Op 8 januari 2024 ontving ik uw klacht.');
@@ -277,5 +278,39 @@ describe('the escalation letter and the committee dossier (art. 4.7)', () => {
       escalationLetterHtml(r, org, templateOf('escalatiebrief.html')),
     );
     expect(dossier).toMatchObject({ ok: false, missing: [expect.stringContaining('escalation.date')] });
+  });
+});
+
+describe('art. 5.3: information asked of third parties is a step of its own, with its date', () => {
+  it('shows on the registration form, in date order with the other steps', () => {
+    const c = resolvedCase({
+      steps: [
+        { kind: 'information_given', date: '2024-01-10' },
+        { kind: 'third_party_information', date: '2024-01-12', note: 'Planning opgevraagd bij de schoonmaakdienst.' },
+        { kind: 'complainant_heard', date: '2024-01-15' },
+      ],
+    });
+    const t = text(registrationFormHtml(record(c), org, cal, '2024-03-01'));
+    expect(t).toContain('12 januari 2024 Informatie opgevraagd bij derden (art. 5.3) Planning opgevraagd bij de schoonmaakdienst.');
+    expect(t.indexOf('(art. 5.1)')).toBeLessThan(t.indexOf('(art. 5.3)'));
+    expect(t.indexOf('(art. 5.3)')).toBeLessThan(t.indexOf('(art. 5.2) '));
+  });
+  it('cannot be dated before the complaint was received', () => {
+    const c = resolvedCase({ steps: [{ kind: 'third_party_information', date: '2024-01-05' }] });
+    expect(parseCaseFile(`${c.id}.md`, caseText(c), caseSchemaFor(org)).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'steps.0.date: 2024-01-05 is before received (2024-01-08)',
+    ]);
+  });
+});
+
+describe('art. 1.3: the complaints procedure the organization uses is the one the case file records', () => {
+  it('every step of the procedure (art. 3, 5.1–5.3, 4.6, 5.5) has its place, and missingSteps names what a case still lacks', () => {
+    const c = record(resolvedCase({ client_informed: undefined, steps: [{ kind: 'information_given', date: '2024-01-10' }] })).data;
+    expect(missingSteps(c).map((s) => `${s.key} (${s.article})`)).toEqual([
+      'client_informed (art. 3.1, 3.2)',
+      'complainant_heard (art. 5.2)',
+    ]);
+    expect(missingSteps(record(resolvedCase()).data)).toEqual([]);
+    expect(STEP_KINDS).toEqual(['information_given', 'complainant_heard', 'third_party_information', 'mediation']);
   });
 });

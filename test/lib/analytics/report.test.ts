@@ -96,7 +96,7 @@ describe('buildReport on a hand-checked set of six cases', () => {
     ]);
   });
 
-  it('outcomes: consultation, mediation, escalation, withdrawal; escalation rate over the answered cases', () => {
+  it('outcomes: consultation, mediation (art. 4.3), escalation (art. 4.7), withdrawal; escalation rate over the answered cases', () => {
     const o = y2026.outcomes;
     expect(o.counts).toEqual({ consultation: 2, mediation: 1, escalated: 1, withdrawn: 1, open: 0 });
     expect(o.answered).toBe(4);
@@ -187,7 +187,7 @@ describe('empty input', () => {
   });
 });
 
-describe('pareto', () => {
+describe('pareto: the causes of complaints (art. 2.2)', () => {
   it('marks the few that make up 80% of mentions; ties keep the configuration order', () => {
     const labels = ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, label: key.toUpperCase() }));
     // 12 mentions: a 7, b 3, c 1, e 1

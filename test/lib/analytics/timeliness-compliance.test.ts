@@ -3,7 +3,7 @@ import { compliance } from '../../../lib/analytics/compliance.ts';
 import { handlingBuckets, timeliness } from '../../../lib/analytics/timeliness.ts';
 import { makeCase, reportCases, resolved } from '../../helpers/analytics-fixtures.ts';
 
-describe('handlingBuckets: the distribution follows handling_workdays, not a fixed 20', () => {
+describe('handlingBuckets: the distribution follows handling_workdays, not a fixed 20 (art. 2.1, 5.4)', () => {
   it.each([
     [20, ['0–5', '6–10', '11–15', '16–20', '21–30', '31 of meer']],
     [15, ['0–4', '5–8', '9–11', '12–15', '16–23', '24 of meer']], // 15/4 = 3.75 → 4, 7.5 → 8, 11.25 → 11

@@ -31,7 +31,7 @@ const wordsOf = (reg: Regulation) =>
   words([reg.title, ...reg.articles.flatMap((a) => [a.title, a.intro ?? '', ...a.rules.flatMap((r) => [r.term ?? '', r.text])])].join(' '));
 
 describe('the Dutch regulation on the site', () => {
-  it('is the text the organization wrote, word for word (site/content/klachtenreglement.txt)', () => {
+  it('is the text the organization wrote, word for word (site/content/klachtenreglement.txt): the klachtenregeling of art. 1.4', () => {
     expect(wordsOf(nl)).toEqual(words(read('site/content/klachtenreglement.txt')));
   });
   it('keeps every article and the number of rules in each (hand-counted from the text)', () => {
@@ -56,6 +56,17 @@ describe('the English translation', () => {
     expect(en.articles.map((a) => [a.number, a.rules.length, a.rules.map((r) => r.term !== undefined)])).toEqual(
       nl.articles.map((a) => [a.number, a.rules.length, a.rules.map((r) => r.term !== undefined)]),
     );
+  });
+  it("art. 1.6: marks the explanation of the Wkkgz as a translator's note, not as part of the text", () => {
+    const rule = en.articles[0]?.rules[5]?.text ?? '';
+    expect(rule).toMatch(
+      /\(falls under the Wkkgz\) \[translator's note: the Wkkgz is the Dutch Healthcare Quality, Complaints and Disputes Act\]\.$/,
+    );
+    expect(nl.articles[0]?.rules[5]?.text).toMatch(/\(valt onder de Wkkgz\)\.$/);
+  });
+  it('art. 4.1: "aan wie de klacht is gericht" is to whom the complaint is addressed, not what it concerns', () => {
+    expect(en.articles[3]?.rules[0]?.text).toContain('to the Professional Organizer & Coach to whom the complaint is addressed.');
+    expect(en.articles[3]?.rules[0]?.text).not.toContain('concerns');
   });
   it('uses the same numbers and names', () => {
     expect(en.articles[3]?.rules[0]?.text).toMatch(/at most 30 working days/);
