@@ -63,7 +63,10 @@ function decreedDayList(lang: Lang): string {
     formatDate(d.date, lang),
   );
   const and = lang === 'nl' ? ' en ' : ' and ';
-  return days.length <= 1 ? (days[0] ?? '') : `${days.slice(0, -1).join(', ')}${and}${days.at(-1)}`;
+  // no known decreed day in these years: point at the list on the page instead of naming none
+  if (days.length === 0)
+    return lang === 'nl' ? 'de dagen die in de lijst hieronder gelijkgesteld heten' : 'the days marked as decreed in the list below';
+  return days.length === 1 ? days[0]! : `${days.slice(0, -1).join(', ')}${and}${days.at(-1)}`;
 }
 
 /** The props of the MDX content of a page in `lang`. */
