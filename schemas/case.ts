@@ -97,6 +97,10 @@ export const caseShape = z.strictObject({
     })
     .optional()
     .meta({ description: 'Art. 4.7: voorgelegd aan de Klachtencommissie van Solopartners.' }),
+  no_escalation_reason: text.optional().meta({
+    description:
+      'Art. 4.7: waarom een klager die niet tevreden is (satisfied: false) de klacht niet aan de klachtencommissie voorlegt. Vrije tekst; verwijderd na de bewaartermijn.',
+  }),
   withdrawn_on: isoDate.optional().meta({ description: 'Datum waarop de klager de klacht heeft ingetrokken.' }),
   improvements: z.array(improvementSchema).default([]).meta({ description: 'Art. 2.4: verbeteracties.' }),
   anonymized: isoDate.optional().meta({ description: 'Datum waarop de persoonsgegevens zijn verwijderd (bewaartermijn).' }),
@@ -110,9 +114,8 @@ export function checkCaseRules(c: Shape, ctx: z.RefinementCtx): void {
   const notBefore = (path: (string | number)[], date: string | undefined, floor: string, what: string) => {
     if (date !== undefined && date < floor) issue(path, `${date} is before ${what} (${floor})`);
   };
-  // assignment completed ≤ received ≤ steps ≤ response ≤ escalation
-  if (c.assignment_completed && c.assignment_completed > c.received)
-    issue(['assignment_completed'], `${c.assignment_completed} is after received (${c.received})`);
+  // received ≤ steps ≤ response ≤ escalation. art. 4.1 sets a latest filing date, not an earliest: a complaint
+  // received while the assignment still runs (assignment_completed after received) is valid and not late.
   notBefore(['acknowledged'], c.acknowledged, c.received, 'received');
   notBefore(['written_confirmation'], c.written_confirmation, c.received, 'received');
   c.steps.forEach((s, i) => {

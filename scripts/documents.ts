@@ -3,7 +3,9 @@ import { join, relative } from 'node:path';
 import { CASE_ID } from '../schemas/case.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
-import { DOCUMENT_KINDS } from '../lib/documents/kinds.ts';
+import { DOCUMENT_KINDS, templatesOf } from '../lib/documents/kinds.ts';
+import { recordCaseDate, type RecordedDateField } from '../lib/cases/record-date.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
@@ -15,31 +17,36 @@ const HELP = `Usage: npm run documents -- K-YYYY-NNN [options]
 
 Makes the printable documents of one case, as HTML and as A4 PDF (printed by Chromium), in a folder
 Git ignores (default: documents/). They hold personal data: keep them there, never commit or upload them.
+Each letter comes from an editable template in templates/ (see templates/README.md).
 
-  K-YYYY-NNN-registratieformulier.html/.pdf  the klachtenregistratieformulier (art. 1.5, 4.5):
-                                             every registered fact of the case
-  K-YYYY-NNN-antwoordbrief.html/.pdf         the written response (art. 4.6, 5.5) to the complainant,
-                                             from the editable template templates/antwoordbrief.html
+${DOCUMENT_KINDS.map((k) => `  ${`K-YYYY-NNN-${k.key}.html/.pdf`.padEnd(50)} ${k.title} (${k.articles})${k.byDefault ? ', made by default' : ''}${k.records ? `;\n  ${''.padEnd(50)} making it records ${k.records}: <today> in the case file` : ''}`).join('\n')}
 
-The letter needs response.date, response.findings and response.conclusions in the case file. When
-one is missing, no letter is made and the command says what to fill in (exit code 1).
+Without --kind it makes the registration form and the response letter. A letter that needs a field
+the case file lacks (e.g. response.findings) is not made; the command says what to fill in (exit 1).
+Making the ontvangstbevestiging records "acknowledged", making the bevestiging-mondelinge-klacht
+records "written_confirmation" (the date it was sent), each only when the case has no such date yet
+(through the yaml Document API: comments and key order stay; the file is replaced atomically).
 
 Options:
-  --form             only the registration form
-  --letter           only the response letter
+  --kind KEY         make this document (repeat for more): ${DOCUMENT_KINDS.map((k) => k.key).join(', ')}
+  --form             only the registration form (same as --kind registratieformulier)
+  --letter           only the response letter (same as --kind antwoordbrief)
+  --dry-run          print what would be written and recorded; write nothing
   --html-only        skip the PDFs (no Chromium needed)
   --out DIR          where to write (default: documents); inside the repository only a folder
                      Git ignores (never cases/ or site/public/), or any folder outside it
-  --template FILE    the letter template (default: templates/antwoordbrief.html)
-  --today YYYY-MM-DD the print date on the form (default: today in Europe/Amsterdam)
+  --template FILE    the response letter template (default: templates/antwoordbrief.html)
+  --today YYYY-MM-DD the print date, and the date recorded (default: today in Europe/Amsterdam)
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
   -h, --help         show this help`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  kind: { type: 'string', multiple: true },
   form: { type: 'boolean', default: false },
   letter: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   'html-only': { type: 'boolean', default: false },
   out: { type: 'string', default: 'documents' },
   template: { type: 'string', default: 'templates/antwoordbrief.html' },
@@ -52,7 +59,16 @@ await runMain('documents', async () => {
   if (positionals.length !== 1) throw new UsageError('give exactly one case id, e.g. npm run documents -- K-2026-003');
   const id = positionals[0]!;
   if (!CASE_ID.test(id)) throw new UsageError(`expected a case id such as K-2026-003, got "${id}"`);
-  const both = values.form === values.letter; // neither flag (or both): make both documents
+  const wanted = new Set([
+    ...(values.kind ?? []),
+    ...(values.form ? ['registratieformulier'] : []),
+    ...(values.letter ? ['antwoordbrief'] : []),
+  ]);
+  for (const key of wanted)
+    if (!DOCUMENT_KINDS.some((k) => k.key === key))
+      throw new UsageError(`--kind: unknown document "${key}"; expected one of ${DOCUMENT_KINDS.map((k) => k.key).join(', ')}`);
+  const kinds = DOCUMENT_KINDS.filter((k) => (wanted.size ? wanted.has(k.key) : k.byDefault));
+  const dryRun = values['dry-run'];
   // art. 4.4: letters hold personal data; never where Git could commit them or the site publish them
   assertPrivateOutput(values.out, '--out');
 
@@ -67,9 +83,8 @@ await runMain('documents', async () => {
   if (errors.length) throw new InputError(`${file.path} is not valid; fix it first (npm run validate)`, errors);
   const record = result.cases.find((r) => r.file === file.path)!;
 
-  const kinds = DOCUMENT_KINDS.filter((k) => both || (k.key === 'registratieformulier' ? values.form : values.letter));
   const templates: Record<string, string> = {};
-  for (const t of new Set(kinds.flatMap((k) => (k.template ? [k.template] : [])))) {
+  for (const t of new Set(kinds.flatMap(templatesOf))) {
     const path = t === 'antwoordbrief.html' ? values.template : join('templates', t);
     try {
       templates[t] = await readFile(path, 'utf8');
@@ -77,38 +92,58 @@ await runMain('documents', async () => {
       throw new InputError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
     }
   }
-  const documents: { name: string; html: string }[] = [];
-  let incomplete: string[] = [];
+  const documents: { name: string; html: string; records?: RecordedDateField }[] = [];
+  const incomplete: { title: string; missing: string[] }[] = [];
   for (const kind of kinds) {
     const made = kind.make({ record, org, cal, today, templates });
-    if (made.ok) documents.push({ name: `${id}-${kind.key}`, html: made.html });
-    else incomplete = made.missing;
+    if (made.ok) documents.push({ name: `${id}-${kind.key}`, html: made.html, records: kind.records });
+    else incomplete.push({ title: kind.title, missing: made.missing });
   }
 
-  await mkdir(values.out, { recursive: true });
-  const browser = values['html-only'] || documents.length === 0 ? undefined : await launchChromium();
+  if (!dryRun) await mkdir(values.out, { recursive: true });
+  const browser = dryRun || values['html-only'] || documents.length === 0 ? undefined : await launchChromium();
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  let caseText = file.text;
   try {
     for (const doc of documents) {
       const html = join(values.out, `${doc.name}.html`);
-      await writeFile(html, doc.html, 'utf8');
-      console.log(`wrote ${relative(process.cwd(), html) || html}`);
-      if (!browser) continue;
-      const page = await browser.newPage();
-      // The page is self-contained: no network is needed to print it.
-      await page.setContent(doc.html, { waitUntil: 'load' });
-      const pdf = join(values.out, `${doc.name}.pdf`);
-      await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-      await page.close();
-      console.log(`wrote ${relative(process.cwd(), pdf) || pdf}`);
+      if (dryRun)
+        console.log(`would write ${shown(html)}${values['html-only'] ? '' : ` and ${shown(join(values.out, `${doc.name}.pdf`))}`}`);
+      else {
+        await writeFile(html, doc.html, 'utf8');
+        console.log(`wrote ${shown(html)}`);
+      }
+      if (browser) {
+        const page = await browser.newPage();
+        // The page is self-contained: no network is needed to print it.
+        await page.setContent(doc.html, { waitUntil: 'load' });
+        const pdf = join(values.out, `${doc.name}.pdf`);
+        await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+        await page.close();
+        console.log(`wrote ${shown(pdf)}`);
+      }
+      if (!doc.records) continue;
+      // The letter went out: record its date in the case file (never overwriting one already there).
+      const recording = recordCaseDate(caseText, doc.records, today);
+      if (!recording.changed) console.log(`${file.path}: ${doc.records} is already ${recording.current}; left as it is`);
+      else if (dryRun) console.log(`would record ${doc.records}: ${today} in ${file.path}`);
+      else {
+        await writeFileAtomic(file.path, recording.text);
+        caseText = recording.text;
+        console.log(`recorded ${doc.records}: ${today} in ${file.path}`);
+      }
     }
   } finally {
     await browser?.close();
   }
+  if (dryRun) console.log('Dry run: nothing was written.');
 
   if (incomplete.length) {
-    console.error(`documents: no response letter for ${id}: the written response is not complete. Fill in, in ${file.path}:`);
-    for (const m of incomplete) console.error(`  - ${m}`);
-    console.error('then run this command again. (The letter is never made half-empty.)');
+    for (const { title, missing } of incomplete) {
+      console.error(`documents: no ${title} for ${id}: the case file lacks what it needs. Fill in, in ${file.path}:`);
+      for (const m of missing) console.error(`  - ${m}`);
+    }
+    console.error('then run this command again. (A letter is never made half-empty.)');
     return 1;
   }
   return 0;

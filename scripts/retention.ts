@@ -3,9 +3,10 @@ import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { planRetention } from '../lib/cases/retention-plan.ts';
 import { validateCases } from '../lib/cases/validate.ts';
-import { COMMON_OPTIONS, parseCommandLine, runMain } from '../io/cli.ts';
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { leftoverTempFiles, writeFileAtomic } from '../io/atomic-write.ts';
 import { shown } from '../io/files.ts';
+import { CASE_ID } from '../schemas/case.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
 
@@ -17,16 +18,22 @@ The AVG/GDPR sets no fixed term, only "no longer than needed"; see the README.
 
 A dry run by default: it prints, per case, exactly which fields would be removed, and changes nothing.
 With --apply it removes them: the complainant (name, contact details, representative), the notes of
-the handling steps, every YAML comment in the frontmatter (free text; listed by line) and the Markdown
-body (the complaint text and notes), and sets "anonymized: <today>".
-It keeps dates, organizer, categories, causes, the response, the outcome and the improvements, so the
-report still counts the case. It touches no other file, and every changed file passes npm run validate.
-It never prints the personal data itself. Each file is replaced atomically (a unique temporary file,
-flushed to disk, renamed over it), and reported only after that; a temporary file left by a run that was
-killed is removed by the next --apply.
+the handling steps, every YAML comment in the frontmatter (free text; listed by line), the Markdown
+body (the complaint text and notes), the response's findings, conclusions and mediation text (replaced
+by "(verwijderd op <today>)"), escalation.reference and no_escalation_reason, and sets
+"anonymized: <today>". It keeps dates, organizer, channel, categories, causes, the steps' kinds and
+dates, satisfied and the improvement actions, so the report still counts the case. It touches no other
+file, and every changed file passes npm run validate. It never prints the personal data itself. Each
+file is replaced atomically (a unique temporary file, flushed to disk, renamed over it), and reported
+only after that; a temporary file left by a run that was killed is removed by the next --apply.
+
+Erasure on request (AVG art. 17): --case K-YYYY-NNN --now anonymizes that one closed case now, exactly
+as retention does at the end of its term; again a dry run first, --apply to do it.
 
 Options:
   --apply              remove the personal data (default: only show what would be removed)
+  --case K-YYYY-NNN    with --now: only this case
+  --now                with --case: anonymize it now, whatever its retention date (erasure on request)
   --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
@@ -36,9 +43,15 @@ await runMain('retention', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     ...COMMON_OPTIONS,
     apply: { type: 'boolean', default: false },
+    case: { type: 'string' },
+    now: { type: 'boolean', default: false },
     today: { type: 'string' },
   });
   if (values.help) return void console.log(HELP);
+  if ((values.case === undefined) !== !values.now)
+    throw new UsageError('--case en --now horen bij elkaar: npm run retention -- --case K-2026-003 --now (verwijderen op verzoek)');
+  if (values.case !== undefined && !CASE_ID.test(values.case))
+    throw new UsageError(`--case verwacht een dossiernummer zoals K-2026-003, niet "${values.case}"`);
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);
   const files = await loadCaseFiles(values.cases);
@@ -48,18 +61,23 @@ await runMain('retention', async () => {
       `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
       result.problems.filter((p) => p.severity === 'error'),
     );
-  const plan = planRetention(files, result.cases, org, today);
+  const plan = planRetention(files, result.cases, org, today, values.case);
   // a run killed halfway may have left its temporary file: ours by name; it never blocks a later run
   const leftovers = leftoverTempFiles(values.cases);
   for (const f of leftovers) {
     if (values.apply) await rm(f, { force: true });
     console.log(`${values.apply ? 'removed' : 'would remove'} the leftover temporary file ${shown(f)} of an interrupted run`);
   }
+  if (values.case !== undefined) {
+    console.log(`Erasure on request (AVG art. 17) of ${values.case} on ${today}: its personal data is removed now, as retention would.`);
+    if (plan.length === 0) return void console.log(`${values.case} is already anonymized. Nothing to do.`);
+  }
 
   const years = org.retention.years_after_closing;
-  console.log(
-    `Retention on ${today}: personal data of a closed case is kept ${years} year(s) after closing (organization.yml, retention).`,
-  );
+  if (values.case === undefined)
+    console.log(
+      `Retention on ${today}: personal data of a closed case is kept ${years} year(s) after closing (organization.yml, retention).`,
+    );
   if (plan.length === 0) return void console.log('No case is past its retention period. Nothing to do.');
   const verb = values.apply ? 'removed' : 'would remove';
   for (const a of plan) {
@@ -71,10 +89,10 @@ await runMain('retention', async () => {
   }
   if (values.apply)
     console.log(
-      `\nChanged ${plan.length} case file(s); no other file was touched. Commit the change. Note: Git history still holds the old text (see README, "Retention").`,
+      `\nChanged ${plan.length} case file(s); no other file was touched. Commit the change. Note: Git history still holds the old text (see docs/working-with-cases.md, "Retention").`,
     );
   else
     console.log(
-      `\nDry run: nothing was changed. Run "npm run retention -- --apply" to remove this personal data from ${plan.length} case file(s).`,
+      `\nDry run: nothing was changed. Run "npm run retention -- ${values.case ? `--case ${values.case} --now ` : ''}--apply" to remove this personal data from ${plan.length} case file(s).`,
     );
 });

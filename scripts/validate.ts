@@ -1,6 +1,9 @@
 import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { resolveToday } from '../io/today.ts';
+import { addWorkdays } from '../lib/calendar/calendar.ts';
+import { decreedDaysWarning } from '../lib/calendar/decreed-days.ts';
 
 const HELP = `Usage: npm run validate -- [options]
 
@@ -8,25 +11,48 @@ Checks organization.yml and every case file (cases/**/K-*.md) and reports every 
 one per line as path:line: field: message (at most ten per file, then "… en N meer").
 Control characters from a file are printed escaped (a newline as \\n), so no file can add a
 line of its own to the output. Exits 1 when there is an error, 0 when there are only warnings
-(a late filing, an oral complaint not yet confirmed in writing) or nothing at all.
+(a late filing, an oral complaint not yet confirmed in writing, the list of decreed days running
+out) or nothing at all.
 
 Options:
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
+  --today YYYY-MM-DD check as if it were this date (default: today in Europe/Amsterdam); used for
+                     the warning when the decreed days (lib/calendar/decreed-days.ts) run out before
+                     today plus the longest term
   --format FORMAT    text (default) or github (workflow annotations ::error file=…,line=…::…)
   --no-cache         check every file afresh (normally unchanged files reuse their last check,
                      kept in node_modules/.cache/klachtenregeling)
   -h, --help         show this help`;
 
 await runMain('validate', async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' } });
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    format: { type: 'string', default: 'text' },
+    today: { type: 'string' },
+  });
   if (values.help) return void console.log(HELP);
   if (values.format !== 'text' && values.format !== 'github')
     throw new UsageError(`--format must be text or github, got "${values.format}"`);
-  const { validation: result, fileCount } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
+  const { validation: result, fileCount, org, cal } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const format = values.format === 'github' ? formatAnnotation : formatProblem;
   for (const p of result.problems) (p.severity === 'error' ? console.error : console.log)(format(p));
-  const summary = `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
+  // art. 3 lid 3 Atw: a deadline counted today must not reach past the decreed days we know
+  const today = resolveToday(org, values.today);
+  const longest = Math.max(org.deadlines.filing_workdays, org.deadlines.handling_workdays);
+  const calendarWarning = decreedDaysWarning(today, addWorkdays(cal, today, longest));
+  if (calendarWarning)
+    console.log(
+      format({
+        file: 'lib/calendar/decreed-days.ts',
+        line: 1,
+        field: 'DECREED_DAYS_KNOWN_UNTIL',
+        message: calendarWarning,
+        severity: 'warning',
+      }),
+    );
+  const warnings = result.warningCount + (calendarWarning ? 1 : 0);
+  const summary = `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${warnings} warning(s)`;
   if (result.errorCount > 0) {
     console.error(summary);
     return 1;

@@ -1,3 +1,5 @@
+import { formatDate } from '../dates/iso-date.ts';
+
 /** A share as a Dutch percentage, rounded to whole percents; "–" when there is no share. @example formatShare(2 / 3) === '67%' */
 export function formatShare(value: number | null): string {
   return value === null ? '–' : `${Math.round(value * 100)}%`;
@@ -9,7 +11,7 @@ export function formatNumber(value: number | null): string {
   return (Math.round(value * 10) / 10).toString().replace('.', ',');
 }
 
-/** A date in a table: ISO `YYYY-MM-DD` (sortable, unambiguous); "–" when there is none. */
-export function formatIso(date: string | null | undefined): string {
-  return date ?? '–';
+/** A date as the owner reads it, in Dutch; "–" when there is none. @example formatDateNl('2026-11-24') === '24 november 2026' */
+export function formatDateNl(date: string | null | undefined): string {
+  return date ? formatDate(date, 'nl') : '–';
 }

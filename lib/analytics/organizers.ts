@@ -19,10 +19,10 @@ export interface OrganizerRow {
 }
 
 /** Complaints per organizer, in the configuration's order (organizers without complaints get a row of zeros). */
-export function perOrganizer(cases: readonly ReportCase[], organizers: Organization['organizers']): OrganizerRow[] {
+export function perOrganizer(cases: readonly ReportCase[], organizers: Organization['organizers'], term: number): OrganizerRow[] {
   return organizers.map((o) => {
     const own = cases.filter((c) => c.organizer === o.key);
-    const t = timeliness(own);
+    const t = timeliness(own, term);
     return {
       key: o.key,
       name: o.name,

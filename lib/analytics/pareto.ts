@@ -19,13 +19,23 @@ export interface Pareto {
   mentions: number;
   /** Cases that name none. */
   cases_without: number;
+  /**
+   * Whether a few items stand out: at least {@link PARETO_MIN_MENTIONS} mentions, and the vital few are at most
+   * half of the items that occur. Otherwise no item is marked vital (six complaints cannot single out four of
+   * five causes as "the most important").
+   */
+  vital_few_found: boolean;
   items: ParetoItem[];
 }
+
+/** Fewer mentions than this are too few to call some causes the most important. */
+export const PARETO_MIN_MENTIONS = 10;
 
 /**
  * Art. 2.2: which few causes (or categories) make up most complaints. Every configured key is listed,
  * also with count 0 (after the others); ties keep the configuration's order. The vital few are the items,
- * largest first, up to and including the one where the cumulative share reaches `threshold` (default 80%).
+ * largest first, up to and including the one where the cumulative share reaches `threshold` (default 80%),
+ * and only when they stand out (see {@link Pareto.vital_few_found}).
  */
 export function pareto(
   keyLists: readonly (readonly string[])[],
@@ -54,5 +64,8 @@ export function pareto(
     if (cumulative_share >= threshold - 1e-9) reached = true;
     return { key, label: labelOf.get(key) ?? key, count, share: share(count, mentions) ?? 0, cumulative_share, vital_few };
   });
-  return { mentions, cases_without, items };
+  const occurring = items.filter((i) => i.count > 0).length;
+  const vital = items.filter((i) => i.vital_few).length;
+  const vital_few_found = mentions >= PARETO_MIN_MENTIONS && vital <= occurring / 2;
+  return { mentions, cases_without, vital_few_found, items: vital_few_found ? items : items.map((i) => ({ ...i, vital_few: false })) };
 }

@@ -47,6 +47,10 @@ export interface ReportCase {
   outcome: Outcome;
   /** Art. 2.3: was the complainant satisfied? null when not recorded. */
   satisfied: boolean | null;
+  /** Whether the receipt was acknowledged to the complainant (ontvangstbevestiging). */
+  acknowledged: boolean;
+  /** Art. 4.1: an oral complaint confirmed in writing; null when the complaint was not oral. */
+  oral_confirmed: boolean | null;
   /** Which regulation steps (art. 3, 5) the case records. */
   steps_recorded: Record<RegulationStep['key'], boolean>;
   improvements: ReportImprovement[];
@@ -87,6 +91,8 @@ export function toReportCases(
       responded_on,
       outcome: outcomeOf(c),
       satisfied: c.satisfied ?? null,
+      acknowledged: c.acknowledged !== undefined,
+      oral_confirmed: c.channel === 'oral' ? c.written_confirmation !== undefined : null,
       steps_recorded: Object.fromEntries(REGULATION_STEPS.map((s) => [s.key, s.done(c)])) as ReportCase['steps_recorded'],
       improvements: c.improvements.map((a) => ({
         case_id: c.id,

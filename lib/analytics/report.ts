@@ -52,7 +52,7 @@ export interface Report {
 function sections(cases: readonly ReportCase[], org: Organization, today: IsoDate): Sections {
   return {
     cases: cases.length,
-    timeliness: timeliness(cases),
+    timeliness: timeliness(cases, org.deadlines.handling_workdays),
     outcomes: outcomes(cases),
     causes: pareto(
       cases.map((c) => c.causes),
@@ -62,7 +62,7 @@ function sections(cases: readonly ReportCase[], org: Organization, today: IsoDat
       cases.map((c) => c.categories),
       org.categories,
     ),
-    organizers: perOrganizer(cases, org.organizers),
+    organizers: perOrganizer(cases, org.organizers, org.deadlines.handling_workdays),
     improvements: improvements(cases, today),
     compliance: compliance(cases),
   };
@@ -94,7 +94,10 @@ export function buildReport(cases: readonly ReportCase[], org: Organization, tod
     })),
     all: sections(cases, org, today),
     flow: flow(years.map(yearPeriod)),
-    trend: timelinessTrend(cases, quarters).map((t) => ({ label: t.period.label, timeliness: t.timeliness })),
+    trend: timelinessTrend(cases, quarters, org.deadlines.handling_workdays).map((t) => ({
+      label: t.period.label,
+      timeliness: t.timeliness,
+    })),
     now: nowView(cases),
   };
 }

@@ -90,3 +90,23 @@ export function workdaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate): 
   for (let d = lo + 1; d <= hi; d++) if (cal.isWorkdayNumber(d)) count++;
   return sign * count;
 }
+
+/**
+ * The most calendar days `n` working days can take, over every start date from `fromYear` to `toYear`:
+ * shows that 20 working days always fall within the Wkkgz's six weeks (42 days).
+ * @example longestCalendarSpan(cal, 20, 2000, 2100).days === 36 // 2023-04-24 → 2023-05-30, with the decreed days
+ */
+export function longestCalendarSpan(
+  cal: WorkCalendar,
+  n: number,
+  fromYear: number,
+  toYear: number,
+): { days: number; start: IsoDate; end: IsoDate } {
+  let best = { days: -1, start: '', end: '' };
+  for (let d = toDayNumber(`${fromYear}-01-01`), last = toDayNumber(`${toYear}-12-31`); d <= last; d++) {
+    const end = addWorkdays(cal, fromDayNumber(d), n);
+    const days = toDayNumber(end) - d;
+    if (days > best.days) best = { days, start: fromDayNumber(d), end };
+  }
+  return best;
+}

@@ -1,5 +1,6 @@
 import { ATW_HOLIDAYS, FIRST_YEAR, LAST_YEAR } from './atw-holidays-table.ts';
 import type { Organization } from '../../schemas/organization.ts';
+import { decreedDates } from './decreed-days.ts';
 import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
 
@@ -16,7 +17,7 @@ export function atwHolidays(year: number): readonly IsoDate[] {
   return days.map((md) => `${year}-${md}`);
 }
 
-/** The working-day calendar of an organization: Atw holidays plus its extra non-working days. */
+/** The working-day calendar of an organization: Atw holidays, the decreed days (art. 3 lid 3 Atw) and its own extra non-working days. */
 export function calendarFor(org: Organization): WorkCalendar {
-  return createWorkCalendar({ holidays: atwHolidays, extraNonWorkingDays: org.calendar.extra_non_working_days });
+  return createWorkCalendar({ holidays: atwHolidays, extraNonWorkingDays: [...decreedDates(), ...org.calendar.extra_non_working_days] });
 }

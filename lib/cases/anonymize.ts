@@ -59,14 +59,19 @@ function leafPaths(node: unknown, prefix: string): string[] {
   return [prefix];
 }
 
+/** What replaces a free text of the response that a resolved case must keep having (art. 5.5): no personal data. */
+export const removedText = (today: IsoDate) => `(verwijderd op ${today})`;
+
 /**
  * Remove a case file's personal data (AVG/GDPR, art. 4.4): the complainant with their contact details and
- * representative, every step's note, every YAML comment (free text that may name people), and the Markdown
- * body (the complaint as received and free notes). Sets `anonymized: <today>`. Everything else in the
- * frontmatter (dates, organizer, categories, causes, response, outcome, improvements, key order, quoting) is
- * kept as written, through the `yaml` Document API. Line ends (CRLF) and a UTF-8 BOM are kept. Throws when the
- * file has no frontmatter, and an {@link AnonymizeError} when a kept field repeats (`*name`) an anchor inside
- * the removed data.
+ * representative, every step's note, every YAML comment (free text that may name people), the Markdown body
+ * (the complaint text and free notes), and every other free text that can name people: the response's findings,
+ * conclusions and mediation (replaced by "(verwijderd op <today>)", so a resolved case stays valid and a case
+ * resolved by mediation still counts as such), the committee's reference and no_escalation_reason (deleted).
+ * Sets `anonymized: <today>`. Everything else (dates, organizer, channel, categories, causes, steps' kinds and
+ * dates, satisfied, the improvement actions of art. 2.4, key order, quoting) is kept as written, through the
+ * `yaml` Document API. Line ends (CRLF) and a UTF-8 BOM are kept. Throws when the file has no frontmatter, and an
+ * {@link AnonymizeError} when a kept field repeats (`*name`) an anchor inside the removed data.
  */
 export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
@@ -125,6 +130,24 @@ export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
         removed.push(`steps.${i}.note`);
       }
     });
+  // art. 5.5: the response's texts can name the complainant or others; the fact that they existed stays
+  const response = root.get('response', true);
+  if (isMap(response))
+    for (const field of ['findings', 'conclusions', 'mediation'])
+      if ((response as YAMLMap).has(field)) {
+        (response as YAMLMap).set(field, removedText(today));
+        removed.push(`response.${field}`);
+      }
+  // art. 4.7: the committee's reference identifies the complainant there
+  const escalation = root.get('escalation', true);
+  if (isMap(escalation) && (escalation as YAMLMap).has('reference')) {
+    (escalation as YAMLMap).delete('reference');
+    removed.push('escalation.reference');
+  }
+  if (root.has('no_escalation_reason')) {
+    root.delete('no_escalation_reason');
+    removed.push('no_escalation_reason');
+  }
   // comments are free text too ("# belde boos, zie mail van Jan"): every one goes, listed by line, never by text
   for (const offset of commentOffsets(yamlText)) removed.push(`comment (line ${lineAt(offset)})`);
   doc.commentBefore = null;

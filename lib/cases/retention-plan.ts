@@ -4,7 +4,8 @@ import { AnonymizeError, anonymizeCaseText, type Anonymization } from './anonymi
 import { parseCaseFile, type CaseRecord } from './case-file.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
 import { InputError } from '../problems/problems.ts';
-import { pastRetention, type RetentionDue } from './retention.ts';
+import { addYears, pastRetention, type RetentionDue } from './retention.ts';
+import { closedOn } from '../deadlines/deadlines.ts';
 import type { SourceFile } from './validate.ts';
 
 /** One case whose personal data is to be removed: where, what, and the file's new text. */
@@ -21,15 +22,18 @@ export interface RetentionAction extends RetentionDue {
  * text of its file. Pure. Every new text is validated; if one would not pass, it throws an InputError and no
  * plan is returned, so nothing is written.
  */
-export function planRetention(files: readonly SourceFile[], cases: readonly CaseRecord[], org: Organization, today: IsoDate): RetentionAction[] {
+export function planRetention(
+  files: readonly SourceFile[],
+  cases: readonly CaseRecord[],
+  org: Organization,
+  today: IsoDate,
+  eraseNow?: string,
+): RetentionAction[] {
   const schema = caseSchemaFor(org);
   const recordOf = new Map(cases.map((r) => [r.data.id, r]));
   const textOf = new Map(files.map((f) => [f.path, f.text]));
-  return pastRetention(
-    cases.map((r) => r.data),
-    org.retention,
-    today,
-  ).map((due) => {
+  const due = eraseNow === undefined ? pastRetention(cases.map((r) => r.data), org.retention, today) : erasureDue(recordOf, eraseNow, org);
+  return due.map((due) => {
     const file = recordOf.get(due.id)!.file;
     let result: Anonymization;
     try {
@@ -49,4 +53,21 @@ export function planRetention(files: readonly SourceFile[], cases: readonly Case
     if (!check.record) throw new InputError(`${file} would not be valid after removing its personal data; nothing was changed`, check.problems);
     return { ...due, file, removed, text };
   });
+}
+
+/**
+ * AVG art. 17 (verwijderen op verzoek): the one case to anonymize now, as retention would at the end of its
+ * term. Only a closed case: an open complaint is still being handled (close or withdraw it first).
+ * An already anonymized case needs nothing. Throws an InputError (Dutch, for the organizer) otherwise.
+ */
+function erasureDue(recordOf: ReadonlyMap<string, CaseRecord>, id: string, org: Organization): RetentionDue[] {
+  const record = recordOf.get(id);
+  if (!record) throw new InputError(`geen dossier ${id} gevonden; controleer het dossiernummer (bijvoorbeeld K-2026-003)`);
+  const closed = closedOn(record.data);
+  if (record.data.anonymized) return [];
+  if (!closed)
+    throw new InputError(
+      `${record.file}: dossier ${id} is nog open; sluit het eerst af (status withdrawn met withdrawn_on, of resolved met de afhandeling) en verwijder dan de persoonsgegevens`,
+    );
+  return [{ id, closed_on: closed, keep_until: addYears(closed, org.retention.years_after_closing) }];
 }

@@ -52,5 +52,25 @@ function caseWarnings(r: CaseRecord, org: Organization, cal: WorkCalendar, line:
   // art. 4.1: complaints are made in writing
   if (c.channel === 'oral' && !c.written_confirmation)
     warn('channel', 'an oral complaint has no written_confirmation date yet: confirm the complaint in writing (art. 4.1)');
+  // art. 4.7: a complainant who is not satisfied can go to the complaints committee
+  if (c.status === 'resolved' && c.satisfied === false && !c.no_escalation_reason)
+    warn(
+      'satisfied',
+      `de klager is niet tevreden (satisfied: false) en de klacht is niet voorgelegd: leg voor aan de ${org.escalation.committee} ` +
+        '(status: escalated met escalation.date), of leg vast waarom niet (no_escalation_reason: "Klager ziet af van voorleggen") (art. 4.7)',
+    );
+  // art. 5.5: the response says how mediation resolved the complaint
+  const mediation = c.steps.findIndex((s) => s.kind === 'mediation');
+  if (mediation >= 0 && c.response && !c.response.mediation)
+    warn(
+      'response',
+      'er is een bemiddelingsstap (steps: mediation) maar response.mediation ontbreekt: schrijf in de afhandeling hoe de klacht door bemiddeling is opgelost (art. 5.5)',
+    );
+  // art. 3: the client is told about this regulation and the committee
+  if ((c.status === 'resolved' || c.status === 'escalated') && !c.client_informed)
+    warn(
+      'status',
+      `het dossier is afgesloten zonder client_informed: leg vast wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (client_informed: 2026-03-02) (art. 3)`,
+    );
   return out;
 }

@@ -23,6 +23,10 @@ tr { break-inside: avoid; }
 .meta th { width: 25mm; font-weight: 400; color: #555; }
 .letter p, .letter .text { margin: 0 0 3.5mm; }
 .signature { margin-top: 10mm; }
+.next-page { break-before: page; }
+.markdown h1, .markdown h2, .markdown h3 { border: 0; font-size: 11pt; margin: 3mm 0 1mm; }
+.markdown p { margin: 0 0 2mm; }
+.markdown blockquote { margin: 0 0 2mm; padding-left: 3mm; border-left: 2px solid #999; }
 `;
 
 /** A printable A4 HTML page in Dutch around `body`; Chromium prints it to PDF as it is. */

@@ -4,6 +4,9 @@ import type { CaseRecord } from '../cases/case-file.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
 import { registrationFormHtml } from './registration-form.ts';
 import { responseLetterHtml } from './response-letter.ts';
+import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from './case-letters.ts';
+import { committeeDossierHtml } from './committee-dossier.ts';
+import type { RecordedDateField } from '../cases/record-date.ts';
 
 /** What every document is made from; `templates` holds the text of each template a kind names, by file name. */
 export interface DocumentInput {
@@ -25,8 +28,17 @@ export interface DocumentKind {
   title: string;
   /** The regulation's articles it fulfils. */
   articles: string;
-  /** The template in templates/ it is made from, if any. */
+  /** The templates in templates/ it is made from, if any (the first is its own). */
   template?: string;
+  /** More templates it needs (the dossier bundles other letters). */
+  alsoUses?: readonly string[];
+  /**
+   * The date field making it records in the case file (today, unless already set), so the case shows that
+   * the letter went out. The command writes it unless --dry-run; the werkplek likewise.
+   */
+  records?: RecordedDateField;
+  /** Made by `npm run documents -- K-…` without --kind (the two that existed before letters were added). */
+  byDefault?: boolean;
   make(input: DocumentInput): DocumentResult;
 }
 
@@ -36,6 +48,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     key: 'registratieformulier',
     title: 'Klachtregistratieformulier',
     articles: 'art. 1.5, 4.5',
+    byDefault: true,
     make: ({ record, org, cal, today }) => ({ ok: true, html: registrationFormHtml(record, org, cal, today) }),
   },
   {
@@ -43,6 +56,49 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     title: 'Antwoordbrief (schriftelijke afhandeling)',
     articles: 'art. 4.6, 5.5',
     template: 'antwoordbrief.html',
+    byDefault: true,
     make: ({ record, org, templates }) => responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? ''),
   },
+  {
+    key: 'ontvangstbevestiging',
+    title: 'Ontvangstbevestiging',
+    articles: 'art. 3, 4.1, 5.4',
+    template: 'ontvangstbevestiging.html',
+    records: 'acknowledged',
+    make: ({ record, org, cal, today, templates }) =>
+      acknowledgementHtml(record, org, cal, today, templates['ontvangstbevestiging.html'] ?? ''),
+  },
+  {
+    key: 'bevestiging-mondelinge-klacht',
+    title: 'Bevestiging mondelinge klacht',
+    articles: 'art. 4.1',
+    template: 'bevestiging-mondelinge-klacht.html',
+    records: 'written_confirmation',
+    make: ({ record, org, today, templates }) =>
+      oralConfirmationHtml(record, org, today, templates['bevestiging-mondelinge-klacht.html'] ?? ''),
+  },
+  {
+    key: 'escalatiebrief',
+    title: 'Brief: voorgelegd aan de klachtencommissie',
+    articles: 'art. 4.7',
+    template: 'escalatiebrief.html',
+    make: ({ record, org, templates }) => escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? ''),
+  },
+  {
+    key: 'dossier-klachtencommissie',
+    title: 'Dossier voor de klachtencommissie',
+    articles: 'art. 4.7',
+    template: 'antwoordbrief.html',
+    alsoUses: ['escalatiebrief.html'],
+    make: ({ record, org, cal, today, templates }) =>
+      committeeDossierHtml(
+        record,
+        registrationFormHtml(record, org, cal, today),
+        responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? ''),
+        escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? ''),
+      ),
+  },
 ];
+
+/** The templates a kind reads: its own and those of the letters it bundles. */
+export const templatesOf = (kind: DocumentKind): string[] => [...(kind.template ? [kind.template] : []), ...(kind.alsoUses ?? [])];

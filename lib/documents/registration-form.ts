@@ -4,6 +4,7 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
 import { caseDeadline } from '../deadlines/deadlines.ts';
 import { documentPage, escapeHtml } from './html.ts';
+import { markdownHtml } from './markdown.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { findOrganizer } from '../organization/organizers.ts';
 
@@ -78,7 +79,7 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
 
   const body = record.body.trim();
   parts.push(
-    `<h2>De klacht zoals ontvangen, en notities</h2>\n<div class="text">${body ? escapeHtml(body) : '<span class="muted">–</span>'}</div>`,
+    `<h2>De klacht zoals ontvangen, en notities</h2>\n<div class="markdown">${body ? markdownHtml(body) : '<span class="muted">–</span>'}</div>`,
   );
 
   parts.push(

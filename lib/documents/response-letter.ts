@@ -3,23 +3,14 @@ import type { Organization } from '../../schemas/organization.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import { formatDate } from '../dates/iso-date.ts';
-import { organizerName } from '../organization/organizers.ts';
+import { letterBase, type LetterBase } from './letter-base.ts';
 
 /** The values the letter template (templates/antwoordbrief.html) can use, with Dutch names. */
-export interface LetterView {
-  organisatie: { naam: string; postadres: string; email: string; telefoon: string; website: string };
+export interface LetterView extends LetterBase {
   datum: string;
-  kenmerk: string;
-  ontvangen: string;
-  geadresseerde: { naam: string; adres: string; email: string };
-  namens: string;
   bevindingen: string;
   conclusies: string;
   bemiddeling: string;
-  niet_tevreden: boolean;
-  escalatie: { datum: string; kenmerk: string };
-  commissie: { naam: string; instantie: string; website: string; beschrijving: string };
-  organizer: { naam: string };
 }
 
 /** The letter, or why it cannot be written yet: every missing piece, named by its field and article. */
@@ -39,35 +30,13 @@ export function missingForLetter(record: CaseRecord): string[] {
 /** The template's values for a case that has everything {@link missingForLetter} asks for. */
 export function letterView(record: CaseRecord, org: Organization): LetterView {
   const c = record.data;
-  const who = c.complainant!;
-  // art. 1.2: a representative who complained for the client gets the answer.
-  const to = who.representative ?? who;
+  // The response letter describes the response only; an escalation gets its own letter (escalatiebrief).
   return {
-    organisatie: {
-      naam: org.organization.name,
-      postadres: org.organization.postal_address,
-      email: org.organization.email,
-      telefoon: org.organization.phone ?? '',
-      website: org.organization.website,
-    },
+    ...letterBase(record, org),
     datum: formatDate(c.response!.date),
-    kenmerk: c.id,
-    ontvangen: formatDate(c.received),
-    geadresseerde: { naam: to.name, adres: to.address ?? '', email: to.email ?? '' },
-    namens: who.representative ? who.name : '',
     bevindingen: c.response!.findings!,
     conclusies: c.response!.conclusions!,
     bemiddeling: c.response!.mediation ?? '',
-    // art. 4.7: not resolved to satisfaction → Solopartners' complaints committee
-    niet_tevreden: c.satisfied === false || c.status === 'escalated',
-    escalatie: { datum: c.escalation ? formatDate(c.escalation.date) : '', kenmerk: c.escalation?.reference ?? '' },
-    commissie: {
-      naam: org.escalation.committee,
-      instantie: org.escalation.name,
-      website: org.escalation.website,
-      beschrijving: org.escalation.description,
-    },
-    organizer: { naam: organizerName(org.organizers, c.organizer) },
   };
 }
 
@@ -96,6 +65,24 @@ export function unknownTemplateNames(template: string, view: object): string[] {
 }
 
 /**
+ * Fill a letter template with `view` into a printable A4 page. Throws an Error naming the template and the
+ * unknown names when the template is broken (a typo never yields a half letter).
+ */
+export function fillLetterTemplate(templateName: string, template: string, view: object, title: string): string {
+  let unknown: string[];
+  try {
+    unknown = unknownTemplateNames(template, view);
+  } catch (error) {
+    throw new Error(`the letter template ${templateName} cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (unknown.length)
+    throw new Error(
+      `the letter template ${templateName} uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`,
+    );
+  return documentPage(title, Mustache.render(template, view, {}, { escape: (value: unknown) => escapeHtml(String(value)) }));
+}
+
+/**
  * The written response (art. 4.6, 5.5) of a case as a printable A4 page, from the organization's editable template.
  * Without findings, conclusions or a response date it returns what is missing: never a half-empty letter.
  * Throws an Error naming the problem when the template itself is broken.
@@ -103,19 +90,8 @@ export function unknownTemplateNames(template: string, view: object): string[] {
 export function responseLetterHtml(record: CaseRecord, org: Organization, template: string): LetterResult {
   const missing = missingForLetter(record);
   if (missing.length) return { ok: false, missing };
-  const view = letterView(record, org);
-  let unknown: string[];
-  try {
-    unknown = unknownTemplateNames(template, view);
-  } catch (error) {
-    throw new Error(`the letter template cannot be read: ${(error as Error).message}`, { cause: error });
-  }
-  if (unknown.length)
-    throw new Error(
-      `the letter template uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`,
-    );
   return {
     ok: true,
-    html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view, {}, { escape: escapeHtml })),
+    html: fillLetterTemplate('antwoordbrief.html', template, letterView(record, org), `Afhandeling klacht ${record.data.id}`),
   };
 }

@@ -8,6 +8,8 @@ import { pastRetention, type RetentionDue } from '../cases/retention.ts';
 import { missingSteps } from '../cases/steps.ts';
 import { findOrganizer } from '../organization/organizers.ts';
 import { inlineCode } from './markdown.ts';
+import { addWorkdays } from '../calendar/calendar.ts';
+import { DECREED_DAYS_KNOWN_UNTIL, decreedDaysRunOut } from '../calendar/decreed-days.ts';
 
 /**
  * What one flag issue should look like now: the sync's wish for a case (or for the retention list),
@@ -56,6 +58,7 @@ export const STATE_NAMES: Readonly<Record<FlagState, string>> = {
   late: 'te laat ingediend',
   past_retention: 'bewaartermijn verstreken',
   invalid: 'ongeldig dossier',
+  decreed_days: 'nieuw gelijkstellingsbesluit opzoeken',
   none: 'geen signaal',
 };
 
@@ -211,6 +214,37 @@ function retentionFlag(due: RetentionDue[], cases: readonly SubjectCase[], org: 
   };
 }
 
+/** art. 3 lid 3 Atw: one issue when a term starting today may run past the decreed days we know. */
+function decreedDaysFlag(org: Organization, cal: WorkCalendar, today: IsoDate): Flag | null {
+  const longest = Math.max(org.deadlines.filing_workdays, org.deadlines.handling_workdays);
+  const horizon = addWorkdays(cal, today, longest);
+  if (!decreedDaysRunOut(horizon)) return null;
+  const headline =
+    `De lijst met gelijkgestelde dagen (art. 3 lid 3 Atw) loopt tot en met ${formatDate(DECREED_DAYS_KNOWN_UNTIL)}; ` +
+    `een termijn die vandaag begint, loopt tot ${formatDate(horizon)}.`;
+  const body = [
+    `**${headline}**`,
+    '',
+    'De overheid stelt soms extra dagen gelijk aan een feestdag van de Algemene termijnenwet (een gelijkstellingsbesluit in de ' +
+      'Staatscourant). Na de laatste bekende datum telt het project zulke dagen als werkdag, en kan een termijn een werkdag te vroeg uitkomen.',
+    '',
+    '- Zoek het nieuwe gelijkstellingsbesluit op (zoek op "gelijkstellingsbesluit Algemene termijnenwet" bij officielebekendmakingen.nl).',
+    '- Voeg de dagen met hun Staatscourant-nummer toe aan `lib/calendar/decreed-days.ts` en zet `DECREED_DAYS_KNOWN_UNTIL` verder.',
+    '',
+    '---',
+    'Dit issue wordt bijgehouden door `npm run deadlines -- --github` en sluit vanzelf zodra de lijst weer ver genoeg reikt.',
+  ].join('\n');
+  return {
+    state: 'decreed_days',
+    title: 'Nieuw gelijkstellingsbesluit opzoeken (art. 3 lid 3 Atw)',
+    headline,
+    body,
+    labels: [BASE_LABEL.name, ISSUE_STATE_LABELS.decreed_days.name],
+    assignees: [],
+    cases: [],
+  };
+}
+
 /**
  * The flag issues the cases call for on `today`: per case a deadline subject and a late-filing subject
  * (with `flag: null` when none is needed), plus the one retention subject.
@@ -244,6 +278,14 @@ export function flagSubjects(cases: readonly SubjectCase[], org: Organization, c
     file: null,
     flag: retentionFlag(due, cases, org),
     settled: 'Geen afgesloten dossiers meer met persoonsgegevens over de bewaartermijn; dit issue wordt gesloten.',
+  });
+  subjects.push({
+    kind: 'calendar',
+    key: 'decreed-days',
+    deadline: null,
+    file: null,
+    flag: decreedDaysFlag(org, cal, today),
+    settled: 'De lijst met gelijkgestelde dagen reikt weer verder dan de langste termijn; dit issue wordt gesloten.',
   });
   return subjects;
 }

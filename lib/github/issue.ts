@@ -19,12 +19,13 @@ export interface TrackedIssue {
 /**
  * The kinds of flag issue: a case near or past its handling deadline (one issue per case), a late filing
  * (art. 4.1, one issue per case, raised once), the closed cases past their retention period (one issue) and
- * the case files that do not validate (one issue, "Ongeldig dossier": the alerts go on for the valid ones).
+ * the case files that do not validate (one issue, "Ongeldig dossier": the alerts go on for the valid ones) and
+ * the list of decreed days running out (art. 3 lid 3 Atw, one issue, key `decreed-days`).
  */
-export type FlagKind = 'deadline' | 'late_filing' | 'retention' | 'invalid';
+export type FlagKind = 'deadline' | 'late_filing' | 'retention' | 'invalid' | 'calendar';
 
 /** The state a flag issue shows; `none` once the sync closed it. */
-export type FlagState = 'due_soon' | 'due_today' | 'overdue' | 'late' | 'past_retention' | 'invalid' | 'none';
+export type FlagState = 'due_soon' | 'due_today' | 'overdue' | 'late' | 'past_retention' | 'invalid' | 'decreed_days' | 'none';
 
 /** A label the sync creates when the repository lacks it. */
 export interface LabelSpec {
@@ -63,6 +64,11 @@ export const ISSUE_STATE_LABELS: Readonly<Record<Exclude<FlagState, 'none'>, Lab
     color: 'e99695',
     description: `Dossierbestand voldoet niet aan het schema (npm run validate) ${DESCRIPTION_TAIL}`,
   },
+  decreed_days: {
+    name: 'gelijkgestelde-dagen',
+    color: '1d76db',
+    description: `Nieuw gelijkstellingsbesluit opzoeken (art. 3 lid 3 Atw) ${DESCRIPTION_TAIL}`,
+  },
 };
 
 /** All labels the sync sets; other labels on its issues (added by people) are left alone. */
@@ -89,8 +95,8 @@ export interface FlagMarker {
 }
 
 const MARKER = /<!-- klachtenregeling ([^>]*?) -->/;
-const KINDS: readonly FlagKind[] = ['deadline', 'late_filing', 'retention', 'invalid'];
-const STATES: readonly FlagState[] = ['due_soon', 'due_today', 'overdue', 'late', 'past_retention', 'invalid', 'none'];
+const KINDS: readonly FlagKind[] = ['deadline', 'late_filing', 'retention', 'invalid', 'calendar'];
+const STATES: readonly FlagState[] = ['due_soon', 'due_today', 'overdue', 'late', 'past_retention', 'invalid', 'decreed_days', 'none'];
 const TOKEN = /^[A-Za-z0-9_.-]+$/;
 
 /** Whether a word can go in a marker (case ids, logins, file names such as `K-2026-001.md`). */

@@ -81,8 +81,26 @@ export function writesOf(a: SyncAction): number {
 /** Write requests of a whole plan. */
 export const planWrites = (plan: SyncPlan): number => plan.actions.reduce((n, a) => n + writesOf(a), 0);
 
-const SEVERITY: Record<FlagState, number> = { due_soon: 1, due_today: 2, overdue: 3, late: 1, past_retention: 1, invalid: 1, none: 0 };
-const ORDER: Record<FlagState, number> = { invalid: 0, overdue: 0, due_today: 1, due_soon: 2, late: 3, past_retention: 4, none: 5 };
+const SEVERITY: Record<FlagState, number> = {
+  due_soon: 1,
+  due_today: 2,
+  overdue: 3,
+  late: 1,
+  past_retention: 1,
+  invalid: 1,
+  decreed_days: 1,
+  none: 0,
+};
+const ORDER: Record<FlagState, number> = {
+  invalid: 0,
+  overdue: 0,
+  due_today: 1,
+  due_soon: 2,
+  late: 3,
+  past_retention: 4,
+  decreed_days: 5,
+  none: 6,
+};
 
 const sameSet = (a: readonly string[], b: readonly string[]) => {
   const x = new Set(a.map((s) => s.toLowerCase()));
@@ -118,6 +136,8 @@ function isNews(kind: FlagKind, before: FlagMarker, flag: Flag): boolean {
     case 'retention':
     case 'invalid':
       return flag.cases.some((id) => !before.cases.includes(id));
+    case 'calendar':
+      return false; // raised once; a hand-closed issue stays closed until the list is updated and it settles
   }
 }
 

@@ -36,6 +36,7 @@ const KIND_NAMES = {
   late_filing: 'late filing (art. 4.1)',
   retention: 'retention',
   invalid: 'invalid case files',
+  calendar: 'decreed days (art. 3 lid 3 Atw)',
 } as const;
 
 /** One line describing an action, the same in a dry run and a real run. No personal data: ids, states, numbers. */

@@ -93,37 +93,37 @@ export function barChart(bars: readonly Bar[], options: { label: string; xLabel:
  */
 export function paretoChart(
   items: readonly { label: string; count: number; cumulative: number; vital: boolean }[],
-  options: { label: string; total: number; width?: number },
+  options: { label: string; total: number; width?: number; cumulative?: boolean },
 ): string {
-  const total = Math.max(1, options.total);
-  const cum = items.map((i) => ({ label: i.label, x: i.cumulative * total }));
+  const max = Math.max(1, ...items.map((i) => i.count));
+  // One axis only (counts). The cumulative share, when shown, is written beside its dots instead of on a second axis.
+  const showCumulative = options.cumulative ?? true;
+  const cum = items.map((i) => ({ label: i.label, x: i.cumulative * max, text: `${Math.round(i.cumulative * 100)}%` }));
   const plot = Plot.plot({
     document,
     width: options.width ?? 640,
-    height: 70 + items.length * 30,
-    marginTop: 40,
+    height: 60 + items.length * 30,
+    marginTop: 10,
     marginLeft: Math.min(320, 12 + Math.max(...items.map((i) => textWidth(i.label)))),
-    marginRight: 40,
+    marginRight: 50,
     style: FONT,
     y: { domain: items.map((i) => i.label), label: null, tickSize: 0, padding: 0.2 },
-    x: { domain: [0, total], label: null, axis: null },
+    x: { domain: [0, max], label: null, axis: null },
     marks: [
       Plot.axisX({
         anchor: 'bottom',
         label: 'aantal keer genoemd',
-        ticks: Math.min(5, total),
+        ticks: Math.min(5, max),
         tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''),
       }),
-      Plot.axisX({
-        anchor: 'top',
-        label: 'cumulatief aandeel',
-        ticks: [0, 0.2, 0.4, 0.6, 0.8, 1].map((f) => f * total),
-        tickFormat: (d: number) => `${Math.round((d / total) * 100)}%`,
-      }),
-      Plot.gridX({ ticks: [0.8 * total], stroke: COLORS.line, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
       Plot.barX(items, { y: 'label', x: 'count', fill: (i: { vital: boolean }) => (i.vital ? COLORS.main : COLORS.muted) }),
-      Plot.line(cum, { y: 'label', x: 'x', stroke: COLORS.line, strokeWidth: 2 }),
-      Plot.dot(cum, { y: 'label', x: 'x', fill: COLORS.line, r: 3.5 }),
+      ...(showCumulative
+        ? [
+            Plot.line(cum, { y: 'label', x: 'x', stroke: COLORS.line, strokeWidth: 2 }),
+            Plot.dot(cum, { y: 'label', x: 'x', fill: COLORS.line, r: 3.5 }),
+            Plot.text(cum, { y: 'label', x: 'x', text: 'text', dx: 8, textAnchor: 'start', fill: COLORS.line }),
+          ]
+        : []),
       Plot.ruleX([0]),
     ],
   });

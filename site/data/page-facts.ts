@@ -1,7 +1,9 @@
 // The values the MDX prose shows, per language: all from organization.yml, so the pages and the
 // deadline checker can never disagree.
 import { mailtoUrl } from '../../lib/regulation/mailto.ts';
-import { org } from './site-data.ts';
+import { buildYear, org, wkkgzSpan } from './site-data.ts';
+import { DECREED_DAYS } from '../../lib/calendar/decreed-days.ts';
+import { formatDate } from '../../lib/dates/iso-date.ts';
 import { ROUTES, withBase, type Lang } from '../../lib/regulation/routes.ts';
 
 const MAIL = {
@@ -55,6 +57,18 @@ const MAIL = {
   },
 };
 
+/** "2 januari 2026, 15 mei 2026 en 7 mei 2027": the decreed days (art. 3 lid 3 Atw) of the build year and the next. */
+function decreedDayList(lang: Lang): string {
+  const days = DECREED_DAYS.filter((d) => +d.date.slice(0, 4) >= buildYear && +d.date.slice(0, 4) <= buildYear + 1).map((d) =>
+    formatDate(d.date, lang),
+  );
+  const and = lang === 'nl' ? ' en ' : ' and ';
+  // no known decreed day in these years: point at the list on the page instead of naming none
+  if (days.length === 0)
+    return lang === 'nl' ? 'de dagen die in de lijst hieronder gelijkgesteld heten' : 'the days marked as decreed in the list below';
+  return days.length === 1 ? days[0]! : `${days.slice(0, -1).join(', ')}${and}${days.at(-1)}`;
+}
+
 /** The props of the MDX content of a page in `lang`. */
 export function pageFacts(lang: Lang, base: string) {
   const e = org.escalation;
@@ -62,6 +76,9 @@ export function pageFacts(lang: Lang, base: string) {
   return {
     filing: org.deadlines.filing_workdays, // art. 4.1
     handling: org.deadlines.handling_workdays, // art. 5.4, 6.2
+    decreedDays: decreedDayList(lang), // art. 3 lid 3 Atw, named in the counting sentence
+    wkkgzDays: wkkgzSpan.days, // the most calendar days the handling term takes, 2000–2100
+    retentionYears: org.retention.years_after_closing, // privacy notice (art. 13 AVG)
     organization: org.organization.name,
     email: org.organization.email,
     mailto: mailtoUrl(org.organization.email, MAIL[lang].subject, MAIL[lang].body.join('\n')),

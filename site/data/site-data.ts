@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
-import { parseRegulation, regulationValues } from '../../lib/regulation/regulation.ts';
+import { checkRegulationTerms, parseRegulation, regulationValues } from '../../lib/regulation/regulation.ts';
 import { holidayTable } from '../../lib/calendar/browser-holiday-table.ts';
+import { longestCalendarSpan } from '../../lib/calendar/calendar.ts';
 import { todayIn } from '../../lib/dates/iso-date.ts';
 import { InputError, formatProblem } from '../../lib/problems/problems.ts';
 
@@ -31,8 +32,17 @@ export const regulation = {
   en: parsed(() => parseRegulation('site/content/regulation.en.yml', read('site/content/regulation.en.yml'), values)),
 };
 
+// art. 4.1, 5.4, 6.2: the deadline checker counts with organization.yml's terms; they must be the binding (Dutch) text's
+parsed(() => {
+  const problems = checkRegulationTerms(regulation.nl, 'site/content/regulation.nl.yml', org, 'organization.yml', read('organization.yml'));
+  if (problems.length) throw new InputError('de termijnen in organization.yml wijken af van de klachtenregeling', problems);
+});
+
 /** The year of the build, in Amsterdam: the calculator knows the holidays from the year before to five years on. */
 export const buildYear = +todayIn(new Date(), org.time_zone).slice(0, 4);
 
 /** The non-working weekdays the calculator ships (same calendar as the deadline checker). */
 export const holidays = holidayTable(calendarFor(org), buildYear - 1, buildYear + 5);
+
+/** The most calendar days the handling term takes between 2000 and 2100: always within the Wkkgz's six weeks. */
+export const wkkgzSpan = longestCalendarSpan(calendarFor(org), org.deadlines.handling_workdays, 2000, 2100);

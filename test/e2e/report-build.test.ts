@@ -83,11 +83,21 @@ describe('the built report', () => {
     expect(html.get('jaar/2025.html')).toContain('Geen klachten in 2025.');
     expect(html.get('jaar/2025.html')).not.toMatch(/NaN|undefined/);
     const row = /<tr data-case="K-2026-004">(.*?)<\/tr>/.exec(html.get('nu.html')!)?.[1] ?? '';
-    expect(row).toContain('2026-02-02');
+    expect(row).toContain('2 februari 2026'); // dates in Dutch, not ISO
     expect(row).toContain('26 over');
   });
 
-  it('holds no personal data of the canary case, though it counts the case', async () => {
+  it('labels what each key figure counts, and checks acknowledgement and oral confirmation', () => {
+    const page = html.get('jaar/2026.html')!.replace(/\s+/g, ' ');
+    expect(page).toMatch(/data-figure="received">5<\/strong> ontvangen in 2026/);
+    expect(page).toMatch(/data-figure="closed">\d+<\/strong> afgesloten in 2026 <span class="small">\(ook klachten uit eerdere jaren\)/);
+    expect(page).toContain('(ontvangen in 2026 of eerder)');
+    expect(page).toMatch(/<tr data-check="acknowledgement">.*?van 5<\/td>/);
+    expect(page).toContain('data-check="oral-confirmation"');
+    expect(page).not.toMatch(/Stand per \d{4}-/); // dates in Dutch
+  });
+
+  it('holds no personal data of the canary case, though it counts the case (art. 4.4)', async () => {
     expect(html.get('jaar/2026.html')).toContain('K-2026-003');
     const input = (await readFile(join(work, 'cases', '2026', 'K-2026-003.md'), 'utf8')).toLowerCase();
     for (const s of Object.values(CANARY_STRINGS)) expect(input).toContain(s.toLowerCase()); // the fixture really has them

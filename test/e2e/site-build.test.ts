@@ -64,8 +64,7 @@ const otherOrganization = (yml: string) =>
     .replace(/postal_address: .*/, 'postal_address: "Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem"')
     .replace('https://www.organize4all.nl', 'https://www.ordelijk-thuis.example')
     .replace('https://organize4all.github.io/klachtenregeling/', 'https://klachten.ordelijk-thuis.example/')
-    .replace('filing_workdays: 30', 'filing_workdays: 25')
-    .replace('handling_workdays: 20', 'handling_workdays: 15')
+    .replace('years_after_closing: 2', 'years_after_closing: 3')
     .replace(
       /escalation:[\s\S]*?\nretention:/,
       `escalation:
@@ -104,7 +103,7 @@ const page = (path: string) => {
   return Buffer.from(file.text, 'latin1').toString('utf8');
 };
 
-describe('privacy: the public build never reads cases/', () => {
+describe('privacy: the public build never reads cases/ (art. 4.4, confidential)', () => {
   it.each([CANARY_ID, ...CANARY])('no file under dist/site/ contains %j', (needle) => {
     expect(files.length).toBeGreaterThan(6);
     for (const f of files) expect(f.text.includes(needle), f.path).toBe(false);
@@ -115,17 +114,15 @@ describe('numbers and names come from organization.yml', () => {
   it('replaces every name of the default organization and escalation body', () => {
     for (const f of files) expect(f.text, f.path).not.toMatch(/Organize4all|Solopartners/i);
   });
-  it('shows the new deadlines in the summary, the regulation and the complaint page', () => {
+  it("shows the regulation's deadlines in the summary, the regulation and the complaint page", () => {
     const nl = page('');
-    expect(nl).toMatch(/Tot uiterlijk 25 werkdagen nadat de opdracht is afgerond/);
-    expect(nl).toMatch(/binnen 15 werkdagen een schriftelijk antwoord/);
-    expect(nl).toMatch(/De klacht kan maximaal 25 werkdagen na afronding van de opdracht worden ingediend/); // art. 4.1
-    expect(nl).toMatch(/De klacht dient binnen maximaal 15 werkdagen schriftelijk door Ordelijk Thuis afgehandeld te zijn/); // art. 6.2
-    expect(nl).not.toMatch(/\b(30|20) werkdagen/);
-    expect(page('en/')).toMatch(/at most 25 working days after the assignment was completed/);
-    expect(page('en/')).not.toMatch(/\b(30|20) working days/);
-    expect(page('klacht-indienen/')).toMatch(/data-workdays="25"/);
-    expect(page('en/making-a-complaint/')).toMatch(/data-workdays="15"/);
+    expect(nl).toMatch(/Tot uiterlijk 30 werkdagen nadat de opdracht is afgerond/);
+    expect(nl).toMatch(/binnen 20 werkdagen een schriftelijk antwoord/);
+    expect(nl).toMatch(/De klacht kan maximaal 30 werkdagen na afronding van de opdracht worden ingediend/); // art. 4.1
+    expect(nl).toMatch(/De klacht dient binnen maximaal 20 werkdagen schriftelijk door Ordelijk Thuis afgehandeld te zijn/); // art. 6.2
+    expect(page('en/')).toMatch(/at most 30 working days after the assignment was completed/);
+    expect(page('klacht-indienen/')).toMatch(/data-workdays="30"/);
+    expect(page('en/making-a-complaint/')).toMatch(/data-workdays="20"/);
   });
   it('shows the new contact details, e-mail link and address', () => {
     const html = page('klacht-indienen/');
@@ -155,8 +152,92 @@ describe('JavaScript budget', () => {
   it('the pages without JavaScript are complete: the calculator is hidden and the counting rule is written out', () => {
     const html = page('klacht-indienen/');
     expect(html).toMatch(/<form class="calc" hidden/);
-    expect(html).toMatch(/Zo telt u werkdagen\.<\/strong> Werkdagen zijn maandag tot en met vrijdag/);
+    expect(html).toMatch(
+      /Zo telt u werkdagen\.<\/strong> Wij tellen zoals de Algemene termijnenwet\. Die wet geldt voor wettelijke termijnen; deze\s+regeling volgt haar naar analogie/,
+    );
     expect(html).not.toMatch(/\.js"/);
     expect(files.filter((f) => f.path.endsWith('.js'))).toEqual([]);
+  });
+});
+
+describe('how days are counted (Atw by analogy, decreed days, receipt, oral complaints, Wkkgz)', () => {
+  it.each([
+    [
+      'klacht-indienen/',
+      /gelijkstelt \(artikel 3 lid 3 van die wet\), zoals [^.]*\d+ (januari|mei) \d{4}/,
+      /het telt wanneer uw klacht\s+binnenkomt/,
+      /Een mondelinge klacht telt vanaf de dag waarop u haar deed/,
+      /zes weken[\s\S]*hooguit 36 kalenderdagen/,
+    ],
+    [
+      'en/making-a-complaint/',
+      /decrees equal to\s+them \(article 3\(3\) of that act\), such as [^.]*\d{4}/,
+      /what counts is when\s+it reaches us/,
+      /An oral complaint counts from the day you made it/,
+      /six weeks[\s\S]*at most 36 calendar days/,
+    ],
+  ])('%s states it', (path, ...patterns) => {
+    const html = page(path);
+    for (const p of patterns) expect(html).toMatch(p);
+  });
+  it('lists the decreed days among the non-working days (2 January and 15 May 2026 are no working days)', () => {
+    const html = page('klacht-indienen/');
+    expect(html).toMatch(/Feestdagen en gelijkgestelde dagen op een doordeweekse dag in/);
+    if (html.includes('in 2026:')) expect(html).toMatch(/2 januari \(gelijkgesteld\)[\s\S]*15 mei \(gelijkgesteld\)/);
+    expect(html).toMatch(/data-holidays="[^"]*2026-01-02[^"]*2026-05-15/); // the calculator's table
+  });
+});
+
+describe("the terms are the regulation's own text (art. 4.1, 5.4, 6.2)", () => {
+  it('a build with other terms in organization.yml fails, naming the file, the field and the article', async () => {
+    const copy = await projectCopy();
+    try {
+      const yml = await readFile(join(copy.dir, 'organization.yml'), 'utf8');
+      await writeFile(join(copy.dir, 'organization.yml'), yml.replace('filing_workdays: 30', 'filing_workdays: 25'));
+      const failure = await buildSite(copy.dir).then(
+        () => '',
+        (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+      );
+      expect(failure).toMatch(/organization\.yml:\d+: deadlines\.filing_workdays: is 25, maar artikel 4\.1 van de klachtenregeling/);
+    } finally {
+      await copy.remove();
+    }
+  }, 120_000);
+});
+
+describe('the privacy notice (art. 13 AVG) on the complaint pages', () => {
+  it.each([
+    [
+      'klacht-indienen/',
+      [
+        'Wat wij met uw gegevens doen',
+        'Wat wij vastleggen.',
+        'Waarom.',
+        'Tot 3 jaar nadat uw klacht is afgehandeld',
+        'Uw rechten.',
+        'inzien, laten verbeteren en laten verwijderen',
+        'Autoriteit Persoonsgegevens',
+        'mailto:zorgen@ordelijk-thuis.example',
+        'Commissie van Geschillenhuis Noord',
+      ],
+    ],
+    [
+      'en/making-a-complaint/',
+      [
+        'What we do with your data',
+        'What we record.',
+        'Why.',
+        'Up to 3 years after your complaint was closed',
+        'Your rights.',
+        'corrected or removed',
+        'Autoriteit Persoonsgegevens',
+        'mailto:zorgen@ordelijk-thuis.example',
+      ],
+    ],
+    ['klachtformulier/', ['Wat wij met uw gegevens doen', 'Tot 3 jaar']],
+    ['en/complaint-form/', ['What we do with your data', 'Up to 3 years']],
+  ])('%s says what is recorded, why, how long (from organization.yml), the rights and whom to contact', (path, texts) => {
+    const html = page(path).replace(/\s+/g, ' ');
+    for (const t of texts) expect(html).toContain(t);
   });
 });

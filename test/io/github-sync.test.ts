@@ -82,7 +82,9 @@ describe('first run', () => {
     expect(retention.body).toContain('| K-2024-001 | 2024-01-10 | 2026-01-10 |');
 
     // the labels it uses, created with our colours and descriptions, not GitHub's grey defaults
-    const used = MANAGED_LABELS.filter((l) => l.name !== 'termijn-vandaag' && l.name !== 'ongeldig-dossier');
+    const used = MANAGED_LABELS.filter(
+      (l) => l.name !== 'termijn-vandaag' && l.name !== 'ongeldig-dossier' && l.name !== 'gelijkgestelde-dagen',
+    );
     expect(fake.labels).toEqual(used.map((l) => ({ name: l.name, color: l.color, description: l.description })));
     expect(fake.count()).toEqual({ reads: 2, writes: 4 + used.length, total: 6 + used.length });
     expect(fake.issues.every((i) => i.comments.length === 0)).toBe(true);

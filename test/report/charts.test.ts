@@ -36,8 +36,19 @@ describe('charts rendered at build time', () => {
     );
     expect(count(svg, /<rect /g)).toBe(2);
     expect(svg).toMatch(/<path[^>]*d="M/);
-    expect(svg).toContain('>80%<'); // the top axis: cumulative share in steps of 20%
+    expect(svg).toContain('>75%<'); // the cumulative share written beside its dot
     expect(svg).toContain('>100%<');
+    // one x-axis (the counts), not a second one on top for the cumulative share
+    expect(count(svg, /aantal keer genoemd/g)).toBe(1);
+    expect(svg).not.toContain('cumulatief aandeel');
+    const plain = paretoChart([{ label: 'Planning', count: 3, cumulative: 0.75, vital: false }], {
+      label: 'O',
+      total: 4,
+      cumulative: false,
+    });
+    expect(plain).not.toContain('>75%<');
+    expect(count(plain, /<circle /g)).toBe(0); // no cumulative dots
+    expect(count(svg, /<circle /g)).toBe(2);
   });
 
   it('a line chart leaves out periods without a value', () => {

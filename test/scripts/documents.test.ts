@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseSchemaFor } from '../../schemas/case.ts';
+import { STEP_KINDS, caseSchemaFor } from '../../schemas/case.ts';
+import { missingSteps } from '../../lib/cases/steps.ts';
 import { parseCaseFile, type CaseRecord } from '../../lib/cases/case-file.ts';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
 import { registrationFormHtml } from '../../lib/documents/registration-form.ts';
 import { responseLetterHtml } from '../../lib/documents/response-letter.ts';
+import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from '../../lib/documents/case-letters.ts';
+import { committeeDossierHtml } from '../../lib/documents/committee-dossier.ts';
 import { ROOT, caseText, resolvedCase, type CaseLiteral } from '../helpers/temp-project.ts';
 
 const org = parseOrganization('organization.yml', readFileSync(join(ROOT, 'organization.yml'), 'utf8'));
@@ -66,16 +69,26 @@ describe('the response letter (art. 4.6, 5.5)', () => {
     expect(t).not.toContain('U hebt mij laten weten dat u niet tevreden bent');
   });
 
-  it('of an escalated case: to the representative, on behalf of the client, with the committee and its reference', () => {
+  it('of an escalated case: to the representative at their own address, describing the response only, never the later escalation', () => {
     const t = text(letter(escalated));
     expect(t).toContain('Geachte Zoon Canary,');
-    expect(t).toContain('Dorpsweg 2, 2000 BB Haarlem');
+    expect(t).toContain('Zoon Canary Dorpsweg 2, 2000 BB Haarlem');
+    expect(t).not.toContain('Kerkstraat 1');
     expect(t).toContain('die u indiende namens Client Canary');
-    expect(t).toContain(
-      'U hebt mij laten weten dat u niet tevreden bent met deze afhandeling. Daarom wordt uw klacht voorgelegd aan de Klachtencommissie van Solopartners (art. 4.7); dat is gedaan op 12 februari 2024 onder kenmerk SP-2024-0007.',
-    );
+    expect(t).toContain('Datum 30 januari 2024');
+    // dated on the response: it cannot know of the escalation of 12 February (that has its own letter)
+    expect(t).not.toContain('12 februari 2024');
+    expect(t).not.toContain('SP-2024-0007');
+    expect(t).not.toContain('U hebt mij laten weten dat u niet tevreden bent');
+    expect(t).toContain('Bent u niet tevreden met deze afhandeling');
     expect(t).not.toContain('Oplossing door bemiddeling');
-    expect(t).not.toContain('Bent u niet tevreden');
+  });
+
+  it('goes to a representative without an address care of the client ("p/a"), or by e-mail when they have one', () => {
+    const rep = (representative: Record<string, string>) =>
+      text(letter({ ...escalated, complainant: { name: 'Client Canary', address: 'Kerkstraat 1, 1000 AA Amsterdam', representative } }));
+    expect(rep({ name: 'Zoon Canary' })).toContain('Zoon Canary p/a Client Canary, Kerkstraat 1, 1000 AA Amsterdam');
+    expect(rep({ name: 'Zoon Canary', email: 'zoon@example.org' })).toContain('Zoon Canary Per e-mail: zoon@example.org');
   });
 
   it('escapes what the case file says', () => {
@@ -108,7 +121,7 @@ describe('the response letter (art. 4.6, 5.5)', () => {
         org,
         '<p>{{bevindingen}} {{conclusie}} {{#organisatie}}{{naam}}{{/organisatie}} {{orgnisatie.naam}}</p>',
       ),
-    ).toThrow('the letter template uses unknown names: {{conclusie}}, {{orgnisatie.naam}}');
+    ).toThrow('the letter template antwoordbrief.html uses unknown names: {{conclusie}}, {{orgnisatie.naam}}');
   });
 });
 
@@ -156,5 +169,148 @@ describe('the registration form (art. 1.5, 4.5)', () => {
       ok: false,
       missing: [expect.stringContaining('anonymized on 2026-02-01')],
     });
+  });
+});
+
+const templateOf = (name: string) => readFileSync(join(ROOT, 'templates', name), 'utf8');
+const made = (r: { ok: true; html: string } | { ok: false; missing: string[] }) => {
+  if (!r.ok) throw new Error(r.missing.join(', '));
+  return r.html;
+};
+
+describe('the registration form renders the Markdown body', () => {
+  it('shows headings, lists and emphasis as such, never "## Klacht" literally, and raw HTML as text', () => {
+    const body =
+      '## Klacht\n\nDe sessie werd **twee keer** verzet.\n\n- eerst op maandag\n- toen op vrijdag\n\n<script>alert(1)</script>\n';
+    const html = registrationFormHtml(record(resolvedCase({ body })), org, cal, '2024-03-01');
+    expect(html).toContain('<h2>Klacht</h2>');
+    expect(html).toContain('<strong>twee keer</strong>');
+    expect(html).toContain('<li>eerst op maandag</li>');
+    expect(html).not.toContain('## Klacht');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('the acknowledgement of receipt (art. 3, 4.1, 5.4)', () => {
+  const ack = (c: CaseLiteral, today = '2024-01-09') =>
+    text(made(acknowledgementHtml(record(c), org, cal, today, templateOf('ontvangstbevestiging.html'))));
+  it('names the date received, the handling deadline as a date, who handles it (art. 4.2, 6.1), the regulation and the committee', () => {
+    const t = ack(resolvedCase({ status: 'open', response: undefined, satisfied: undefined, acknowledged: undefined }));
+    expect(t).toContain('Datum 9 januari 2024'); // today: the day it is made and recorded
+    expect(t).toContain('Op 8 januari 2024 ontving ik uw klacht.');
+    // art. 5.4: 8 January 2024 (Monday) + 20 working days = Monday 5 February 2024
+    expect(t).toContain('uiterlijk op 5 februari 2024 een schriftelijk antwoord');
+    expect(t).toContain('20 werkdagen na ontvangst');
+    expect(t).toContain('Anouk Jansen, uw Professional Organizer & Coach, behandelt uw klacht (art. 6.1)');
+    expect(t).toContain('https://organize4all.github.io/klachtenregeling/');
+    expect(t).toContain('Klachtencommissie van Solopartners (art. 3 en 4.7)');
+    expect(t).not.toContain('mondeling');
+  });
+  it('keeps the recorded acknowledged date, and mentions the written confirmation for an oral complaint', () => {
+    const t = ack(resolvedCase({ channel: 'oral', written_confirmation: '2024-01-10', acknowledged: '2024-01-10' }), '2024-03-01');
+    expect(t).toContain('Datum 10 januari 2024');
+    expect(t).toContain('U hebt uw klacht mondeling gedaan.');
+  });
+});
+
+describe('the confirmation of an oral complaint (art. 4.1)', () => {
+  const oral = (c: CaseLiteral) => oralConfirmationHtml(record(c), org, '2024-01-10', templateOf('bevestiging-mondelinge-klacht.html'));
+  it('shows the complaint as recorded (the "## Klacht" section, rendered), without the notes after it', () => {
+    const body = '## Klacht\n\nDe klant vindt dat de **planning** niet klopte.\n\n## Notities\n\nnotitie-kanarie-4242\n';
+    const html = made(oral(resolvedCase({ channel: 'oral', body })));
+    expect(html).toContain('De klant vindt dat de <strong>planning</strong> niet klopte.');
+    expect(html).not.toContain('notitie-kanarie-4242');
+    const t = text(html);
+    expect(t).toContain('Datum 10 januari 2024');
+    expect(t).toContain('Uw klacht, zoals ik die heb vastgelegd');
+    expect(t).toContain('Klopt deze weergave?');
+    expect(t).toContain('kenmerk K-2024-001');
+  });
+  it('is only for an oral complaint that has a recorded text', () => {
+    expect(oral(resolvedCase({ channel: 'email' }))).toMatchObject({ ok: false, missing: [expect.stringContaining('channel: oral')] });
+    expect(oral(resolvedCase({ channel: 'oral', body: '' }))).toMatchObject({ ok: false, missing: [expect.stringContaining('## Klacht')] });
+  });
+});
+
+describe('the escalation letter and the committee dossier (art. 4.7)', () => {
+  const esc = (c: CaseLiteral) => escalationLetterHtml(record(c), org, templateOf('escalatiebrief.html'));
+  it('the escalation letter is dated on the escalation and names the response, the committee and its reference', () => {
+    const t = text(made(esc(escalated)));
+    expect(t).toContain('Datum 12 februari 2024');
+    expect(t).toContain('Op 30 januari 2024 stuurde ik u mijn schriftelijke afhandeling');
+    expect(t).toContain('voorgelegd aan de Klachtencommissie van Solopartners; daar heeft zij het kenmerk SP-2024-0007');
+    expect(t).toContain('Geachte Zoon Canary,');
+  });
+  it('needs an escalation', () => {
+    expect(esc(resolvedCase())).toMatchObject({ ok: false, missing: [expect.stringContaining('escalation.date')] });
+  });
+  it('the dossier bundles the form, the steps with their dates, the response letter and the escalation letter, each on a new page', () => {
+    const r = record(escalated);
+    const html = made(
+      committeeDossierHtml(
+        r,
+        registrationFormHtml(r, org, cal, '2024-03-01'),
+        responseLetterHtml(r, org, template),
+        escalationLetterHtml(r, org, templateOf('escalatiebrief.html')),
+      ),
+    );
+    const t = text(html);
+    const order = [
+      'Dossier voor de klachtencommissie',
+      'Klachtenregistratieformulier',
+      'Informatie verstrekt aan de klager (art. 5.1)',
+      'Bevindingen Er is te veel gefactureerd.',
+      'Afhandeling van uw klacht van 8 januari 2024',
+      'voorgelegd aan de Klachtencommissie van Solopartners',
+    ].map((s) => t.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html.match(/class="next-page"/g)).toHaveLength(3);
+    expect((html.match(/<html/g) ?? []).length).toBe(1);
+  });
+  it('the dossier is not made without the escalation', () => {
+    const r = record(resolvedCase());
+    const dossier = committeeDossierHtml(
+      r,
+      registrationFormHtml(r, org, cal, '2024-03-01'),
+      responseLetterHtml(r, org, template),
+      escalationLetterHtml(r, org, templateOf('escalatiebrief.html')),
+    );
+    expect(dossier).toMatchObject({ ok: false, missing: [expect.stringContaining('escalation.date')] });
+  });
+});
+
+describe('art. 5.3: information asked of third parties is a step of its own, with its date', () => {
+  it('shows on the registration form, in date order with the other steps', () => {
+    const c = resolvedCase({
+      steps: [
+        { kind: 'information_given', date: '2024-01-10' },
+        { kind: 'third_party_information', date: '2024-01-12', note: 'Planning opgevraagd bij de schoonmaakdienst.' },
+        { kind: 'complainant_heard', date: '2024-01-15' },
+      ],
+    });
+    const t = text(registrationFormHtml(record(c), org, cal, '2024-03-01'));
+    expect(t).toContain('12 januari 2024 Informatie opgevraagd bij derden (art. 5.3) Planning opgevraagd bij de schoonmaakdienst.');
+    expect(t.indexOf('(art. 5.1)')).toBeLessThan(t.indexOf('(art. 5.3)'));
+    expect(t.indexOf('(art. 5.3)')).toBeLessThan(t.indexOf('(art. 5.2) '));
+  });
+  it('cannot be dated before the complaint was received', () => {
+    const c = resolvedCase({ steps: [{ kind: 'third_party_information', date: '2024-01-05' }] });
+    expect(parseCaseFile(`${c.id}.md`, caseText(c), caseSchemaFor(org)).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'steps.0.date: 2024-01-05 is before received (2024-01-08)',
+    ]);
+  });
+});
+
+describe('art. 1.3: the complaints procedure the organization uses is the one the case file records', () => {
+  it('every step of the procedure (art. 3, 5.1–5.3, 4.6, 5.5) has its place, and missingSteps names what a case still lacks', () => {
+    const c = record(resolvedCase({ client_informed: undefined, steps: [{ kind: 'information_given', date: '2024-01-10' }] })).data;
+    expect(missingSteps(c).map((s) => `${s.key} (${s.article})`)).toEqual([
+      'client_informed (art. 3.1, 3.2)',
+      'complainant_heard (art. 5.2)',
+    ]);
+    expect(missingSteps(record(resolvedCase()).data)).toEqual([]);
+    expect(STEP_KINDS).toEqual(['information_given', 'complainant_heard', 'third_party_information', 'mediation']);
   });
 });

@@ -158,12 +158,6 @@ describe('npm run new-case refuses', () => {
     ['an impossible date', [...FLAGS, '--received', '2026-02-30'], 2, '--received: expected a real date as YYYY-MM-DD'],
     ['a date in the future', [...FLAGS, '--received', '2026-07-01'], 2, '--received: 2026-07-01 is after today (2026-06-15)'],
     ['an unknown channel', [...FLAGS.slice(0, 2), ...FLAGS.slice(4), '--channel', 'fax'], 2, '--channel: unknown channel "fax"'],
-    [
-      'an assignment end after receipt',
-      [...FLAGS, '--received', '2026-03-02', '--assignment-completed', '2026-03-05'],
-      1,
-      'assignment_completed: 2026-03-05 is after received',
-    ],
     ['an id of another year', [...FLAGS, '--received', '2026-03-02', '--id', 'K-2025-001'], 2, 'does not match the year'],
   ])('%s, writing nothing', (_, args, status, message) => {
     const p = project();

@@ -66,24 +66,31 @@ describe('anonymizeCaseText', () => {
       'complainant.representative.name',
       'complainant.representative.email',
       'steps.0.note',
+      'response.findings',
+      'response.conclusions',
       'comment (line 3)',
       'comment (line 14)',
       'body (3 lines of complaint text and notes)',
     ]);
     expect(text).not.toMatch(CANARY);
+    expect(text).not.toContain('een fout');
     // every other line of the frontmatter is kept as written: flow lists, quoting, block scalars; comments are
-    // free text and go (issue 13: personal data in a comment survived)
+    // free text and go (issue 13: personal data in a comment survived); the response's texts are replaced in
+    // their own style
     const kept = WRITTEN.split('---')[1]!
       .replace(/ +#.*$/gm, '')
+      .replace(/  findings: .*\n/, '  findings: "(verwijderd op 2026-03-02)"\n') // the quoting and block style stay
+      .replace('    De klacht is gegrond.\n', '    (verwijderd op 2026-03-02)\n')
       .split('\n')
       .filter((l) => !/^complainant:|^  (name|phone|representative):|^    (name|email):|^    note:|^#/.test(l));
     expect(text.split('---')[1]).toBe(`${kept.join('\n')}anonymized: 2026-03-02\n`);
     const before = frontmatter(WRITTEN);
     const after = frontmatter(text);
-    const { complainant: _, steps: stepsBefore, ...rest } = before;
+    const { complainant: _, steps: stepsBefore, response: responseBefore, ...rest } = before;
     expect(after).toEqual({
       ...rest,
       steps: (stepsBefore as Record<string, unknown>[]).map(({ note: _n, ...s }: Record<string, unknown>) => s),
+      response: { ...(responseBefore as object), findings: '(verwijderd op 2026-03-02)', conclusions: '(verwijderd op 2026-03-02)' },
       anonymized: '2026-03-02',
     });
     const check = parseCaseFile('K-2024-001.md', text, caseSchemaFor(org));
@@ -169,7 +176,7 @@ describe('npm run retention', () => {
     expect(r.stdout).not.toMatch(CANARY);
     expect(r.stdout).toContain(`K-2023-001 (${join('cases', '2023', 'K-2023-001.md')}): closed 2023-03-10, kept until 2025-03-10`);
     expect(r.stdout).toContain(
-      `K-2024-001 (${join('cases', '2024', 'K-2024-001.md')}): closed 2024-01-30, kept until 2026-01-30\n  would remove complainant.name\n  would remove complainant.email\n  would remove complainant.phone\n  would remove steps.1.note\n  would remove body (3 lines of complaint text and notes)\n  would set anonymized: 2026-06-01`,
+      `K-2024-001 (${join('cases', '2024', 'K-2024-001.md')}): closed 2024-01-30, kept until 2026-01-30\n  would remove complainant.name\n  would remove complainant.email\n  would remove complainant.phone\n  would remove steps.1.note\n  would remove response.findings\n  would remove response.conclusions\n  would remove response.mediation\n  would remove body (3 lines of complaint text and notes)\n  would set anonymized: 2026-06-01`,
     );
     expect(r.stdout).not.toContain('K-2024-002');
     expect(r.stdout).not.toContain('K-2022-001');
@@ -202,7 +209,14 @@ describe('npm run retention', () => {
       categories: ['communicatie'],
       causes: ['informatie'],
       satisfied: true,
-      response: { date: '2024-01-30', findings: 'De afspraak was niet schriftelijk bevestigd.' },
+      // the response's date and that it had findings, conclusions and mediation (the outcome) stay; the texts go
+      response: {
+        date: '2024-01-30',
+        findings: '(verwijderd op 2026-06-01)',
+        conclusions: '(verwijderd op 2026-06-01)',
+        mediation: '(verwijderd op 2026-06-01)',
+      },
+      // art. 2.4: improvement actions are the organization's own measures and stay for the report
       improvements: [{ action: 'Afspraken per e-mail bevestigen.' }],
     });
     expect(p.run('validate.ts').status).toBe(0);
@@ -210,6 +224,50 @@ describe('npm run retention', () => {
     const again = p.run('retention.ts', ['--today', '2026-06-01', '--apply']);
     expect(again.stdout).toContain('No case is past its retention period.');
     expect(p.snapshot()).toEqual(after);
+  });
+
+  it('--case K-… --now erases one closed case on request (AVG art. 17): dry run first, then exactly as retention', () => {
+    const p = tempProject(cases);
+    projects.push(p);
+    const before = p.snapshot();
+    // K-2024-002 is kept until 2026-06-03: retention leaves it, a request removes it now
+    const dry = p.run('retention.ts', ['--today', '2026-06-01', '--case', 'K-2024-002', '--now']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Erasure on request (AVG art. 17) of K-2024-002');
+    expect(dry.stdout).toContain('would remove complainant.name');
+    expect(dry.stdout).toContain('would remove response.findings');
+    expect(dry.stdout).toContain('npm run retention -- --case K-2024-002 --now --apply');
+    expect(dry.stdout).not.toContain('K-2024-001');
+    expect(dry.stdout).not.toMatch(CANARY);
+    expect(p.snapshot()).toEqual(before);
+    const applied = p.run('retention.ts', ['--today', '2026-06-01', '--case', 'K-2024-002', '--now', '--apply']);
+    expect(applied.status, applied.stderr).toBe(0);
+    const after = p.snapshot();
+    const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
+    expect(changed).toEqual([join('cases', '2024', 'K-2024-002.md')]);
+    // the same text retention would have written
+    const viaRetention = anonymizeCaseText(before.get(join('cases', '2024', 'K-2024-002.md'))!, '2026-06-01').text;
+    expect(after.get(join('cases', '2024', 'K-2024-002.md'))).toBe(viaRetention);
+    expect(p.run('validate.ts').status).toBe(0);
+    const again = p.run('retention.ts', ['--today', '2026-06-01', '--case', 'K-2024-002', '--now', '--apply']);
+    expect(again.stdout).toContain('K-2024-002 is already anonymized. Nothing to do.');
+    expect(p.snapshot()).toEqual(after);
+  });
+
+  it('--case refuses an open case, an unknown one, and --case without --now', () => {
+    const p = tempProject(cases);
+    projects.push(p);
+    const before = p.snapshot();
+    const open = p.run('retention.ts', ['--case', 'K-2022-001', '--now', '--apply']);
+    expect(open.status).toBe(1);
+    expect(open.stderr).toContain('dossier K-2022-001 is nog open; sluit het eerst af');
+    const unknown = p.run('retention.ts', ['--case', 'K-2022-009', '--now']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('geen dossier K-2022-009 gevonden');
+    const alone = p.run('retention.ts', ['--case', 'K-2022-001']);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain('--case en --now horen bij elkaar');
+    expect(p.snapshot()).toEqual(before);
   });
 
   it('changes nothing while a case file is invalid', () => {

@@ -50,6 +50,19 @@ describe('npm run validate', () => {
     expect(await snapshotFiles(dir)).toEqual(before);
   });
 
+  it('warns when today plus the longest term (30 working days) passes the end of the decreed days (art. 3 lid 3 Atw)', async () => {
+    const dir = await tempProject({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    const inTime = runScript('validate', ['--today', '2028-11-10'], dir); // + 30 working days = 2028-12-22
+    expect(inTime.code).toBe(0);
+    expect(inTime.stdout).not.toContain('DECREED_DAYS_KNOWN_UNTIL');
+    const late = runScript('validate', ['--today', '2028-11-20'], dir); // + 30 working days = 2029-01-04
+    expect(late.code).toBe(0);
+    expect(late.stdout).toMatch(
+      /^lib\/calendar\/decreed-days\.ts:1: DECREED_DAYS_KNOWN_UNTIL: warning: .*2028-12-31.*2029-01-04.*gelijkstellingsbesluit/m,
+    );
+    expect(late.stdout).toContain('0 error(s), 1 warning(s)');
+  });
+
   it('--format github prints workflow annotations', async () => {
     const dir = await tempProject({ 'cases/2026/K-2026-001.md': caseText(caseData({ organizer: 'carla' })) });
     const r = runScript('validate', ['--format', 'github'], dir);

@@ -75,10 +75,11 @@ describe('buildReport on a hand-checked set of six cases', () => {
     expect(y2025.flow.year).toMatchObject({ received: 1, closed: 0, open_at_end: 1 });
     expect(y2025.flow.months.at(-1)).toMatchObject({ received: 1, open_at_end: 1 });
     const d = reportCases([acrossYears], TODAY)[0]!.deadline;
-    expect(d.due).toBe('2026-01-15');
+    // Fri 2 January 2026 is a decreed day (art. 3 lid 3 Atw, Stcrt. 2025, 24713): the term ends a day later than on Thu 15 Jan
+    expect(d.due).toBe('2026-01-16');
     expect(d.state).toBe('overdue');
-    // Fri 16 Jan (1), 19–23 Jan (6), 26–30 Jan (11), five weeks of February (31), 2–6 Mar (36), Mon 9 and Tue 10 Mar (38)
-    expect(d.workdays_left).toBe(-38);
+    // 19–23 Jan (5), 26–30 Jan (10), four weeks of February (30), 2–6 Mar (35), Mon 9 and Tue 10 Mar (37)
+    expect(d.workdays_left).toBe(-37);
     expect(y2025.timeliness).toMatchObject({ answered: 0, open_overdue: 1, share_on_time: 0, median_workdays: null });
     expect(report.now.open.map((o) => o.id)).toEqual(['K-2025-001']);
     expect(report.now.overdue).toBe(1);
@@ -95,7 +96,7 @@ describe('buildReport on a hand-checked set of six cases', () => {
     ]);
   });
 
-  it('outcomes: consultation, mediation, escalation, withdrawal; escalation rate over the answered cases', () => {
+  it('outcomes: consultation, mediation (art. 4.3), escalation (art. 4.7), withdrawal; escalation rate over the answered cases', () => {
     const o = y2026.outcomes;
     expect(o.counts).toEqual({ consultation: 2, mediation: 1, escalated: 1, withdrawn: 1, open: 0 });
     expect(o.answered).toBe(4);
@@ -105,13 +106,14 @@ describe('buildReport on a hand-checked set of six cases', () => {
     expect(outcomeOf(withdrawn)).toBe('withdrawn');
   });
 
-  it('causes Pareto over all years: planning 3 of 4 mentions', () => {
+  it('causes Pareto over all years: planning 3 of 4 mentions, too few to call any cause the most important', () => {
     const p = report.all.causes;
     expect(p.mentions).toBe(4);
     expect(p.cases_without).toBe(3);
+    expect(p.vital_few_found).toBe(false);
     expect(p.items.slice(0, 2).map((i) => [i.key, i.count, i.cumulative_share, i.vital_few])).toEqual([
-      ['planning', 3, 0.75, true],
-      ['informatie', 1, 1, true],
+      ['planning', 3, 0.75, false],
+      ['informatie', 1, 1, false],
     ]);
     expect(p.items).toHaveLength(org.causes.length);
   });
@@ -185,18 +187,34 @@ describe('empty input', () => {
   });
 });
 
-describe('pareto', () => {
+describe('pareto: the causes of complaints (art. 2.2)', () => {
   it('marks the few that make up 80% of mentions; ties keep the configuration order', () => {
-    const labels = ['a', 'b', 'c', 'd'].map((key) => ({ key, label: key.toUpperCase() }));
-    const p = pareto([['a'], ['a', 'b'], ['a'], ['c'], ['b'], []], labels);
+    const labels = ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, label: key.toUpperCase() }));
+    // 12 mentions: a 7, b 3, c 1, e 1
+    const p = pareto([...Array(7).fill(['a']), ['b'], ['b'], ['b'], ['c'], ['e'], []], labels);
+    expect(p.vital_few_found).toBe(true);
     expect(p.items.map((i) => [i.key, i.count, i.vital_few])).toEqual([
-      ['a', 3, true],
-      ['b', 2, true], // 5/6 ≥ 80%
+      ['a', 7, true],
+      ['b', 3, true], // 10/12 ≥ 80%
       ['c', 1, false],
+      ['e', 1, false], // tie with c: configuration order
       ['d', 0, false],
     ]);
-    expect(p.items[1]!.cumulative_share).toBeCloseTo(5 / 6);
+    expect(p.items[1]!.cumulative_share).toBeCloseTo(10 / 12);
     expect(p.cases_without).toBe(1);
+  });
+  it('marks none when nothing stands out: six complaints cannot make four of five causes "the most important"', () => {
+    const labels = ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, label: key.toUpperCase() }));
+    const few = pareto([['a'], ['a'], ['b'], ['c'], ['d'], ['e']], labels);
+    expect(few.vital_few_found).toBe(false);
+    expect(few.items.some((i) => i.vital_few)).toBe(false);
+    // enough mentions, but spread evenly: the 80% needs four of five causes
+    const even = pareto(
+      [...Array(3).fill(['a']), ...Array(3).fill(['b']), ...Array(3).fill(['c']), ...Array(3).fill(['d']), ['e']],
+      labels,
+    );
+    expect(even.mentions).toBe(13);
+    expect(even.vital_few_found).toBe(false);
   });
 });
 

@@ -46,7 +46,6 @@ describe('bad input: each gets a message naming file, line and field', () => {
     ['an unknown cause', caseText(caseData({ causes: ['pech'] })), /causes\.0: unknown cause "pech"/],
     ['a misspelt field', caseText(caseData({ recieved: '2026-11-03' })), /recieved: unknown field "recieved"/],
     ['a missing field', caseText(caseData({ channel: undefined })), /channel: required: /],
-    ['dates out of order', caseText(caseData({ assignment_completed: '2026-11-04' })), /assignment_completed: 2026-11-04 is after received \(2026-11-03\)/],
     ['a step before receipt', caseText(caseData({ steps: [{ kind: 'complainant_heard', date: '2026-11-02' }] })), /steps\.0\.date: 2026-11-02 is before received/],
     ['a response before a step', caseText(caseData({ steps: [{ kind: 'complainant_heard', date: '2026-11-25' }], response: closedResponse })), /steps\.0\.date: 2026-11-25 is after the response/],
     ['an escalation before the response', caseText(caseData({ status: 'escalated', response: closedResponse, escalation: { date: '2026-11-19' } })), /escalation\.date: 2026-11-19 is before the response/],
@@ -108,6 +107,38 @@ describe('warnings never fail validation', () => {
       'cases/2026/K-2026-001.md:4: received: warning: filed late: received 2026-04-30, after the filing deadline 29 april 2026 (30 working days after 2026-03-13, art. 4.1)',
     ]);
     expect(r.cases).toHaveLength(1);
+  });
+  it('art. 4.1 sets a latest filing date, not an earliest: received while the assignment still runs is valid and not late', () => {
+    const r = one(caseText(caseData({ received: '2026-11-03', assignment_completed: '2026-11-20' })));
+    expect(r.problems).toEqual([]);
+    expect(r.cases[0]?.data.assignment_completed).toBe('2026-11-20');
+  });
+  const closed = { status: 'resolved' as const, response: closedResponse, client_informed: '2026-11-03' };
+  const warnings = (data: Record<string, unknown>) => {
+    const r = one(caseText(caseData(data)));
+    expect(r.errorCount).toBe(0);
+    return r.problems.map(formatProblem);
+  };
+  it('art. 4.7: resolved, not satisfied and not escalated, unless the reason is recorded', () => {
+    expect(warnings({ ...closed, satisfied: false })).toEqual([
+      expect.stringMatching(/^cases\/2026\/K-2026-001\.md:\d+: satisfied: warning: de klager is niet tevreden .*leg voor aan de Klachtencommissie van Solopartners.*of leg vast waarom niet.*\(art\. 4\.7\)$/),
+    ]);
+    expect(warnings({ ...closed, satisfied: false, no_escalation_reason: 'Klager ziet af van voorleggen' })).toEqual([]);
+    expect(warnings({ ...closed, satisfied: true })).toEqual([]);
+  });
+  it('art. 5.5: a mediation step without response.mediation', () => {
+    const steps = [{ kind: 'mediation', date: '2026-11-10' }];
+    expect(warnings({ ...closed, steps })).toEqual([
+      expect.stringMatching(/: response: warning: er is een bemiddelingsstap .*response\.mediation ontbreekt.*\(art\. 5\.5\)$/),
+    ]);
+    expect(warnings({ ...closed, steps, response: { ...closedResponse, mediation: 'Samen een nieuwe planning gemaakt.' } })).toEqual([]);
+    expect(warnings({ steps })).toEqual([]); // open: the response is not written yet
+  });
+  it('art. 3: a closed case without client_informed', () => {
+    expect(warnings({ ...closed, client_informed: undefined })).toEqual([
+      expect.stringMatching(/: status: warning: het dossier is afgesloten zonder client_informed.*\(art\. 3\)$/),
+    ]);
+    expect(warnings({ client_informed: undefined })).toEqual([]); // still open
   });
   it('an oral complaint without written confirmation', () => {
     const r = one(caseText(caseData({ channel: 'oral' })));

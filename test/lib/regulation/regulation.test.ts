@@ -5,6 +5,7 @@ import {
   fillPlaceholders,
   parseRegulation,
   regulationValues,
+  checkRegulationTerms,
   type RegulationValues,
 } from '../../../lib/regulation/regulation.ts';
 import { parseOrganization } from '../../../lib/organization/organization.ts';
@@ -16,8 +17,6 @@ const read = (file: string) => readFileSync(file, 'utf8');
 const ORIGINAL: RegulationValues = {
   organization: 'Organize4all',
   escalation: 'Solopartners',
-  filing_workdays: '30',
-  handling_workdays: '20',
 };
 const nl = parseRegulation('regulation.nl.yml', read('site/content/regulation.nl.yml'), ORIGINAL);
 const en = parseRegulation('regulation.en.yml', read('site/content/regulation.en.yml'), ORIGINAL);
@@ -32,7 +31,7 @@ const wordsOf = (reg: Regulation) =>
   words([reg.title, ...reg.articles.flatMap((a) => [a.title, a.intro ?? '', ...a.rules.flatMap((r) => [r.term ?? '', r.text])])].join(' '));
 
 describe('the Dutch regulation on the site', () => {
-  it('is the text the organization wrote, word for word (site/content/klachtenreglement.txt)', () => {
+  it('is the text the organization wrote, word for word (site/content/klachtenreglement.txt): the klachtenregeling of art. 1.4', () => {
     expect(wordsOf(nl)).toEqual(words(read('site/content/klachtenreglement.txt')));
   });
   it('keeps every article and the number of rules in each (hand-counted from the text)', () => {
@@ -58,6 +57,17 @@ describe('the English translation', () => {
       nl.articles.map((a) => [a.number, a.rules.length, a.rules.map((r) => r.term !== undefined)]),
     );
   });
+  it("art. 1.6: marks the explanation of the Wkkgz as a translator's note, not as part of the text", () => {
+    const rule = en.articles[0]?.rules[5]?.text ?? '';
+    expect(rule).toMatch(
+      /\(falls under the Wkkgz\) \[translator's note: the Wkkgz is the Dutch Healthcare Quality, Complaints and Disputes Act\]\.$/,
+    );
+    expect(nl.articles[0]?.rules[5]?.text).toMatch(/\(valt onder de Wkkgz\)\.$/);
+  });
+  it('art. 4.1: "aan wie de klacht is gericht" is to whom the complaint is addressed, not what it concerns', () => {
+    expect(en.articles[3]?.rules[0]?.text).toContain('to the Professional Organizer & Coach to whom the complaint is addressed.');
+    expect(en.articles[3]?.rules[0]?.text).not.toContain('concerns');
+  });
   it('uses the same numbers and names', () => {
     expect(en.articles[3]?.rules[0]?.text).toMatch(/at most 30 working days/);
     expect(en.articles[5]?.rules[1]?.text).toMatch(/Organize4all within at most 20 working days/);
@@ -65,20 +75,34 @@ describe('the English translation', () => {
 });
 
 describe('placeholders come from organization.yml', () => {
-  it('fills the numbers and names of another organization', () => {
-    const org = parseOrganization('organization.yml', read('organization.yml'));
+  const ORG_TEXT = read('organization.yml');
+  const org = parseOrganization('organization.yml', ORG_TEXT);
+  it("fills the names of another organization; the terms stay the regulation's own text", () => {
     const other = {
       ...org,
       organization: { ...org.organization, name: 'Ordelijk BV' },
-      deadlines: { ...org.deadlines, filing_workdays: 25, handling_workdays: 15 },
       escalation: { ...org.escalation, name: 'Geschillenhuis' },
     };
     const reg = parseRegulation('regulation.nl.yml', read('site/content/regulation.nl.yml'), regulationValues(other));
     const text = wordsOf(reg).join(' ');
-    expect(text).toMatch(/maximaal 25 werkdagen na afronding/);
-    expect(text).toMatch(/maximaal 15 werkdagen schriftelijk door Ordelijk BV/);
+    expect(text).toMatch(/maximaal 30 werkdagen na afronding/);
+    expect(text).toMatch(/maximaal 20 werkdagen schriftelijk door Ordelijk BV/);
     expect(text).toMatch(/Klachtencommissie van Geschillenhuis/);
-    expect(text).not.toMatch(/Organize4all|Solopartners|\b30\b|\b20\b/);
+    expect(text).not.toMatch(/Organize4all|Solopartners/);
+  });
+  it("finds no problem when organization.yml counts with the regulation's 30 and 20 working days", () => {
+    expect(checkRegulationTerms(nl, 'regulation.nl.yml', org, 'organization.yml', ORG_TEXT)).toEqual([]);
+  });
+  it('refuses other terms in organization.yml: a changed number would amend the regulation (art. 4.1, 5.4, 6.2)', () => {
+    const other = { ...org, deadlines: { ...org.deadlines, filing_workdays: 25, handling_workdays: 15 } };
+    const problems = checkRegulationTerms(nl, 'regulation.nl.yml', other, 'organization.yml', ORG_TEXT);
+    const line = (field: string) => ORG_TEXT.split('\n').findIndex((l) => l.trimStart().startsWith(`${field}:`)) + 1;
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message.split(' (')[0]}`)).toEqual([
+      `organization.yml:${line('filing_workdays')}: deadlines.filing_workdays: is 25, maar artikel 4.1 van de klachtenregeling`,
+      `organization.yml:${line('handling_workdays')}: deadlines.handling_workdays: is 15, maar artikel 5.4 van de klachtenregeling`,
+      `organization.yml:${line('handling_workdays')}: deadlines.handling_workdays: is 15, maar artikel 6.2 van de klachtenregeling`,
+    ]);
+    expect(problems.every((p) => p.severity === 'error')).toBe(true);
   });
   it('refuses an unknown placeholder, naming the known ones', () => {
     expect(() => fillPlaceholders('binnen {filing_days} dagen', ORIGINAL)).toThrow(

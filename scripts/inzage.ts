@@ -1,0 +1,98 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { calendarFor } from '../lib/calendar/holidays.ts';
+import { accessExport, casesOf, type AccessSubject } from '../lib/cases/subject-access.ts';
+import { validateCases } from '../lib/cases/validate.ts';
+import { accessReportHtml } from '../lib/documents/access-report.ts';
+import { InputError } from '../lib/problems/problems.ts';
+import { launchChromium } from '../io/chromium.ts';
+import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { resolveToday } from '../io/today.ts';
+
+const HELP = `Usage: npm run inzage -- --email ADDRESS | --name "FULL NAME" [options]
+
+Answers an access request (AVG/GDPR art. 15): finds every case in which the person is the
+complainant or their representative (e-mail or whole name, case-insensitive) and writes one export
+of everything held about them, as JSON and as an A4 PDF (with HTML), into a folder Git ignores
+(default: inzage/). The PDF starts with what is held, why, how long, who receives it and the
+person's rights, then holds each case's full registration form. The export holds personal data:
+send it to the person, keep it out of Git. The command never prints the personal data itself.
+
+To erase a case on request (art. 17), see npm run retention -- --help (--case K-YYYY-NNN --now).
+
+Options:
+  --email ADDRESS      the person's e-mail address
+  --name "FULL NAME"   the person's whole name, as in the case file
+  --out DIR            where to write (default: inzage)
+  --html-only          skip the PDF (no Chromium needed)
+  --today YYYY-MM-DD   the date on the export (default: today in Europe/Amsterdam)
+  --cases DIR          folder with the case files (default: cases)
+  --config FILE        the organization's configuration (default: organization.yml)
+  -h, --help           show this help`;
+
+await runMain('inzage', async () => {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    email: { type: 'string' },
+    name: { type: 'string' },
+    out: { type: 'string', default: 'inzage' },
+    'html-only': { type: 'boolean', default: false },
+    today: { type: 'string' },
+  });
+  if (values.help) return void console.log(HELP);
+  if ((values.email === undefined) === (values.name === undefined) || (values.email ?? values.name ?? '').trim() === '')
+    throw new UsageError('geef precies één van --email of --name, bijvoorbeeld: npm run inzage -- --email naam@example.org');
+  const subject: AccessSubject = values.email !== undefined ? { email: values.email } : { name: values.name! };
+
+  const org = await loadOrganization(values.config);
+  const today = resolveToday(org, values.today);
+  const cal = calendarFor(org);
+  const files = await loadCaseFiles(values.cases);
+  const result = validateCases(files, org, cal);
+  if (result.errorCount > 0)
+    throw new InputError(
+      `${result.errorCount} error(s) in the case files; fix them first (npm run validate), so no data is missed`,
+      result.problems.filter((p) => p.severity === 'error'),
+    );
+  const records = casesOf(result.cases, subject);
+  if (records.length === 0) {
+    console.log(
+      `Geen dossier gevonden voor ${'email' in subject ? 'dit e-mailadres' : 'deze naam'} (${files.length} dossiers doorzocht). ` +
+        'Er is niets geschreven. Laat de persoon weten dat het klachtenregister geen gegevens van hem of haar bevat.',
+    );
+    return 0;
+  }
+  let made: string[] = [];
+  try {
+    made = await readdir('documents');
+  } catch {
+    // no documents folder: nothing made for these cases
+  }
+  const exp = accessExport(records, org, today, (id) => made.filter((f) => f.startsWith(`${id}-`)).sort());
+  const html = accessReportHtml(exp, records, org, cal, today);
+
+  await mkdir(values.out, { recursive: true });
+  // The file name names the date and the cases, never the person.
+  const base = join(values.out, `inzage-${today}-${records.map((r) => r.data.id).join('-')}`);
+  const shown = (p: string) => relative(process.cwd(), p) || p;
+  await writeFile(`${base}.json`, `${JSON.stringify(exp, null, 2)}\n`, 'utf8');
+  console.log(`wrote ${shown(`${base}.json`)}`);
+  await writeFile(`${base}.html`, html, 'utf8');
+  console.log(`wrote ${shown(`${base}.html`)}`);
+  if (!values['html-only']) {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.pdf({ path: `${base}.pdf`, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      console.log(`wrote ${shown(`${base}.pdf`)}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  console.log(
+    `${records.length} dossier(s): ${records.map((r) => r.data.id).join(', ')}. Stuur de export aan de persoon; zet hem niet in Git.`,
+  );
+  return 0;
+});
