@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, key, text } from './common.ts';
+import { say, t } from './language.ts';
 
 const labelled = z.strictObject({
   key: key.meta({ description: 'Korte sleutel, gebruikt in de klachtdossiers (bijv. "communicatie").' }),
@@ -8,18 +9,26 @@ const labelled = z.strictObject({
 
 /** An organizer: a Professional Organizer & Coach who handles complaints (art. 4.2, 6.1). */
 export const organizerSchema = z.strictObject({
-  key: key.meta({ description: 'Korte sleutel van de organizer, gebruikt als `organizer:` in een dossier.' }),
+  key: key.meta({ description: 'Korte sleutel van de begeleider, gebruikt als `organizer:` in een dossier.' }),
   name: text.meta({ description: 'Naam van de Professional Organizer & Coach.' }),
   github: z
     .string()
-    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login, e.g. "anouk-o4a"')
+    .regex(
+      /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/,
+      say('verwacht een GitHub-gebruikersnaam, bijvoorbeeld "anouk-o4a"', 'expected a GitHub login, e.g. "anouk-o4a"'),
+    )
     .meta({ description: 'GitHub-gebruikersnaam: aan haar worden termijn-issues toegewezen.' }),
 });
 
 const uniqueKeys = <T extends { key: string }>(list: T[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   list.forEach((item, i) => {
-    if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate key "${item.key}"` });
+    if (seen.has(item.key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'key'],
+        message: t(`sleutel "${item.key}" komt twee keer voor; geef elke sleutel maar één keer`, `duplicate key "${item.key}"`),
+      });
     seen.add(item.key);
   });
 };
@@ -29,20 +38,29 @@ export const organizationSchema = z.strictObject({
   organization: z
     .strictObject({
       name: text.meta({ description: 'Naam van de organisatie.' }),
-      email: z.email('expected an e-mail address').meta({ description: 'E-mailadres voor klachten.' }),
+      email: z
+        .email(say('verwacht een e-mailadres, bijvoorbeeld klachten@example.nl', 'expected an e-mail address, e.g. klachten@example.nl'))
+        .meta({ description: 'E-mailadres voor klachten.' }),
       phone: text.optional().meta({ description: 'Telefoonnummer.' }),
       postal_address: text.meta({ description: 'Postadres voor klachten per brief, op één regel.' }),
-      website: z.url('expected a URL such as https://www.example.nl').meta({ description: 'Website.' }),
+      website: z
+        .url(say('verwacht een webadres zoals https://www.example.nl', 'expected a URL such as https://www.example.nl'))
+        .meta({ description: 'Website.' }),
     })
     .meta({ description: 'Naam en contactgegevens van de organisatie.' }),
   site_url: z
-    .url('expected the public address of the site, e.g. https://example.github.io/klachtenregeling/')
+    .url(
+      say(
+        'verwacht het publieke adres van de site, bijvoorbeeld https://example.github.io/klachtenregeling/',
+        'expected the public address of the site, e.g. https://example.github.io/klachtenregeling/',
+      ),
+    )
     .meta({ description: 'Adres waarop de publieke site staat (voor canonieke URL’s).' }),
   organizers: z
     .array(organizerSchema)
-    .min(1, 'list at least one organizer')
+    .min(1, say('noem minstens één begeleider (key, name, github)', 'list at least one organizer (key, name, github)'))
     .superRefine(uniqueKeys)
-    .meta({ description: 'De Professional Organizers & Coaches die klachten behandelen.' }),
+    .meta({ description: 'De begeleiders (Professional Organizers & Coaches) die klachten behandelen.' }),
   deadlines: z
     .strictObject({
       filing_workdays: z
@@ -59,7 +77,13 @@ export const organizationSchema = z.strictObject({
     })
     .meta({ description: 'Termijnen in werkdagen.' }),
   time_zone: z
-    .literal('Europe/Amsterdam', { error: 'only "Europe/Amsterdam" is supported: the regulation counts Dutch working days' })
+    .literal(
+      'Europe/Amsterdam',
+      say(
+        'alleen "Europe/Amsterdam" kan: de regeling telt Nederlandse werkdagen',
+        'only "Europe/Amsterdam" is supported: the regulation counts Dutch working days',
+      ),
+    )
     .default('Europe/Amsterdam')
     .meta({ description: 'Tijdzone die bepaalt welke datum "vandaag" is.' }),
   calendar: z
@@ -77,7 +101,9 @@ export const organizationSchema = z.strictObject({
     .strictObject({
       name: text.meta({ description: 'Naam van de externe instantie (Solopartners).' }),
       committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
-      website: z.url('expected a URL').meta({ description: 'Website van de klachtencommissie.' }),
+      website: z
+        .url(say('verwacht een webadres zoals https://www.example.nl', 'expected a URL such as https://www.example.nl'))
+        .meta({ description: 'Website van de klachtencommissie.' }),
       description: text.meta({ description: 'Wat de instantie doet, in één of twee zinnen.' }),
       description_en: text
         .optional()

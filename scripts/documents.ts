@@ -6,7 +6,8 @@ import { InputError } from '../lib/problems/problems.ts';
 import { DOCUMENT_KINDS } from '../lib/documents/kinds.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { launchChromium } from '../io/chromium.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { t } from '../schemas/language.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
 
@@ -32,6 +33,7 @@ Options:
   --today YYYY-MM-DD the print date on the form (default: today in Europe/Amsterdam)
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
+${LANG_HELP}
   -h, --help         show this help`;
 
 const OPTIONS = {
@@ -47,9 +49,18 @@ const OPTIONS = {
 await runMain('documents', async () => {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), OPTIONS, true);
   if (values.help) return void console.log(HELP);
-  if (positionals.length !== 1) throw new UsageError('give exactly one case id, e.g. npm run documents -- K-2026-003');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      t(
+        'geef precies één dossiernummer, bijvoorbeeld npm run documents -- K-2026-003',
+        'give exactly one case id, e.g. npm run documents -- K-2026-003',
+      ),
+    );
   const id = positionals[0]!;
-  if (!CASE_ID.test(id)) throw new UsageError(`expected a case id such as K-2026-003, got "${id}"`);
+  if (!CASE_ID.test(id))
+    throw new UsageError(
+      t(`verwacht een dossiernummer zoals K-2026-003, niet "${id}"`, `expected a case id such as K-2026-003, got "${id}"`),
+    );
   const both = values.form === values.letter; // neither flag (or both): make both documents
 
   const org = await loadOrganization(values.config);
@@ -57,10 +68,17 @@ await runMain('documents', async () => {
   const cal = calendarFor(org);
   const files = await loadCaseFiles(values.cases);
   const file = files.find((f) => f.path.replace(/^.*[\\/]/, '') === `${id}.md`);
-  if (!file) throw new InputError(`no case ${id}: there is no ${id}.md under ${values.cases}/`);
+  if (!file)
+    throw new InputError(
+      t(`geen dossier ${id}: er is geen ${id}.md in ${values.cases}/`, `no case ${id}: there is no ${id}.md under ${values.cases}/`),
+    );
   const result = validateCases(files, org, cal);
   const errors = result.problems.filter((p) => p.severity === 'error' && p.file === file.path);
-  if (errors.length) throw new InputError(`${file.path} is not valid; fix it first (npm run validate)`, errors);
+  if (errors.length)
+    throw new InputError(
+      t(`${file.path} is niet geldig; herstel het eerst (npm run validate)`, `${file.path} is not valid; fix it first (npm run validate)`),
+      errors,
+    );
   const record = result.cases.find((r) => r.file === file.path)!;
 
   const kinds = DOCUMENT_KINDS.filter((k) => both || (k.key === 'registratieformulier' ? values.form : values.letter));
@@ -87,7 +105,7 @@ await runMain('documents', async () => {
     for (const doc of documents) {
       const html = join(values.out, `${doc.name}.html`);
       await writeFile(html, doc.html, 'utf8');
-      console.log(`wrote ${relative(process.cwd(), html) || html}`);
+      console.log(`${t('geschreven:', 'wrote')} ${relative(process.cwd(), html) || html}`);
       if (!browser) continue;
       const page = await browser.newPage();
       // The page is self-contained: no network is needed to print it.
@@ -95,16 +113,26 @@ await runMain('documents', async () => {
       const pdf = join(values.out, `${doc.name}.pdf`);
       await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
       await page.close();
-      console.log(`wrote ${relative(process.cwd(), pdf) || pdf}`);
+      console.log(`${t('geschreven:', 'wrote')} ${relative(process.cwd(), pdf) || pdf}`);
     }
   } finally {
     await browser?.close();
   }
 
   if (incomplete.length) {
-    console.error(`documents: no response letter for ${id}: the written response is not complete. Fill in, in ${file.path}:`);
+    console.error(
+      t(
+        `documents: geen antwoordbrief voor ${id}: de schriftelijke afhandeling is niet compleet. Vul in ${file.path} aan:`,
+        `documents: no response letter for ${id}: the written response is not complete. Fill in, in ${file.path}:`,
+      ),
+    );
     for (const m of incomplete) console.error(`  - ${m}`);
-    console.error('then run this command again. (The letter is never made half-empty.)');
+    console.error(
+      t(
+        'en voer dit commando opnieuw uit. (Een halflege brief wordt nooit gemaakt.)',
+        'then run this command again. (The letter is never made half-empty.)',
+      ),
+    );
     return 1;
   }
   return 0;

@@ -77,7 +77,9 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
   } else parts.push(section('Klager (art. 1.2)', [row('Persoonsgegevens', `verwijderd op ${date(c.anonymized)} (bewaartermijn)`)]));
 
   const body = record.body.trim();
-  parts.push(`<h2>De klacht zoals ontvangen, en notities</h2>\n<div class="text">${body ? escapeHtml(body) : '<span class="muted">–</span>'}</div>`);
+  parts.push(
+    `<h2>De klacht zoals ontvangen, en notities</h2>\n<div class="text">${body ? escapeHtml(body) : '<span class="muted">–</span>'}</div>`,
+  );
 
   parts.push(
     section(
@@ -95,7 +97,10 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
       row('Conclusies', c.response?.conclusions ?? '', { text: true }),
       row('Opgelost door bemiddeling', c.response?.mediation ?? '', { text: true }),
       row('Klager tevreden (art. 2.3, 4.7)', yesNo(c.satisfied)),
-      row('Voorgelegd aan de klachtencommissie (art. 4.7)', c.escalation ? `${date(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${c.escalation.reference}` : ''}` : ''),
+      row(
+        'Voorgelegd aan de klachtencommissie (art. 4.7)',
+        c.escalation ? `${date(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${c.escalation.reference}` : ''}` : '',
+      ),
       row('Ingetrokken op', date(c.withdrawn_on)),
     ]),
   );

@@ -3,6 +3,7 @@ import type { Organization } from '../../schemas/organization.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import { formatDate } from '../dates/iso-date.ts';
+import { t } from '../../schemas/language.ts';
 import { organizerName } from '../organization/organizers.ts';
 
 /** The values the letter template (templates/antwoordbrief.html) can use, with Dutch names. */
@@ -29,10 +30,34 @@ export type LetterResult = { ok: true; html: string } | { ok: false; missing: st
 export function missingForLetter(record: CaseRecord): string[] {
   const c = record.data;
   const missing: string[] = [];
-  if (!c.complainant) missing.push(`complainant (the case was anonymized on ${c.anonymized}: there is no one to address)`);
-  if (!c.response?.date) missing.push('response.date (date of the written response, art. 4.6)');
-  if (!c.response?.findings) missing.push('response.findings (bevindingen, art. 5.5)');
-  if (!c.response?.conclusions) missing.push('response.conclusions (conclusies, art. 5.5)');
+  if (!c.complainant)
+    missing.push(
+      t(
+        `complainant (het dossier is op ${c.anonymized} geanonimiseerd: er is niemand om de brief aan te richten)`,
+        `complainant (the case was anonymized on ${c.anonymized}: there is no one to address)`,
+      ),
+    );
+  if (!c.response?.date)
+    missing.push(
+      t(
+        'response.date (datum van de schriftelijke afhandeling, art. 4.6), bijvoorbeeld date: 2026-11-24',
+        'response.date (date of the written response, art. 4.6)',
+      ),
+    );
+  if (!c.response?.findings)
+    missing.push(
+      t(
+        'response.findings (bevindingen, art. 5.5), bijvoorbeeld findings: "De factuur was te hoog."',
+        'response.findings (bevindingen, art. 5.5)',
+      ),
+    );
+  if (!c.response?.conclusions)
+    missing.push(
+      t(
+        'response.conclusions (conclusies, art. 5.5), bijvoorbeeld conclusions: "De klacht is gegrond."',
+        'response.conclusions (conclusies, art. 5.5)',
+      ),
+    );
   return missing;
 }
 
@@ -61,7 +86,12 @@ export function letterView(record: CaseRecord, org: Organization): LetterView {
     // art. 4.7: not resolved to satisfaction → Solopartners' complaints committee
     niet_tevreden: c.satisfied === false || c.status === 'escalated',
     escalatie: { datum: c.escalation ? formatDate(c.escalation.date) : '', kenmerk: c.escalation?.reference ?? '' },
-    commissie: { naam: org.escalation.committee, instantie: org.escalation.name, website: org.escalation.website, beschrijving: org.escalation.description },
+    commissie: {
+      naam: org.escalation.committee,
+      instantie: org.escalation.name,
+      website: org.escalation.website,
+      beschrijving: org.escalation.description,
+    },
     organizer: { naam: organizerName(org.organizers, c.organizer) },
   };
 }
@@ -105,6 +135,12 @@ export function responseLetterHtml(record: CaseRecord, org: Organization, templa
   } catch (error) {
     throw new Error(`the letter template cannot be read: ${(error as Error).message}`, { cause: error });
   }
-  if (unknown.length) throw new Error(`the letter template uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`);
-  return { ok: true, html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view, {}, { escape: escapeHtml })) };
+  if (unknown.length)
+    throw new Error(
+      `the letter template uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`,
+    );
+  return {
+    ok: true,
+    html: documentPage(`Afhandeling klacht ${record.data.id}`, Mustache.render(template, view, {}, { escape: escapeHtml })),
+  };
 }

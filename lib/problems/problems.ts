@@ -1,3 +1,5 @@
+import { t } from '../../schemas/language.ts';
+
 /** One thing wrong (or worth a look) in a file, at a line and a field. */
 export interface Problem {
   file: string;
@@ -11,7 +13,7 @@ export interface Problem {
 
 /** `path:line: field: message`, the format of `npm run validate`. Warnings are marked as such. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return `${p.file}:${p.line}: ${p.field}: ${p.severity === 'warning' ? t('waarschuwing: ', 'warning: ') : ''}${p.message}`;
 }
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

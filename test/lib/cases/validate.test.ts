@@ -3,6 +3,10 @@ import { calendarFor } from '../../../lib/calendar/holidays.ts';
 import { formatAnnotation, formatProblem } from '../../../lib/problems/problems.ts';
 import { validateCases } from '../../../lib/cases/validate.ts';
 import { ORG, caseData, caseText } from '../../helpers/fixtures.ts';
+import { messagesIn } from '../../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 const cal = calendarFor(ORG);
 const check = (files: Record<string, string>) =>
@@ -105,7 +109,7 @@ describe('warnings never fail validation', () => {
     const r = one(caseText(caseData({ assignment_completed: '2026-03-13', received: '2026-04-30' })));
     expect(r.errorCount).toBe(0);
     expect(r.problems.map(formatProblem)).toEqual([
-      'cases/2026/K-2026-001.md:4: received: warning: filed late: received 2026-04-30, after the filing deadline 29 april 2026 (30 working days after 2026-03-13, art. 4.1)',
+      'cases/2026/K-2026-001.md:4: received: warning: filed late: received 2026-04-30, after the filing deadline 29 April 2026 (30 working days after 2026-03-13, art. 4.1)',
     ]);
     expect(r.cases).toHaveLength(1);
   });
