@@ -163,4 +163,37 @@ describe('the scripts speak Dutch by default, English when asked', () => {
     // Tue 3 Nov 2026 + 20 working days = Tue 1 Dec 2026; on Wed 25 Nov 4 working days are left: due soon
     expect(r.stdout).toMatch(/K-2026-001\s+anouk\s+open\s+2026-11-03\s+2026-12-01\s+termijn loopt bijna af\s+4/);
   });
+
+  it("new-case with flags: Dutch output, the representative's contact details as flags", () => {
+    const p = tempProject();
+    projects.push(p);
+    const flags = ['--organizer', 'anouk', '--channel', 'email', '--name', 'Canary Vlag', '--category', 'kosten', '--today', '2026-03-10'];
+    const lone = p.run('new-case.ts', [...flags, '--representative-email', 'r@example.org']);
+    expect(lone.status).toBe(2);
+    expect(lone.stderr).toContain('--representative-email hoort bij --representative (de naam van de vertegenwoordiger)');
+    expect(lone.stderr).toContain('Zie --help voor de opties.');
+    const dutchDate = p.run('new-case.ts', [...flags, '--received', '02-03-2026']);
+    expect(dutchDate.stderr).toContain('--received: schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-02');
+    const r = p.run('new-case.ts', [
+      ...flags,
+      '--received',
+      '2026-03-02',
+      '--representative',
+      'Zoon Vlag',
+      '--representative-email',
+      'zoon@example.org',
+      '--representative-phone',
+      '06 22223333',
+      '--representative-address',
+      'Laan 3, 1234 CD Dorp',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Geregistreerd: K-2026-001');
+    expect(r.stdout).toContain('Indieningstermijn: onbekend');
+    expect(r.stdout).toContain('Volgende stap: open');
+    expect(p.read('cases/2026/K-2026-001.md')).toContain(
+      '  representative:\n    name: Zoon Vlag\n    email: zoon@example.org\n    phone: 06 22223333\n    address: Laan 3, 1234 CD Dorp\n',
+    );
+    expect(p.run('validate.ts').status).toBe(0);
+  });
 });
