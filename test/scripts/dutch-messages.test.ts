@@ -4,7 +4,7 @@ import { formatProblem } from '../../lib/problems/problems.ts';
 import { validateCases } from '../../lib/cases/validate.ts';
 import { ORG, caseData, caseText } from '../helpers/fixtures.ts';
 import { messagesIn } from '../helpers/language.ts';
-import { tempProject } from '../helpers/temp-project.ts';
+import { resolvedCase, tempProject } from '../helpers/temp-project.ts';
 
 // Dutch is what the Professional Organizer & Coach reads: the default, and what these tests check.
 messagesIn('nl');
@@ -195,5 +195,23 @@ describe('the scripts speak Dutch by default, English when asked', () => {
       '  representative:\n    name: Zoon Vlag\n    email: zoon@example.org\n    phone: 06 22223333\n    address: Laan 3, 1234 CD Dorp\n',
     );
     expect(p.run('validate.ts').status).toBe(0);
+  });
+
+  it('retention and documents speak Dutch too', () => {
+    const p = tempProject([resolvedCase()]);
+    projects.push(p);
+    const r = p.run('retention.ts', ['--today', '2026-11-24']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'Bewaartermijn op 2026-11-24: persoonsgegevens van een afgesloten dossier worden 2 jaar na afsluiting bewaard',
+    );
+    // closed by the response of Tue 30 Jan 2024, kept 2 years: until 30 Jan 2026
+    expect(r.stdout).toContain('K-2024-001 (cases/2024/K-2024-001.md): afgesloten op 2024-01-30, bewaren tot en met 2026-01-30');
+    expect(r.stdout).toContain('  zou verwijderen: complainant');
+    expect(r.stdout).toContain('Proefrun: er is niets veranderd.');
+    expect(r.stdout).not.toContain('Canary');
+    const d = p.run('documents.ts', ['K-2024-099', '--html-only']);
+    expect(d.status).toBe(1);
+    expect(d.stderr).toContain('geen dossier K-2024-099: er is geen K-2024-099.md in cases/');
   });
 });
