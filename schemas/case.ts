@@ -22,6 +22,9 @@ const contact = {
   address: text.optional().meta({ description: 'Postadres.' }),
 };
 
+/** The message for a field that must be a list, with an example of one. */
+const list = (example: string) => say(`verwacht een lijst, bijvoorbeeld ${example}`, `expected a list, e.g. ${example}`);
+
 /** The complainant (art. 1.2): the client, or their representative who complains for them. Personal data. */
 export const complainantSchema = z.strictObject({
   name: text.meta({ description: 'Naam van de klager (cliënt).' }),
@@ -89,7 +92,7 @@ export const caseShape = z.strictObject({
     .meta({ description: 'Art. 3: datum waarop de cliënt op deze klachtenregeling en Solopartners is gewezen.' }),
   complainant: complainantSchema.optional().meta({ description: 'Art. 1.2: de klager. Persoonsgegevens; verwijderd na de bewaartermijn.' }),
   categories: z
-    .array(key)
+    .array(key, list('categories: [communicatie, kosten]'))
     .min(
       1,
       say(
@@ -98,10 +101,16 @@ export const caseShape = z.strictObject({
       ),
     )
     .meta({ description: 'Categorieën uit organization.yml.' }),
-  causes: z.array(key).default([]).meta({ description: 'Art. 2.2: oorzaakcodes uit organization.yml.' }),
-  steps: z.array(stepSchema).default([]).meta({ description: 'Art. 5.1–5.3: behandelstappen met datum.' }),
+  causes: z.array(key, list('causes: [informatie]')).default([]).meta({ description: 'Art. 2.2: oorzaakcodes uit organization.yml.' }),
+  steps: z
+    .array(stepSchema, list('steps: [{ kind: complainant_heard, date: 2026-11-24 }]'))
+    .default([])
+    .meta({ description: 'Art. 5.1–5.3: behandelstappen met datum.' }),
   response: responseSchema.optional().meta({ description: 'Art. 4.6, 5.5: de schriftelijke afhandeling.' }),
-  satisfied: z.boolean().optional().meta({ description: 'Art. 2.3, 4.7: is de klager tevreden met de afhandeling?' }),
+  satisfied: z
+    .boolean(say('verwacht true (ja) of false (nee), bijvoorbeeld satisfied: true', 'expected true or false, e.g. satisfied: true'))
+    .optional()
+    .meta({ description: 'Art. 2.3, 4.7: is de klager tevreden met de afhandeling?' }),
   escalation: z
     .strictObject({
       date: isoDate.meta({ description: 'Datum waarop de klacht is voorgelegd aan de klachtencommissie.' }),
@@ -110,7 +119,10 @@ export const caseShape = z.strictObject({
     .optional()
     .meta({ description: 'Art. 4.7: voorgelegd aan de Klachtencommissie van Solopartners.' }),
   withdrawn_on: isoDate.optional().meta({ description: 'Datum waarop de klager de klacht heeft ingetrokken.' }),
-  improvements: z.array(improvementSchema).default([]).meta({ description: 'Art. 2.4: verbeteracties.' }),
+  improvements: z
+    .array(improvementSchema, list('improvements: [{ action: "Afspraken per e-mail bevestigen", owner: anouk }]'))
+    .default([])
+    .meta({ description: 'Art. 2.4: verbeteracties.' }),
   anonymized: isoDate.optional().meta({ description: 'Datum waarop de persoonsgegevens zijn verwijderd (bewaartermijn).' }),
 });
 

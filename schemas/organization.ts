@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { isoDate, key, text } from './common.ts';
 import { say, t } from './language.ts';
 
+/** The message for a count that must be a whole number (zero only where the example allows it). */
+const wholeNumber = (example: string) =>
+  say(`verwacht een heel getal, bijvoorbeeld ${example}`, `expected a whole number, e.g. ${example}`);
+/** The message for a list that needs at least one entry. */
+const atLeastOne = (field: string) =>
+  say(
+    `noem er minstens één, bijvoorbeeld ${field}: [{ key: communicatie, label: Communicatie }]`,
+    `list at least one, e.g. ${field}: [{ key: communicatie, label: Communicatie }]`,
+  );
+
 const labelled = z.strictObject({
   key: key.meta({ description: 'Korte sleutel, gebruikt in de klachtdossiers (bijv. "communicatie").' }),
   label: text.meta({ description: 'Nederlandse omschrijving, zoals in rapport en formulieren.' }),
@@ -64,16 +74,20 @@ export const organizationSchema = z.strictObject({
   deadlines: z
     .strictObject({
       filing_workdays: z
-        .int()
-        .positive()
+        .int(wholeNumber('filing_workdays: 30'))
+        .positive(wholeNumber('filing_workdays: 30'))
         .default(30)
         .meta({ description: 'Art. 4.1: indienen binnen zoveel werkdagen na afronding van de opdracht.' }),
       handling_workdays: z
-        .int()
-        .positive()
+        .int(wholeNumber('handling_workdays: 20'))
+        .positive(wholeNumber('handling_workdays: 20'))
         .default(20)
         .meta({ description: 'Art. 5.4 en 6.2: schriftelijk afhandelen binnen zoveel werkdagen.' }),
-      reminder_workdays: z.int().nonnegative().default(5).meta({ description: 'Waarschuw zoveel werkdagen vóór de afhandeltermijn.' }),
+      reminder_workdays: z
+        .int(wholeNumber('reminder_workdays: 5'))
+        .nonnegative(wholeNumber('reminder_workdays: 5'))
+        .default(5)
+        .meta({ description: 'Waarschuw zoveel werkdagen vóór de afhandeltermijn.' }),
     })
     .meta({ description: 'Termijnen in werkdagen.' }),
   time_zone: z
@@ -95,8 +109,8 @@ export const organizationSchema = z.strictObject({
     })
     .default({ extra_non_working_days: [] })
     .meta({ description: 'Kalender naast de feestdagen van de Algemene termijnenwet.' }),
-  categories: z.array(labelled).min(1).superRefine(uniqueKeys).meta({ description: 'Klachtcategorieën.' }),
-  causes: z.array(labelled).min(1).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
+  categories: z.array(labelled).min(1, atLeastOne('categories')).superRefine(uniqueKeys).meta({ description: 'Klachtcategorieën.' }),
+  causes: z.array(labelled).min(1, atLeastOne('causes')).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
   escalation: z
     .strictObject({
       name: text.meta({ description: 'Naam van de externe instantie (Solopartners).' }),
@@ -113,8 +127,8 @@ export const organizationSchema = z.strictObject({
   retention: z
     .strictObject({
       years_after_closing: z
-        .int()
-        .positive()
+        .int(wholeNumber('years_after_closing: 2'))
+        .positive(wholeNumber('years_after_closing: 2'))
         .default(2)
         .meta({ description: 'Na zoveel jaar na afsluiting worden persoonsgegevens verwijderd (AVG).' }),
     })

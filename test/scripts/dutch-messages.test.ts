@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { formatProblem } from '../../lib/problems/problems.ts';
 import { validateCases } from '../../lib/cases/validate.ts';
-import { ORG, caseData, caseText } from '../helpers/fixtures.ts';
+import { ORG, ORG_TEXT, caseData, caseText } from '../helpers/fixtures.ts';
+import { parseOrganization } from '../../lib/organization/organization.ts';
+import { InputError } from '../../lib/problems/problems.ts';
 import { messagesIn } from '../helpers/language.ts';
 import { resolvedCase, tempProject } from '../helpers/temp-project.ts';
 
@@ -95,7 +97,13 @@ describe('validate in Dutch: the common mistakes of a hand-edited case file', ()
     ['a year typo', { received: '1026-11-03' }, 'received: verwacht een datum tussen 2000-01-01 en 2100-12-31 (een tikfout in het jaar?)'],
     ['an unknown status', { status: 'closed' }, 'status: verwacht één van open, resolved, escalated, withdrawn'],
     ['a misspelt field', { recieved: '2026-11-03' }, 'recieved: onbekend veld "recieved": controleer de spelling'],
-    ['a wrong type (zod 4 Dutch locale)', { satisfied: 'ja' }, 'satisfied: Ongeldige invoer: verwacht boolean, ontving string'],
+    ['a wrong type', { satisfied: 'ja' }, 'satisfied: verwacht true (ja) of false (nee), bijvoorbeeld satisfied: true'],
+    [
+      'a text instead of a list',
+      { categories: 'kosten' },
+      'categories: verwacht een lijst, bijvoorbeeld categories: [communicatie, kosten]',
+    ],
+    ["zod 4's own message, in its Dutch locale", { response: 'klaar' }, 'response: Ongeldige invoer: verwacht object, ontving string'],
     [
       'an e-mail address',
       { complainant: { name: 'X', email: 'x at y' } },
@@ -113,6 +121,27 @@ describe('validate in Dutch: the common mistakes of a hand-edited case file', ()
     ],
   ])('%s', (_, fields, expected) => {
     expect(problems(caseText(caseData(fields as never))).join('\n')).toContain(expected);
+  });
+});
+
+describe('organization.yml in Dutch', () => {
+  const problemsOf = (text: string) => {
+    try {
+      parseOrganization('organization.yml', text);
+    } catch (error) {
+      if (error instanceof InputError) return [error.message, ...error.problems.map(formatProblem)];
+      throw error;
+    }
+    return [];
+  };
+  it('a count that is not a whole number, and conflict markers', () => {
+    const text = ORG_TEXT.replace(/filing_workdays: \d+/, 'filing_workdays: 2.5');
+    expect(problemsOf(text)).toEqual([
+      'organization.yml is geen geldige configuratie',
+      `organization.yml:${lineOf(text, '  filing_workdays')}: deadlines.filing_workdays: verwacht een heel getal, bijvoorbeeld filing_workdays: 30`,
+    ]);
+    const conflict = `<<<<<<< HEAD\n${ORG_TEXT}=======\n>>>>>>> origin/main\n`;
+    expect(problemsOf(conflict)[1]).toMatch(/^organization\.yml:1: \(file\): Git-conflict: /);
   });
 });
 

@@ -41,7 +41,7 @@ describe('bad input: each gets a message naming file, line and field', () => {
     ['an empty file', '', /K-2026-001\.md:1: \(file\): the file is empty/],
     ['an unclosed frontmatter', '---\nid: K-2026-001\n', /no closing "---"/],
     ['a list instead of fields', '---\n- a\n- b\n---\n', /\(frontmatter\): the frontmatter must be a list of fields/],
-    ['a wrong type', caseText(caseData({ categories: 'communicatie' as never })), /:\d+: categories: Invalid input: expected array, received string/],
+    ['a wrong type', caseText(caseData({ categories: 'communicatie' as never })), /:\d+: categories: expected a list, e\.g\. categories: \[communicatie, kosten\]/],
     ['an impossible date', caseText(caseData({ received: '2026-02-30' })), /:4: received: expected a real calendar date as YYYY-MM-DD/],
     ['a date with a time', caseText(caseData({ received: '2026-02-03T10:00:00Z' })), /received: expected a real calendar date/],
     ['an unknown status', caseText(caseData({ status: 'closed' as never })), /status: expected one of open, resolved, escalated, withdrawn/],
