@@ -37,13 +37,26 @@ export const key = z
     ),
   );
 
+/** The message for a value that is not text: empty, a number or yes/no, or a list or block (often a ": " in the text). */
+function textMessage(input: unknown): string {
+  if (input === null)
+    return t(
+      'is leeg: vul tekst in of laat het veld weg, bijvoorbeeld findings: "De factuur was te hoog."',
+      'is empty: fill in text or leave the field out',
+    );
+  if (typeof input === 'object')
+    return t(
+      'verwacht één tekst, geen lijst of blok; staat er een dubbele punt in de tekst, zet hem dan tussen aanhalingstekens, bijvoorbeeld "Factuur #12: te hoog"',
+      'expected text, not a list or mapping; put text holding ": " in quotes, e.g. "Factuur #12: te hoog"',
+    );
+  return t(
+    'verwacht tekst; zet een getal of ja/nee die als tekst bedoeld is tussen aanhalingstekens, bijvoorbeeld phone: "0612345678"',
+    'expected text; put a number or yes/no meant as text in quotes, e.g. phone: "0612345678"',
+  );
+}
+
 /** A non-empty line of text. */
 export const text = z
-  .string(
-    say(
-      'verwacht tekst; zet tekst met : of # erin tussen aanhalingstekens, bijvoorbeeld "Factuur #12: te hoog"',
-      'expected text; put text holding : or # in quotes, e.g. "Factuur #12: te hoog"',
-    ),
-  )
+  .string({ error: (iss) => textMessage(iss.input) })
   .trim()
   .min(1, say('mag niet leeg zijn; vul tekst in of laat het veld weg', 'must not be empty; fill in text or leave the field out'));
