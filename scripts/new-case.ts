@@ -24,10 +24,11 @@ passes npm run validate.
 
 Asks for what it needs in the terminal, in Dutch, one question at a time: a wrong answer is asked
 again, and a rule across answers (as npm run validate checks it) asks again only the question it
-is about, keeping the others. The complaint text is asked last. Every question is also a flag: when the flags give the
-organizer, channel, name and at least one category, it asks nothing (received defaults to today in
-Europe/Amsterdam). With --no-input, or when not run in a terminal, it never asks and stops with a
-message naming the missing flags.
+is about, keeping the others. The complaint text is asked last.
+
+Every question is also a flag: when the flags give the organizer, channel, name and at least one
+category, it asks nothing (received defaults to today in Europe/Amsterdam). With --no-input, or
+when not run in a terminal, it never asks and stops with a message naming the missing flags.
 
 Options:
   --organizer KEY               responsible organizer (art. 6.1), from organization.yml

@@ -7,8 +7,9 @@ const HELP = `Usage: npm run validate -- [options]
 
 Checks organization.yml and every case file (cases/**/K-*.md) and reports every problem at once,
 one per line as path:line: field: message, in Dutch (English with --lang en or KLACHTEN_LANG=en).
-It also warns when a free-text field's line holds a YAML comment after the text (" #"), which cuts it short. Exits 1 when there is an error, 0 when there are only
-warnings (a late filing, an oral complaint not yet confirmed in writing) or nothing at all.
+Exits 1 when there is an error, 0 when there are only warnings (a late filing, an oral complaint
+not yet confirmed in writing, a free text whose line holds a YAML comment after the text, " #",
+which cuts it short) or nothing at all.
 
 Options:
   --cases DIR        folder with the case files (default: cases)
