@@ -223,6 +223,37 @@ await runMain('new-case', async () => {
       );
     return { year, id, path: join(values.cases, String(year), `${id}.md`) };
   };
+  /** Why the id (--id, or the next free one) cannot be used for a complaint received on `received`, if it cannot. */
+  function idTrouble(received?: IsoDate): UsageError | InputError | undefined {
+    const id = values.id ?? (received ? placeOf(received).id : undefined);
+    if (id === undefined) return undefined;
+    const year = received?.slice(0, 4) ?? t('JJJJ', 'YYYY');
+    if (!/^K-\d{4}-\d{3,}$/.test(id))
+      return new UsageError(
+        t(`--id: verwacht een dossiernummer zoals K-${year}-001, niet "${id}"`, `--id: expected an id such as K-${year}-001, got "${id}"`),
+      );
+    if (received && id.slice(2, 6) !== received.slice(0, 4))
+      return new UsageError(
+        t(
+          `--id: ${id} past niet bij het jaar waarin de klacht is ontvangen (${year})`,
+          `--id: ${id} does not match the year the complaint was received (${year})`,
+        ),
+      );
+    const taken = files.find((f) => f.path.replace(/^.*[\\/]/, '') === `${id}.md`);
+    if (taken)
+      return new InputError(
+        t(
+          `${id} bestaat al (${taken.path}); new-case overschrijft nooit een dossier`,
+          `${id} already exists (${taken.path}); new-case never overwrites a case`,
+        ),
+      );
+    return undefined;
+  }
+  // a given id that cannot be used stops before any question, so no answer is typed in vain
+  if (values.id !== undefined) {
+    const trouble = idTrouble(values.received);
+    if (trouble) throw trouble;
+  }
   /** The case as the answers would write it, checked like npm run validate. */
   const check = (a: NewCaseAnswers) => {
     const { id, path } = placeOf(a.received);
@@ -397,6 +428,13 @@ await runMain('new-case', async () => {
     });
     // rules across fields: name the problem, ask that one question again, keep the other answers
     for (let round = 0; ; round++) {
+      // --id names a year: a date received in another year is asked again
+      const wrongYear = values.id !== undefined && idTrouble(answer.received);
+      if (wrongYear && round <= 20) {
+        console.log(`received: ${wrongYear.message}`);
+        await ASK.received(answer.received);
+        continue;
+      }
       const errors = check(collect()).validation.problems.filter((p) => p.severity === 'error');
       if (errors.length === 0) break;
       const redo = errors.map((p) => ({ p, q: questionOf(p.field) }));
@@ -422,25 +460,8 @@ await runMain('new-case', async () => {
   }
 
   const { year, id, path } = placeOf(answers.received);
-  if (!/^K-\d{4}-\d{3,}$/.test(id))
-    throw new UsageError(
-      t(`--id: verwacht een dossiernummer zoals K-${year}-001, niet "${id}"`, `--id: expected an id such as K-${year}-001, got "${id}"`),
-    );
-  if (id.slice(2, 6) !== String(year))
-    throw new UsageError(
-      t(
-        `--id: ${id} past niet bij het jaar waarin de klacht is ontvangen (${year})`,
-        `--id: ${id} does not match the year the complaint was received (${year})`,
-      ),
-    );
-  const taken = files.find((f) => f.path.replace(/^.*[\\/]/, '') === `${id}.md`);
-  if (taken)
-    throw new InputError(
-      t(
-        `${id} bestaat al (${taken.path}); new-case overschrijft nooit een dossier`,
-        `${id} already exists (${taken.path}); new-case never overwrites a case`,
-      ),
-    );
+  const trouble = idTrouble(answers.received);
+  if (trouble) throw trouble;
 
   // The new file must pass validation before it is written.
   const { text, validation } = check(answers);

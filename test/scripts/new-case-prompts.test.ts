@@ -121,4 +121,31 @@ describe('npm run new-case in a terminal (a pseudo-terminal drives the prompts)'
     expect(output).toContain('new-case: cancelled; nothing was written');
     expect(existsSync(join(p.dir, 'cases'))).toBe(false);
   });
+
+  it('--id of another year re-asks the date received; an --id that exists stops before any question', async () => {
+    const p = project();
+    const flags = ['--today', '2026-03-10', '--organizer', 'anouk', '--channel', 'email', '--category', 'kosten'];
+    const term = inPseudoTerminal(p.dir, 'new-case.ts', [...flags, '--id', 'K-2025-007']);
+    await term.answer(/Datum van ontvangst/, KEY.enter); // today: 2026-03-10
+    await term.answer(/Klager: naam van de cliënt/, `Canary Id${KEY.enter}`);
+    await term.answer(/E-mailadres van de cliënt/, KEY.enter);
+    await term.answer(/Telefoonnummer van de cliënt/, KEY.enter);
+    await term.answer(/Postadres van de cliënt/, KEY.enter);
+    await term.answer(/Naam van de vertegenwoordiger/, KEY.enter);
+    await term.answer(/Datum waarop de opdracht is afgerond/, KEY.enter);
+    await term.answer(
+      /received: --id: K-2025-007 past niet bij het jaar waarin de klacht is ontvangen \(2026\)[^]*Datum van ontvangst/,
+      `${clear}2025-12-30${KEY.enter}`,
+    );
+    await term.answer(/De klacht zoals ontvangen/, KEY.enter);
+    const { code, output } = await term.done();
+    expect(code, output).toBe(0);
+    expect(frontmatter(p.read('cases/2025/K-2025-007.md'))).toMatchObject({ id: 'K-2025-007', received: '2025-12-30' });
+
+    const again = inPseudoTerminal(p.dir, 'new-case.ts', [...flags.slice(0, 2), '--id', 'K-2025-007']);
+    const refused = await again.done();
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('K-2025-007 bestaat al (cases/2025/K-2025-007.md); new-case overschrijft nooit een dossier');
+    expect(refused.output).not.toContain('?'); // not one question asked
+  });
 });
