@@ -16,7 +16,7 @@ const SUSPECT = new RegExp(`^[ \\t-]*(?:${FREE_TEXT_FIELDS.join('|')}):[ \\t]+[^
 export function truncatedTextWarnings(file: string, yamlText: string): Problem[] {
   if (!SUSPECT.test(yamlText)) return [];
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: false });
+  const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: false, logLevel: 'error' });
   const out: Problem[] = [];
   visit(doc, {
     Pair(_, pair, ancestors) {

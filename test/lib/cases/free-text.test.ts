@@ -48,7 +48,7 @@ describe('truncatedTextWarnings', () => {
         const yaml = `\nresponse:\n  findings: ${typed}\n`;
         let read: unknown;
         try {
-          read = (parse(yaml) as { response?: { findings?: unknown } } | null)?.response?.findings;
+          read = (parse(yaml, { logLevel: 'error' }) as { response?: { findings?: unknown } } | null)?.response?.findings;
         } catch {
           return; // not YAML at all: validate reports that as an error
         }
