@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSy
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Organization } from '../schemas/organization.ts';
+import { currentLanguage } from '../schemas/language.ts';
 import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { checkCaseSet, type FileCheck, type Validation } from '../lib/cases/case-set.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
@@ -35,9 +36,9 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-/** What a check depends on besides the file: the configuration, our code (lib/, schemas/) and Node. */
+/** What a check depends on besides the file: the configuration, our code (lib/, schemas/), Node and the message language. */
 function fingerprint(orgText: string): string {
-  const hash = createHash('sha1').update(process.version).update(orgText);
+  const hash = createHash('sha1').update(process.version).update(currentLanguage()).update(orgText);
   for (const dir of ['lib', 'schemas'])
     for (const f of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).sort())
       if (f.endsWith('.ts')) hash.update(f).update(readFileSync(join(ROOT, dir, f)));

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, escapeForOutput, formatProblem } from '../lib/problems/problems.ts';
+import { isLanguage, setLanguage, t } from '../schemas/language.ts';
 
 /** A wrong command-line use: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
@@ -9,24 +10,42 @@ export const COMMON_OPTIONS = {
   cases: { type: 'string', default: 'cases' },
   config: { type: 'string', default: 'organization.yml' },
   'no-cache': { type: 'boolean', default: false },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Parse argv with node:util parseArgs; unknown options become a {@link UsageError}. */
+/** One line for a command's --help about the message language. */
+export const LANG_HELP = '  --lang nl|en       language of the messages (default: nl, or KLACHTEN_LANG)';
+
+/** Set the message language from `--lang` or, without it, from the environment setting KLACHTEN_LANG (default Dutch). */
+function chooseLanguage(flag: string | undefined, env: string | undefined): void {
+  const value = flag ?? (env || undefined);
+  if (value === undefined) return setLanguage('nl');
+  if (!isLanguage(value)) throw new UsageError(`${flag !== undefined ? '--lang' : 'KLACHTEN_LANG'} must be nl or en, got "${value}"`);
+  setLanguage(value);
+}
+
+/** Parse argv with node:util parseArgs; unknown options become a {@link UsageError}. `--lang` sets the message language. */
 export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, allowPositionals = false) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const lang = (parsed.values as { lang?: unknown }).lang;
+  if (typeof lang === 'string') chooseLanguage(lang, undefined);
+  return parsed;
 }
 
 /**
  * Run a command's main function: the one place a script exits. Input problems are printed one per line
- * (`path:line: field: message`) with exit code 1; no stack trace unless DEBUG is set.
+ * (`path:line: field: message`) with exit code 1; no stack trace unless DEBUG is set. Messages are Dutch,
+ * or English with KLACHTEN_LANG=en (or --lang en).
  */
 export async function runMain(name: string, main: () => Promise<number | void>): Promise<void> {
   try {
+    chooseLanguage(undefined, process.env.KLACHTEN_LANG);
     process.exitCode = (await main()) ?? 0;
   } catch (error) {
     if (error instanceof InputError) {
@@ -34,7 +53,7 @@ export async function runMain(name: string, main: () => Promise<number | void>):
       console.error(`${name}: ${escapeForOutput(error.message)}`);
       process.exitCode = 1;
     } else if (error instanceof UsageError) {
-      console.error(`${name}: ${escapeForOutput(error.message)}\nRun with --help for the options.`);
+      console.error(`${name}: ${escapeForOutput(error.message)}\n${t('Zie --help voor de opties.', 'Run with --help for the options.')}`);
       process.exitCode = 2;
     } else {
       console.error(`${name}: ${escapeForOutput((error as Error)?.message ?? String(error))}`);

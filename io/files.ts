@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isCaseFileName } from '../lib/cases/case-set.ts'; // no parser imports on the cached path
+import { t } from '../schemas/language.ts';
 import { InputError } from '../lib/problems/problems.ts';
 
 /** A path as shown in messages: relative to the working directory. */
@@ -13,7 +14,14 @@ export function readConfigText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read the configuration ${shown(path)}: ${reason(error)}`, [], { cause: error });
+    throw new InputError(
+      t(
+        `kan de configuratie ${shown(path)} niet lezen: ${reason(error)}`,
+        `cannot read the configuration ${shown(path)}: ${reason(error)}`,
+      ),
+      [],
+      { cause: error },
+    );
   }
 }
 
@@ -27,6 +35,13 @@ export function caseFileNames(dir: string): string[] {
   try {
     return walk('').sort();
   } catch (error) {
-    throw new InputError(`cannot read the cases folder ${shown(dir)}: ${reason(error)}`, [], { cause: error });
+    throw new InputError(
+      t(
+        `kan de map met dossiers ${shown(dir)} niet lezen: ${reason(error)}`,
+        `cannot read the cases folder ${shown(dir)}: ${reason(error)}`,
+      ),
+      [],
+      { cause: error },
+    );
   }
 }

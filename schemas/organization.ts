@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { isoDate, key, text } from './common.ts';
+import { say, t } from './language.ts';
+
+/** The message for a count that must be a whole number (zero only where the example allows it). */
+const wholeNumber = (example: string) =>
+  say(`verwacht een heel getal, bijvoorbeeld ${example}`, `expected a whole number, e.g. ${example}`);
+/** The message for a list that needs at least one entry. */
+const atLeastOne = (field: string) =>
+  say(
+    `noem er minstens één, bijvoorbeeld ${field}: [{ key: communicatie, label: Communicatie }]`,
+    `list at least one, e.g. ${field}: [{ key: communicatie, label: Communicatie }]`,
+  );
 
 const labelled = z.strictObject({
   key: key.meta({ description: 'Korte sleutel, gebruikt in de klachtdossiers (bijv. "communicatie").' }),
@@ -8,18 +19,26 @@ const labelled = z.strictObject({
 
 /** An organizer: a Professional Organizer & Coach who handles complaints (art. 4.2, 6.1). */
 export const organizerSchema = z.strictObject({
-  key: key.meta({ description: 'Korte sleutel van de organizer, gebruikt als `organizer:` in een dossier.' }),
+  key: key.meta({ description: 'Korte sleutel van de begeleider, gebruikt als `organizer:` in een dossier.' }),
   name: text.meta({ description: 'Naam van de Professional Organizer & Coach.' }),
   github: z
     .string()
-    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login, e.g. "anouk-o4a"')
+    .regex(
+      /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/,
+      say('verwacht een GitHub-gebruikersnaam, bijvoorbeeld "anouk-o4a"', 'expected a GitHub login, e.g. "anouk-o4a"'),
+    )
     .meta({ description: 'GitHub-gebruikersnaam: aan haar worden termijn-issues toegewezen.' }),
 });
 
 const uniqueKeys = <T extends { key: string }>(list: T[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   list.forEach((item, i) => {
-    if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate key "${item.key}"` });
+    if (seen.has(item.key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'key'],
+        message: t(`sleutel "${item.key}" komt twee keer voor; geef elke sleutel maar één keer`, `duplicate key "${item.key}"`),
+      });
     seen.add(item.key);
   });
 };
@@ -29,37 +48,56 @@ export const organizationSchema = z.strictObject({
   organization: z
     .strictObject({
       name: text.meta({ description: 'Naam van de organisatie.' }),
-      email: z.email('expected an e-mail address').meta({ description: 'E-mailadres voor klachten.' }),
+      email: z
+        .email(say('verwacht een e-mailadres, bijvoorbeeld klachten@example.nl', 'expected an e-mail address, e.g. klachten@example.nl'))
+        .meta({ description: 'E-mailadres voor klachten.' }),
       phone: text.optional().meta({ description: 'Telefoonnummer.' }),
       postal_address: text.meta({ description: 'Postadres voor klachten per brief, op één regel.' }),
-      website: z.url('expected a URL such as https://www.example.nl').meta({ description: 'Website.' }),
+      website: z
+        .url(say('verwacht een webadres zoals https://www.example.nl', 'expected a URL such as https://www.example.nl'))
+        .meta({ description: 'Website.' }),
     })
     .meta({ description: 'Naam en contactgegevens van de organisatie.' }),
   site_url: z
-    .url('expected the public address of the site, e.g. https://example.github.io/klachtenregeling/')
+    .url(
+      say(
+        'verwacht het publieke adres van de site, bijvoorbeeld https://example.github.io/klachtenregeling/',
+        'expected the public address of the site, e.g. https://example.github.io/klachtenregeling/',
+      ),
+    )
     .meta({ description: 'Adres waarop de publieke site staat (voor canonieke URL’s).' }),
   organizers: z
     .array(organizerSchema)
-    .min(1, 'list at least one organizer')
+    .min(1, say('noem minstens één begeleider (key, name, github)', 'list at least one organizer (key, name, github)'))
     .superRefine(uniqueKeys)
-    .meta({ description: 'De Professional Organizers & Coaches die klachten behandelen.' }),
+    .meta({ description: 'De begeleiders (Professional Organizers & Coaches) die klachten behandelen.' }),
   deadlines: z
     .strictObject({
       filing_workdays: z
-        .int()
-        .positive()
+        .int(wholeNumber('filing_workdays: 30'))
+        .positive(wholeNumber('filing_workdays: 30'))
         .default(30)
         .meta({ description: 'Art. 4.1: indienen binnen zoveel werkdagen na afronding van de opdracht.' }),
       handling_workdays: z
-        .int()
-        .positive()
+        .int(wholeNumber('handling_workdays: 20'))
+        .positive(wholeNumber('handling_workdays: 20'))
         .default(20)
         .meta({ description: 'Art. 5.4 en 6.2: schriftelijk afhandelen binnen zoveel werkdagen.' }),
-      reminder_workdays: z.int().nonnegative().default(5).meta({ description: 'Waarschuw zoveel werkdagen vóór de afhandeltermijn.' }),
+      reminder_workdays: z
+        .int(wholeNumber('reminder_workdays: 5'))
+        .nonnegative(wholeNumber('reminder_workdays: 5'))
+        .default(5)
+        .meta({ description: 'Waarschuw zoveel werkdagen vóór de afhandeltermijn.' }),
     })
     .meta({ description: 'Termijnen in werkdagen.' }),
   time_zone: z
-    .literal('Europe/Amsterdam', { error: 'only "Europe/Amsterdam" is supported: the regulation counts Dutch working days' })
+    .literal(
+      'Europe/Amsterdam',
+      say(
+        'alleen "Europe/Amsterdam" kan: de regeling telt Nederlandse werkdagen',
+        'only "Europe/Amsterdam" is supported: the regulation counts Dutch working days',
+      ),
+    )
     .default('Europe/Amsterdam')
     .meta({ description: 'Tijdzone die bepaalt welke datum "vandaag" is.' }),
   calendar: z
@@ -71,13 +109,15 @@ export const organizationSchema = z.strictObject({
     })
     .default({ extra_non_working_days: [] })
     .meta({ description: 'Kalender naast de feestdagen van de Algemene termijnenwet.' }),
-  categories: z.array(labelled).min(1).superRefine(uniqueKeys).meta({ description: 'Klachtcategorieën.' }),
-  causes: z.array(labelled).min(1).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
+  categories: z.array(labelled).min(1, atLeastOne('categories')).superRefine(uniqueKeys).meta({ description: 'Klachtcategorieën.' }),
+  causes: z.array(labelled).min(1, atLeastOne('causes')).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
   escalation: z
     .strictObject({
       name: text.meta({ description: 'Naam van de externe instantie (Solopartners).' }),
       committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
-      website: z.url('expected a URL').meta({ description: 'Website van de klachtencommissie.' }),
+      website: z
+        .url(say('verwacht een webadres zoals https://www.example.nl', 'expected a URL such as https://www.example.nl'))
+        .meta({ description: 'Website van de klachtencommissie.' }),
       description: text.meta({ description: 'Wat de instantie doet, in één of twee zinnen.' }),
       description_en: text
         .optional()
@@ -87,8 +127,8 @@ export const organizationSchema = z.strictObject({
   retention: z
     .strictObject({
       years_after_closing: z
-        .int()
-        .positive()
+        .int(wholeNumber('years_after_closing: 2'))
+        .positive(wholeNumber('years_after_closing: 2'))
         .default(2)
         .meta({ description: 'Na zoveel jaar na afsluiting worden persoonsgegevens verwijderd (AVG).' }),
     })

@@ -1,7 +1,9 @@
 import { caseDeadlines, type CaseDeadline } from '../lib/deadlines/deadlines.ts';
 import { InputError, formatProblem } from '../lib/problems/problems.ts';
 import { textTable } from '../lib/problems/text-table.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { DEADLINE_STATE_NAMES } from '../lib/deadlines/state-names.ts';
+import { currentLanguage, t } from '../schemas/language.ts';
+import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { syncGitHub } from '../io/github/sync.ts';
 import { resolveToday } from '../io/today.ts';
@@ -11,7 +13,8 @@ const DEFAULT_MAX_WRITES = 100;
 const HELP = `Usage: npm run deadlines -- [options]
 
 Prints every case with its handling deadline (received + 20 working days, art. 5.4), its state
-and the working days left (negative when overdue), most urgent first. Working days follow the
+and the working days left (negative when overdue), most urgent first. The table is in Dutch
+(states in words: "op schema", "termijn verstreken", ...); --lang en prints the keys below. Working days follow the
 Algemene termijnenwet; "today" is the date in Europe/Amsterdam.
 
 States: on_track, due_soon (at most reminder_workdays left), due_today, overdue,
@@ -35,6 +38,7 @@ Options:
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
   --no-cache           check every case file afresh (see npm run validate -- --help)
+${LANG_HELP}
   -h, --help           show this help
 
 In GitHub Actions (GITHUB_STEP_SUMMARY set) --github also writes a summary table, and prints a
@@ -46,9 +50,9 @@ const row = (d: CaseDeadline) => [
   d.status,
   d.received,
   d.due,
-  d.state,
+  currentLanguage() === 'en' ? d.state : DEADLINE_STATE_NAMES[d.state],
   d.workdays_left === null ? '' : String(d.workdays_left),
-  d.filed_late ? `late (filing deadline ${d.filing_deadline})` : '',
+  d.filed_late ? t(`te laat (indienen uiterlijk ${d.filing_deadline})`, `late (filing deadline ${d.filing_deadline})`) : '',
 ];
 
 await runMain('deadlines', async () => {
@@ -71,7 +75,13 @@ await runMain('deadlines', async () => {
   const today = resolveToday(org, values.today);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 && !values.github)
-    throw new InputError(`${result.errorCount} error(s) in the case files; fix them first (npm run validate)`, errors);
+    throw new InputError(
+      t(
+        `${result.errorCount} fout(en) in de dossiers; herstel die eerst (npm run validate)`,
+        `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
+      ),
+      errors,
+    );
   // --github: one invalid file must not silence the alerts. The valid cases are synced, one issue names the
   // invalid files and fields, and the command still exits 1 so CI shows red.
   for (const p of errors) console.error(formatProblem(p));
@@ -82,8 +92,17 @@ await runMain('deadlines', async () => {
     today,
   );
   if (values.json) return void console.log(JSON.stringify(deadlines, null, 2));
-  console.log(`Deadlines on ${today} (Europe/Amsterdam), ${org.deadlines.handling_workdays} working days to handle a complaint:\n`);
-  console.log(textTable(['case', 'organizer', 'status', 'received', 'due', 'state', 'workdays left', 'filing'], deadlines.map(row)));
+  console.log(
+    t(
+      `Termijnen op ${today} (Europe/Amsterdam), ${org.deadlines.handling_workdays} werkdagen om een klacht af te handelen (art. 5.4):\n`,
+      `Deadlines on ${today} (Europe/Amsterdam), ${org.deadlines.handling_workdays} working days to handle a complaint:\n`,
+    ),
+  );
+  const header =
+    currentLanguage() === 'en'
+      ? ['case', 'organizer', 'status', 'received', 'due', 'state', 'workdays left', 'filing']
+      : ['dossier', 'begeleider', 'status', 'ontvangen', 'uiterlijk', 'stand', 'werkdagen over', 'indienen'];
+  console.log(textTable(header, deadlines.map(row)));
   if (!values.github) return;
   console.log('');
   const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));

@@ -8,8 +8,9 @@ import { recordCaseDate, type RecordedDateField } from '../lib/cases/record-date
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { launchChromium } from '../io/chromium.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { assertPrivateOutput } from '../io/output-folder.ts';
+import { t } from '../schemas/language.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
 
@@ -39,6 +40,7 @@ Options:
   --today YYYY-MM-DD the print date, and the date recorded (default: today in Europe/Amsterdam)
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
+${LANG_HELP}
   -h, --help         show this help`;
 
 const OPTIONS = {
@@ -56,9 +58,18 @@ const OPTIONS = {
 await runMain('documents', async () => {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), OPTIONS, true);
   if (values.help) return void console.log(HELP);
-  if (positionals.length !== 1) throw new UsageError('give exactly one case id, e.g. npm run documents -- K-2026-003');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      t(
+        'geef precies één dossiernummer, bijvoorbeeld npm run documents -- K-2026-003',
+        'give exactly one case id, e.g. npm run documents -- K-2026-003',
+      ),
+    );
   const id = positionals[0]!;
-  if (!CASE_ID.test(id)) throw new UsageError(`expected a case id such as K-2026-003, got "${id}"`);
+  if (!CASE_ID.test(id))
+    throw new UsageError(
+      t(`verwacht een dossiernummer zoals K-2026-003, niet "${id}"`, `expected a case id such as K-2026-003, got "${id}"`),
+    );
   const wanted = new Set([
     ...(values.kind ?? []),
     ...(values.form ? ['registratieformulier'] : []),
@@ -77,10 +88,17 @@ await runMain('documents', async () => {
   const cal = calendarFor(org);
   const files = await loadCaseFiles(values.cases);
   const file = files.find((f) => f.path.replace(/^.*[\\/]/, '') === `${id}.md`);
-  if (!file) throw new InputError(`no case ${id}: there is no ${id}.md under ${values.cases}/`);
+  if (!file)
+    throw new InputError(
+      t(`geen dossier ${id}: er is geen ${id}.md in ${values.cases}/`, `no case ${id}: there is no ${id}.md under ${values.cases}/`),
+    );
   const result = validateCases(files, org, cal);
   const errors = result.problems.filter((p) => p.severity === 'error' && p.file === file.path);
-  if (errors.length) throw new InputError(`${file.path} is not valid; fix it first (npm run validate)`, errors);
+  if (errors.length)
+    throw new InputError(
+      t(`${file.path} is niet geldig; herstel het eerst (npm run validate)`, `${file.path} is not valid; fix it first (npm run validate)`),
+      errors,
+    );
   const record = result.cases.find((r) => r.file === file.path)!;
 
   const templates: Record<string, string> = {};
@@ -108,10 +126,12 @@ await runMain('documents', async () => {
     for (const doc of documents) {
       const html = join(values.out, `${doc.name}.html`);
       if (dryRun)
-        console.log(`would write ${shown(html)}${values['html-only'] ? '' : ` and ${shown(join(values.out, `${doc.name}.pdf`))}`}`);
+        console.log(
+          `${t('zou schrijven:', 'would write')} ${shown(html)}${values['html-only'] ? '' : ` ${t('en', 'and')} ${shown(join(values.out, `${doc.name}.pdf`))}`}`,
+        );
       else {
         await writeFile(html, doc.html, 'utf8');
-        console.log(`wrote ${shown(html)}`);
+        console.log(`${t('geschreven:', 'wrote')} ${shown(html)}`);
       }
       if (browser) {
         const page = await browser.newPage();
@@ -120,30 +140,46 @@ await runMain('documents', async () => {
         const pdf = join(values.out, `${doc.name}.pdf`);
         await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
         await page.close();
-        console.log(`wrote ${shown(pdf)}`);
+        console.log(`${t('geschreven:', 'wrote')} ${shown(pdf)}`);
       }
       if (!doc.records) continue;
       // The letter went out: record its date in the case file (never overwriting one already there).
       const recording = recordCaseDate(caseText, doc.records, today);
-      if (!recording.changed) console.log(`${file.path}: ${doc.records} is already ${recording.current}; left as it is`);
-      else if (dryRun) console.log(`would record ${doc.records}: ${today} in ${file.path}`);
+      if (!recording.changed)
+        console.log(
+          t(
+            `${file.path}: ${doc.records} is al ${recording.current}; blijft zo`,
+            `${file.path}: ${doc.records} is already ${recording.current}; left as it is`,
+          ),
+        );
+      else if (dryRun) console.log(`${t('zou vastleggen:', 'would record')} ${doc.records}: ${today} ${t('in', 'in')} ${file.path}`);
       else {
         await writeFileAtomic(file.path, recording.text);
         caseText = recording.text;
-        console.log(`recorded ${doc.records}: ${today} in ${file.path}`);
+        console.log(`${t('vastgelegd:', 'recorded')} ${doc.records}: ${today} ${t('in', 'in')} ${file.path}`);
       }
     }
   } finally {
     await browser?.close();
   }
-  if (dryRun) console.log('Dry run: nothing was written.');
+  if (dryRun) console.log(t('Proefrun: er is niets geschreven.', 'Dry run: nothing was written.'));
 
   if (incomplete.length) {
     for (const { title, missing } of incomplete) {
-      console.error(`documents: no ${title} for ${id}: the case file lacks what it needs. Fill in, in ${file.path}:`);
+      console.error(
+        t(
+          `documents: geen ${title} voor ${id}: het dossier mist wat daarvoor nodig is. Vul in ${file.path} aan:`,
+          `documents: no ${title} for ${id}: the case file lacks what it needs. Fill in, in ${file.path}:`,
+        ),
+      );
       for (const m of missing) console.error(`  - ${m}`);
     }
-    console.error('then run this command again. (A letter is never made half-empty.)');
+    console.error(
+      t(
+        'en voer dit commando opnieuw uit. (Een halflege brief wordt nooit gemaakt.)',
+        'then run this command again. (A letter is never made half-empty.)',
+      ),
+    );
     return 1;
   }
   return 0;

@@ -3,10 +3,11 @@ import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { planRetention } from '../lib/cases/retention-plan.ts';
 import { validateCases } from '../lib/cases/validate.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { leftoverTempFiles, writeFileAtomic } from '../io/atomic-write.ts';
 import { shown } from '../io/files.ts';
 import { CASE_ID } from '../schemas/case.ts';
+import { t } from '../schemas/language.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
 
@@ -37,6 +38,7 @@ Options:
   --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
+${LANG_HELP}
   -h, --help           show this help`;
 
 await runMain('retention', async () => {
@@ -58,7 +60,10 @@ await runMain('retention', async () => {
   const result = validateCases(files, org, calendarFor(org));
   if (result.errorCount > 0)
     throw new InputError(
-      `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
+      t(
+        `${result.errorCount} fout(en) in de dossiers; herstel die eerst (npm run validate)`,
+        `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
+      ),
       result.problems.filter((p) => p.severity === 'error'),
     );
   const plan = planRetention(files, result.cases, org, today, values.case);
@@ -76,23 +81,41 @@ await runMain('retention', async () => {
   const years = org.retention.years_after_closing;
   if (values.case === undefined)
     console.log(
-      `Retention on ${today}: personal data of a closed case is kept ${years} year(s) after closing (organization.yml, retention).`,
+      t(
+        `Bewaartermijn op ${today}: persoonsgegevens van een afgesloten dossier worden ${years} jaar na afsluiting bewaard (organization.yml, retention).`,
+        `Retention on ${today}: personal data of a closed case is kept ${years} year(s) after closing (organization.yml, retention).`,
+      ),
     );
-  if (plan.length === 0) return void console.log('No case is past its retention period. Nothing to do.');
-  const verb = values.apply ? 'removed' : 'would remove';
+  if (plan.length === 0)
+    return void console.log(
+      t('Geen dossier is over zijn bewaartermijn. Er is niets te doen.', 'No case is past its retention period. Nothing to do.'),
+    );
+  const verb = values.apply ? t('verwijderd:', 'removed') : t('zou verwijderen:', 'would remove');
   for (const a of plan) {
     // the file first, then the log: "removed" is printed only once it is true
     if (values.apply) await writeFileAtomic(a.file, a.text);
-    console.log(`\n${a.id} (${a.file}): closed ${a.closed_on}, kept until ${a.keep_until}`);
+    console.log(
+      t(
+        `\n${a.id} (${a.file}): afgesloten op ${a.closed_on}, bewaren tot en met ${a.keep_until}`,
+        `\n${a.id} (${a.file}): closed ${a.closed_on}, kept until ${a.keep_until}`,
+      ),
+    );
     for (const field of a.removed) console.log(`  ${verb} ${field}`);
-    console.log(`  ${values.apply ? 'set' : 'would set'} anonymized: ${today}`);
+    console.log(`  ${values.apply ? t('gezet:', 'set') : t('zou zetten:', 'would set')} anonymized: ${today}`);
   }
+  const again = `npm run retention -- ${values.case ? `--case ${values.case} --now ` : ''}--apply`;
   if (values.apply)
     console.log(
-      `\nChanged ${plan.length} case file(s); no other file was touched. Commit the change. Note: Git history still holds the old text (see docs/working-with-cases.md, "Retention").`,
+      t(
+        `\n${plan.length} dossier(s) aangepast; geen ander bestand is aangeraakt. Leg de wijziging vast (commit). Let op: de Git-geschiedenis bevat de oude tekst nog (zie docs/working-with-cases.md, "Retention").`,
+        `\nChanged ${plan.length} case file(s); no other file was touched. Commit the change. Note: Git history still holds the old text (see docs/working-with-cases.md, "Retention").`,
+      ),
     );
   else
     console.log(
-      `\nDry run: nothing was changed. Run "npm run retention -- ${values.case ? `--case ${values.case} --now ` : ''}--apply" to remove this personal data from ${plan.length} case file(s).`,
+      t(
+        `\nProefrun: er is niets veranderd. Voer "${again}" uit om deze persoonsgegevens uit ${plan.length} dossier(s) te verwijderen.`,
+        `\nDry run: nothing was changed. Run "${again}" to remove this personal data from ${plan.length} case file(s).`,
+      ),
     );
 });

@@ -1,18 +1,20 @@
 import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
-import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { resolveToday } from '../io/today.ts';
 import { addWorkdays } from '../lib/calendar/calendar.ts';
 import { decreedDaysWarning } from '../lib/calendar/decreed-days.ts';
+import { t } from '../schemas/language.ts';
 
 const HELP = `Usage: npm run validate -- [options]
 
 Checks organization.yml and every case file (cases/**/K-*.md) and reports every problem at once,
-one per line as path:line: field: message (at most ten per file, then "… en N meer").
-Control characters from a file are printed escaped (a newline as \\n), so no file can add a
-line of its own to the output. Exits 1 when there is an error, 0 when there are only warnings
-(a late filing, an oral complaint not yet confirmed in writing, the list of decreed days running
-out) or nothing at all.
+one per line as path:line: field: message (at most ten per file, then "… en N meer"), in Dutch
+(English with --lang en or KLACHTEN_LANG=en). Control characters from a file are printed escaped
+(a newline as \\n), so no file can add a line of its own to the output. Exits 1 when there is an
+error, 0 when there are only warnings (a late filing, an oral complaint not yet confirmed in writing,
+a free text whose line holds a YAML comment after the text, " #", which cuts it short, the list of
+decreed days running out) or nothing at all.
 
 Options:
   --cases DIR        folder with the case files (default: cases)
@@ -23,6 +25,7 @@ Options:
   --format FORMAT    text (default) or github (workflow annotations ::error file=…,line=…::…)
   --no-cache         check every file afresh (normally unchanged files reuse their last check,
                      kept in node_modules/.cache/klachtenregeling)
+${LANG_HELP}
   -h, --help         show this help`;
 
 await runMain('validate', async () => {
@@ -33,7 +36,7 @@ await runMain('validate', async () => {
   });
   if (values.help) return void console.log(HELP);
   if (values.format !== 'text' && values.format !== 'github')
-    throw new UsageError(`--format must be text or github, got "${values.format}"`);
+    throw new UsageError(`--format: expected text or github, got "${values.format}"`);
   const { validation: result, fileCount, org, cal } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const format = values.format === 'github' ? formatAnnotation : formatProblem;
   for (const p of result.problems) (p.severity === 'error' ? console.error : console.log)(format(p));
@@ -52,7 +55,10 @@ await runMain('validate', async () => {
       }),
     );
   const warnings = result.warningCount + (calendarWarning ? 1 : 0);
-  const summary = `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${warnings} warning(s)`;
+  const summary = t(
+    `${fileCount} dossier(s) gecontroleerd: ${result.errorCount} fout(en), ${warnings} waarschuwing(en)`,
+    `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${warnings} warning(s)`,
+  );
   if (result.errorCount > 0) {
     console.error(summary);
     return 1;

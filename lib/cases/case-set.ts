@@ -1,4 +1,5 @@
 import type { CaseRecord } from './case-file.ts';
+import { t } from '../../schemas/language.ts';
 import { sortProblems, type Problem } from '../problems/problems.ts';
 
 /** Whether a file name is a case file (`K-….md`); other files in `cases/` are skipped. */
@@ -34,12 +35,28 @@ export function checkCaseSet(checks: readonly FileCheck[]): Validation {
   for (const c of valid) {
     const id = c.record.data.id;
     if (baseName(c.file) !== id) {
-      error(c, `id "${id}" differs from the file name "${baseName(c.file)}.md": rename the file or fix the id`);
+      error(
+        c,
+        t(
+          `id "${id}" verschilt van de bestandsnaam "${baseName(c.file)}.md": hernoem het bestand of verbeter het id, bijvoorbeeld id: ${baseName(c.file)}`,
+          `id "${id}" differs from the file name "${baseName(c.file)}.md": rename the file or fix the id`,
+        ),
+      );
       invalid.add(c);
     }
     const twins = byId.get(id) ?? [];
     if (twins.length > 1) {
-      error(c, `duplicate id "${id}", also in ${twins.filter((t) => t !== c).map((t) => t.file).join(', ')}`);
+      const others = twins
+        .filter((o) => o !== c)
+        .map((o) => o.file)
+        .join(', ');
+      error(
+        c,
+        t(
+          `dossiernummer "${id}" komt ook voor in ${others}; geef één van beide een nieuw nummer (bestand en id)`,
+          `duplicate id "${id}", also in ${others}`,
+        ),
+      );
       invalid.add(c);
     }
   }

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { CHANNELS, type CaseInput } from '../../schemas/case.ts';
 import { isIsoDate, type IsoDate } from '../dates/iso-date.ts';
+import { t } from '../../schemas/language.ts';
 
 /** What a registration needs (art. 1.5, 4.5): the answers of `npm run new-case`, from flags or prompts. */
 export interface NewCaseAnswers {
@@ -12,8 +13,8 @@ export interface NewCaseAnswers {
   email?: string;
   phone?: string;
   address?: string;
-  /** Art. 1.2: the representative who complains for the client. */
-  representative?: { name: string; relation?: string };
+  /** Art. 1.2: the representative who complains for the client, with the contact details the letter goes to. */
+  representative?: { name: string; relation?: string; email?: string; phone?: string; address?: string };
   assignment_completed?: IsoDate;
   categories: string[];
   /** The complaint as received; left empty, the file gets a placeholder to replace in the editor. */
@@ -36,11 +37,11 @@ const present = <T>(v: T | undefined): v is T => v !== undefined && v !== '';
 
 /** The frontmatter of a new, open case: only the fields that have a value, in the order of the form. */
 export function newCaseData(id: string, a: NewCaseAnswers): CaseInput {
-  const contact = Object.fromEntries(
-    (['email', 'phone', 'address'] as const).filter((k) => present(a[k])).map((k) => [k, a[k]]),
-  );
+  const filled = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) =>
+    Object.fromEntries(keys.filter((k) => present(from[k])).map((k) => [k, from[k]])) as Partial<Pick<T, K>>;
+  const contact = filled(a, ['email', 'phone', 'address']);
   const representative = a.representative
-    ? { name: a.representative.name, ...(present(a.representative.relation) ? { relation: a.representative.relation } : {}) }
+    ? { name: a.representative.name, ...filled(a.representative, ['relation', 'email', 'phone', 'address']) }
     : undefined;
   return {
     id,
@@ -69,19 +70,38 @@ export type AnswerCheck = (value: string) => true | string;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** A Dutch day-month-year date (24-11-2026) written the way the files want it (2026-11-24), if it is one. */
+function dutchDateExample(v: string): string | undefined {
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(v.trim());
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
+}
+
 /** Checks for the answers of `npm run new-case`, against organization.yml. Shared by the flags and the prompts. */
 export function newCaseChecks(org: { organizers: { key: string }[]; categories: { key: string }[] }) {
-  const oneOf = (what: string, keys: string[]): AnswerCheck => (v) => keys.includes(v) || `unknown ${what} "${v}"; expected one of ${keys.join(', ')}`;
-  const date: AnswerCheck = (v) => isIsoDate(v) || `expected a real date as YYYY-MM-DD, e.g. 2026-03-02; got "${v}"`;
+  const oneOf =
+    ([nl, en]: [string, string], keys: string[]): AnswerCheck =>
+    (v) =>
+      keys.includes(v) ||
+      t(`onbekende ${nl} "${v}"; kies één van ${keys.join(', ')}`, `unknown ${en} "${v}"; expected one of ${keys.join(', ')}`);
+  const date: AnswerCheck = (v) =>
+    isIsoDate(v) ||
+    t(
+      `schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld ${dutchDateExample(v) ?? '2026-11-24'}; niet "${v}"`,
+      `expected a real date as YYYY-MM-DD, e.g. 2026-03-02; got "${v}"`,
+    );
   const optional = (check: AnswerCheck): AnswerCheck => (v) => v.trim() === '' || check(v.trim());
-  const required: AnswerCheck = (v) => v.trim() !== '' || 'must not be empty';
+  const required: AnswerCheck = (v) => v.trim() !== '' || t('mag niet leeg zijn', 'must not be empty');
   return {
-    organizer: oneOf('organizer', org.organizers.map((o) => o.key)),
+    organizer: oneOf(['begeleider', 'organizer'], org.organizers.map((o) => o.key)),
     received: date,
-    channel: oneOf('channel', [...CHANNELS]),
+    channel: oneOf(['manier van binnenkomen', 'channel'], [...CHANNELS]),
     name: required,
-    email: optional((v) => EMAIL.test(v) || `expected an e-mail address, e.g. naam@example.nl; got "${v}"`),
+    email: optional(
+      (v) =>
+        EMAIL.test(v) ||
+        t(`verwacht een e-mailadres, bijvoorbeeld naam@example.nl; niet "${v}"`, `expected an e-mail address, e.g. naam@example.nl; got "${v}"`),
+    ),
     assignment_completed: optional(date),
-    category: oneOf('category', org.categories.map((c) => c.key)),
+    category: oneOf(['categorie', 'category'], org.categories.map((c) => c.key)),
   } satisfies Record<string, AnswerCheck>;
 }

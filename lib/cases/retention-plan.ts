@@ -6,6 +6,7 @@ import type { IsoDate } from '../dates/iso-date.ts';
 import { InputError } from '../problems/problems.ts';
 import { addYears, pastRetention, type RetentionDue } from './retention.ts';
 import { closedOn } from '../deadlines/deadlines.ts';
+import { t } from '../../schemas/language.ts';
 import type { SourceFile } from './validate.ts';
 
 /** One case whose personal data is to be removed: where, what, and the file's new text. */
@@ -50,7 +51,13 @@ export function planRetention(
     }
     const { text, removed } = result;
     const check = parseCaseFile(file, text, schema);
-    if (!check.record) throw new InputError(`${file} would not be valid after removing its personal data; nothing was changed`, check.problems);
+    if (!check.record) throw new InputError(
+        t(
+          `${file} zou na het verwijderen van de persoonsgegevens niet geldig zijn; er is niets veranderd`,
+          `${file} would not be valid after removing its personal data; nothing was changed`,
+        ),
+        check.problems,
+      );
     return { ...due, file, removed, text };
   });
 }

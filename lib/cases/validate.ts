@@ -7,6 +7,8 @@ import { formatDate } from '../dates/iso-date.ts';
 import { lineOf } from '../problems/yaml-source.ts';
 import type { Problem } from '../problems/problems.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { truncatedTextWarnings } from './free-text.ts';
+import { t } from '../../schemas/language.ts';
 import { checkCaseSet, type FileCheck, type Validation } from './case-set.ts';
 
 export type { FileCheck, Validation };
@@ -27,6 +29,9 @@ export function checkCaseFile(f: SourceFile, schema: ReturnType<typeof caseSchem
   const { record, problems } = parseCaseFile(f.path, f.text, schema);
   const line = (field: string) => frontmatterLine(f.text, field);
   if (record) problems.push(...caseWarnings(record, org, cal, line));
+  // a hand-edited free text cut short at " #" (valid YAML, so only a warning)
+  const split = splitFrontmatter(f.text);
+  if (split.ok && !problems.some((p) => p.field.startsWith('('))) problems.push(...truncatedTextWarnings(f.path, split.yamlText));
   return { file: f.path, record, problems, idLine: line('id') };
 }
 
@@ -48,10 +53,22 @@ function caseWarnings(r: CaseRecord, org: Organization, cal: WorkCalendar, line:
   const d = caseDeadline(c, cal, org.deadlines, c.received);
   // art. 4.1: a late filing is flagged, never refused
   if (d.filed_late && d.filing_deadline)
-    warn('received', `filed late: received ${c.received}, after the filing deadline ${formatDate(d.filing_deadline)} (${org.deadlines.filing_workdays} working days after ${c.assignment_completed}, art. 4.1)`);
+    warn(
+      'received',
+      t(
+        `te laat ingediend: ontvangen op ${c.received}, na de indieningstermijn van ${formatDate(d.filing_deadline)} (${org.deadlines.filing_workdays} werkdagen na ${c.assignment_completed}, art. 4.1); de klacht wordt toch behandeld`,
+        `filed late: received ${c.received}, after the filing deadline ${formatDate(d.filing_deadline, 'en')} (${org.deadlines.filing_workdays} working days after ${c.assignment_completed}, art. 4.1)`,
+      ),
+    );
   // art. 4.1: complaints are made in writing
   if (c.channel === 'oral' && !c.written_confirmation)
-    warn('channel', 'an oral complaint has no written_confirmation date yet: confirm the complaint in writing (art. 4.1)');
+    warn(
+      'channel',
+      t(
+        'een mondelinge klacht heeft nog geen written_confirmation: bevestig de klacht schriftelijk (art. 4.1) en noteer de datum, bijvoorbeeld written_confirmation: 2026-11-24',
+        'an oral complaint has no written_confirmation date yet: confirm the complaint in writing (art. 4.1)',
+      ),
+    );
   // art. 4.7: a complainant who is not satisfied can go to the complaints committee
   if (c.status === 'resolved' && c.satisfied === false && !c.no_escalation_reason)
     warn(

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../cases/case-file.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import { formatDate } from '../dates/iso-date.ts';
 import { letterBase, type LetterBase } from './letter-base.ts';
+import { t } from '../../schemas/language.ts';
 
 /** The values the letter template (templates/antwoordbrief.html) can use, with Dutch names. */
 export interface LetterView extends LetterBase {
@@ -20,10 +21,34 @@ export type LetterResult = { ok: true; html: string } | { ok: false; missing: st
 export function missingForLetter(record: CaseRecord): string[] {
   const c = record.data;
   const missing: string[] = [];
-  if (!c.complainant) missing.push(`complainant (the case was anonymized on ${c.anonymized}: there is no one to address)`);
-  if (!c.response?.date) missing.push('response.date (date of the written response, art. 4.6)');
-  if (!c.response?.findings) missing.push('response.findings (bevindingen, art. 5.5)');
-  if (!c.response?.conclusions) missing.push('response.conclusions (conclusies, art. 5.5)');
+  if (!c.complainant)
+    missing.push(
+      t(
+        `complainant (het dossier is op ${c.anonymized} geanonimiseerd: er is niemand om de brief aan te richten)`,
+        `complainant (the case was anonymized on ${c.anonymized}: there is no one to address)`,
+      ),
+    );
+  if (!c.response?.date)
+    missing.push(
+      t(
+        'response.date (datum van de schriftelijke afhandeling, art. 4.6), bijvoorbeeld date: 2026-11-24',
+        'response.date (date of the written response, art. 4.6)',
+      ),
+    );
+  if (!c.response?.findings)
+    missing.push(
+      t(
+        'response.findings (bevindingen, art. 5.5), bijvoorbeeld findings: "De factuur was te hoog."',
+        'response.findings (bevindingen, art. 5.5)',
+      ),
+    );
+  if (!c.response?.conclusions)
+    missing.push(
+      t(
+        'response.conclusions (conclusies, art. 5.5), bijvoorbeeld conclusions: "De klacht is gegrond."',
+        'response.conclusions (conclusies, art. 5.5)',
+      ),
+    );
   return missing;
 }
 

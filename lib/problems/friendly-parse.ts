@@ -1,32 +1,68 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { currentLanguage, t } from '../../schemas/language.ts';
 import { lineOf } from './yaml-source.ts';
 import type { Problem } from './problems.ts';
 
 const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
 
+// An example line per field name, for a required field that is missing (the YAML keys of schemas/).
+const EXAMPLES: Record<string, string> = {
+  id: 'id: K-2026-001',
+  organizer: 'organizer: anouk',
+  received: 'received: 2026-11-24',
+  status: 'status: open',
+  channel: 'channel: email',
+  categories: 'categories: [communicatie]',
+  name: 'name: Jan de Vries',
+  date: 'date: 2026-11-24',
+  kind: 'kind: complainant_heard',
+  action: 'action: "Offerte vooraf sturen"',
+  owner: 'owner: anouk',
+  key: 'key: communicatie',
+  label: 'label: Communicatie',
+  github: 'github: anouk-o4a',
+  email: 'email: klachten@example.nl',
+};
+
 /** A zod issue in words a person can act on. */
 function describe(issue: z.core.$ZodIssue, data: unknown, schemaDoc: string): { path: PropertyKey[]; message: string }[] {
   if (issue.code === 'unrecognized_keys')
     return issue.keys.map((k) => ({
       path: [...issue.path, k],
-      message: `unknown field "${k}": check its spelling (see ${schemaDoc})`,
+      message: t(
+        `onbekend veld "${k}": controleer de spelling; de velden heten zoals in ${schemaDoc} (Engelse namen, bijvoorbeeld received, findings)`,
+        `unknown field "${k}": check its spelling (see ${schemaDoc})`,
+      ),
     }));
   const missing = issue.code !== 'custom' && valueAt(data, issue.path) === undefined;
-  return [{ path: [...issue.path], message: missing ? `required: ${issue.message}` : issue.message }];
+  if (!missing) return [{ path: [...issue.path], message: issue.message }];
+  const last = issue.path.at(-1);
+  const example = typeof last === 'string' ? EXAMPLES[last] : undefined;
+  return [
+    {
+      path: [...issue.path],
+      message: t(
+        `verplicht veld ontbreekt${example ? `; voeg een regel toe zoals ${example}` : `: ${issue.message}`}`,
+        `required: ${issue.message}`,
+      ),
+    },
+  ];
 }
 
 /**
  * Validate YAML data against a zod schema. On failure, every issue becomes a {@link Problem} naming the
  * file, the line within `yamlText` and the field; an unknown field points to `schemaDoc`, the file that lists
  * the fields (`schemas/case.schema.json`, `schemas/organization.schema.json`). Shared by the scripts and the site.
+ * zod's own messages come in the current language (zod 4's locales); ours are in schemas/.
  */
 export function parseWithFriendlyErrors<S extends z.ZodType>(
   schema: S,
   data: unknown,
   where: { file: string; yamlText: string; schemaDoc: string },
 ): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
-  const result = schema.safeParse(data);
+  const locale = currentLanguage() === 'en' ? z.locales.en() : z.locales.nl();
+  const result = schema.safeParse(data, { error: locale.localeError });
   if (result.success) return { ok: true, data: result.data };
   const described = result.error.issues.flatMap((issue) => describe(issue, data, where.schemaDoc));
   // a file with 100,000 unknown keys gets the first few, then one line with the count: looking up the line of

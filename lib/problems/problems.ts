@@ -1,3 +1,5 @@
+import { t } from '../../schemas/language.ts';
+
 /** One thing wrong (or worth a look) in a file, at a line and a field. */
 export interface Problem {
   file: string;
@@ -26,7 +28,9 @@ export function escapeForOutput(s: string): string {
 
 /** `path:line: field: message`, the format of `npm run validate`. Warnings are marked as such. */
 export function formatProblem(p: Problem): string {
-  return escapeForOutput(`${p.file}:${p.line}: ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+  return escapeForOutput(
+    `${p.file}:${p.line}: ${p.field}: ${p.severity === 'warning' ? t('waarschuwing: ', 'warning: ') : ''}${p.message}`,
+  );
 }
 
 // the workflow command's own escapes (%, CR, LF) on top of the visible ones for every other control character

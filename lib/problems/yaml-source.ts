@@ -1,28 +1,93 @@
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { t } from '../../schemas/language.ts';
 
 /** The text without a leading UTF-8 byte order mark (editors on Windows write one). */
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** Result of reading YAML text: the data, or where and why it failed. */
-export type YamlResult = { ok: true; data: unknown } | { ok: false; line: number; message: string };
+export type YamlResult = { ok: true; data: unknown } | { ok: false; line: number; message: string; field?: string };
+
+const CONFLICT = /^(?:<{7}|>{7})(?:[ \t].*)?\r?$/m;
+
+/** The 1-based line of the first Git conflict marker (`<<<<<<<` or `>>>>>>>` opening a line), if any. */
+export function conflictMarkerLine(text: string): number | undefined {
+  const m = CONFLICT.exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : undefined;
+}
+
+/** The message for a file with Git conflict markers: two versions of it are mixed, the organizer must choose. */
+export const conflictMessage = (): string =>
+  t(
+    'Git-conflict: dit bestand bevat twee versies tussen de regels <<<<<<<, ======= en >>>>>>> (na een git pull of merge). ' +
+      'Kies per blok de juiste versie, verwijder de drie markeringsregels, en let op dat er maar één klacht in staat: ' +
+      'staan er twee klagers in, geef de tweede klacht een eigen dossiernummer (npm run new-case)',
+    'Git conflict: this file holds two versions between the lines <<<<<<<, ======= and >>>>>>> (after a git pull or merge). ' +
+      'Choose the right version of each block, remove the three marker lines, and make sure the file holds one complaint only: ' +
+      'if it holds two complainants, give the second complaint its own id (npm run new-case)',
+  );
+
+const oneMessage = (nl: string, en: string) => ({ message: t(nl, en) });
+
+const QUOTE_EXAMPLE = 'findings: "Factuur #2026-12: te hoog berekend."';
+
+/** A js-yaml failure in words the organizer can act on, with an example of the right form. */
+function yamlMessage(reason: string, lineText: string): { message: string; field?: string } {
+  // `key: text: more`: an unquoted text with ": " in it reads as a second key
+  const entry = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^'"\[{|>\s][^\n]*)$/.exec(lineText);
+  if (/bad indentation of a mapping entry|incomplete explicit mapping pair/.test(reason) && entry && /:\s/.test(entry[2]! + ' '))
+    return {
+      field: entry[1],
+      message: t(
+        `de tekst van ${entry[1]} bevat een dubbele punt met een spatie erna (": "); zet de hele tekst tussen aanhalingstekens, bijvoorbeeld ${entry[1]}: "De klant zei: het was te duur."`,
+        `the text of ${entry[1]} holds a colon followed by a space (": "); put the whole text in quotes, e.g. ${entry[1]}: "De klant zei: het was te duur."`,
+      ),
+    };
+  if (/bad indentation/.test(reason))
+    return oneMessage(
+      'de inspringing klopt niet: velden op hetzelfde niveau beginnen even ver naar rechts, met spaties (geen tabs), bijvoorbeeld "response:" met op de regels eronder "  date: 2026-11-24" en "  findings: …"',
+      'malformed YAML: bad indentation: fields on the same level start in the same column, indented with spaces (no tabs), e.g. "response:" with "  date: 2026-11-24" and "  findings: …" on the lines below it',
+    );
+  if (/duplicated mapping key/.test(reason))
+    return oneMessage('dit veld staat twee keer in het blok; laat er één over', 'malformed YAML: duplicated mapping key; keep one of them');
+  if (/within a (?:double|single) quoted scalar/.test(reason))
+    return oneMessage(
+      `een aanhalingsteken is niet gesloten: sluit de tekst af met hetzelfde teken waarmee hij begint, bijvoorbeeld ${QUOTE_EXAMPLE}`,
+      `malformed YAML: a quote is not closed: end the text with the quote it starts with, e.g. ${QUOTE_EXAMPLE}`,
+    );
+  return oneMessage(
+    `onleesbare YAML (${reason}): controleer deze regel; zet tekst met ": " of " #" erin tussen aanhalingstekens, bijvoorbeeld ${QUOTE_EXAMPLE}`,
+    `malformed YAML: ${reason}`,
+  );
+}
 
 /**
  * Parse YAML with the core schema: `2026-03-02` stays the string "2026-03-02" (a calendar date, never a
  * UTC-midnight Date that shifts a day west of Greenwich). Anchors that alias mappings or lists are refused:
- * case files never need them, and they are how a "YAML bomb" blows up.
+ * case files never need them, and they are how a "YAML bomb" blows up. Git conflict markers are named as such.
  * Lines are 1-based and relative to `text`.
  */
 export function readYaml(text: string): YamlResult {
+  const conflict = conflictMarkerLine(text);
+  if (conflict !== undefined) return { ok: false, line: conflict, message: conflictMessage() };
   let data: unknown;
   try {
     data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
   } catch (error) {
     const e = error as { mark?: { line: number }; reason?: string; message: string };
-    return { ok: false, line: (e.mark?.line ?? 0) + 1, message: `malformed YAML: ${e.reason ?? e.message}` };
+    const line = e.mark?.line ?? 0;
+    return { ok: false, line: line + 1, ...yamlMessage(e.reason ?? e.message, text.split('\n')[line] ?? '') };
   }
   const shared = findSharedNode(data);
-  if (shared) return { ok: false, line: lineOf(text, shared), message: 'YAML aliases (*name) of mappings or lists are not allowed' };
+  if (shared)
+    return {
+      ok: false,
+      line: lineOf(text, shared),
+      message: t(
+        'YAML-verwijzingen (*naam) naar blokken of lijsten zijn niet toegestaan; schrijf de waarden uit',
+        'YAML aliases (*name) of mappings or lists are not allowed',
+      ),
+    };
   return { ok: true, data };
 }
 

@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvedCase, tempProject, type RunResult } from '../helpers/temp-project.ts';
+import { messagesIn } from '../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 /** Pages of a PDF as its page tree says: the /Count of the root /Pages object (Chromium writes one). */
 const pageCount = (pdf: Buffer) => Number(/\/Type\s*\/Pages\s*\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1] ?? NaN);

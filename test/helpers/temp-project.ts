@@ -37,12 +37,12 @@ export function tempProject(cases: CaseLiteral[] = []) {
   }
   return {
     dir,
-    run(script: string, args: string[] = []): RunResult {
+    run(script: string, args: string[] = [], env: Record<string, string> = {}): RunResult {
       const r = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args], {
         cwd: dir,
         encoding: 'utf8',
         input: '',
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     },

@@ -11,6 +11,10 @@ import { responseLetterHtml } from '../../lib/documents/response-letter.ts';
 import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from '../../lib/documents/case-letters.ts';
 import { committeeDossierHtml } from '../../lib/documents/committee-dossier.ts';
 import { ROOT, caseText, resolvedCase, type CaseLiteral } from '../helpers/temp-project.ts';
+import { messagesIn } from '../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 const org = parseOrganization('organization.yml', readFileSync(join(ROOT, 'organization.yml'), 'utf8'));
 const cal = calendarFor(org);

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCaseFiles } from '../helpers/case-files.ts';
+import { messagesIn } from '../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 // These runs stop before Astro starts, so they are fast enough for the unit group.
 const node = (script: string, args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });

@@ -107,7 +107,7 @@ export const RETENTION_PROBES: Probe[] = [
       const p = project();
       p.write(FILE, withLine('# mevrouw Jansen belde boos'));
       const dry = p.run('retention.ts', ['--today', TODAY]);
-      expect(dry.stdout).toContain('  would remove comment (line 4)');
+      expect(dry.stdout).toContain('  zou verwijderen: comment (line 4)');
       expect(dry.stdout).not.toMatch(CANARY);
       const r = p.run('retention.ts', ['--today', TODAY, '--apply']);
       expect(r.status, r.stderr).toBe(0);

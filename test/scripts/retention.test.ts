@@ -7,6 +7,10 @@ import { anonymizeCaseText } from '../../lib/cases/anonymize.ts';
 import { parseCaseFile } from '../../lib/cases/case-file.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
 import { ROOT, caseText, resolvedCase, tempProject } from '../helpers/temp-project.ts';
+import { messagesIn } from '../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 const org = parseOrganization('organization.yml', readFileSync(join(ROOT, 'organization.yml'), 'utf8'));
 const CANARY = /Canary|canary|06 12121212|buurvrouw/;

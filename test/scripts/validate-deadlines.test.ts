@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORG_TEXT, caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
+import { messagesIn } from '../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 const NO_STACK = /\n\s+at |node:internal|\.ts:\d+:\d+\)/;
 

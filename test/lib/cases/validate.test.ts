@@ -3,6 +3,10 @@ import { calendarFor } from '../../../lib/calendar/holidays.ts';
 import { formatAnnotation, formatProblem } from '../../../lib/problems/problems.ts';
 import { validateCases } from '../../../lib/cases/validate.ts';
 import { ORG, caseData, caseText } from '../../helpers/fixtures.ts';
+import { messagesIn } from '../../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 const cal = calendarFor(ORG);
 const check = (files: Record<string, string>) =>
@@ -37,7 +41,7 @@ describe('bad input: each gets a message naming file, line and field', () => {
     ['an empty file', '', /K-2026-001\.md:1: \(file\): the file is empty/],
     ['an unclosed frontmatter', '---\nid: K-2026-001\n', /no closing "---"/],
     ['a list instead of fields', '---\n- a\n- b\n---\n', /\(frontmatter\): the frontmatter must be a list of fields/],
-    ['a wrong type', caseText(caseData({ categories: 'communicatie' as never })), /:\d+: categories: Invalid input: expected array, received string/],
+    ['a wrong type', caseText(caseData({ categories: 'communicatie' as never })), /:\d+: categories: expected a list, e\.g\. categories: \[communicatie, kosten\]/],
     ['an impossible date', caseText(caseData({ received: '2026-02-30' })), /:4: received: expected a real calendar date as YYYY-MM-DD/],
     ['a date with a time', caseText(caseData({ received: '2026-02-03T10:00:00Z' })), /received: expected a real calendar date/],
     ['an unknown status', caseText(caseData({ status: 'closed' as never })), /status: expected one of open, resolved, escalated, withdrawn/],
@@ -104,7 +108,7 @@ describe('warnings never fail validation', () => {
     const r = one(caseText(caseData({ assignment_completed: '2026-03-13', received: '2026-04-30' })));
     expect(r.errorCount).toBe(0);
     expect(r.problems.map(formatProblem)).toEqual([
-      'cases/2026/K-2026-001.md:4: received: warning: filed late: received 2026-04-30, after the filing deadline 29 april 2026 (30 working days after 2026-03-13, art. 4.1)',
+      'cases/2026/K-2026-001.md:4: received: warning: filed late: received 2026-04-30, after the filing deadline 29 April 2026 (30 working days after 2026-03-13, art. 4.1)',
     ]);
     expect(r.cases).toHaveLength(1);
   });

@@ -11,6 +11,10 @@ import {
 import { parseOrganization } from '../../../lib/organization/organization.ts';
 import { InputError } from '../../../lib/problems/problems.ts';
 import type { Regulation } from '../../../schemas/regulation.ts';
+import { messagesIn } from '../../helpers/language.ts';
+
+// The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
+messagesIn('en');
 
 const read = (file: string) => readFileSync(file, 'utf8');
 /** The values the regulation was written with. */

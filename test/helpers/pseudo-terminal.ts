@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './temp-project.ts';
+
+/** Terminal output without ANSI escape sequences (colours, cursor moves). */
+export const plain = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+/** Keys as a terminal sends them. */
+export const KEY = { enter: '\r', space: ' ', down: '\x1b[B', backspace: '\x7f' } as const;
+
+/**
+ * Run `scripts/<script>` with Node 24 in a pseudo-terminal (util-linux `script`), 200 columns wide, so prompts
+ * behave as in a real terminal. `answer(prompt, keys)` waits until `prompt` appears in the output after the
+ * previous answer, then types `keys`; `done()` waits for the exit.
+ */
+export function inPseudoTerminal(cwd: string, script: string, args: string[], env: Record<string, string> = {}) {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = `stty cols 200 rows 50; exec ${[process.execPath, join(ROOT, 'scripts', script), ...args].map(quote).join(' ')}`;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'xterm', ...env } });
+  let output = '';
+  let mark = 0;
+  child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    /** Everything shown so far, without escape sequences. */
+    output: () => plain(output),
+    async answer(prompt: RegExp, keys: string, timeoutMs = 15_000): Promise<void> {
+      const until = Date.now() + timeoutMs;
+      while (!prompt.test(plain(output.slice(mark)))) {
+        if (Date.now() > until) {
+          child.kill();
+          throw new Error(`no ${prompt} in:\n${plain(output.slice(mark))}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      mark = output.length;
+      child.stdin.write(keys);
+    },
+    async done(): Promise<{ code: number | null; output: string }> {
+      const code = await exited;
+      return { code, output: plain(output) };
+    },
+  };
+}
