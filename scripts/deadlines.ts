@@ -3,7 +3,6 @@ import { InputError } from '../lib/problems/problems.ts';
 import { textTable } from '../lib/problems/text-table.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
-import { syncGitHub } from '../io/github/sync.ts';
 import { resolveToday } from '../io/today.ts';
 
 const DEFAULT_MAX_WRITES = 100;
@@ -83,5 +82,6 @@ await runMain('deadlines', async () => {
   if (!values.github) return;
   console.log('');
   const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));
+  const { syncGitHub } = await import('../io/github/sync.ts'); // Octokit loads only with --github
   await syncGitHub({ cases, org, cal, today, dryRun: values['dry-run'], maxWrites, env: process.env, log: (line) => console.log(line) });
 });
