@@ -10,6 +10,7 @@ import {
   closeSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -35,8 +36,10 @@ export interface CaseFacts {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Where the check cache lives: one file per cases folder. */
-export const CACHE_DIR = join(ROOT, 'node_modules/.cache/klachtenregeling');
+/** Where the check cache lives: one file per cases folder. KLACHTEN_CACHE_DIR moves it (npm test uses a temporary one). */
+export const CACHE_DIR = process.env.KLACHTEN_CACHE_DIR || join(ROOT, 'node_modules/.cache/klachtenregeling');
+/** A cache file of another cases folder that no check wrote for this long is removed. */
+const UNUSED_MS = 30 * 24 * 60 * 60 * 1000;
 /** Bump when the cache's layout changes. */
 const CACHE_FORMAT = 3;
 /** The packages whose versions change what a check finds: the YAML parsers and zod. */
@@ -141,7 +144,8 @@ function casesDirOf(file: string): string | undefined {
 
 /**
  * Remove the cache files this loader wrote for folders that no longer exist (temporary folders of tests and
- * benchmarks), and those of an older format. Only `checks-*.json` in {@link CACHE_DIR}: files we wrote.
+ * benchmarks), that no check wrote for 30 days, or of an older format. Only `checks-*.json` in
+ * {@link CACHE_DIR}: files we wrote.
  */
 function removeStaleCaches(keep: string): void {
   for (const name of readdirSync(CACHE_DIR)) {
@@ -149,7 +153,7 @@ function removeStaleCaches(keep: string): void {
     if (file === keep || !/^checks-[0-9a-f]{16}\.json$/.test(name)) continue;
     try {
       const dir = casesDirOf(file);
-      if (dir === undefined || !existsSync(dir)) rmSync(file, { force: true });
+      if (dir === undefined || !existsSync(dir) || Date.now() - statSync(file).mtimeMs > UNUSED_MS) rmSync(file, { force: true });
     } catch {
       // another process removed or is replacing it: leave it
     }

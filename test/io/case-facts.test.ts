@@ -206,3 +206,20 @@ describe('loadCaseFiles (commands that need personal data)', () => {
     });
   });
 });
+
+describe('the check cache during a test run', () => {
+  it('lives in the run’s temporary folder, not in node_modules', () => {
+    expect(CACHE_DIR).toMatch(/klachten-test-cache-/);
+  });
+
+  it('removes the cache file of a folder no check used for 30 days', async () => {
+    const idle = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    await loadCaseFacts(join(idle, 'cases'), join(idle, 'organization.yml'));
+    const file = cacheOf(join(idle, 'cases'))!;
+    const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    utimesSync(file, longAgo, longAgo);
+    const other = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    await loadCaseFacts(join(other, 'cases'), join(other, 'organization.yml'));
+    expect(existsSync(file)).toBe(false);
+  });
+});
