@@ -75,6 +75,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // one site build and one Chromium for all end-to-end tests
+          globalSetup: ['test/e2e/global-setup.ts'],
           include: ['test/e2e/**/*.test.ts'],
           env: { TZ: 'Europe/Amsterdam' },
           provide: { timeZone: 'Europe/Amsterdam' },
