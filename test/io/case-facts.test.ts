@@ -120,9 +120,10 @@ describe('loadCaseFacts: the cache is keyed by Git blob ids', () => {
     git(origin, 'clone', '-q', origin, work);
     const load = () => loadCaseFacts(join(work, 'cases'), join(work, 'organization.yml'));
     expect((await load()).cacheHits).toBe(0);
-    // as in CI: the checkout is made anew, every file gets new times
-    await rm(work, { recursive: true, force: true });
-    git(origin, 'clone', '-q', origin, work);
+    // as in CI: the files are checked out anew, with new times (the folder stays: another test's cleanup
+    // removes the cache of a folder that does not exist)
+    for (const f of ['K-2026-001.md', 'K-2026-002.md']) await rm(join(work, 'cases/2026', f));
+    git(work, 'checkout', '--', 'cases');
     const later = new Date(Date.now() + 60_000);
     for (const f of ['K-2026-001.md', 'K-2026-002.md']) utimesSync(join(work, 'cases/2026', f), later, later);
     const again = await load();
