@@ -1,16 +1,31 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  closeSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Organization } from '../schemas/organization.ts';
 import { currentLanguage } from '../schemas/language.ts';
-import type { CaseRecord } from '../lib/cases/case-file.ts';
+import type { CaseData } from '../schemas/case.ts';
 import { checkCaseSet, type FileCheck, type Validation } from '../lib/cases/case-set.ts';
+import { caseFacts } from '../lib/cases/facts.ts';
+import type { Problem } from '../lib/problems/problems.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import type { WorkCalendar } from '../lib/calendar/calendar.ts';
-import { caseFileNames, readConfigText, shown } from './files.ts';
+import { notUtf8, decodeUtf8, listCaseFiles, readConfigText, shown, skippedMessage } from './files.ts';
 
-/** The validated configuration and cases, without personal data. */
+/** The validated configuration and cases, without personal data and without free text. */
 export interface CaseFacts {
   org: Organization;
   cal: WorkCalendar;
@@ -22,28 +37,89 @@ export interface CaseFacts {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CACHE_DIR = join(ROOT, 'node_modules/.cache/klachtenregeling');
+/** Where the check cache lives: one file per cases folder. KLACHTEN_CACHE_DIR moves it (npm test uses a temporary one). */
+export const CACHE_DIR = process.env.KLACHTEN_CACHE_DIR || join(ROOT, 'node_modules/.cache/klachtenregeling');
+/** A cache file of another cases folder that no check wrote for this long is removed. */
+const UNUSED_MS = 30 * 24 * 60 * 60 * 1000;
+/** Bump when the cache's layout changes. */
+const CACHE_FORMAT = 3;
+/** The packages whose versions change what a check finds: the YAML parsers and zod. */
+const CHECK_PACKAGES = ['js-yaml', 'yaml', 'zod'];
 
-interface CacheEntry {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  check: FileCheck;
-}
+/** A problem as cached: without its file, which is the entry's own path (the working directory may differ). */
+type CachedProblem = Omit<Problem, 'file'>;
+/** One file's check as cached: the file's Git blob id, the id's line, the case's facts (when valid), its problems. */
+type CacheEntry = [blobId: string, idLine: number, facts: CaseData | null, problems?: CachedProblem[]];
 interface CacheFile {
+  /** First, so a cleanup can read it from the file's head: the folder this cache is about. */
+  casesDir: string;
   fingerprint: string;
   org: Organization;
   entries: Record<string, CacheEntry>;
 }
 
-/** What a check depends on besides the file: the configuration, our code (lib/, schemas/), Node and the message language. */
+/**
+ * What a check depends on besides the file: the cache format, Node, the configuration, the versions of the
+ * parsing and validation packages, and our own code (lib/, schemas/).
+ */
 function fingerprint(orgText: string): string {
-  const hash = createHash('sha1').update(process.version).update(currentLanguage()).update(orgText);
+  const hash = createHash('sha1').update(`${CACHE_FORMAT}\0${process.version}\0${currentLanguage()}\0`).update(orgText);
+  for (const name of CHECK_PACKAGES) {
+    try {
+      hash.update(
+        `${name}@${(JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`,
+      );
+    } catch {
+      hash.update(`${name}@?`);
+    }
+  }
   for (const dir of ['lib', 'schemas'])
     for (const f of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).sort())
       if (f.endsWith('.ts')) hash.update(f).update(readFileSync(join(ROOT, dir, f)));
   return hash.digest('hex');
 }
+
+/** Git's blob id of some bytes: what `git ls-files --stage` prints for a file with this content. */
+export const blobId = (bytes: Uint8Array): string => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+
+/** Run git in `cwd`; its stdout, or undefined when git is missing or `cwd` is not in a work tree. */
+function git(cwd: string, args: string[]): Promise<string | undefined> {
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    const p = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    p.stdout.on('data', (c: Buffer) => chunks.push(c));
+    p.on('error', () => done(undefined));
+    p.on('close', (code) => done(code === 0 ? Buffer.concat(chunks).toString('utf8') : undefined));
+  });
+}
+
+/**
+ * The blob ids Git vouches for: files in the index whose work-tree copy is unchanged, by path relative to
+ * `dir`. These survive a fresh checkout (unlike file times), so a cache kept between CI runs hits. Changed
+ * and new files are not in the map: their content is hashed instead.
+ */
+async function trackedBlobIds(dir: string): Promise<Map<string, string>> {
+  const [staged, modified] = await Promise.all([
+    git(dir, ['ls-files', '-z', '--stage', '--', '.']),
+    git(dir, ['ls-files', '-z', '--modified', '--', '.']),
+  ]);
+  const ids = new Map<string, string>();
+  if (staged === undefined || modified === undefined) return ids;
+  const changed = new Set(modified.split('\0'));
+  for (const line of staged.split('\0')) {
+    // <mode> <object> <stage>\t<path>
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const path = line.slice(tab + 1);
+    const [mode, object, stage] = line.slice(0, tab).split(' ');
+    if (mode === '100644' || mode === '100755')
+      if (stage === '0' && !changed.has(path)) ids.set(sep === '/' ? path : path.split('/').join(sep), object!);
+  }
+  return ids;
+}
+
+const cacheFileOf = (casesDir: string) =>
+  join(CACHE_DIR, `checks-${createHash('sha1').update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
 
 function readCache(file: string, expected: string): CacheFile | undefined {
   try {
@@ -54,40 +130,71 @@ function readCache(file: string, expected: string): CacheFile | undefined {
   }
 }
 
+/** The cases folder a cache file is about, read from its head; undefined for an older format without it. */
+function casesDirOf(file: string): string | undefined {
+  const head = Buffer.alloc(4096);
+  const fd = openSync(file, 'r');
+  try {
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    const m = /^\{"casesDir":("(?:[^"\\]|\\.)*")/.exec(text);
+    return m ? (JSON.parse(m[1]!) as string) : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Remove the cache files this loader wrote for folders that no longer exist (temporary folders of tests and
+ * benchmarks), that no check wrote for 30 days, or of an older format. Only `checks-*.json` in
+ * {@link CACHE_DIR}: files we wrote.
+ */
+function removeStaleCaches(keep: string): void {
+  for (const name of readdirSync(CACHE_DIR)) {
+    const file = join(CACHE_DIR, name);
+    if (file === keep || !/^checks-[0-9a-f]{16}\.json$/.test(name)) continue;
+    try {
+      const dir = casesDirOf(file);
+      if (dir === undefined || !existsSync(dir) || Date.now() - statSync(file).mtimeMs > UNUSED_MS) rmSync(file, { force: true });
+    } catch {
+      // another process removed or is replacing it: leave it
+    }
+  }
+}
+
 function writeCache(file: string, cache: CacheFile): void {
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
+    mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(cache));
+    // mode 600: only the user who ran the check reads it, even though it holds no personal data
+    writeFileSync(tmp, JSON.stringify(cache), { mode: 0o600 });
     renameSync(tmp, file); // atomic: a concurrent reader sees the old or the new cache, never half
+    removeStaleCaches(file);
   } catch {
     // a read-only checkout still works, only slower
   }
 }
 
-/** Drop the complainant and the complaint's text: commands that only need dates and keys never hold them. */
-function withoutPersonalData(r: CaseRecord): CaseRecord {
-  const { complainant: _, ...data } = r.data;
-  return { file: r.file, data, body: '' };
-}
-
 /**
  * Load organization.yml and every case file (`K-*.md` under `casesDir`), validated, for commands that need
- * no personal data (validate, deadlines, the GitHub sync, the report): the records carry no complainant and
- * no body. A file's check is cached by path, size and times under node_modules/.cache, keyed by the
- * configuration and the code, so an unchanged repository is checked without parsing.
+ * no personal data (check, validate, deadlines, the GitHub sync, the report, the werkplek's overview): the
+ * records carry no complainant, no body and no free text (see `caseFacts`). A file's check is cached under
+ * node_modules/.cache by path and Git blob id (which survives a fresh checkout), keyed by the configuration,
+ * the code and the parsers' versions, so an unchanged repository is checked without reading its files.
+ * A file that is not UTF-8 is an error; an entry named `K-*.md` that is not a regular file, a warning.
  */
 export async function loadCaseFacts(casesDir: string, configPath: string, useCache = true): Promise<CaseFacts> {
   const orgText = readConfigText(configPath);
   const print = fingerprint(orgText);
-  // one cache file per cases folder
-  const cacheFile = join(CACHE_DIR, `checks-${createHash('sha1').update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
-  const cache = useCache ? readCache(cacheFile, print) : undefined;
+  const cacheFile = cacheFileOf(casesDir);
+  const [cache, blobIds] = await Promise.all([
+    useCache ? readCache(cacheFile, print) : undefined,
+    useCache ? trackedBlobIds(casesDir) : new Map<string, string>(),
+  ]);
   // parse and check only on a cache miss: zod and the YAML parsers load lazily
   const org = cache?.org ?? (await import('../lib/organization/organization.ts')).parseOrganization(shown(configPath), orgText);
   const cal = calendarFor(org);
 
-  const names = caseFileNames(casesDir);
+  const { names, skipped } = listCaseFiles(casesDir);
   const prefix = shown(casesDir) + sep; // relative() once, not per file
   const entries: Record<string, CacheEntry> = {};
   let checker: typeof import('../lib/cases/validate.ts') | undefined;
@@ -95,24 +202,45 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
   let hits = 0;
   const checks: FileCheck[] = [];
   for (const name of names) {
-    const full = join(casesDir, name);
     const path = prefix + name;
-    const st = statSync(full);
+    let key = blobIds.get(name);
     const old = cache?.entries[name];
-    let check: FileCheck;
-    if (old && old.size === st.size && old.mtimeMs === st.mtimeMs && old.ctimeMs === st.ctimeMs) {
-      check = old.check;
+    let bytes: Buffer | undefined;
+    if (!key || old?.[0] !== key) {
+      bytes = readFileSync(join(casesDir, name));
+      key = useCache ? blobId(bytes) : '';
+    }
+    let entry: CacheEntry;
+    if (useCache && old?.[0] === key) {
+      entry = old;
       hits++;
     } else {
-      checker ??= await import('../lib/cases/validate.ts');
-      schema ??= (await import('../schemas/case.ts')).caseSchemaFor(org);
-      const full_check = checker.checkCaseFile({ path, text: readFileSync(full, 'utf8') }, schema, org, cal);
-      check = { ...full_check, record: full_check.record && withoutPersonalData(full_check.record) };
+      const text = decodeUtf8(bytes!);
+      if (text === undefined) entry = [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
+      else {
+        checker ??= await import('../lib/cases/validate.ts');
+        schema ??= (await import('../schemas/case.ts')).caseSchemaFor(org);
+        const c = checker.checkCaseFile({ path, text }, schema, org, cal);
+        const problems = c.problems.map(({ file: _, ...p }) => p);
+        entry = [key, c.idLine, c.record ? caseFacts(c.record.data) : null, ...(problems.length ? [problems] : [])] as CacheEntry;
+      }
     }
-    entries[name] = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, check };
-    checks.push(check);
+    entries[name] = entry;
+    const [, idLine, facts, problems = []] = entry;
+    checks.push({
+      file: path,
+      idLine,
+      record: facts ? { file: path, data: facts, body: '' } : undefined,
+      problems: problems.map((p) => ({ file: path, ...p })),
+    });
   }
+  for (const s of skipped)
+    checks.push({
+      file: prefix + s.name,
+      idLine: 1,
+      problems: [{ file: prefix + s.name, line: 1, field: '(file)', message: skippedMessage(s), severity: 'warning' }],
+    });
   if (useCache && (hits !== names.length || !cache || Object.keys(cache.entries).length !== names.length))
-    writeCache(cacheFile, { fingerprint: print, org, entries });
+    writeCache(cacheFile, { casesDir: resolve(casesDir), fingerprint: print, org, entries });
   return { org, cal, validation: checkCaseSet(checks), fileCount: names.length, cacheHits: hits };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isCaseFileName } from '../lib/cases/case-set.ts'; // no parser imports on the cached path
 import { t } from '../schemas/language.ts';
@@ -9,10 +9,30 @@ export const shown = (path: string): string => relative(process.cwd(), path) || 
 
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
-/** The text of organization.yml; a missing file stops the command with a clear message. */
-export function readConfigText(path: string): string {
+// fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The message for a file that is not UTF-8 (Dutch: the organizer reads it). */
+export const notUtf8 = (): string =>
+  t(
+    'is geen UTF-8 (opgeslagen als Latin-1?): open het bestand in je editor en sla het op met de codering UTF-8',
+    'not UTF-8 (saved as Latin-1?): open the file in your editor and save it with the encoding UTF-8',
+  );
+
+/** Decode bytes as UTF-8, strictly; undefined when they are not UTF-8 (e.g. a file saved as Latin-1). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of organization.yml; a missing file or one that is not UTF-8 stops the command with a clear message. */
+export function readConfigText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
   } catch (error) {
     throw new InputError(
       t(
@@ -23,17 +43,67 @@ export function readConfigText(path: string): string {
       { cause: error },
     );
   }
+  const text = decodeUtf8(bytes);
+  if (text === undefined)
+    throw new InputError(t(`${shown(path)} is ongeldig`, `${shown(path)} is not valid`), [
+      { file: shown(path), line: 1, field: '(file)', message: notUtf8(), severity: 'error' },
+    ]);
+  return text;
 }
 
-/** Paths (relative to `dir`, sorted) of the case files `K-*.md` below it; other files are skipped. */
-export function caseFileNames(dir: string): string[] {
+/** Something named like a case file that is not a regular file (a symbolic link, a pipe, …): skipped, with a warning. */
+export interface SkippedEntry {
+  /** Path relative to the cases folder. */
+  name: string;
+  /** What it is, in Dutch, for the warning. */
+  kind: string;
+}
+
+/** The case files found under a folder, and what was skipped because it is not a regular file. */
+export interface CaseFileListing {
+  /** Paths (relative to the folder, sorted) of the case files `K-*.md`. */
+  names: string[];
+  skipped: SkippedEntry[];
+}
+
+const kindOf = (e: Dirent): string =>
+  e.isSymbolicLink()
+    ? 'een symbolische koppeling'
+    : e.isFIFO()
+      ? 'een named pipe'
+      : e.isSocket()
+        ? 'een socket'
+        : e.isBlockDevice() || e.isCharacterDevice()
+          ? 'een apparaatbestand'
+          : 'geen gewoon bestand';
+
+/** The warning for a skipped entry (Dutch: the organizer reads it). */
+export const skippedMessage = (s: SkippedEntry): string =>
+  t(
+    `overgeslagen: dit is ${s.kind}, geen gewoon bestand; zet het dossier zelf als bestand in de map cases/`,
+    `skipped: this is not a regular file (${s.kind}); put the case file itself in the cases/ folder`,
+  );
+
+/**
+ * The case files `K-*.md` below `dir` (other files are skipped silently, e.g. a README), plus every entry named
+ * `K-*.md` that is not a regular file: a symbolic link (which could point outside the repository) or a pipe
+ * is never read, but named, so a case never goes missing without a word.
+ */
+export function listCaseFiles(dir: string): CaseFileListing {
+  const names: string[] = [];
+  const skipped: SkippedEntry[] = [];
   // directory entries carry their type: no stat per entry
-  const walk = (below: string): string[] =>
-    readdirSync(join(dir, below), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(below, e.name)) : e.isFile() && isCaseFileName(e.name) ? [join(below, e.name)] : [],
-    );
+  const walk = (below: string): void => {
+    for (const e of readdirSync(join(dir, below), { withFileTypes: true })) {
+      const name = join(below, e.name);
+      if (e.isDirectory()) walk(name);
+      else if (!isCaseFileName(e.name)) continue;
+      else if (e.isFile()) names.push(name);
+      else skipped.push({ name, kind: kindOf(e) });
+    }
+  };
   try {
-    return walk('').sort();
+    walk('');
   } catch (error) {
     throw new InputError(
       t(
@@ -44,4 +114,10 @@ export function caseFileNames(dir: string): string[] {
       { cause: error },
     );
   }
+  return { names: names.sort(), skipped: skipped.sort((a, b) => (a.name < b.name ? -1 : 1)) };
+}
+
+/** Paths (relative to `dir`, sorted) of the case files `K-*.md` below it; other entries are skipped. */
+export function caseFileNames(dir: string): string[] {
+  return listCaseFiles(dir).names;
 }

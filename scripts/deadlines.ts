@@ -1,11 +1,10 @@
-import { caseDeadlines, type CaseDeadline } from '../lib/deadlines/deadlines.ts';
+import { caseDeadlines } from '../lib/deadlines/deadlines.ts';
+import { deadlineTableText } from '../lib/deadlines/deadline-table.ts';
+import { invalidFiles } from '../lib/github/desired-issues.ts';
 import { InputError, formatProblem } from '../lib/problems/problems.ts';
-import { textTable } from '../lib/problems/text-table.ts';
-import { DEADLINE_STATE_NAMES } from '../lib/deadlines/state-names.ts';
-import { currentLanguage, t } from '../schemas/language.ts';
+import { t } from '../schemas/language.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
-import { syncGitHub } from '../io/github/sync.ts';
 import { resolveToday } from '../io/today.ts';
 
 const DEFAULT_MAX_WRITES = 100;
@@ -44,17 +43,6 @@ ${LANG_HELP}
 In GitHub Actions (GITHUB_STEP_SUMMARY set) --github also writes a summary table, and prints a
 warning annotation for each overdue case. See README, "Deadline watch on GitHub".`;
 
-const row = (d: CaseDeadline) => [
-  d.id,
-  d.organizer,
-  d.status,
-  d.received,
-  d.due,
-  currentLanguage() === 'en' ? d.state : DEADLINE_STATE_NAMES[d.state],
-  d.workdays_left === null ? '' : String(d.workdays_left),
-  d.filed_late ? t(`te laat (indienen uiterlijk ${d.filing_deadline})`, `late (filing deadline ${d.filing_deadline})`) : '',
-];
-
 await runMain('deadlines', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     ...COMMON_OPTIONS,
@@ -92,24 +80,12 @@ await runMain('deadlines', async () => {
     today,
   );
   if (values.json) return void console.log(JSON.stringify(deadlines, null, 2));
-  console.log(
-    t(
-      `Termijnen op ${today} (Europe/Amsterdam), ${org.deadlines.handling_workdays} werkdagen om een klacht af te handelen (art. 5.4):\n`,
-      `Deadlines on ${today} (Europe/Amsterdam), ${org.deadlines.handling_workdays} working days to handle a complaint:\n`,
-    ),
-  );
-  const header =
-    currentLanguage() === 'en'
-      ? ['case', 'organizer', 'status', 'received', 'due', 'state', 'workdays left', 'filing']
-      : ['dossier', 'begeleider', 'status', 'ontvangen', 'uiterlijk', 'stand', 'werkdagen over', 'indienen'];
-  console.log(textTable(header, deadlines.map(row)));
+  console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays));
   if (!values.github) return;
   console.log('');
   const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));
-  const invalid = [...new Set(errors.map((p) => p.file))].map((file) => ({
-    file,
-    problems: errors.filter((p) => p.file === file).map((p) => ({ line: p.line, field: p.field })),
-  }));
+  const invalid = invalidFiles(errors);
+  const { syncGitHub } = await import('../io/github/sync.ts'); // Octokit loads only with --github
   await syncGitHub({
     cases,
     invalid,

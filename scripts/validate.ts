@@ -2,8 +2,7 @@ import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { resolveToday } from '../io/today.ts';
-import { addWorkdays } from '../lib/calendar/calendar.ts';
-import { decreedDaysWarning } from '../lib/calendar/decreed-days.ts';
+import { decreedDaysProblem } from '../lib/deadlines/deadline-table.ts';
 import { t } from '../schemas/language.ts';
 
 const HELP = `Usage: npm run validate -- [options]
@@ -42,18 +41,8 @@ await runMain('validate', async () => {
   for (const p of result.problems) (p.severity === 'error' ? console.error : console.log)(format(p));
   // art. 3 lid 3 Atw: a deadline counted today must not reach past the decreed days we know
   const today = resolveToday(org, values.today);
-  const longest = Math.max(org.deadlines.filing_workdays, org.deadlines.handling_workdays);
-  const calendarWarning = decreedDaysWarning(today, addWorkdays(cal, today, longest));
-  if (calendarWarning)
-    console.log(
-      format({
-        file: 'lib/calendar/decreed-days.ts',
-        line: 1,
-        field: 'DECREED_DAYS_KNOWN_UNTIL',
-        message: calendarWarning,
-        severity: 'warning',
-      }),
-    );
+  const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
+  if (calendarWarning) console.log(format(calendarWarning));
   const warnings = result.warningCount + (calendarWarning ? 1 : 0);
   const summary = t(
     `${fileCount} dossier(s) gecontroleerd: ${result.errorCount} fout(en), ${warnings} waarschuwing(en)`,

@@ -69,13 +69,24 @@ describe('deadlines.yml', async () => {
     expect(wf.concurrency).toEqual({ group: expect.any(String), 'cancel-in-progress': false });
   });
 
-  it('installs with npm install on Node 24, validates, then syncs with the workflow token', () => {
+  it('installs with npm install on Node 24, then validates and syncs in one check with the workflow token', () => {
     expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
     const commands = runs(wf).join('\n');
     expect(commands).toMatch(/npm install/);
     expect(commands).not.toMatch(/npm ci/);
-    expect(commands.indexOf('npm run validate -- --format github')).toBeLessThan(commands.indexOf('npm run deadlines -- --github'));
+    // one step: the sync runs for the valid cases even when a file has an error, and the step fails afterwards
+    expect(commands).toMatch(/npm run check -- --format github --github/);
+    expect(commands).not.toMatch(/npm run (validate|deadlines)/);
     expect(steps(wf).find((s) => s.run?.includes('--github'))?.env?.GITHUB_TOKEN).toBe('${{ secrets.GITHUB_TOKEN }}');
+  });
+
+  it('keeps the check cache between runs, restored after the install', () => {
+    const all = steps(wf);
+    const cache = all.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache).toBeGreaterThan(all.findIndex((s) => s.run?.includes('npm install')));
+    expect(cache).toBeLessThan(all.findIndex((s) => s.run?.includes('npm run check')));
+    expect(all[cache]?.with?.path).toBe('node_modules/.cache/klachtenregeling');
+    expect(String(all[cache]?.with?.key)).toContain('github.run_id');
   });
 });
 
@@ -102,6 +113,7 @@ const CURRENT_MAJOR: Record<string, number> = {
   'actions/upload-pages-artifact': 5,
   'actions/deploy-pages': 5,
   'actions/configure-pages': 6,
+  'actions/cache': 6,
 };
 
 describe.each(files)('%s stays current and keeps its token to itself', async (name) => {

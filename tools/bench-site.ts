@@ -19,16 +19,20 @@ synthetic case files (default 10000), and prints both build times (the public bu
 cases/, so they should not differ). Then loads every page in Chromium and prints, per page, the
 gzipped bytes of HTML, CSS, JavaScript, other files and the total, as a browser fetches them.
 Last, it builds the same regulation as the one page of a default Astro Starlight site in a temporary
-folder and prints its weight beside ours.`;
+folder and prints its weight beside ours. Starlight is no dependency of the project: it is installed
+on demand (npm install, about 80 packages) into that temporary folder, with the project's Astro version.`;
+
+/** The Starlight version the comparison installs on demand. */
+const STARLIGHT = '^0.42.4';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const gz = (s: string | Buffer) => gzipSync(s).length;
 
-/** Run `astro build` in `dir`; returns the seconds it took. */
-function build(dir: string): number {
+/** Run `astro build` in `dir` (with the given Astro); returns the seconds it took. */
+function build(dir: string, astro = ASTRO): number {
   const start = performance.now();
-  execFileSync(process.execPath, [ASTRO, 'build'], {
+  execFileSync(process.execPath, [astro, 'build'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -140,11 +144,17 @@ await runMain('bench:site', async () => {
       regulationValues(org),
     );
     await mkdir(join(starlight, 'src/content/docs'), { recursive: true });
-    // Dependencies listed so that Vite bundles Starlight (it resolves them from the project's node_modules).
+    // Starlight and the project's Astro version, installed into the temporary folder only.
+    const astroVersion = (JSON.parse(await readFile(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
     await writeFile(
       join(starlight, 'package.json'),
-      '{ "type": "module", "private": true, "dependencies": { "astro": "*", "@astrojs/starlight": "*" } }\n',
+      `${JSON.stringify({ type: 'module', private: true, dependencies: { astro: astroVersion, '@astrojs/starlight': STARLIGHT } })}\n`,
     );
+    console.log(`\nInstalling @astrojs/starlight@${STARLIGHT} with astro@${astroVersion} into ${starlight} …`);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel', 'error'], {
+      cwd: starlight,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     await writeFile(
       join(starlight, 'astro.config.mjs'),
       `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Klachtenregeling' })] });\n`,
@@ -154,7 +164,7 @@ await runMain('bench:site', async () => {
       `import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
     );
     await writeFile(join(starlight, 'src/content/docs/index.md'), regulationMarkdown(reg));
-    const starlightTime = build(starlight);
+    const starlightTime = build(starlight, join(starlight, 'node_modules/astro/bin/astro.mjs'));
     const sl = await serveStatic(join(starlight, 'dist'), '/');
     console.log(row('Starlight, same regulation /', await weigh(context, sl.url)));
     await sl.close();

@@ -21,6 +21,23 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
   };
 }
 
+/**
+ * A fresh browser context (no cookies, no cache, like a new profile) in a Chromium started elsewhere with
+ * `chromium.launchServer` (test/e2e/global-setup.ts), so tests share one browser; `close()` closes the context
+ * and the connection, never the browser.
+ */
+export async function connectBrowser(wsEndpoint: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const browser = await chromium.connect(wsEndpoint);
+  const context = await browser.newContext();
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await browser.close(); // for a connected browser: disconnects
+    },
+  };
+}
+
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A violation axe-core found, in short. */

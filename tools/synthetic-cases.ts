@@ -76,5 +76,6 @@ export async function writeSyntheticCases(dir: string, count: number, today: Iso
     files.push({ path: join(dir, year, `${id}.md`), text: lines.join('\n') });
   }
   for (const year of perYear.keys()) await mkdir(join(dir, year), { recursive: true });
-  await Promise.all(files.map((f) => writeFile(f.path, f.text)));
+  // in bounded batches: 100,000 writes at once run out of file descriptors (EMFILE)
+  for (let i = 0; i < files.length; i += 256) await Promise.all(files.slice(i, i + 256).map((f) => writeFile(f.path, f.text)));
 }

@@ -19,18 +19,13 @@ export interface SourceFile {
   text: string;
 }
 
-const frontmatterLine = (text: string, field: string) => {
-  const split = splitFrontmatter(text);
-  return split.ok ? lineOf(split.yamlText, [field]) : 1;
-};
-
 /** Check one case file: schema, configuration (organizer, categories, causes) and warnings. Pure. */
 export function checkCaseFile(f: SourceFile, schema: ReturnType<typeof caseSchemaFor>, org: Organization, cal: WorkCalendar): FileCheck {
   const { record, problems } = parseCaseFile(f.path, f.text, schema);
-  const line = (field: string) => frontmatterLine(f.text, field);
+  const split = splitFrontmatter(f.text); // once for every line asked for
+  const line = (field: string) => (split.ok ? lineOf(split.yamlText, [field]) : 1);
   if (record) problems.push(...caseWarnings(record, org, cal, line));
   // a hand-edited free text cut short at " #" (valid YAML, so only a warning)
-  const split = splitFrontmatter(f.text);
   if (split.ok && !problems.some((p) => p.field.startsWith('('))) problems.push(...truncatedTextWarnings(f.path, split.yamlText));
   return { file: f.path, record, problems, idLine: line('id') };
 }

@@ -298,6 +298,14 @@ export interface InvalidFile {
   problems: { line: number; field: string }[];
 }
 
+/** The invalid files among the errors of a check, each with the line and field of its errors (never a value). */
+export function invalidFiles(errors: readonly { file: string; line: number; field: string }[]): InvalidFile[] {
+  return [...new Set(errors.map((p) => p.file))].map((file) => ({
+    file,
+    problems: errors.filter((p) => p.file === file).map((p) => ({ line: p.line, field: p.field })),
+  }));
+}
+
 // a field path as the schema names it (`response.findings`, `steps.2.date`); an unknown key a person typed
 // could hold anything (a name), so it is not repeated
 const FIELD = /^[a-z_]+(\.[a-z0-9_]+)*$/;

@@ -78,7 +78,8 @@ export function readYaml(text: string): YamlResult {
     const line = e.mark?.line ?? 0;
     return { ok: false, line: line + 1, ...yamlMessage(e.reason ?? e.message, text.split('\n')[line] ?? '') };
   }
-  const shared = findSharedNode(data);
+  // an alias needs a `*`: most files have none, and skip the walk
+  const shared = text.includes('*') ? findSharedNode(data) : undefined;
   if (shared)
     return {
       ok: false,
@@ -108,6 +109,14 @@ function findSharedNode(root: unknown): (string | number)[] | undefined {
   return walk(root, []);
 }
 
+const keyPatterns = new Map<string, RegExp>();
+/** A pattern for `field:` at the start of a line; compiled once per field name. */
+function topLevelKey(field: string): RegExp {
+  let re = keyPatterns.get(field);
+  if (!re) keyPatterns.set(field, (re = new RegExp(`^${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm')));
+  return re;
+}
+
 /**
  * The 1-based line of the deepest node on `path` that exists in `text` (the key's line for a mapping entry).
  * Only called when there is a problem to report, so its slower, position-keeping parser costs nothing on clean files.
@@ -115,7 +124,7 @@ function findSharedNode(root: unknown): (string | number)[] | undefined {
 export function lineOf(text: string, path: readonly PropertyKey[]): number {
   if (path.length === 1 && typeof path[0] === 'string') {
     // a top-level field: its key starts a line (fast path, no second parse)
-    const key = new RegExp(`^${path[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(text);
+    const key = topLevelKey(path[0]).exec(text);
     if (key) return text.slice(0, key.index).split('\n').length;
   }
   const counter = new LineCounter();

@@ -3,13 +3,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../io/output-folder.ts';
 import type { Page } from 'playwright-core';
 import { writeCaseFiles } from '../helpers/case-files.ts';
 import { CANARY, CANARY_STRINGS, REPORT_CASES, REPORT_TODAY } from '../helpers/report-fixture.ts';
 import { serveStatic } from '../../tools/static-server.ts';
-import { axeViolations, launchBrowser } from '../../tools/browser.ts';
+import { axeViolations, connectBrowser } from '../../tools/browser.ts';
 
 const run = promisify(execFile);
 const PAGES = [
@@ -109,7 +109,7 @@ describe('the built report', () => {
 
   it('passes axe-core (WCAG 2.2 AA) on every page in Chromium', async () => {
     const server = await serveStatic(out);
-    const browser = await launchBrowser();
+    const browser = await connectBrowser(inject('browserEndpoint'));
     try {
       const page: Page = await browser.context.newPage();
       for (const p of [...PAGES, ...YEARS]) {

@@ -1,15 +1,16 @@
-// The public site in Chromium: built once in a temporary copy, served on 127.0.0.1 under its base path.
+// The public site in Chromium: the shared build (test/e2e/shared-site.ts, another organization's facts),
+// served on 127.0.0.1 under its base path, in the shared Chromium (test/e2e/global-setup.ts).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addWorkdays } from '../../lib/calendar/calendar.ts';
 import { atwHolidays } from '../../lib/calendar/holidays.ts';
 import { addDays, todayIn, type IsoDate } from '../../lib/dates/iso-date.ts';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
-import { axeViolations, launchBrowser } from '../../tools/browser.ts';
-import { buildSite, projectCopy, SITE_PAGES } from '../../tools/site-build.ts';
+import { axeViolations, connectBrowser } from '../../tools/browser.ts';
+import { SITE_PAGES } from '../../tools/site-build.ts';
 import { serveStatic } from '../../tools/static-server.ts';
 
 let context: BrowserContext;
@@ -19,15 +20,13 @@ const cleanup: (() => Promise<void>)[] = [];
 let org: ReturnType<typeof parseOrganization>;
 
 beforeAll(async () => {
-  const copy = await projectCopy();
-  cleanup.push(copy.remove);
-  await buildSite(copy.dir);
-  org = parseOrganization('organization.yml', await readFile(join(copy.dir, 'organization.yml'), 'utf8'));
-  const server = await serveStatic(join(copy.dir, 'dist/site'), new URL(org.site_url).pathname);
+  const dir = inject('siteDir');
+  org = parseOrganization('organization.yml', await readFile(join(dir, 'organization.yml'), 'utf8'));
+  const server = await serveStatic(join(dir, 'dist/site'), new URL(org.site_url).pathname);
   cleanup.unshift(server.close);
   url = server.url;
   origin = new URL(url).origin;
-  const browser = await launchBrowser();
+  const browser = await connectBrowser(inject('browserEndpoint'));
   context = browser.context;
   cleanup.unshift(browser.close);
 });
@@ -86,7 +85,7 @@ describe('semantic HTML and requests, on every page', () => {
     expect(facts.landmarks).toEqual([true, true, true, true]);
     expect(facts.skip).toBe(`#${facts.mainId}`);
     expect(facts.description.length).toBeGreaterThan(50);
-    expect(facts.title).toMatch(/ · Organize4all$/);
+    expect(facts.title.endsWith(` · ${org.organization.name}`)).toBe(true);
     expect(facts.icon).toMatch(/favicon\.svg$/);
     expect(facts.fonts).toBe(0); // no web fonts
     if (path !== '404.html') {

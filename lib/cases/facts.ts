@@ -1,0 +1,30 @@
+import type { CaseData } from '../../schemas/case.ts';
+
+/** Stands in for a free text that was recorded but is not kept in the facts (findings, conclusions, mediation). */
+export const RECORDED = '(vastgelegd in het dossier)';
+
+const recorded = (text: string | undefined) => (text ? RECORDED : undefined);
+
+/**
+ * A case's facts: dates, keys, status and what was recorded, without personal data and without free text that
+ * may name people (art. 4.4). Dropped: the complainant, step notes, the committee's reference; findings,
+ * conclusions and mediation are replaced by {@link RECORDED}, so "is there a written response with findings"
+ * (art. 5.5) still holds. Kept: improvement actions, which the internal report lists (art. 2.4). Pure.
+ */
+export function caseFacts(c: CaseData): CaseData {
+  const { complainant: _, steps, response, escalation, ...rest } = c;
+  const facts: CaseData = { ...rest, steps: steps.map((s) => ({ kind: s.kind, date: s.date })) };
+  if (response)
+    facts.response = dropUndefined({
+      date: response.date,
+      findings: recorded(response.findings),
+      conclusions: recorded(response.conclusions),
+      mediation: recorded(response.mediation),
+    });
+  if (escalation) facts.escalation = { date: escalation.date };
+  return facts;
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

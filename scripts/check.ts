@@ -1,0 +1,102 @@
+import { caseDeadlines } from '../lib/deadlines/deadlines.ts';
+import { deadlineTableText, decreedDaysProblem } from '../lib/deadlines/deadline-table.ts';
+import { invalidFiles } from '../lib/github/desired-issues.ts';
+import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
+import { t } from '../schemas/language.ts';
+import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { loadCaseFacts } from '../io/case-facts.ts';
+import { resolveToday } from '../io/today.ts';
+
+const DEFAULT_MAX_WRITES = 100;
+
+const HELP = `Usage: npm run check -- [options]
+
+Validation and the deadline table in one run: checks organization.yml and every case file
+(cases/**/K-*.md) exactly as npm run validate does, then prints the deadline table of the valid cases
+exactly as npm run deadlines does. Messages are Dutch (English with --lang en or KLACHTEN_LANG=en).
+Exits 1 when a file has an error (after the table and the sync, which cover the valid cases), 0 when
+there are only warnings or nothing at all.
+
+Options:
+  --format FORMAT      text (default) or github (problems as workflow annotations)
+  --json               print the deadlines as JSON on stdout (as npm run deadlines -- --json); the
+                       problems and the summary go to stderr
+  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --github             then keep GitHub issues in step with the valid cases, and keep one issue
+                       "Ongeldig dossier" open naming each invalid file and field (see
+                       npm run deadlines -- --help)
+  --dry-run            with --github: read the issues, print the plan, write nothing
+  --max-writes N       with --github: write requests per run at most (default ${DEFAULT_MAX_WRITES})
+  --cases DIR          folder with the case files (default: cases)
+  --config FILE        the organization's configuration (default: organization.yml)
+  --no-cache           check every file afresh (normally unchanged files reuse their last check, kept in
+                       node_modules/.cache/klachtenregeling, keyed by Git's blob id of the file)
+${LANG_HELP}
+  -h, --help           show this help`;
+
+await runMain('check', async () => {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    format: { type: 'string', default: 'text' },
+    today: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    github: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    'max-writes': { type: 'string' },
+  });
+  if (values.help) return void console.log(HELP);
+  if (values.format !== 'text' && values.format !== 'github')
+    throw new UsageError(`--format: expected text or github, got "${values.format}"`);
+  if (!values.github && (values['dry-run'] || values['max-writes'] !== undefined))
+    throw new UsageError('--dry-run and --max-writes go with --github');
+  if (values.github && values.json) throw new UsageError('--json and --github cannot be combined');
+  const maxWrites = values['max-writes'] === undefined ? DEFAULT_MAX_WRITES : Number(values['max-writes']);
+  if (!Number.isInteger(maxWrites) || maxWrites < 0)
+    throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
+
+  const { org, cal, validation: result, fileCount } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
+  const today = resolveToday(org, values.today);
+  // with --json, stdout holds only the JSON
+  const info = values.json ? console.error : console.log;
+  const format = values.format === 'github' ? formatAnnotation : formatProblem;
+  for (const p of result.problems) (p.severity === 'error' ? console.error : info)(format(p));
+  const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
+  if (calendarWarning) info(format(calendarWarning));
+  const warnings = result.warningCount + (calendarWarning ? 1 : 0);
+  const summary = t(
+    `${fileCount} dossier(s) gecontroleerd: ${result.errorCount} fout(en), ${warnings} waarschuwing(en)`,
+    `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${warnings} warning(s)`,
+  );
+  (result.errorCount > 0 ? console.error : info)(summary);
+
+  const deadlines = caseDeadlines(
+    result.cases.map((r) => r.data),
+    cal,
+    org.deadlines,
+    today,
+  );
+  if (values.json) console.log(JSON.stringify(deadlines, null, 2));
+  else {
+    if (result.errorCount > 0) console.log(t('\nDossiers met een fout staan niet in de tabel.', '\nFiles with an error are left out.'));
+    console.log(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays)}`);
+  }
+  if (values.github) {
+    console.log('');
+    // Octokit loads only here
+    const { syncGitHub } = await import('../io/github/sync.ts');
+    const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));
+    const invalid = invalidFiles(result.problems.filter((p) => p.severity === 'error'));
+    await syncGitHub({
+      cases,
+      invalid,
+      org,
+      cal,
+      today,
+      dryRun: values['dry-run'],
+      maxWrites,
+      env: process.env,
+      log: (line) => console.log(line),
+    });
+  }
+  return result.errorCount > 0 ? 1 : 0;
+});

@@ -1,0 +1,226 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_DIR, blobId, loadCaseFacts } from '../../io/case-facts.ts';
+import { RECORDED } from '../../lib/cases/facts.ts';
+import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+import { runScript } from '../helpers/run-script.ts';
+
+// Every free text and every piece of personal data in a case carries "Kanarie": none may reach the cache
+// or the records of loadCaseFacts (art. 4.4; the cache holds dates, keys, status and problems).
+const CANARY = /kanarie/i;
+const CANARY_CASE = caseText(
+  caseData({
+    id: 'K-2026-001',
+    received: '2026-03-02',
+    status: 'escalated',
+    complainant: { name: 'Kanarie Klager', email: 'kanarie@example.org', phone: '06 Kanarie' },
+    steps: [{ kind: 'complainant_heard', date: '2026-03-04', note: 'Kanarie belde over de buurvrouw.' }],
+    response: {
+      date: '2026-03-20',
+      findings: 'Kanarie bevindingen.',
+      conclusions: 'Kanarie conclusies.',
+      mediation: 'Kanarie bemiddeling.',
+    },
+    escalation: { date: '2026-04-01', reference: 'SP-Kanarie-7' },
+  }),
+  'Kanarie klachttekst.\n',
+);
+
+const dirs: string[] = [];
+async function project(files: Record<string, string>): Promise<string> {
+  const dir = await tempProject(files);
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+const cacheFiles = () => (existsSync(CACHE_DIR) ? readdirSync(CACHE_DIR).filter((f) => /^checks-.*\.json$/.test(f)) : []);
+/** The cache file that names this cases folder. */
+const cacheOf = (casesDir: string) =>
+  cacheFiles()
+    .map((f) => join(CACHE_DIR, f))
+    .find((f) => {
+      try {
+        return readFileSync(f, 'utf8').startsWith(`{"casesDir":${JSON.stringify(casesDir)}`);
+      } catch {
+        return false;
+      }
+    });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd, encoding: 'utf8' });
+
+describe('loadCaseFacts: privacy of the cache', () => {
+  it('keeps no personal data and no free text (notes, findings, conclusions, reference), in a file only its owner reads', async () => {
+    const dir = await project({ 'cases/2026/K-2026-001.md': CANARY_CASE });
+    const facts = await loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
+    expect(facts.validation.errorCount).toBe(0);
+    const data = facts.validation.cases[0]!.data;
+    expect(JSON.stringify(facts)).not.toMatch(CANARY);
+    // what commands need is still there: dates, keys, that findings and conclusions were written (art. 5.5)
+    expect(data.steps).toEqual([{ kind: 'complainant_heard', date: '2026-03-04' }]);
+    expect(data.response).toEqual({ date: '2026-03-20', findings: RECORDED, conclusions: RECORDED, mediation: RECORDED });
+    expect(data.escalation).toEqual({ date: '2026-04-01' });
+    const file = cacheOf(join(dir, 'cases'));
+    expect(file).toBeDefined();
+    expect(readFileSync(file!, 'utf8')).not.toMatch(CANARY);
+    expect(statSync(file!).mode & 0o777).toBe(0o600);
+  });
+
+  it('after retention --apply, nothing the retention removed is in the cache', async () => {
+    // the same case six years earlier: past its retention period
+    const dir = await project({ 'cases/2020/K-2020-001.md': CANARY_CASE.replace(/2026-/g, '2020-') });
+    expect(runScript('validate', [], dir).code).toBe(0); // fills the cache
+    const r = runScript('retention', ['--apply', '--today', '2026-11-24'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('K-2020-001');
+    const file = cacheOf(join(dir, 'cases'));
+    if (file) expect(readFileSync(file, 'utf8')).not.toMatch(CANARY);
+    expect(runScript('validate', [], dir).code).toBe(0);
+    expect(readFileSync(cacheOf(join(dir, 'cases'))!, 'utf8')).not.toMatch(CANARY);
+  });
+
+  it('removes the cache files of cases folders that no longer exist (temporary folders), and keeps the others', async () => {
+    const gone = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    const kept = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    await loadCaseFacts(join(gone, 'cases'), join(gone, 'organization.yml'));
+    await loadCaseFacts(join(kept, 'cases'), join(kept, 'organization.yml'));
+    const goneFile = cacheOf(join(gone, 'cases'));
+    expect(goneFile).toBeDefined();
+    await rm(gone, { recursive: true, force: true });
+    const other = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    await loadCaseFacts(join(other, 'cases'), join(other, 'organization.yml')); // writes its cache, cleans up
+    expect(existsSync(goneFile!)).toBe(false);
+    expect(cacheOf(join(kept, 'cases'))).toBeDefined();
+  });
+});
+
+describe('loadCaseFacts: the cache is keyed by Git blob ids', () => {
+  it('computes the blob id Git does', async () => {
+    const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'cases');
+    const staged = git(dir, 'ls-files', '--stage', 'cases/2026/K-2026-001.md').split(' ')[1];
+    expect(blobId(readFileSync(join(dir, 'cases/2026/K-2026-001.md')))).toBe(staged);
+  });
+
+  it('hits after a fresh checkout (new file times), and checks a changed file afresh', async () => {
+    const origin = await project({
+      'cases/2026/K-2026-001.md': caseText(caseData()),
+      'cases/2026/K-2026-002.md': caseText(caseData({ id: 'K-2026-002' })),
+    });
+    git(origin, 'init', '-q');
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-qm', 'cases');
+    const work = join(origin, 'checkout');
+    git(origin, 'clone', '-q', origin, work);
+    const load = () => loadCaseFacts(join(work, 'cases'), join(work, 'organization.yml'));
+    expect((await load()).cacheHits).toBe(0);
+    // as in CI: the files are checked out anew, with new times (the folder stays: another test's cleanup
+    // removes the cache of a folder that does not exist)
+    for (const f of ['K-2026-001.md', 'K-2026-002.md']) await rm(join(work, 'cases/2026', f));
+    git(work, 'checkout', '--', 'cases');
+    const later = new Date(Date.now() + 60_000);
+    for (const f of ['K-2026-001.md', 'K-2026-002.md']) utimesSync(join(work, 'cases/2026', f), later, later);
+    const again = await load();
+    expect([again.cacheHits, again.fileCount]).toEqual([2, 2]);
+    // a file changed in the work tree (same size) is checked afresh
+    const changed = join(work, 'cases/2026/K-2026-002.md');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('organizer: anouk', 'organizer: carla'));
+    const third = await load();
+    expect(third.cacheHits).toBe(1);
+    expect(third.validation.problems.map((p) => `${p.file.replace(/^.*cases/, 'cases')}: ${p.field}`)).toEqual([
+      'cases/2026/K-2026-002.md: organizer',
+    ]);
+  });
+
+  it('outside a Git work tree, hashes the files and still hits', async () => {
+    const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
+    expect((await load()).cacheHits).toBe(0);
+    expect((await load()).cacheHits).toBe(1);
+  });
+});
+
+describe('loadCaseFacts: files that cannot be read as case files', () => {
+  it('names a file saved as Latin-1 (not UTF-8) as an error, in Dutch', async () => {
+    const dir = await project({});
+    await mkdir(join(dir, 'cases/2026'), { recursive: true });
+    // "é" as Latin-1: the single byte 0xE9
+    await writeFile(
+      join(dir, 'cases/2026/K-2026-001.md'),
+      Buffer.from(caseText(caseData({ complainant: { name: 'Ren\u00e9' } })), 'latin1'),
+    );
+    for (const useCache of [true, true, false]) {
+      const { validation } = await loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'), useCache);
+      expect(validation.errorCount).toBe(1);
+      expect(validation.problems[0]).toMatchObject({ line: 1, field: '(file)', severity: 'error' });
+      expect(validation.problems[0]!.file).toMatch(/cases\/2026\/K-2026-001\.md$/);
+      expect(validation.problems[0]!.message).toContain('is geen UTF-8 (opgeslagen als Latin-1?)');
+    }
+  });
+
+  it('names organization.yml when it is not UTF-8', async () => {
+    const dir = await project({});
+    await writeFile(
+      join(dir, 'organization.yml'),
+      Buffer.from(readFileSync(join(dir, 'organization.yml'), 'utf8').replace('Organize4all', 'Organiz\u00e9'), 'latin1'),
+    );
+    const r = runScript('validate', [], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^organization\.yml:1: \(file\): is geen UTF-8 \(opgeslagen als Latin-1\?\)/m);
+  });
+
+  it('warns about a symbolic link named K-*.md and does not read it', async () => {
+    const dir = await project({
+      'cases/2026/K-2026-001.md': caseText(caseData()),
+      'elsewhere/secret.md': caseText(caseData({ id: 'K-2026-002' })),
+    });
+    await symlink(join(dir, 'elsewhere/secret.md'), join(dir, 'cases/2026/K-2026-002.md'));
+    const { validation, fileCount } = await loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
+    expect(fileCount).toBe(1);
+    expect(validation.cases.map((c) => c.data.id)).toEqual(['K-2026-001']);
+    expect(validation.warningCount).toBe(1);
+    expect(validation.problems[0]).toMatchObject({ field: '(file)', severity: 'warning' });
+    expect(validation.problems[0]!.file).toMatch(/cases\/2026\/K-2026-002\.md$/);
+    expect(validation.problems[0]!.message).toContain('symbolische koppeling');
+  });
+});
+
+describe('loadCaseFiles (commands that need personal data)', () => {
+  it('warns about a symbolic link named K-*.md, and stops on a file that is not UTF-8, naming it', async () => {
+    const { loadCaseFiles } = await import('../../io/case-files.ts');
+    const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()), 'elsewhere/x.md': 'x' });
+    await symlink(join(dir, 'elsewhere/x.md'), join(dir, 'cases/2026/K-2026-002.md'));
+    const warnings: string[] = [];
+    const files = await loadCaseFiles(join(dir, 'cases'), (line) => warnings.push(line));
+    expect(files.map((f) => f.path.replace(/^.*cases/, 'cases'))).toEqual(['cases/2026/K-2026-001.md']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/cases\/2026\/K-2026-002\.md:1: \(file\): waarschuwing: overgeslagen: dit is een symbolische koppeling/);
+    await writeFile(join(dir, 'cases/2026/K-2026-003.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));
+    await expect(loadCaseFiles(join(dir, 'cases'), () => {})).rejects.toMatchObject({
+      problems: [expect.objectContaining({ message: expect.stringContaining('is geen UTF-8 (opgeslagen als Latin-1?)') })],
+    });
+  });
+});
+
+describe('the check cache during a test run', () => {
+  it('lives in the run’s temporary folder, not in node_modules', () => {
+    expect(CACHE_DIR).toMatch(/klachten-test-cache-/);
+  });
+
+  it('removes the cache file of a folder no check used for 30 days', async () => {
+    const idle = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    await loadCaseFacts(join(idle, 'cases'), join(idle, 'organization.yml'));
+    const file = cacheOf(join(idle, 'cases'))!;
+    const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    utimesSync(file, longAgo, longAgo);
+    const other = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    await loadCaseFacts(join(other, 'cases'), join(other, 'organization.yml'));
+    expect(existsSync(file)).toBe(false);
+  });
+});
