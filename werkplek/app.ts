@@ -626,7 +626,7 @@ export function createWerkplek(o: WerkplekOptions) {
       'Content-Type': type,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      'Referrer-Policy': 'same-origin',
       'X-Frame-Options': 'SAMEORIGIN',
       ...extra,
     });
