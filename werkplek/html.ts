@@ -91,7 +91,7 @@ export function checkboxes(
   const on = new Set(submitted === undefined ? checked : Array.isArray(submitted) ? submitted : [submitted as string]);
   const boxes = options
     .map(([v, l]) => {
-      const id = `${prefix}${idOf(name)}-${v.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+      const id = `${prefix}${idOf(name)}-${v.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
       return `<div class="vinkje"><input type="checkbox" id="${id}" name="${esc(name)}" value="${esc(v)}"${on.has(v) ? ' checked' : ''}><label for="${id}">${esc(l)}</label></div>`;
     })
     .join('');

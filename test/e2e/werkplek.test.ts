@@ -111,7 +111,12 @@ describe('the handbook flow, in the browser', () => {
 
   it('records the steps: client informed (art. 3), complainant heard (art. 5.2)', async () => {
     const page = await open(`/dossier/${id}`);
-    await submitForm(page, 'Stap vastleggen', () => page.selectOption('#stap-f-stap-kind', 'client_informed').then(() => undefined), 'Stap opslaan');
+    await submitForm(
+      page,
+      'Stap vastleggen',
+      () => page.selectOption('#stap-f-stap-kind', 'client_informed').then(() => undefined),
+      'Stap opslaan',
+    );
     expect(await page.textContent('[role=status]')).toContain('cliënt geïnformeerd (art. 3.1, 3.2)');
     await submitForm(
       page,
@@ -196,8 +201,17 @@ describe('the handbook flow, in the browser', () => {
       },
       'Afhandeling opslaan',
     );
-    await submitForm(page, 'Voorleggen aan de klachtencommissie', () => page.fill('#esc-f-escalation-reference', 'SP-2026/17'), 'Voorleggen vastleggen');
-    expect(frontmatter(other).data).toMatchObject({ status: 'escalated', escalation: { date: TODAY, reference: 'SP-2026/17' }, satisfied: false });
+    await submitForm(
+      page,
+      'Voorleggen aan de klachtencommissie',
+      () => page.fill('#esc-f-escalation-reference', 'SP-2026/17'),
+      'Voorleggen vastleggen',
+    );
+    expect(frontmatter(other).data).toMatchObject({
+      status: 'escalated',
+      escalation: { date: TODAY, reference: 'SP-2026/17' },
+      satisfied: false,
+    });
     await page.close();
   });
 
@@ -245,8 +259,9 @@ describe('refusals', () => {
     await submitForm(page, 'Oorzaken', () => page.check('#oorz-f-causes-tarief'), 'Oorzaken opslaan');
     expect(await page.textContent('[role=alert]')).toContain('intussen gewijzigd');
     expect(readFileSync(caseFile(id), 'utf8')).toBe(changed);
-    // the page now carries the new version: saving again works
-    await submitForm(page, 'Oorzaken', () => page.check('#oorz-f-causes-tarief'), 'Oorzaken opslaan');
+    // the page now carries the new version and keeps the answer: saving again works
+    expect(await page.isChecked('#oorz-f-causes-tarief')).toBe(true);
+    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Oorzaken opslaan")')]);
     expect(frontmatter(id).data.causes).toEqual(['tarief']);
     expect(frontmatter(id).body).toContain('Notitie uit de editor.');
     await page.close();
@@ -295,7 +310,10 @@ describe('refusals', () => {
       'Goedendag,',
       'de factuur #12 klopt niet: te hoog.',
     ].join('\r\n');
-    await Promise.all([page.waitForURL(/\/nieuw/), page.setInputFiles('#f-eml', { name: 'klacht.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) })]);
+    await Promise.all([
+      page.waitForURL(/\/nieuw/),
+      page.setInputFiles('#f-eml', { name: 'klacht.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) }),
+    ]);
     await page.waitForSelector('text=zijn ingevuld');
     expect(await page.inputValue('#f-complainant-name')).toBe('Mevrouw E. Mail');
     expect(await page.inputValue('#f-complainant-email')).toBe('e.mail@example.org');
@@ -331,17 +349,19 @@ describe('accessibility', () => {
   it('records a step with the keyboard alone', async () => {
     const id = `K-${YEAR}-001`;
     const page = await open(`/dossier/${id}`);
-    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    let n = 0;
-    while (!(await focused()).startsWith('Stap vastleggen') && n++ < 80) await page.keyboard.press('Tab');
-    expect(await focused()).toBe('Stap vastleggen');
+    const focused = () => page.evaluate(() => `${document.activeElement?.id}|${document.activeElement?.textContent?.trim() ?? ''}`);
+    /** Press Tab until the focused element matches (a date input takes one Tab per part: day, month, year). */
+    const tabTo = async (pattern: RegExp) => {
+      for (let n = 0; n < 80 && !pattern.test(await focused()); n++) await page.keyboard.press('Tab');
+      expect(await focused()).toMatch(pattern);
+    };
+    await tabTo(/\|Stap vastleggen$/);
     await page.keyboard.press('Enter'); // opens the form
-    await page.keyboard.press('Tab'); // the kind of step: acknowledged, written confirmation, client informed, information given
+    await tabTo(/^stap-f-stap-kind\|/); // the kind of step: acknowledged, written confirmation, client informed, information given
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab'); // date: today
-    await page.keyboard.press('Tab'); // note
+    await tabTo(/^stap-f-stap-note\|/); // past the date (today)
     await page.keyboard.type('Per telefoon');
-    await page.keyboard.press('Tab'); // the button
+    await tabTo(/\|Stap opslaan$/);
     await Promise.all([page.waitForURL(/melding=/), page.keyboard.press('Enter')]);
     expect(await page.textContent('[role=status]')).toContain('informatie gegeven (art. 5.1)');
     expect(frontmatter(id).data.steps).toContainEqual({ kind: 'information_given', date: TODAY, note: 'Per telefoon' });
