@@ -480,11 +480,12 @@ export function createWerkplek(o: WerkplekOptions) {
       path = join(o.cases, String(year), `${id}.md`);
     }
     let said = commit([path], `${id}: klacht geregistreerd (art. 4.5)`);
+    let renumbered = '';
     if (state.repo && state.upstream) {
       // push now, so the number is taken; when another machine took it first, renumber before pushing again
       for (let attempt = 0; attempt < 5; attempt++) {
         if (git.push().ok) {
-          said = 'Geregistreerd, vastgelegd in Git en gedeeld.';
+          said = `${renumbered}Geregistreerd, vastgelegd in Git en gedeeld.`;
           break;
         }
         if (!git.fetch()) {
@@ -503,8 +504,11 @@ export function createWerkplek(o: WerkplekOptions) {
           writeFileAtomic(path, r.text);
           renameSync(path, renamed);
           path = renamed;
-          git.commit([path], `${id}: klacht geregistreerd (art. 4.5)`);
-          said = `Let op: nummer ${old} was intussen op een andere computer gebruikt. Deze klacht heeft nu nummer ${id}.`;
+          if (!git.commit([relative(o.cases, path)], `${id}: klacht geregistreerd (art. 4.5)`).ok) {
+            said = `Geregistreerd als ${id}, maar Git kon het niet vastleggen. Vraag hulp; het bestand zelf is in orde.`;
+            break;
+          }
+          renumbered = `Let op: nummer ${old} was intussen op een andere computer gebruikt. Deze klacht heeft nu nummer ${id}. `;
         }
         if (!git.pullRebase().ok) {
           said = 'Geregistreerd en vastgelegd, maar niet gedeeld: Synchroniseren lukte niet. Vraag hulp.';
