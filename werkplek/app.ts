@@ -1,4 +1,4 @@
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, relative } from 'node:path';
@@ -15,7 +15,7 @@ import { planRetention } from '../lib/cases/retention-plan.ts';
 import { checkCaseFile, validateCases } from '../lib/cases/validate.ts';
 import { parseDateInput } from '../lib/dates/date-input.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
-import { caseDeadline, caseDeadlines } from '../lib/deadlines/deadlines.ts';
+import { caseDeadline, caseDeadlines, compareUrgency, type CaseDeadline } from '../lib/deadlines/deadlines.ts';
 import { DOCUMENT_KINDS } from '../lib/documents/kinds.ts';
 import { parseOrganization } from '../lib/organization/organization.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -184,7 +184,60 @@ export function createWerkplek(o: WerkplekOptions) {
     return found && join(o.cases, found);
   };
 
-  const gitState = () => git.state();
+  // Git's state (work tree? upstream?) is read once and again at each Synchroniseren, not per save.
+  let knownGitState: ReturnType<Git['state']> | undefined;
+  const gitState = () => (knownGitState ??= git.state());
+
+  // The Overzicht's facts stay in memory until a file under the cases folder changes (a save here, an editor,
+  // a pull): fs.watch bumps the version. Where watching is not possible, every Overzicht reloads.
+  let version = 0;
+  const selfWritten = new Set<string>();
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(o.cases, { recursive: true }, (_event, name) => {
+      const f = String(name ?? '');
+      // our own writes update the memo themselves (see `saved`); temporary files and .git are no case
+      if (!f.endsWith('.tmp') && !/(^|[\\/])\.git([\\/]|$)/.test(f) && !selfWritten.has(f)) version++;
+    });
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = undefined;
+    });
+  } catch {
+    watcher = undefined;
+  }
+  let factsMemo:
+    { version: number; org: Organization; today: IsoDate; rows: CaseDeadline[]; years: string[]; invalid: Problem[] } | undefined;
+  const overviewRows = async (ctx: Context) => {
+    if (watcher && factsMemo && factsMemo.version === version && factsMemo.org === ctx.org && factsMemo.today === ctx.today)
+      return factsMemo;
+    const seen = version;
+    const facts = await loadCaseFacts(o.cases, o.config);
+    const all = facts.validation.cases.map((r) => r.data);
+    factsMemo = {
+      version: seen,
+      org: ctx.org,
+      today: ctx.today,
+      rows: caseDeadlines(all, ctx.cal, ctx.org.deadlines, ctx.today),
+      years: [...new Set(all.map((c) => c.received.slice(0, 4)))].sort().reverse(),
+      invalid: facts.validation.problems.filter((p) => p.severity === 'error'),
+    };
+    return factsMemo;
+  };
+  /** After a write here: the Overzicht reloads even before the watcher reports it. */
+  const changed = () => version++;
+  /** After a save here of one valid case: its row in the memo is replaced, no reload (the watcher ignores the write). */
+  const saved = (path: string, data: CaseData) => {
+    const name = relative(o.cases, path);
+    selfWritten.add(name);
+    setTimeout(() => selfWritten.delete(name), 2000).unref();
+    if (!factsMemo) return;
+    const ctx = context();
+    const row = caseDeadline(data, ctx.cal, ctx.org.deadlines, factsMemo.today);
+    factsMemo.rows = [...factsMemo.rows.filter((r) => r.id !== data.id), row].sort(compareUrgency);
+    if (!factsMemo.years.includes(data.received.slice(0, 4)))
+      factsMemo.years = [...factsMemo.years, data.received.slice(0, 4)].sort().reverse();
+  };
 
   /** Commit one saved file; returns what to tell the organizer about Git. */
   const commit = (paths: string[], message: string): string => {
@@ -204,7 +257,7 @@ export function createWerkplek(o: WerkplekOptions) {
 
   async function overview(url: URL): Promise<string> {
     const ctx = context();
-    const facts = await loadCaseFacts(o.cases, o.config);
+    const facts = await overviewRows(ctx);
     const filter: OverviewFilter = {
       begeleider: url.searchParams.get('begeleider') || undefined,
       status: url.searchParams.get('status') || undefined,
@@ -212,23 +265,20 @@ export function createWerkplek(o: WerkplekOptions) {
       zoek: url.searchParams.get('zoek')?.trim().toUpperCase() || undefined,
       pagina: Math.max(1, Number(url.searchParams.get('pagina')) || 1),
     };
-    const all = facts.validation.cases.map((r) => r.data);
-    const years = [...new Set(all.map((c) => c.received.slice(0, 4)))].sort().reverse();
-    const chosen = all.filter(
+    const rows = facts.rows.filter(
       (c) =>
         (!filter.begeleider || c.organizer === filter.begeleider) &&
         (!filter.status || c.status === filter.status) &&
         (!filter.jaar || c.received.startsWith(filter.jaar)) &&
         (!filter.zoek || c.id.includes(filter.zoek)),
     );
-    const rows = caseDeadlines(chosen, ctx.cal, ctx.org.deadlines, ctx.today);
     return overviewPage({
       org: ctx.org,
       rows: rows.slice((filter.pagina - 1) * PAGE_SIZE, filter.pagina * PAGE_SIZE),
       total: rows.length,
-      years,
+      years: facts.years,
       filter,
-      invalid: facts.validation.problems.filter((p) => p.severity === 'error'),
+      invalid: facts.invalid,
       notice: takeFlash(url),
       today: ctx.today,
     });
@@ -391,6 +441,7 @@ export function createWerkplek(o: WerkplekOptions) {
     if (!edited.ok) return refuse({ '': [edited.message] });
     const check = checkCaseFile({ path: shown(path), text: edited.text }, ctx.schema, ctx.org, ctx.cal);
     if (!check.record) return refuse(errorsByField(check.problems, built.fieldOf ?? ((p) => p)));
+    saved(path, check.record.data);
     writeFileAtomic(path, edited.text);
     const said = commit([path], `${id}: ${built.message}`);
     return { redirect: `/dossier/${id}?melding=${flash(`${id}: ${built.message}. ${said}`)}` };
@@ -475,10 +526,12 @@ export function createWerkplek(o: WerkplekOptions) {
     const remoteNames = (): string[] => (state.repo && state.upstream && git.fetch() ? git.caseNamesOn(state.upstream) : []);
     let id = nextCaseId([...local(), ...remoteNames()], year);
     let path = join(o.cases, String(year), `${id}.md`);
+    changed();
     while (!writeFileAtomic(path, newCaseText(id, v), true)) {
       id = nextCaseId([...local(), id], year);
       path = join(o.cases, String(year), `${id}.md`);
     }
+    changed();
     let said = commit([path], `${id}: klacht geregistreerd (art. 4.5)`);
     let renumbered = '';
     if (state.repo && state.upstream) {
@@ -568,6 +621,7 @@ export function createWerkplek(o: WerkplekOptions) {
     const said: string[] = [];
     for (const a of plan) {
       writeFileAtomic(a.file, a.text);
+      changed();
       said.push(`${a.id}: ${commit([a.file], `${a.id}: persoonsgegevens verwijderd (bewaartermijn)`)}`);
     }
     return {
@@ -582,6 +636,8 @@ export function createWerkplek(o: WerkplekOptions) {
   }
 
   function sync(): string {
+    knownGitState = undefined;
+    changed();
     const state = gitState();
     if (!state.repo) return 'De dossiermap staat niet in Git: er is niets te synchroniseren. Alles wordt alleen op deze computer bewaard.';
     if (!state.upstream)
@@ -753,6 +809,7 @@ export function createWerkplek(o: WerkplekOptions) {
       }
     },
     async close(): Promise<void> {
+      watcher?.close();
       if (browser) await (await browser).close().catch(() => undefined);
     },
   };
