@@ -343,7 +343,7 @@ ${field(st('verbetering'), 'improvement.due', 'Streefdatum (optioneel)', { type:
     body: `<h2>Feiten</h2>${facts}
 <h2>Termijn (art. 5.4, 6.2)</h2>${timeline}
 <h2>Stappen van de regeling</h2><ul class="lijst-stappen">${checklist}</ul>
-${c.status === 'open' || c.status === 'resolved' ? stepForm + responseForm + closeForm + escalateForm + withdrawForm : ''}
+${c.anonymized ? '' : stepForm}${c.status === 'open' || c.status === 'resolved' ? responseForm + closeForm + escalateForm + withdrawForm : ''}
 <h2>Oorzaken en verbeteringen (art. 2.2, 2.4)</h2>
 ${improvements ? `<ul>${improvements}</ul>` : '<p>Nog geen verbeteracties.</p>'}
 ${causesForm}${improvementForm}
