@@ -5,9 +5,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../lib/dates/iso-date.ts';
 import { ROOT } from '../helpers/temp-project.ts';
+
+// git and two server processes on a small, busy machine: allow slow steps
+vi.setConfig({ testTimeout: 120_000 });
 
 const git = (cwd: string, ...args: string[]) => {
   const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd, encoding: 'utf8' });

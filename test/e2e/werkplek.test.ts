@@ -4,13 +4,16 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { splitFrontmatter } from '../../lib/cases/frontmatter.ts';
 import { todayIn } from '../../lib/dates/iso-date.ts';
 import { readYaml } from '../../lib/problems/yaml-source.ts';
 import { axeViolations, launchBrowser } from '../../tools/browser.ts';
 import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+
+// the whole suite runs its builds and browsers in parallel on a small machine: allow slow steps
+vi.setConfig({ testTimeout: 180_000 });
 
 const CANARY = 'Canarie Klaagster-Zeldzaam';
 const TODAY = todayIn(new Date(), 'Europe/Amsterdam');
@@ -36,7 +39,7 @@ beforeAll(async () => {
   cpSync(new URL('../../templates', import.meta.url), join(dir, 'templates'), { recursive: true });
   werkplek = await startWerkplek({ port: 0, cases: join(dir, 'cases'), config: join(dir, 'organization.yml'), log: (l) => log.push(l) });
   ({ context, close: closeBrowser } = await launchBrowser());
-  context.setDefaultTimeout(8000);
+  context.setDefaultTimeout(30_000);
 });
 afterAll(async () => {
   await closeBrowser?.();
@@ -65,7 +68,7 @@ const snapshot = () => {
 
 async function open(path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await context.newPage();
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(30_000);
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(url(path));
   return page;
