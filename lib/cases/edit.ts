@@ -22,9 +22,9 @@ const PLAIN_SAFE = /^[\p{L}\p{N}][\p{L}\p{N} .,;()'/&+-]*$/u;
  * Plain when that is unambiguous, a block literal for multi-line text that survives it, else double quotes
  * (which escape anything: ` #`, `: `, leading dashes or quotes, control characters, emoji).
  */
-function scalarFor(doc: Document, value: string): Scalar {
+function scalarFor(doc: Document, value: string, quoted: boolean): Scalar {
   const node = doc.createNode(value) as Scalar;
-  const candidates: Scalar.Type[] = value.includes('\n') ? ['BLOCK_LITERAL', 'QUOTE_DOUBLE'] : PLAIN_SAFE.test(value) ? ['PLAIN', 'QUOTE_DOUBLE'] : ['QUOTE_DOUBLE'];
+  const candidates: Scalar.Type[] = quoted ? ['QUOTE_DOUBLE'] : value.includes('\n') ? ['BLOCK_LITERAL', 'QUOTE_DOUBLE'] : PLAIN_SAFE.test(value) ? ['PLAIN', 'QUOTE_DOUBLE'] : ['QUOTE_DOUBLE'];
   for (const type of candidates) {
     node.type = type;
     if (type === 'QUOTE_DOUBLE' || readsBackAs(doc, node, value)) return node;
@@ -41,16 +41,16 @@ function readsBackAs(doc: Document, node: Scalar, value: string): boolean {
 }
 
 /** A YAML node for any value: strings through {@link scalarFor}, lists and objects item by item. */
-function nodeFor(doc: Document, value: unknown): unknown {
-  if (typeof value === 'string') return scalarFor(doc, value);
+function nodeFor(doc: Document, value: unknown, quoted: boolean): unknown {
+  if (typeof value === 'string') return scalarFor(doc, value, quoted);
   if (Array.isArray(value)) {
     const seq = doc.createNode([]) as ReturnType<Document['createNode']> & { items: unknown[] };
-    for (const v of value) seq.items.push(nodeFor(doc, v));
+    for (const v of value) seq.items.push(nodeFor(doc, v, quoted));
     return seq;
   }
   if (value !== null && typeof value === 'object') {
     const map = doc.createNode({}) as unknown as { set: (k: string, v: unknown) => void };
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) map.set(k, nodeFor(doc, v));
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) map.set(k, nodeFor(doc, v, quoted));
     return map;
   }
   return doc.createNode(value);
@@ -72,6 +72,28 @@ function pruneEmpty(doc: Document, path: FieldPath): void {
  * exactly (see {@link scalarFor}). Pure; never throws.
  */
 export function editCaseText(text: string, edits: readonly CaseEdit[], body?: string): EditResult {
+  const first = applyEdits(text, edits, body, false);
+  // a block literal can read back differently where it lands (trailing blank lines at the end of a list):
+  // check every edited value, and fall back to double quotes, which always read back exactly
+  if (!first.ok || readsBack(first.text, edits)) return first;
+  return applyEdits(text, edits, body, true);
+}
+
+/** Whether every value set or appended reads back from `text` as given. */
+function readsBack(text: string, edits: readonly CaseEdit[]): boolean {
+  const split = splitFrontmatter(text);
+  const read = split.ok ? readYaml(split.yamlText) : undefined;
+  if (!read?.ok) return false;
+  const at = (path: FieldPath) => path.reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], read.data);
+  return edits.every((e) => {
+    if (e.op === 'delete') return true;
+    const list = at(e.path);
+    const got = e.op === 'set' ? list : Array.isArray(list) ? list[list.length - 1] : undefined;
+    return JSON.stringify(got) === JSON.stringify(e.value);
+  });
+}
+
+function applyEdits(text: string, edits: readonly CaseEdit[], body: string | undefined, quoted: boolean): EditResult {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = /\r\n/.test(text);
   const split = splitFrontmatter(text.replace(/\r\n/g, '\n'));
@@ -87,11 +109,11 @@ export function editCaseText(text: string, edits: readonly CaseEdit[], body?: st
       const old = doc.getIn(e.path, true);
       // an unchanged value keeps its quoting and comments
       if (isScalar(old) && old.value === e.value) continue;
-      doc.setIn(e.path, nodeFor(doc, e.value));
+      doc.setIn(e.path, nodeFor(doc, e.value, quoted));
     } else {
       const list = doc.getIn(e.path, true);
-      if (isSeq(list)) list.items.push(nodeFor(doc, e.value) as never);
-      else doc.setIn(e.path, nodeFor(doc, [e.value]));
+      if (isSeq(list)) list.items.push(nodeFor(doc, e.value, quoted) as never);
+      else doc.setIn(e.path, nodeFor(doc, [e.value], quoted));
     }
   }
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });

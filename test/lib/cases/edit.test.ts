@@ -82,6 +82,15 @@ describe('editCaseText', () => {
     fc.array(tricky, { minLength: 1, maxLength: 12 }).map((xs) => xs.join('')),
     fc.string({ unit: fc.oneof(tricky, fc.string({ unit: 'grapheme-ascii', maxLength: 1 })), minLength: 1 }),
   );
+  it('falls back to double quotes where a block literal would lose trailing blank lines (found by the property)', () => {
+    const out = edit(HAND_WRITTEN, [
+      { op: 'set', path: ['response', 'findings'], value: ' ' },
+      { op: 'append', path: ['steps'], value: { kind: 'mediation', date: '2026-02-11', note: '\n\n' } },
+    ]);
+    expect(frontmatter(out).steps[0].note).toBe('\n\n');
+    expect(frontmatter(out).response.findings).toBe(' ');
+  });
+
   it('round-trips arbitrary free text exactly (property)', () => {
     fc.assert(
       fc.property(freeText, freeText, (findings, note) => {
