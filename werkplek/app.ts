@@ -192,12 +192,16 @@ export function createWerkplek(o: WerkplekOptions) {
   // a pull): fs.watch bumps the version. Where watching is not possible, every Overzicht reloads.
   let version = 0;
   const selfWritten = new Set<string>();
+  const dirty = new Set<string>();
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(o.cases, { recursive: true }, (_event, name) => {
       const f = String(name ?? '');
       // our own writes update the memo themselves (see `saved`); temporary files and .git are no case
-      if (!f.endsWith('.tmp') && !/(^|[\\/])\.git([\\/]|$)/.test(f) && !selfWritten.has(f)) version++;
+      if (f.endsWith('.tmp') || /(^|[\\/])\.git([\\/]|$)/.test(f) || selfWritten.has(f)) return;
+      // a case file at its usual place is checked again on its own; anything else reloads everything
+      if (/^\d{4}[\\/]K-[^\\/]+\.md$/.test(f) && dirty.size < 50) dirty.add(f);
+      else version++;
     });
     watcher.on('error', () => {
       watcher?.close();
@@ -208,9 +212,38 @@ export function createWerkplek(o: WerkplekOptions) {
   }
   let factsMemo:
     { version: number; org: Organization; today: IsoDate; rows: CaseDeadline[]; years: string[]; invalid: Problem[] } | undefined;
+  /** Check the files the watcher reported on their own; false when only a full reload will do. */
+  const refreshDirty = (ctx: Context): boolean => {
+    const memo = factsMemo!;
+    for (const f of [...dirty]) {
+      dirty.delete(f);
+      const full = join(o.cases, f);
+      const id = f.slice(5, -3);
+      const text = readTextIfExists(full);
+      if (text === undefined) {
+        memo.rows = memo.rows.filter((r) => r.id !== id);
+        continue;
+      }
+      const check = checkCaseFile({ path: shown(full), text }, ctx.schema, ctx.org, ctx.cal);
+      if (!check.record || check.record.data.id !== id || !id.startsWith(`K-${f.slice(0, 4)}-`)) return false;
+      memo.invalid = memo.invalid.filter((p) => p.file !== shown(full));
+      memo.rows = [...memo.rows.filter((r) => r.id !== id), caseDeadline(check.record.data, ctx.cal, ctx.org.deadlines, memo.today)].sort(
+        compareUrgency,
+      );
+    }
+    return true;
+  };
   const overviewRows = async (ctx: Context) => {
-    if (watcher && factsMemo && factsMemo.version === version && factsMemo.org === ctx.org && factsMemo.today === ctx.today)
+    if (
+      watcher &&
+      factsMemo &&
+      factsMemo.version === version &&
+      factsMemo.org === ctx.org &&
+      factsMemo.today === ctx.today &&
+      refreshDirty(ctx)
+    )
       return factsMemo;
+    dirty.clear();
     const seen = version;
     const facts = await loadCaseFacts(o.cases, o.config);
     const all = facts.validation.cases.map((r) => r.data);

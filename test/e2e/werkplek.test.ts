@@ -66,6 +66,9 @@ const snapshot = () => {
   });
 };
 
+/** Close a page; never let a close that Chromium does not confirm hang the test. */
+const closePage = (page: Page) => Promise.race([page.close(), new Promise((r) => setTimeout(r, 5000))]);
+
 async function open(path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
@@ -91,7 +94,7 @@ async function register(page: Page, name: string, complaint: string): Promise<st
 async function submitForm(page: Page, summary: string, fill: () => Promise<void>, button: string): Promise<void> {
   await page.click(`summary:has-text("${summary}")`);
   await fill();
-  await Promise.all([page.waitForLoadState('load'), page.click(`button:has-text("${button}")`)]);
+  await Promise.all([page.waitForNavigation(), page.click(`button:has-text("${button}")`)]);
 }
 
 describe('the handbook flow, in the browser', () => {
@@ -109,7 +112,7 @@ describe('the handbook flow, in the browser', () => {
     expect(data).toMatchObject({ id, organizer: 'bram', received: TODAY, status: 'open', categories: ['kosten'] });
     expect(data.complainant.name).toBe(`${CANARY} "Jr." #1: test`);
     expect(body).toContain(complaint);
-    await page.close();
+    await closePage(page);
   });
 
   it('records the steps: client informed (art. 3), complainant heard (art. 5.2)', async () => {
@@ -134,7 +137,7 @@ describe('the handbook flow, in the browser', () => {
     expect(data.client_informed).toBe(TODAY);
     expect(data.steps).toEqual([{ kind: 'complainant_heard', date: TODAY, note: 'Gebeld: klant wil # korting' }]);
     expect(await page.textContent('.lijst-stappen')).toContain('Gebeld: klant wil # korting');
-    await page.close();
+    await closePage(page);
   });
 
   it('refuses an invalid save beside the field and writes nothing', async () => {
@@ -152,7 +155,7 @@ describe('the handbook flow, in the browser', () => {
     expect(await page.textContent('#antw-f-response-date-fout')).toMatch(/2001-01-01/);
     expect(await page.inputValue('#antw-f-response-findings')).toBe('Iets');
     expect(snapshot()).toEqual(before);
-    await page.close();
+    await closePage(page);
   });
 
   it('writes the response (art. 4.6, 5.5) with ` #`, `: ` and quotes, and reads it back exactly', async () => {
@@ -169,7 +172,7 @@ describe('the handbook flow, in the browser', () => {
       'Afhandeling opslaan',
     );
     expect(frontmatter(id).data.response).toEqual({ date: TODAY, findings, conclusions });
-    await page.close();
+    await closePage(page);
   });
 
   it('downloads the response letter as PDF, not cached', async () => {
@@ -181,7 +184,7 @@ describe('the handbook flow, in the browser', () => {
     const res = await fetch(url(`/dossier/${id}/document/antwoordbrief`));
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('Factuur #2026-12 was te hoog berekend.');
-    await page.close();
+    await closePage(page);
   });
 
   it('closes the case (art. 5.5)', async () => {
@@ -189,7 +192,7 @@ describe('the handbook flow, in the browser', () => {
     await submitForm(page, 'Afsluiten', () => page.selectOption('#afs-f-satisfied', 'ja').then(() => undefined), 'Klacht afsluiten');
     expect(frontmatter(id).data).toMatchObject({ status: 'resolved', satisfied: true });
     expect(await page.textContent('main')).toContain('afgerond, binnen de termijn');
-    await page.close();
+    await closePage(page);
   });
 
   it('escalates another case to the complaints committee (art. 4.7)', async () => {
@@ -215,7 +218,7 @@ describe('the handbook flow, in the browser', () => {
       escalation: { date: TODAY, reference: 'SP-2026/17' },
       satisfied: false,
     });
-    await page.close();
+    await closePage(page);
   });
 
   it('records a withdrawal', async () => {
@@ -223,7 +226,7 @@ describe('the handbook flow, in the browser', () => {
     const other = await register(page, 'Derde Klant', 'Derde klacht.');
     await submitForm(page, 'Klacht ingetrokken', async () => undefined, 'Intrekking vastleggen');
     expect(frontmatter(other).data).toMatchObject({ status: 'withdrawn', withdrawn_on: TODAY });
-    await page.close();
+    await closePage(page);
   });
 
   it('lists the cases, most urgent first, filtered by organizer and status, found by id', async () => {
@@ -235,21 +238,21 @@ describe('the handbook flow, in the browser', () => {
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.goto(url('/?begeleider=anouk'));
     expect(await page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('K-2020-001')]);
-    await page.close();
+    await closePage(page);
   });
 
   it('anonymizes past the retention period only after explicit confirmation', async () => {
     const page = await open('/bewaartermijn');
     expect(await page.textContent('main')).toContain('K-2020-001');
     const before = readFileSync(caseFile('K-2020-001'), 'utf8');
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Persoonsgegevens verwijderen")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Persoonsgegevens verwijderen")')]);
     expect(await page.textContent('[role=alert], .fout')).toContain('Vink eerst aan');
     expect(readFileSync(caseFile('K-2020-001'), 'utf8')).toBe(before);
     await page.check('#f-bevestig');
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Persoonsgegevens verwijderen")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Persoonsgegevens verwijderen")')]);
     expect(frontmatter('K-2020-001').data).not.toHaveProperty('complainant');
     expect(frontmatter('K-2020-001').data.anonymized).toBe(TODAY);
-    await page.close();
+    await closePage(page);
   });
 });
 
@@ -267,7 +270,7 @@ describe('refusals', () => {
     await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Oorzaken opslaan")')]);
     expect(frontmatter(id).data.causes).toEqual(['tarief']);
     expect(frontmatter(id).body).toContain('Notitie uit de editor.');
-    await page.close();
+    await closePage(page);
   });
 
   it('refuses a registration that breaks a cross-field rule, keeps every answer, writes nothing', async () => {
@@ -277,12 +280,12 @@ describe('refusals', () => {
     await page.fill('#f-assignment_completed', '2099-01-01');
     await page.check('#f-categories-privacy');
     await page.fill('#f-klacht', 'Een lange klacht die niet verloren mag gaan.');
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Klacht registreren")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Klacht registreren")')]);
     expect(await page.textContent('#f-assignment_completed-fout')).toContain('2099-01-01');
     expect(await page.inputValue('#f-klacht')).toBe('Een lange klacht die niet verloren mag gaan.');
     expect(await page.isChecked('#f-categories-privacy')).toBe(true);
     expect(snapshot()).toEqual(before);
-    await page.close();
+    await closePage(page);
   });
 
   it('refuses a cross-site POST with 403 and changes nothing', async () => {
@@ -324,7 +327,19 @@ describe('refusals', () => {
     expect(await page.inputValue('#f-received')).toBe('2026-11-24');
     expect(await page.inputValue('#f-klacht')).toContain('de factuur #12 klopt niet: te hoog.');
     expect(snapshot()).toEqual(before);
-    await page.close();
+    await closePage(page);
+  });
+
+  it('shows a change made outside the werkplek (an editor, a pull) in the Overzicht', async () => {
+    const id = `K-${YEAR}-003`;
+    writeFileSync(caseFile(id), readFileSync(caseFile(id), 'utf8').replace('organizer: bram', 'organizer: anouk'));
+    await expect
+      .poll(async () => (await (await fetch(url('/?begeleider=anouk'))).text()).includes(`/dossier/${id}`), { timeout: 10_000 })
+      .toBe(true);
+    writeFileSync(join(dir, 'cases', YEAR, 'K-9999-001.md'), 'geen geldig dossier');
+    await expect.poll(async () => (await (await fetch(url('/'))).text()).includes('K-9999-001.md'), { timeout: 10_000 }).toBe(true);
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'cases', YEAR, 'K-9999-001.md'));
   });
 
   it('never writes personal data to its log', () => {
@@ -340,13 +355,13 @@ describe('accessibility', () => {
       const page = await open(path, scheme);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
-      await page.close();
+      await closePage(page);
     }
     // a refused form, with its messages beside the fields
     const page = await open('/nieuw', scheme);
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Klacht registreren")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Klacht registreren")')]);
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    await closePage(page);
   });
 
   it('records a step with the keyboard alone', async () => {
@@ -368,6 +383,6 @@ describe('accessibility', () => {
     await Promise.all([page.waitForURL(/melding=/), page.keyboard.press('Enter')]);
     expect(await page.textContent('[role=status]')).toContain('informatie gegeven (art. 5.1)');
     expect(frontmatter(id).data.steps).toContainEqual({ kind: 'information_given', date: TODAY, note: 'Per telefoon' });
-    await page.close();
+    await closePage(page);
   });
 });
