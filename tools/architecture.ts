@@ -11,11 +11,11 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   schemas: [],
   lib: ['schemas'],
   io: ['lib', 'schemas'],
-  scripts: ['io', 'lib', 'schemas'],
+  scripts: ['io', 'lib', 'schemas', 'werkplek'],
   werkplek: ['io', 'lib', 'schemas'],
   site: ['lib', 'schemas'],
   report: ['lib', 'schemas'],
-  tools: ['io', 'lib', 'schemas', 'site', 'report', 'test'],
+  tools: ['io', 'lib', 'schemas', 'site', 'report', 'test', 'werkplek'],
   test: ['io', 'lib', 'schemas', 'site', 'report', 'tools', 'werkplek'],
 };
 

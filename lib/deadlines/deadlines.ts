@@ -72,6 +72,10 @@ export function caseDeadline(c: CaseData, cal: WorkCalendar, terms: Organization
   return { ...base, state, workdays_left: left };
 }
 
+/** Most urgent first (fewest working days left), closed cases after open ones; then by deadline and id. */
+export const compareUrgency = (a: CaseDeadline, b: CaseDeadline): number =>
+  (a.workdays_left ?? Infinity) - (b.workdays_left ?? Infinity) || a.due.localeCompare(b.due) || a.id.localeCompare(b.id);
+
 /** Deadlines of many cases, most urgent first (fewest working days left), closed cases after open ones. */
 export function caseDeadlines(
   cases: readonly CaseData[],
@@ -79,9 +83,5 @@ export function caseDeadlines(
   terms: Organization['deadlines'],
   today: IsoDate,
 ): CaseDeadline[] {
-  return cases
-    .map((c) => caseDeadline(c, cal, terms, today))
-    .sort(
-      (a, b) => (a.workdays_left ?? Infinity) - (b.workdays_left ?? Infinity) || a.due.localeCompare(b.due) || a.id.localeCompare(b.id),
-    );
+  return cases.map((c) => caseDeadline(c, cal, terms, today)).sort(compareUrgency);
 }

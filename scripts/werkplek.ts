@@ -1,0 +1,49 @@
+import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { isIsoDate } from '../lib/dates/iso-date.ts';
+import { startWerkplek } from '../werkplek/app.ts';
+
+const HELP = `Usage: npm run werkplek -- [options]
+
+The werkplek: the organizer's Dutch browser app to register and handle complaints without typing YAML
+(Overzicht, Nieuwe klacht, Dossier, Bewaartermijn). It listens on 127.0.0.1 only and prints its address;
+open that address in the browser. Every save is checked as npm run validate checks it, written atomically
+and, in a Git work tree, committed (one file per commit, message without personal data). Stop with Ctrl+C.
+
+Options:
+  --port N             port on 127.0.0.1 (default: 4321; 0 picks a free port)
+  --cases DIR          folder with the case files (default: cases)
+  --config FILE        the organization's configuration (default: organization.yml)
+  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --quiet              no request log
+  -h, --help           show this help`;
+
+await runMain('werkplek', async () => {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    port: { type: 'string', default: '4321' },
+    today: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  });
+  if (values.help) return void console.log(HELP);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port expects a number from 0 to 65535, got "${values.port}"`);
+  const today = values.today;
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today expects a real date as YYYY-MM-DD, got "${today}"`);
+  const running = await startWerkplek({
+    port,
+    cases: values.cases,
+    config: values.config,
+    today: today ? () => today : undefined,
+    log: values.quiet ? undefined : (line) => console.log(line),
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port`);
+    throw error;
+  });
+  console.log(`Werkplek klachten draait op ${running.url}  (open dit adres in de browser; stoppen met Ctrl+C)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void running.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+});

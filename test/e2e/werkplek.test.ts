@@ -1,0 +1,388 @@
+// The werkplek in Chromium: one server on 127.0.0.1 and one browser walk the handbook's flow
+// (docs/handleiding.md) from registration to archive, plus the refusals: an invalid save, a change on disk,
+// a cross-site POST. The cases folder is a temporary copy without Git ("without Git it still works").
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { splitFrontmatter } from '../../lib/cases/frontmatter.ts';
+import { todayIn } from '../../lib/dates/iso-date.ts';
+import { readYaml } from '../../lib/problems/yaml-source.ts';
+import { axeViolations, connectBrowser } from '../../tools/browser.ts';
+import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
+import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+
+// the whole suite runs its builds and browsers in parallel on a small machine: allow slow steps
+vi.setConfig({ testTimeout: 180_000 });
+
+const CANARY = 'Canarie Klaagster-Zeldzaam';
+const TODAY = todayIn(new Date(), 'Europe/Amsterdam');
+const YEAR = TODAY.slice(0, 4);
+// an old closed case, past its retention period (2 years after closing)
+const OLD = caseData({
+  id: 'K-2020-001',
+  received: '2020-01-06',
+  status: 'resolved',
+  complainant: { name: 'Oude Klant', email: 'oud@example.org' },
+  response: { date: '2020-01-20', findings: 'Oude bevindingen.', conclusions: 'Oude conclusies.' },
+});
+
+let dir = '';
+let werkplek: RunningWerkplek;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+const log: string[] = [];
+
+beforeAll(async () => {
+  dir = await tempProject({ 'cases/2020/K-2020-001.md': caseText(OLD) });
+  // the letter template, as the project keeps it beside organization.yml
+  cpSync(new URL('../../templates', import.meta.url), join(dir, 'templates'), { recursive: true });
+  werkplek = await startWerkplek({ port: 0, cases: join(dir, 'cases'), config: join(dir, 'organization.yml'), log: (l) => log.push(l) });
+  ({ context, close: closeBrowser } = await connectBrowser(inject('browserEndpoint')));
+  context.setDefaultTimeout(30_000);
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await werkplek?.close();
+});
+
+const url = (path: string) => werkplek.url + path.replace(/^\//, '');
+const caseFile = (id: string) => join(dir, 'cases', id.slice(2, 6), `${id}.md`);
+const frontmatter = (id: string) => {
+  const split = splitFrontmatter(readFileSync(caseFile(id), 'utf8'));
+  if (!split.ok) throw new Error('no frontmatter');
+  const read = readYaml(split.yamlText);
+  if (!read.ok) throw new Error(read.message);
+  return { data: read.data as Record<string, any>, body: split.body };
+};
+const snapshot = () => {
+  const files = (readdirSync(join(dir, 'cases'), { recursive: true }) as string[]).sort();
+  return files.map((f) => {
+    try {
+      return [f, readFileSync(join(dir, 'cases', f), 'utf8')];
+    } catch {
+      return [f, '(folder)'];
+    }
+  });
+};
+
+/** Close a page; never let a close that Chromium does not confirm hang the test. */
+const closePage = (page: Page) => Promise.race([page.close(), new Promise((r) => setTimeout(r, 5000))]);
+
+async function open(path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(url(path));
+  return page;
+}
+
+/** Register a complaint through the form; returns the new case id. */
+async function register(page: Page, name: string, complaint: string): Promise<string> {
+  await page.goto(url('/nieuw'));
+  await page.selectOption('#f-organizer', 'bram');
+  await page.selectOption('#f-channel', 'email');
+  await page.fill('#f-complainant-name', name);
+  await page.fill('#f-complainant-email', 'klager@example.org');
+  await page.check('#f-categories-kosten');
+  await page.fill('#f-klacht', complaint);
+  await Promise.all([page.waitForURL(/\/dossier\/K-/), page.click('button:has-text("Klacht registreren")')]);
+  return /\/dossier\/(K-[^/?]+)/.exec(page.url())![1]!;
+}
+
+/** Open a form's details, fill it with `fill`, submit, and wait for the dossier to come back. */
+async function submitForm(page: Page, summary: string, fill: () => Promise<void>, button: string): Promise<void> {
+  await page.click(`summary:has-text("${summary}")`);
+  await fill();
+  await Promise.all([page.waitForNavigation(), page.click(`button:has-text("${button}")`)]);
+}
+
+describe('the handbook flow, in the browser', () => {
+  const complaint = 'Factuur #2026-12 was te hoog berekend.\nLet op: "dubbel" gerekend — \'echt\' waar? 😀 café';
+  let id = '';
+
+  it('registers a complaint (art. 4.5); received defaults to today in Amsterdam; text is kept exactly', async () => {
+    const page = await open('/nieuw');
+    expect(await page.inputValue('#f-received')).toBe(TODAY);
+    id = await register(page, `${CANARY} "Jr." #1: test`, complaint);
+    expect(id).toBe(`K-${YEAR}-001`);
+    expect(await page.textContent('[role=status]')).toContain('klacht geregistreerd (art. 4.5)');
+    expect(await page.textContent('[role=status]')).toContain('niet in Git');
+    const { data, body } = frontmatter(id);
+    expect(data).toMatchObject({ id, organizer: 'bram', received: TODAY, status: 'open', categories: ['kosten'] });
+    expect(data.complainant.name).toBe(`${CANARY} "Jr." #1: test`);
+    expect(body).toContain(complaint);
+    await closePage(page);
+  });
+
+  it('records the steps: client informed (art. 3), complainant heard (art. 5.2)', async () => {
+    const page = await open(`/dossier/${id}`);
+    await submitForm(
+      page,
+      'Stap vastleggen',
+      () => page.selectOption('#stap-f-stap-kind', 'client_informed').then(() => undefined),
+      'Stap opslaan',
+    );
+    expect(await page.textContent('[role=status]')).toContain('cliënt geïnformeerd (art. 3.1, 3.2)');
+    await submitForm(
+      page,
+      'Stap vastleggen',
+      async () => {
+        await page.selectOption('#stap-f-stap-kind', 'complainant_heard');
+        await page.fill('#stap-f-stap-note', 'Gebeld: klant wil # korting');
+      },
+      'Stap opslaan',
+    );
+    const { data } = frontmatter(id);
+    expect(data.client_informed).toBe(TODAY);
+    expect(data.steps).toEqual([{ kind: 'complainant_heard', date: TODAY, note: 'Gebeld: klant wil # korting' }]);
+    expect(await page.textContent('.lijst-stappen')).toContain('Gebeld: klant wil # korting');
+    await closePage(page);
+  });
+
+  it('refuses an invalid save beside the field and writes nothing', async () => {
+    const page = await open(`/dossier/${id}`);
+    const before = snapshot();
+    await submitForm(
+      page,
+      'Schriftelijke afhandeling schrijven',
+      async () => {
+        await page.fill('#antw-f-response-date', '2001-01-01');
+        await page.fill('#antw-f-response-findings', 'Iets');
+      },
+      'Afhandeling opslaan',
+    );
+    expect(await page.textContent('#antw-f-response-date-fout')).toMatch(/2001-01-01/);
+    expect(await page.inputValue('#antw-f-response-findings')).toBe('Iets');
+    expect(snapshot()).toEqual(before);
+    await closePage(page);
+  });
+
+  it('writes the response (art. 4.6, 5.5) with ` #`, `: ` and quotes, and reads it back exactly', async () => {
+    const page = await open(`/dossier/${id}`);
+    const findings = 'Factuur #2026-12 was te hoog berekend.';
+    const conclusions = 'Conclusie: de klacht is "gegrond".\n- het bedrag wordt terugbetaald';
+    await submitForm(
+      page,
+      'Schriftelijke afhandeling schrijven',
+      async () => {
+        await page.fill('#antw-f-response-findings', findings);
+        await page.fill('#antw-f-response-conclusions', conclusions);
+      },
+      'Afhandeling opslaan',
+    );
+    expect(frontmatter(id).data.response).toEqual({ date: TODAY, findings, conclusions });
+    await closePage(page);
+  });
+
+  it('downloads the response letter as PDF, not cached', async () => {
+    const page = await open(`/dossier/${id}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("PDF downloaden") >> nth=1')]);
+    expect(download.suggestedFilename()).toBe(`${id}-antwoordbrief.pdf`);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const res = await fetch(url(`/dossier/${id}/document/antwoordbrief`));
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('Factuur #2026-12 was te hoog berekend.');
+    await closePage(page);
+  });
+
+  it('closes the case (art. 5.5)', async () => {
+    const page = await open(`/dossier/${id}`);
+    await submitForm(page, 'Afsluiten', () => page.selectOption('#afs-f-satisfied', 'ja').then(() => undefined), 'Klacht afsluiten');
+    expect(frontmatter(id).data).toMatchObject({ status: 'resolved', satisfied: true });
+    expect(await page.textContent('main')).toContain('afgerond, binnen de termijn');
+    await closePage(page);
+  });
+
+  it('escalates another case to the complaints committee (art. 4.7)', async () => {
+    const page = await context.newPage();
+    const other = await register(page, 'Tweede Klant', 'Tweede klacht.');
+    await submitForm(
+      page,
+      'Schriftelijke afhandeling schrijven',
+      async () => {
+        await page.fill('#antw-f-response-findings', 'Bevindingen.');
+        await page.fill('#antw-f-response-conclusions', 'Conclusies.');
+      },
+      'Afhandeling opslaan',
+    );
+    await submitForm(
+      page,
+      'Voorleggen aan de klachtencommissie',
+      () => page.fill('#esc-f-escalation-reference', 'SP-2026/17'),
+      'Voorleggen vastleggen',
+    );
+    expect(frontmatter(other).data).toMatchObject({
+      status: 'escalated',
+      escalation: { date: TODAY, reference: 'SP-2026/17' },
+      satisfied: false,
+    });
+    await closePage(page);
+  });
+
+  it('records a withdrawal', async () => {
+    const page = await context.newPage();
+    const other = await register(page, 'Derde Klant', 'Derde klacht.');
+    await submitForm(page, 'Klacht ingetrokken', async () => undefined, 'Intrekking vastleggen');
+    expect(frontmatter(other).data).toMatchObject({ status: 'withdrawn', withdrawn_on: TODAY });
+    await closePage(page);
+  });
+
+  it('lists the cases, most urgent first, filtered by organizer and status, found by id', async () => {
+    const page = await open('/?status=withdrawn');
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('ingetrokken');
+    await page.goto(url(`/?zoek=${id.toLowerCase()}`));
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.goto(url('/?begeleider=anouk'));
+    expect(await page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('K-2020-001')]);
+    await closePage(page);
+  });
+
+  it('anonymizes past the retention period only after explicit confirmation', async () => {
+    const page = await open('/bewaartermijn');
+    expect(await page.textContent('main')).toContain('K-2020-001');
+    const before = readFileSync(caseFile('K-2020-001'), 'utf8');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Persoonsgegevens verwijderen")')]);
+    expect(await page.textContent('[role=alert], .fout')).toContain('Vink eerst aan');
+    expect(readFileSync(caseFile('K-2020-001'), 'utf8')).toBe(before);
+    await page.check('#f-bevestig');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Persoonsgegevens verwijderen")')]);
+    expect(frontmatter('K-2020-001').data).not.toHaveProperty('complainant');
+    expect(frontmatter('K-2020-001').data.anonymized).toBe(TODAY);
+    await closePage(page);
+  });
+});
+
+describe('refusals', () => {
+  it('refuses a save when the file changed on disk after the form was loaded', async () => {
+    const id = `K-${YEAR}-001`;
+    const page = await open(`/dossier/${id}`);
+    const changed = readFileSync(caseFile(id), 'utf8') + '\nNotitie uit de editor.\n';
+    writeFileSync(caseFile(id), changed);
+    await submitForm(page, 'Oorzaken', () => page.check('#oorz-f-causes-tarief'), 'Oorzaken opslaan');
+    expect(await page.textContent('[role=alert]')).toContain('intussen gewijzigd');
+    expect(readFileSync(caseFile(id), 'utf8')).toBe(changed);
+    // the page now carries the new version and keeps the answer: saving again works
+    expect(await page.isChecked('#oorz-f-causes-tarief')).toBe(true);
+    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Oorzaken opslaan")')]);
+    expect(frontmatter(id).data.causes).toEqual(['tarief']);
+    expect(frontmatter(id).body).toContain('Notitie uit de editor.');
+    await closePage(page);
+  });
+
+  it('refuses a registration that breaks a cross-field rule, keeps every answer, writes nothing', async () => {
+    const page = await open('/nieuw');
+    const before = snapshot();
+    await page.fill('#f-complainant-name', 'Vierde Klant');
+    await page.fill('#f-assignment_completed', '2099-01-01');
+    await page.check('#f-categories-privacy');
+    await page.fill('#f-klacht', 'Een lange klacht die niet verloren mag gaan.');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Klacht registreren")')]);
+    expect(await page.textContent('#f-assignment_completed-fout')).toContain('2099-01-01');
+    expect(await page.inputValue('#f-klacht')).toBe('Een lange klacht die niet verloren mag gaan.');
+    expect(await page.isChecked('#f-categories-privacy')).toBe(true);
+    expect(snapshot()).toEqual(before);
+    await closePage(page);
+  });
+
+  it('refuses a cross-site POST with 403 and changes nothing', async () => {
+    const before = snapshot();
+    const id = `K-${YEAR}-001`;
+    for (const origin of ['http://evil.example', undefined]) {
+      const res = await fetch(url(`/dossier/${id}`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
+        body: new URLSearchParams({ actie: 'intrekken', withdrawn_on: TODAY, hash: 'x' }),
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(403);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('prefills the form from a dropped .eml (art. 4.1), writing nothing', async () => {
+    const page = await open('/nieuw');
+    const before = snapshot();
+    const eml = [
+      'From: "Mevrouw E. Mail" <e.mail@example.org>',
+      'To: klachten@organize4all.nl',
+      'Subject: Klacht over de factuur',
+      'Date: Mon, 23 Nov 2026 23:30:00 +0000',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Goedendag,',
+      'de factuur #12 klopt niet: te hoog.',
+    ].join('\r\n');
+    await Promise.all([
+      page.waitForURL(/\/nieuw/),
+      page.setInputFiles('#f-eml', { name: 'klacht.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) }),
+    ]);
+    await page.waitForSelector('text=zijn ingevuld');
+    expect(await page.inputValue('#f-complainant-name')).toBe('Mevrouw E. Mail');
+    expect(await page.inputValue('#f-complainant-email')).toBe('e.mail@example.org');
+    // 23:30 UTC on 23 November is 24 November in Amsterdam
+    expect(await page.inputValue('#f-received')).toBe('2026-11-24');
+    expect(await page.inputValue('#f-klacht')).toContain('de factuur #12 klopt niet: te hoog.');
+    expect(snapshot()).toEqual(before);
+    await closePage(page);
+  });
+
+  it('shows a change made outside the werkplek (an editor, a pull) in the Overzicht', async () => {
+    const id = `K-${YEAR}-003`;
+    writeFileSync(caseFile(id), readFileSync(caseFile(id), 'utf8').replace('organizer: bram', 'organizer: anouk'));
+    await expect
+      .poll(async () => (await (await fetch(url('/?begeleider=anouk'))).text()).includes(`/dossier/${id}`), { timeout: 10_000 })
+      .toBe(true);
+    writeFileSync(join(dir, 'cases', YEAR, 'K-9999-001.md'), 'geen geldig dossier');
+    await expect.poll(async () => (await (await fetch(url('/'))).text()).includes('K-9999-001.md'), { timeout: 10_000 }).toBe(true);
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'cases', YEAR, 'K-9999-001.md'));
+  });
+
+  it('never writes personal data to its log', () => {
+    expect(log.length).toBeGreaterThan(10);
+    expect(log.join('\n')).not.toMatch(/Canarie|Klant|example\.org|Factuur/);
+  });
+});
+
+describe('accessibility', () => {
+  const pages = () => ['/', '/nieuw', `/dossier/K-${YEAR}-001`, `/dossier/K-${YEAR}-002`, '/bewaartermijn'];
+  it.each(['light', 'dark'] as const)('axe-core finds no WCAG 2.2 A/AA violation on any page (%s)', async (scheme) => {
+    for (const path of pages()) {
+      const page = await open(path, scheme);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+      await closePage(page);
+    }
+    // a refused form, with its messages beside the fields
+    const page = await open('/nieuw', scheme);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Klacht registreren")')]);
+    expect(await axeViolations(page)).toEqual([]);
+    await closePage(page);
+  });
+
+  it('records a step with the keyboard alone', async () => {
+    const id = `K-${YEAR}-001`;
+    const page = await open(`/dossier/${id}`);
+    const focused = () => page.evaluate(() => `${document.activeElement?.id}|${document.activeElement?.textContent?.trim() ?? ''}`);
+    /** Press Tab until the focused element matches (a date input takes one Tab per part: day, month, year). */
+    const tabTo = async (pattern: RegExp) => {
+      for (let n = 0; n < 80 && !pattern.test(await focused()); n++) await page.keyboard.press('Tab');
+      expect(await focused()).toMatch(pattern);
+    };
+    await tabTo(/\|Stap vastleggen$/);
+    await page.keyboard.press('Enter'); // opens the form
+    await tabTo(/^stap-f-stap-kind\|/); // the kind of step: acknowledged, written confirmation, client informed, information given
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await tabTo(/^stap-f-stap-note\|/); // past the date (today)
+    await page.keyboard.type('Per telefoon');
+    await tabTo(/\|Stap opslaan$/);
+    await Promise.all([page.waitForURL(/melding=/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('[role=status]')).toContain('informatie gegeven (art. 5.1)');
+    expect(frontmatter(id).data.steps).toContainEqual({ kind: 'information_given', date: TODAY, note: 'Per telefoon' });
+    await closePage(page);
+  });
+});

@@ -1,0 +1,64 @@
+import type { CaseData } from '../schemas/case.ts';
+
+/** The case statuses in the organizer's words. */
+export const STATUS_NL: Record<CaseData['status'], string> = {
+  open: 'in behandeling',
+  resolved: 'afgehandeld',
+  escalated: 'voorgelegd aan de klachtencommissie',
+  withdrawn: 'ingetrokken',
+};
+
+/** How a complaint came in (art. 1.1, 4.1). */
+export const CHANNEL_NL: Record<CaseData['channel'], string> = {
+  email: 'e-mail',
+  letter: 'brief',
+  form: 'formulier',
+  oral: 'mondeling',
+};
+
+/** A handling step the Dossier records: where it is written, its words, and the article it fulfils. */
+export interface StepKind {
+  key: string;
+  /** What the checklist and the form call it. */
+  label: string;
+  /** The words of the Git commit message: `K-2026-005: klager gehoord (art. 5.2)`. */
+  done: string;
+  article: string;
+  /** A date field of its own (`client_informed`), or a step in `steps`. */
+  field: 'date' | 'step';
+}
+
+/** The regulation's steps a case records, in the order of the handling. */
+export const STEP_KINDS_NL: readonly StepKind[] = [
+  { key: 'acknowledged', label: 'Ontvangst aan de klager bevestigd', done: 'ontvangst bevestigd', article: 'art. 4.5', field: 'date' },
+  {
+    key: 'written_confirmation',
+    label: 'Mondelinge klacht schriftelijk bevestigd',
+    done: 'mondelinge klacht schriftelijk bevestigd',
+    article: 'art. 4.1',
+    field: 'date',
+  },
+  {
+    key: 'client_informed',
+    label: 'Cliënt gewezen op de klachtenregeling en Solopartners',
+    done: 'cliënt geïnformeerd',
+    article: 'art. 3.1, 3.2',
+    field: 'date',
+  },
+  { key: 'information_given', label: 'Voldoende informatie gegeven', done: 'informatie gegeven', article: 'art. 5.1', field: 'step' },
+  {
+    key: 'complainant_heard',
+    label: 'Klager gehoord (gelegenheid tot toelichting)',
+    done: 'klager gehoord',
+    article: 'art. 5.2',
+    field: 'step',
+  },
+  {
+    key: 'third_party_information',
+    label: 'Informatie bij derden ingewonnen',
+    done: 'informatie bij derden ingewonnen',
+    article: 'art. 5.3',
+    field: 'step',
+  },
+  { key: 'mediation', label: 'Bemiddeld', done: 'bemiddeling', article: 'art. 4.3', field: 'step' },
+];
