@@ -1,7 +1,8 @@
 // The werkplek in Chromium: one server on 127.0.0.1 and one browser walk the handbook's flow
 // (docs/handleiding.md) from registration to archive, plus the refusals: an invalid save, a change on disk,
 // a cross-site POST. The cases folder is a temporary copy without Git ("without Git it still works").
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -179,7 +180,11 @@ describe('the handbook flow, in the browser', () => {
     const page = await open(`/dossier/${id}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("PDF downloaden") >> nth=1')]);
     expect(download.suggestedFilename()).toBe(`${id}-antwoordbrief.pdf`);
-    const pdf = readFileSync((await download.path())!);
+    // the browser runs in its own process (test/e2e/global-setup.ts): save a copy to read it
+    const saved = join(tmpdir(), `werkplek-${process.pid}-${id}.pdf`);
+    await download.saveAs(saved);
+    const pdf = readFileSync(saved);
+    rmSync(saved);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const res = await fetch(url(`/dossier/${id}/document/antwoordbrief`));
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -277,11 +282,16 @@ describe('refusals', () => {
     const page = await open('/nieuw');
     const before = snapshot();
     await page.fill('#f-complainant-name', 'Vierde Klant');
-    await page.fill('#f-assignment_completed', '2099-01-01');
+    // an oral complaint confirmed in writing before it was received (art. 4.1)
+    await page.selectOption('#f-channel', 'oral');
+    await page.fill('#f-received', '2026-11-20');
+    await page.fill('#f-written_confirmation', '2026-11-01');
     await page.check('#f-categories-privacy');
     await page.fill('#f-klacht', 'Een lange klacht die niet verloren mag gaan.');
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Klacht registreren")')]);
-    expect(await page.textContent('#f-assignment_completed-fout')).toContain('2099-01-01');
+    expect(await page.textContent('#f-written_confirmation-fout')).toMatch(
+      /2026-11-01 ligt vóór de ontvangstdatum .*schrijf een datum op of na 2026-11-20/,
+    );
     expect(await page.inputValue('#f-klacht')).toBe('Een lange klacht die niet verloren mag gaan.');
     expect(await page.isChecked('#f-categories-privacy')).toBe(true);
     expect(snapshot()).toEqual(before);
