@@ -14,6 +14,29 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
+/** Options of the deadline table and the deadline watch (`deadlines`, `check`). */
+export const DEADLINE_OPTIONS = {
+  today: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  github: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  'max-writes': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Write requests per deadline-watch run at most, unless --max-writes says otherwise. */
+export const DEFAULT_MAX_WRITES = 100;
+
+/** Check that the deadline-watch options go together; the write limit of the run. */
+export function maxWritesOf(values: { json: boolean; github: boolean; 'dry-run': boolean; 'max-writes'?: string }): number {
+  if (!values.github && (values['dry-run'] || values['max-writes'] !== undefined))
+    throw new UsageError('--dry-run and --max-writes go with --github');
+  if (values.github && values.json) throw new UsageError('--json and --github cannot be combined');
+  const maxWrites = values['max-writes'] === undefined ? DEFAULT_MAX_WRITES : Number(values['max-writes']);
+  if (!Number.isInteger(maxWrites) || maxWrites < 0)
+    throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
+  return maxWrites;
+}
+
 /** One line for a command's --help about the message language. */
 export const LANG_HELP = '  --lang nl|en       language of the messages (default: nl, or KLACHTEN_LANG)';
 

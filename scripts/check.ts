@@ -1,13 +1,19 @@
 import { caseDeadlines } from '../lib/deadlines/deadlines.ts';
 import { deadlineTableText, decreedDaysProblem } from '../lib/deadlines/deadline-table.ts';
-import { invalidFiles } from '../lib/github/desired-issues.ts';
 import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
 import { t } from '../schemas/language.ts';
-import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import {
+  COMMON_OPTIONS,
+  DEADLINE_OPTIONS,
+  DEFAULT_MAX_WRITES,
+  LANG_HELP,
+  UsageError,
+  maxWritesOf,
+  parseCommandLine,
+  runMain,
+} from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { resolveToday } from '../io/today.ts';
-
-const DEFAULT_MAX_WRITES = 100;
 
 const HELP = `Usage: npm run check -- [options]
 
@@ -38,21 +44,12 @@ await runMain('check', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     ...COMMON_OPTIONS,
     format: { type: 'string', default: 'text' },
-    today: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    github: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    'max-writes': { type: 'string' },
+    ...DEADLINE_OPTIONS,
   });
   if (values.help) return void console.log(HELP);
   if (values.format !== 'text' && values.format !== 'github')
     throw new UsageError(`--format: expected text or github, got "${values.format}"`);
-  if (!values.github && (values['dry-run'] || values['max-writes'] !== undefined))
-    throw new UsageError('--dry-run and --max-writes go with --github');
-  if (values.github && values.json) throw new UsageError('--json and --github cannot be combined');
-  const maxWrites = values['max-writes'] === undefined ? DEFAULT_MAX_WRITES : Number(values['max-writes']);
-  if (!Number.isInteger(maxWrites) || maxWrites < 0)
-    throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
+  const maxWrites = maxWritesOf(values);
 
   const { org, cal, validation: result, fileCount } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
@@ -82,21 +79,8 @@ await runMain('check', async () => {
   }
   if (values.github) {
     console.log('');
-    // Octokit loads only here
-    const { syncGitHub } = await import('../io/github/sync.ts');
-    const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));
-    const invalid = invalidFiles(result.problems.filter((p) => p.severity === 'error'));
-    await syncGitHub({
-      cases,
-      invalid,
-      org,
-      cal,
-      today,
-      dryRun: values['dry-run'],
-      maxWrites,
-      env: process.env,
-      log: (line) => console.log(line),
-    });
+    const { syncCheckedCases } = await import('../io/github/sync.ts'); // Octokit loads only here
+    await syncCheckedCases(result, { org, cal, today, dryRun: values['dry-run'], maxWrites });
   }
   return result.errorCount > 0 ? 1 : 0;
 });

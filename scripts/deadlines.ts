@@ -1,13 +1,10 @@
 import { caseDeadlines } from '../lib/deadlines/deadlines.ts';
 import { deadlineTableText } from '../lib/deadlines/deadline-table.ts';
-import { invalidFiles } from '../lib/github/desired-issues.ts';
 import { InputError, formatProblem } from '../lib/problems/problems.ts';
 import { t } from '../schemas/language.ts';
-import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
+import { COMMON_OPTIONS, DEADLINE_OPTIONS, DEFAULT_MAX_WRITES, LANG_HELP, maxWritesOf, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { resolveToday } from '../io/today.ts';
-
-const DEFAULT_MAX_WRITES = 100;
 
 const HELP = `Usage: npm run deadlines -- [options]
 
@@ -46,19 +43,10 @@ warning annotation for each overdue case. See README, "Deadline watch on GitHub"
 await runMain('deadlines', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     ...COMMON_OPTIONS,
-    today: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    github: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    'max-writes': { type: 'string' },
+    ...DEADLINE_OPTIONS,
   });
   if (values.help) return void console.log(HELP);
-  if (!values.github && (values['dry-run'] || values['max-writes'] !== undefined))
-    throw new UsageError('--dry-run and --max-writes go with --github');
-  if (values.github && values.json) throw new UsageError('--json and --github cannot be combined');
-  const maxWrites = values['max-writes'] === undefined ? DEFAULT_MAX_WRITES : Number(values['max-writes']);
-  if (!Number.isInteger(maxWrites) || maxWrites < 0)
-    throw new UsageError(`--max-writes expects a whole number ≥ 0, got "${values['max-writes']}"`);
+  const maxWrites = maxWritesOf(values);
   const { org, cal, validation: result } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
   const errors = result.problems.filter((p) => p.severity === 'error');
@@ -83,24 +71,11 @@ await runMain('deadlines', async () => {
   console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays));
   if (!values.github) return;
   console.log('');
-  const cases = result.cases.map((r) => ({ file: r.file, data: r.data }));
-  const invalid = invalidFiles(errors);
-  const { syncGitHub } = await import('../io/github/sync.ts'); // Octokit loads only with --github
-  await syncGitHub({
-    cases,
-    invalid,
-    org,
-    cal,
-    today,
-    dryRun: values['dry-run'],
-    maxWrites,
-    env: process.env,
-    log: (line) => console.log(line),
-  });
+  const { syncCheckedCases } = await import('../io/github/sync.ts'); // Octokit loads only with --github
+  await syncCheckedCases(result, { org, cal, today, dryRun: values['dry-run'], maxWrites });
   if (errors.length) {
-    console.error(
-      `deadlines: ${result.errorCount} error(s) in ${invalid.length} case file(s); the valid cases were synced (npm run validate)`,
-    );
+    const files = new Set(errors.map((p) => p.file)).size;
+    console.error(`deadlines: ${result.errorCount} error(s) in ${files} case file(s); the valid cases were synced (npm run validate)`);
     return 1;
   }
 });

@@ -2,7 +2,8 @@ import { appendFile } from 'node:fs/promises';
 import type { Organization } from '../../schemas/organization.ts';
 import type { WorkCalendar } from '../../lib/calendar/calendar.ts';
 import { BASE_LABEL, type TrackedIssue } from '../../lib/github/issue.ts';
-import { flagSubjects, invalidFilesSubject, type InvalidFile, type SubjectCase } from '../../lib/github/desired-issues.ts';
+import { flagSubjects, invalidFiles, invalidFilesSubject, type InvalidFile, type SubjectCase } from '../../lib/github/desired-issues.ts';
+import type { Validation } from '../../lib/cases/case-set.ts';
 import { planSync, planWrites, withMissingLabels, type SyncPlan } from '../../lib/github/plan.ts';
 import type { IsoDate } from '../../lib/dates/iso-date.ts';
 import { overdueAnnotations, renderSummary, type ActionResult } from '../../lib/github/summary.ts';
@@ -37,6 +38,23 @@ export interface SyncInput {
   env: SyncEnvironment;
   /** Every line of output: plan, progress, annotations. */
   log: (line: string) => void;
+}
+
+/**
+ * Sync the valid cases of a check (`deadlines --github`, `check --github`): one invalid file never silences the
+ * alerts; the invalid files are named (file and field, never a value) in one "Ongeldig dossier" issue.
+ */
+export function syncCheckedCases(
+  validation: Validation,
+  input: Omit<SyncInput, 'cases' | 'invalid' | 'env' | 'log'>,
+): Promise<SyncOutcome> {
+  return syncGitHub({
+    ...input,
+    cases: validation.cases.map((r) => ({ file: r.file, data: r.data })),
+    invalid: invalidFiles(validation.problems.filter((p) => p.severity === 'error')),
+    env: process.env,
+    log: (line) => console.log(line),
+  });
 }
 
 /** What a sync did, for tests and the benchmark. */

@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -38,4 +39,17 @@ export async function tempProject(files: Record<string, string>, orgText = ORG_T
     await writeFile(join(dir, path), text);
   }
   return dir;
+}
+
+/** `tempProject` for one test file: every folder it makes is removed after the file's tests. */
+export function tempProjects(): (files: Record<string, string>, orgText?: string) => Promise<string> {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+  return async (files, orgText) => {
+    const dir = await tempProject(files, orgText);
+    dirs.push(dir);
+    return dir;
+  };
 }

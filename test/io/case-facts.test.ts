@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_DIR, blobId, loadCaseFacts } from '../../io/case-facts.ts';
 import { RECORDED } from '../../lib/cases/facts.ts';
-import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+import { caseData, caseText, tempProjects } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
 
 // Every free text and every piece of personal data in a case carries "Kanarie": none may reach the cache
@@ -29,15 +29,7 @@ const CANARY_CASE = caseText(
   'Kanarie klachttekst.\n',
 );
 
-const dirs: string[] = [];
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await tempProject(files);
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
+const project = tempProjects();
 
 const cacheFiles = () => (existsSync(CACHE_DIR) ? readdirSync(CACHE_DIR).filter((f) => /^checks-.*\.json$/.test(f)) : []);
 /** The cache file that names this cases folder. */

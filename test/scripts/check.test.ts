@@ -1,17 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, describe, expect, it } from 'vitest';
-import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { caseData, caseText, tempProjects } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
 
-const dirs: string[] = [];
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await tempProject(files);
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
+const project = tempProjects();
 
 const VALID = {
   'cases/2026/K-2026-001.md': caseText(caseData({ channel: 'oral' })),
