@@ -16,7 +16,9 @@ import { checkCaseFile, validateCases } from '../lib/cases/validate.ts';
 import { parseDateInput } from '../lib/dates/date-input.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 import { caseDeadline, caseDeadlines, compareUrgency, type CaseDeadline } from '../lib/deadlines/deadlines.ts';
-import { DOCUMENT_KINDS } from '../lib/documents/kinds.ts';
+import { DOCUMENT_KINDS, templatesOf, type DocumentKind, type DocumentResult } from '../lib/documents/kinds.ts';
+import type { CaseRecord } from '../lib/cases/case-file.ts';
+import { recordCaseDate } from '../lib/cases/record-date.ts';
 import { parseOrganization } from '../lib/organization/organization.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
@@ -26,8 +28,17 @@ import { launchChromium } from '../io/chromium.ts';
 import { caseFileNames, readConfigText, shown } from '../io/files.ts';
 import { Git } from '../io/git.ts';
 import { notice, type FieldErrors, type FormState, type FormValues } from './html.ts';
-import { STEP_KINDS_NL } from './labels.ts';
-import { dossierPage, newCasePage, notFoundPage, overviewPage, PAGE_SIZE, retentionPage, type OverviewFilter } from './pages.ts';
+import { missingInWerkplek, STEP_KINDS_NL } from './labels.ts';
+import {
+  dossierPage,
+  type DossierDocument,
+  newCasePage,
+  notFoundPage,
+  overviewPage,
+  PAGE_SIZE,
+  retentionPage,
+  type OverviewFilter,
+} from './pages.ts';
 
 /** How the werkplek is started. */
 export interface WerkplekOptions {
@@ -349,7 +360,10 @@ export function createWerkplek(o: WerkplekOptions) {
         today: ctx.today,
         dayOfTerm: ctx.today > data.received ? workdaysBetween(ctx.cal, data.received, ctx.today) : 0,
         warnings: check.problems.filter((p) => p.severity === 'warning'),
-        documents: DOCUMENT_KINDS,
+        documents: DOCUMENT_KINDS.map((kind): DossierDocument => {
+          const made = makeDocument(kind, check.record!, ctx);
+          return { kind, missing: made.ok ? undefined : made.missing, recorded: kind.records ? data[kind.records] : undefined };
+        }),
         refused: extra.refused,
         notice: extra.notice,
       }),
@@ -358,12 +372,37 @@ export function createWerkplek(o: WerkplekOptions) {
 
   // ---- saves
 
-  type Built = { edits: CaseEdit[]; message: string; fieldOf?: (path: string) => string; errors?: Record<string, string[]> };
+  type Built = {
+    edits: CaseEdit[];
+    /** A change the edits cannot say (a date placed where `npm run documents` puts it); replaces the edits. */
+    apply?: (text: string) => ReturnType<typeof editCaseText>;
+    message: string;
+    fieldOf?: (path: string) => string;
+    errors?: Record<string, string[]>;
+  };
 
   /** The edits and commit message of one Dossier form. */
   function build(action: string, v: FormValues, c: CaseData): Built {
     const set = (path: (string | number)[], value: unknown): CaseEdit =>
       value === undefined ? { op: 'delete', path } : { op: 'set', path, value };
+    if (action.startsWith('verstuurd-')) {
+      // the letter went out: record its date (art. 4.5 ontvangstbevestiging, art. 4.1 mondelinge klacht), as npm run documents does
+      const kind = DOCUMENT_KINDS.find((k) => k.key === action.slice('verstuurd-'.length));
+      const field = kind?.records;
+      if (!kind || !field) throw new HttpError(400, 'Onbekend document.');
+      const date = str(v, 'verstuurd.date');
+      if (!date) return { edits: [], message: '', errors: { 'verstuurd.date': ['vul de verzenddatum in, bijv. 24-11-2026'] } };
+      if (c[field]) return { edits: [], message: '', errors: { 'verstuurd.date': [`al vastgelegd: verstuurd op ${c[field]}`] } };
+      return {
+        edits: [],
+        apply: (text) => {
+          const r = recordCaseDate(text, field, date);
+          return r.changed ? { ok: true, text: r.text } : { ok: false, message: `al vastgelegd: verstuurd op ${r.current}` };
+        },
+        message: `${kind.title.toLowerCase()} verstuurd (${kind.articles})`,
+        fieldOf: (p) => (p === field ? 'verstuurd.date' : p),
+      };
+    }
     switch (action) {
       case 'stap': {
         const kind = STEP_KINDS_NL.find((k) => k.key === str(v, 'stap.kind'));
@@ -470,7 +509,7 @@ export function createWerkplek(o: WerkplekOptions) {
     if (Object.keys(dates.errors).length) return refuse(dates.errors);
     const built = build(action, dates.values, current.data);
     if (built.errors) return refuse(built.errors);
-    const edited = editCaseText(text, built.edits);
+    const edited = built.apply ? built.apply(text) : editCaseText(text, built.edits);
     if (!edited.ok) return refuse({ '': [edited.message] });
     const check = checkCaseFile({ path: shown(path), text: edited.text }, ctx.schema, ctx.org, ctx.cal);
     if (!check.record) return refuse(errorsByField(check.problems, built.fieldOf ?? ((p) => p)));
@@ -518,7 +557,7 @@ export function createWerkplek(o: WerkplekOptions) {
   /** The file text of a new case with this id, or the edit's failure. */
   function newCaseText(id: string, v: FormValues): string {
     const { answers, extra } = answersOf(v);
-    const base = newCaseFileText(id, answers);
+    const base = newCaseFileText(id, answers, context().org);
     const edited = editCaseText(base, extra);
     return edited.ok ? edited.text : base;
   }
@@ -692,6 +731,14 @@ export function createWerkplek(o: WerkplekOptions) {
     }
   }
 
+  /** One document of a case, made from the templates beside organization.yml (`templates/`), or what it lacks. */
+  function makeDocument(kind: DocumentKind, record: CaseRecord, ctx: Context): DocumentResult {
+    const templates: Record<string, string> = {};
+    for (const t of templatesOf(kind)) templates[t] = readTextIfExists(join(dirname(o.config), 'templates', t)) ?? '';
+    return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
+  }
+
+  /** A document of case `id` (HTML; the route prints it to PDF), or the Dutch list of what the case still lacks. */
   function document(id: string, key: string): { status: number; html?: string; missing?: string[] } {
     const ctx = context();
     const kind = DOCUMENT_KINDS.find((k) => k.key === key);
@@ -700,9 +747,7 @@ export function createWerkplek(o: WerkplekOptions) {
     if (!kind || !path || text === undefined) return { status: 404 };
     const check = checkCaseFile({ path: shown(path), text }, ctx.schema, ctx.org, ctx.cal);
     if (!check.record) return { status: 404 };
-    const templates: Record<string, string> = {};
-    if (kind.template) templates[kind.template] = readTextIfExists(join(dirname(o.config), 'templates', kind.template)) ?? '';
-    const made = kind.make({ record: check.record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
+    const made = makeDocument(kind, check.record, ctx);
     return made.ok ? { status: 200, html: made.html } : { status: 422, missing: made.missing };
   }
 
@@ -806,7 +851,9 @@ export function createWerkplek(o: WerkplekOptions) {
         return send(
           res,
           422,
-          notFoundPage(`Dit document kan nog niet worden gemaakt. Vul eerst in het dossier in: ${made.missing.join('; ')}.`),
+          notFoundPage(
+            `Dit document kan nog niet worden gemaakt. Vul eerst in het dossier in: ${made.missing.map(missingInWerkplek).join('; ')}.`,
+          ),
         );
       if (pdf)
         return send(res, 200, await pdfOf(made.html!), 'application/pdf', {

@@ -19,7 +19,7 @@ export const CHANNEL_NL: Record<CaseData['channel'], string> = {
 /** A handling step the Dossier records: where it is written, its words, and the article it fulfils. */
 export interface StepKind {
   key: string;
-  /** What the checklist and the form call it. */
+  /** What the checklist and the form call it; `{escalatie}` stands for the escalation body's name (see {@link stepLabel}). */
   label: string;
   /** The words of the Git commit message: `K-2026-005: klager gehoord (art. 5.2)`. */
   done: string;
@@ -40,7 +40,7 @@ export const STEP_KINDS_NL: readonly StepKind[] = [
   },
   {
     key: 'client_informed',
-    label: 'Cliënt gewezen op de klachtenregeling en Solopartners',
+    label: 'Cliënt gewezen op de klachtenregeling en {escalatie}',
     done: 'cliënt geïnformeerd',
     article: 'art. 3.1, 3.2',
     field: 'date',
@@ -62,3 +62,25 @@ export const STEP_KINDS_NL: readonly StepKind[] = [
   },
   { key: 'mediation', label: 'Bemiddeld', done: 'bemiddeling', article: 'art. 4.3', field: 'step' },
 ];
+
+/** A step's label with the escalation body named as organization.yml names it (`escalation.name`, art. 1.6, 3.2). */
+export const stepLabel = (k: StepKind, org: { escalation: { name: string } }): string =>
+  k.label.replace('{escalatie}', org.escalation.name);
+
+/**
+ * What a document lacks (lib/documents' `missing`, which names the file's fields for editor users) in the
+ * werkplek's terms: the form that fills it in. Unknown messages stay as they are.
+ */
+export function missingInWerkplek(message: string): string {
+  const form = (what: string, name: string, article: string) => `${what} (formulier "${name}", ${article})`;
+  if (message.startsWith('response.date'))
+    return form('de datum van de schriftelijke afhandeling', 'Schriftelijke afhandeling', 'art. 4.6');
+  if (message.startsWith('response.findings')) return form('de bevindingen', 'Schriftelijke afhandeling', 'art. 5.5');
+  if (message.startsWith('response.conclusions')) return form('de conclusies', 'Schriftelijke afhandeling', 'art. 5.5');
+  if (message.startsWith('escalation.date'))
+    return form('de datum waarop de klacht is voorgelegd', 'Voorleggen aan de klachtencommissie', 'art. 4.7');
+  return message;
+}
+
+/** Whether a document's `missing` says it is not for this case at all (the oral complaint's confirmation of a written one). */
+export const notApplicable = (missing: readonly string[]): boolean => missing.some((m) => m.startsWith('channel: oral'));

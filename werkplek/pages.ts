@@ -8,7 +8,7 @@ import { organizerName } from '../lib/organization/organizers.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import type { RetentionAction } from '../lib/cases/retention-plan.ts';
 import { checkboxes, esc, field, formProblems, page, select, type FormState, EMPTY_FORM } from './html.ts';
-import { CHANNEL_NL, STATUS_NL, STEP_KINDS_NL } from './labels.ts';
+import { CHANNEL_NL, missingInWerkplek, notApplicable, STATUS_NL, STEP_KINDS_NL, stepLabel } from './labels.ts';
 
 const d = (date: IsoDate | undefined | null) => (date ? `<time datetime="${date}">${formatDate(date)}</time>` : '—');
 const hidden = (name: string, value: string) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`;
@@ -129,7 +129,7 @@ ${select(
 ${field(s, 'received', 'Ontvangen op', { type: 'date', required: true, value: o.today, hint: 'Dag 0 van de afhandeltermijn. Standaard vandaag.' })}
 ${select(s, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { value: 'email' })}
 ${field(s, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
-${field(s, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', hint: 'Art. 4.1: een klacht kan tot 30 werkdagen na afronding worden ingediend. Moet op of vóór de ontvangstdatum liggen.' })}
+${field(s, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
 ${checkboxes(
   s,
   'categories',
@@ -163,6 +163,15 @@ ${field(s, 'klacht', 'Tekst van de klacht', { type: 'textarea', hint: 'Plak de e
   });
 }
 
+/** A document of the case as the Dossier offers it: made, or what the case still lacks; the date it was sent, if it records one. */
+export interface DossierDocument {
+  kind: DocumentKind;
+  /** What the case lacks for it (Dutch), when it cannot be made yet. */
+  missing?: readonly string[];
+  /** For a kind that records a date (`records`): that date in the case file, once sent. */
+  recorded?: IsoDate;
+}
+
 /** What the Dossier page needs about one case. */
 export interface DossierView {
   org: Organization;
@@ -175,7 +184,7 @@ export interface DossierView {
   /** Working days from received to today (day N of the handling term). */
   dayOfTerm: number;
   warnings: readonly Problem[];
-  documents: readonly DocumentKind[];
+  documents: readonly DossierDocument[];
   /** The form that was refused, with its values and messages. */
   refused?: { action: string; state: FormState };
   notice?: string;
@@ -230,10 +239,10 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
         .filter((s) => s.note)
         .map((s) => `<br><span class="hint">${d(s.date)}: ${esc(s.note)}</span>`)
         .join('');
-      return `<li class="${when ? 'gedaan' : 'open-stap'}">${esc(k.label)} (${esc(k.article)}): ${when ? (k.field === 'date' ? d(when) : steps.map((s) => d(s.date)).join(', ')) : 'nog niet'}${notes}</li>`;
+      return `<li class="${when ? 'gedaan' : 'open-stap'}">${esc(stepLabel(k, v.org))} (${esc(k.article)}): ${when ? (k.field === 'date' ? d(when) : steps.map((s) => d(s.date)).join(', ')) : 'nog niet'}${notes}</li>`;
     }),
     `<li class="${c.response?.findings && c.response.conclusions ? 'gedaan' : 'open-stap'}">Schriftelijke afhandeling met bevindingen en conclusies (art. 4.6, 5.5): ${c.response ? d(c.response.date) : 'nog niet'}</li>`,
-    `<li class="${c.escalation ? 'gedaan' : 'open-stap'}">Voorgelegd aan de klachtencommissie van Solopartners (art. 4.7): ${c.escalation ? `${d(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${esc(c.escalation.reference)}` : ''}` : 'niet (alleen als de klager niet tevreden is)'}</li>`,
+    `<li class="${c.escalation ? 'gedaan' : 'open-stap'}">Voorgelegd aan de ${esc(v.org.escalation.committee)} (art. 4.7): ${c.escalation ? `${d(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${esc(c.escalation.reference)}` : ''}` : 'niet (alleen als de klager niet tevreden is)'}</li>`,
   ].join('\n');
 
   const stepForm = `<details${open('stap')}><summary>Stap vastleggen</summary>
@@ -242,7 +251,7 @@ ${select(
   st('stap'),
   'stap.kind',
   'Welke stap',
-  STEP_KINDS_NL.map((k) => [k.key, `${k.label} (${k.article})`] as const),
+  STEP_KINDS_NL.map((k) => [k.key, `${stepLabel(k, v.org)} (${k.article})`] as const),
   { prefix: 'stap-' },
 )}
 ${field(st('stap'), 'stap.date', 'Datum', { type: 'date', value: v.today, prefix: 'stap-' })}
@@ -289,7 +298,7 @@ ${select(st('afsluiten'), 'satisfied', 'Is de klager tevreden? (art. 2.3)', sati
 <form method="post" action="/dossier/${esc(c.id)}">${base('escaleren')}${formProblems(st('escaleren'), ['escalation.date', 'escalation.reference'])}
 <p class="hint">Als de klager niet tevreden is met de afhandeling gaat de klacht naar de ${esc(v.org.escalation.committee)}. Eerst moet de schriftelijke afhandeling er zijn.</p>
 ${field(st('escaleren'), 'escalation.date', 'Voorgelegd op', { type: 'date', value: v.today, prefix: 'esc-' })}
-${field(st('escaleren'), 'escalation.reference', 'Kenmerk bij Solopartners (optioneel)', { prefix: 'esc-' })}
+${field(st('escaleren'), 'escalation.reference', `Kenmerk bij ${v.org.escalation.name} (optioneel)`, { prefix: 'esc-' })}
 <button type="submit">Voorleggen vastleggen</button></form></details>`
       : '';
   const withdrawForm =
@@ -330,11 +339,31 @@ ${field(st('verbetering'), 'improvement.due', 'Streefdatum (optioneel)', { type:
 <button type="submit">Verbeteractie toevoegen</button></form></details>`;
 
   const documents = v.documents
-    .map(
-      (k) =>
-        `<li>${esc(k.title)} (${esc(k.articles)}): <a href="/dossier/${esc(c.id)}/document/${esc(k.key)}">bekijken</a> · <a href="/dossier/${esc(c.id)}/document/${esc(k.key)}.pdf" download="${esc(c.id)}-${esc(k.key)}.pdf">PDF downloaden</a></li>`,
-    )
-    .join('');
+    .map(({ kind: k, missing, recorded }) => {
+      const head = `<strong>${esc(k.title)}</strong> (${esc(k.articles)})`;
+      if (missing && notApplicable(missing)) return `<li>${head}: niet nodig; alleen bij een mondelinge klacht (art. 4.1).</li>`;
+      if (missing)
+        return `<li>${head}: nog niet te maken. Vul eerst in:<ul class="ontbreekt">${missing.map((m) => `<li>${esc(missingInWerkplek(m))}</li>`).join('')}</ul></li>`;
+      const links = `<a href="/dossier/${esc(c.id)}/document/${esc(k.key)}">bekijken</a> · <a href="/dossier/${esc(c.id)}/document/${esc(k.key)}.pdf" download="${esc(c.id)}-${esc(k.key)}.pdf">PDF downloaden</a>`;
+      if (!k.records) return `<li>${head}: ${links}</li>`;
+      if (recorded) return `<li>${head}: ${links}<br><span class="hint">Verstuurd op ${d(recorded)}.</span></li>`;
+      const action = `verstuurd-${k.key}`;
+      const s = st(action);
+      const prefix = `${k.key}-`;
+      return `<li>${head}: ${links}
+<form method="post" action="/dossier/${esc(c.id)}" class="verstuurd">${base(action)}${formProblems(s, ['verstuurd.date'])}
+${field(s, 'verstuurd.date', 'Verstuurd op', {
+  type: 'date',
+  value: v.today,
+  prefix,
+  hint: `Na het versturen: de checklist toont dan "${stepLabel(
+    STEP_KINDS_NL.find((x) => x.key === k.records)!,
+    v.org,
+  )}" met deze datum.`,
+})}
+<button type="submit" class="secundair">${esc(k.title)} is verstuurd</button></form></li>`;
+    })
+    .join('\n');
   return page({
     title: `Dossier ${c.id}`,
     article: 'De behandeling van één klacht: art. 3, 4.3–4.7, 5.1–5.5; oorzaken en verbeteringen art. 2.2, 2.4.',

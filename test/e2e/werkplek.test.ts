@@ -79,16 +79,28 @@ async function open(path: string, scheme: 'light' | 'dark' = 'light'): Promise<P
 }
 
 /** Register a complaint through the form; returns the new case id. */
-async function register(page: Page, name: string, complaint: string): Promise<string> {
+async function register(page: Page, name: string, complaint: string, channel = 'email'): Promise<string> {
   await page.goto(url('/nieuw'));
   await page.selectOption('#f-organizer', 'bram');
-  await page.selectOption('#f-channel', 'email');
+  await page.selectOption('#f-channel', channel);
   await page.fill('#f-complainant-name', name);
   await page.fill('#f-complainant-email', 'klager@example.org');
   await page.check('#f-categories-kosten');
   await page.fill('#f-klacht', complaint);
   await Promise.all([page.waitForURL(/\/dossier\/K-/), page.click('button:has-text("Klacht registreren")')]);
   return /\/dossier\/(K-[^/?]+)/.exec(page.url())![1]!;
+}
+
+/** Fetch a document of a case as PDF; checks it is one, never cached, and a download. */
+async function pdfOf(id: string, key: string): Promise<Buffer> {
+  const res = await fetch(url(`/dossier/${id}/document/${key}.pdf`));
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${id}-${key}.pdf"`);
+  const pdf = Buffer.from(await res.arrayBuffer());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  return pdf;
 }
 
 /** Open a form's details, fill it with `fill`, submit, and wait for the dossier to come back. */
@@ -113,6 +125,53 @@ describe('the handbook flow, in the browser', () => {
     expect(data).toMatchObject({ id, organizer: 'bram', received: TODAY, status: 'open', categories: ['kosten'] });
     expect(data.complainant.name).toBe(`${CANARY} "Jr." #1: test`);
     expect(body).toContain(complaint);
+    await closePage(page);
+  });
+
+  it('offers every letter in the Dossier: what it lacks in Dutch, a preview and a PDF that change nothing, and records the acknowledgement only when confirmed (art. 4.5)', async () => {
+    const page = await open(`/dossier/${id}`);
+    const documents = await page.locator('h2:has-text("Documenten") + ul').textContent();
+    for (const title of [
+      'Klachtregistratieformulier',
+      'Antwoordbrief',
+      'Ontvangstbevestiging',
+      'Bevestiging mondelinge klacht',
+      'Brief: voorgelegd aan de klachtencommissie',
+      'Dossier voor de klachtencommissie',
+    ])
+      expect(documents).toContain(title);
+    // no response yet: the letter names what to fill in, in the werkplek's words, instead of a broken PDF
+    expect(documents).toContain('de bevindingen (formulier "Schriftelijke afhandeling", art. 5.5)');
+    expect(documents).toContain('Bevestiging mondelinge klacht (art. 4.1): niet nodig');
+    const lacking = await fetch(url(`/dossier/${id}/document/antwoordbrief.pdf`));
+    expect(lacking.status).toBe(422);
+    expect(await lacking.text()).toContain('de conclusies (formulier');
+    // a preview and a PDF record nothing
+    const before = readFileSync(caseFile(id), 'utf8');
+    const preview = await fetch(url(`/dossier/${id}/document/ontvangstbevestiging`));
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('cache-control')).toBe('no-store');
+    expect(await preview.text()).toContain(id);
+    await pdfOf(id, 'ontvangstbevestiging');
+    await pdfOf(id, 'registratieformulier');
+    expect(readFileSync(caseFile(id), 'utf8')).toBe(before);
+    // the organizer confirms she sent it: acknowledged is recorded, through the same guarded save
+    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Ontvangstbevestiging is verstuurd")')]);
+    expect(await page.textContent('[role=status]')).toContain('ontvangstbevestiging verstuurd (art. 3, 4.1, 5.4)');
+    expect(frontmatter(id).data.acknowledged).toBe(TODAY);
+    expect(frontmatter(id).body).toContain('Factuur #2026-12');
+    expect(await page.textContent('.lijst-stappen')).toMatch(/Ontvangst aan de klager bevestigd \(art\. 4\.5\): \d/);
+    expect(await page.locator('h2:has-text("Documenten") + ul').textContent()).toContain('Verstuurd op');
+    // a second confirmation from a stale form changes nothing
+    const after = readFileSync(caseFile(id), 'utf8');
+    const res = await fetch(url(`/dossier/${id}`), {
+      method: 'POST',
+      headers: { origin: new URL(werkplek.url).origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ actie: 'verstuurd-ontvangstbevestiging', hash: 'oud', 'verstuurd.date': TODAY }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(409);
+    expect(readFileSync(caseFile(id), 'utf8')).toBe(after);
     await closePage(page);
   });
 
@@ -223,12 +282,27 @@ describe('the handbook flow, in the browser', () => {
       escalation: { date: TODAY, reference: 'SP-2026/17' },
       satisfied: false,
     });
+    // the letters of art. 4.7: to the complainant, and the dossier for the committee
+    expect(await page.locator('h2:has-text("Documenten") + ul').textContent()).not.toContain('nog niet te maken');
+    await pdfOf(other, 'escalatiebrief');
+    const preview = await (await fetch(url(`/dossier/${other}/document/dossier-klachtencommissie`))).text();
+    expect(preview).toContain('SP-2026/17');
+    expect(preview).toContain('Bevindingen.');
+    await pdfOf(other, 'dossier-klachtencommissie');
     await closePage(page);
   });
 
   it('records a withdrawal', async () => {
     const page = await context.newPage();
-    const other = await register(page, 'Derde Klant', 'Derde klacht.');
+    const other = await register(page, 'Derde Klant', 'Derde klacht, mondeling.', 'oral');
+    // an oral complaint is confirmed in writing (art. 4.1): the letter, then its date recorded
+    expect(await (await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).text()).toContain(
+      'Derde klacht, mondeling.',
+    );
+    await pdfOf(other, 'bevestiging-mondelinge-klacht');
+    expect(frontmatter(other).data).not.toHaveProperty('written_confirmation');
+    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Bevestiging mondelinge klacht is verstuurd")')]);
+    expect(frontmatter(other).data.written_confirmation).toBe(TODAY);
     await submitForm(page, 'Klacht ingetrokken', async () => undefined, 'Intrekking vastleggen');
     expect(frontmatter(other).data).toMatchObject({ status: 'withdrawn', withdrawn_on: TODAY });
     await closePage(page);
