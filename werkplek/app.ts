@@ -28,7 +28,7 @@ import { launchChromium } from '../io/chromium.ts';
 import { caseFileNames, readConfigText, shown } from '../io/files.ts';
 import { Git } from '../io/git.ts';
 import { notice, type FieldErrors, type FormState, type FormValues } from './html.ts';
-import { missingInWerkplek, STEP_KINDS_NL } from './labels.ts';
+import { formMessage, missingInWerkplek, STEP_KINDS_NL } from './labels.ts';
 import {
   dossierPage,
   type DossierDocument,
@@ -117,8 +117,8 @@ function readDates(
     else
       errors[k] = [
         d.reason === 'nonexistent'
-          ? `"${raw}" bestaat niet in de kalender; bijv. 24-11-2026`
-          : `"${raw}" is geen datum; schrijf bijv. 24-11-2026`,
+          ? `"${raw}" bestaat niet in de kalender; schrijf dag-maand-jaar, bijv. 24-11-2026`
+          : `"${raw}" is geen datum; schrijf dag-maand-jaar, bijv. 24-11-2026`,
       ];
   }
   return { values: out, errors };
@@ -130,7 +130,7 @@ function errorsByField(problems: readonly Problem[], fieldOf: (path: string) => 
   for (const p of problems) {
     if (p.severity !== 'error') continue;
     const f = fieldOf(p.field.replace(/\.\d+$/, (m) => (/^(categories|causes)\.\d+$/.test(p.field) ? '' : m)));
-    (out[f] ??= []).push(p.message);
+    (out[f] ??= []).push(formMessage(p.message));
   }
   return out;
 }

@@ -84,3 +84,23 @@ export function missingInWerkplek(message: string): string {
 
 /** Whether a document's `missing` says it is not for this case at all (the oral complaint's confirmation of a written one). */
 export const notApplicable = (missing: readonly string[]): boolean => missing.some((m) => m.startsWith('channel: oral'));
+
+/** `2026-11-24` as a date field shows and takes it: `24-11-2026`. */
+const shownDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3-$2-$1');
+
+/**
+ * A validation message (written for people who edit the file: "voeg een regel toe zoals date: …") in the terms
+ * of the werkplek's forms, with an example as the field takes it. Other messages stay as they are.
+ */
+export function formMessage(message: string): string {
+  const missing = /^verplicht veld ontbreekt; voeg een regel toe zoals [\w.]+: (\S+)/.exec(message);
+  if (missing) return `vul dit veld in, bijv. ${shownDate(missing[1]!.replace(/^"|"$/g, ''))}`;
+  if (message.startsWith('verplicht veld ontbreekt')) return 'vul dit veld in';
+  if (/^status "\w+" vraagt een schriftelijke afhandeling/.test(message))
+    return 'sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "Schriftelijke afhandeling", art. 4.6, 5.5)';
+  if (message.startsWith('status "escalated" vraagt de datum'))
+    return 'vul de datum in waarop de klacht aan de klachtencommissie is voorgelegd, bijv. 24-11-2026 (art. 4.7)';
+  if (message.startsWith('status "withdrawn" vraagt de datum'))
+    return 'vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026';
+  return message;
+}

@@ -372,6 +372,55 @@ describe('refusals', () => {
     await closePage(page);
   });
 
+  it('refuses the common mistakes with Dutch messages beside the fields, with an example of the right form, writing nothing', async () => {
+    const page = await context.newPage();
+    const id = await register(page, 'Vijfde Klant', 'Vijfde klacht.');
+    const received = frontmatter(id).data.received as string;
+    const before = snapshot();
+    const refused = async (summary: string, fill: () => Promise<void>, button: string) => {
+      await page.goto(url(`/dossier/${id}`));
+      await submitForm(page, summary, fill, button);
+      expect(snapshot()).toEqual(before);
+    };
+    // a date typed day and month the wrong way round (a browser without a date picker takes text)
+    await refused(
+      'Stap vastleggen',
+      async () => {
+        await page.evaluate(() => ((document.getElementById('stap-f-stap-date') as HTMLInputElement).type = 'text'));
+        await page.fill('#stap-f-stap-date', '11-24-2026');
+      },
+      'Stap opslaan',
+    );
+    expect(await page.textContent('#stap-f-stap-date-fout')).toBe(
+      '"11-24-2026" bestaat niet in de kalender; schrijf dag-maand-jaar, bijv. 24-11-2026',
+    );
+    // a response dated before the complaint was received
+    await refused(
+      'Schriftelijke afhandeling schrijven',
+      async () => {
+        await page.fill('#antw-f-response-date', '2020-01-01');
+        await page.fill('#antw-f-response-findings', 'Bevindingen.');
+      },
+      'Afhandeling opslaan',
+    );
+    expect(await page.textContent('#antw-f-response-date-fout')).toBe(
+      `2020-01-01 ligt vóór de ontvangstdatum (received) (${received}); schrijf een datum op of na ${received}`,
+    );
+    expect(await page.getAttribute('#antw-f-response-date', 'aria-invalid')).toBe('true');
+    // closing without findings and conclusions
+    await refused('Afsluiten', async () => undefined, 'Klacht afsluiten');
+    expect(await page.textContent('[role=alert]')).toContain(
+      'sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "Schriftelijke afhandeling", art. 4.6, 5.5)',
+    );
+    // an escalation without its date
+    await refused('Voorleggen aan de klachtencommissie', () => page.fill('#esc-f-escalation-date', ''), 'Voorleggen vastleggen');
+    expect(await page.textContent('#esc-f-escalation-date-fout')).toBe('vul dit veld in, bijv. 24-11-2026');
+    // a withdrawal without its date
+    await refused('Klacht ingetrokken', () => page.fill('#int-f-withdrawn_on', ''), 'Intrekking vastleggen');
+    expect(await page.textContent('#int-f-withdrawn_on-fout')).toBe('vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026');
+    await closePage(page);
+  });
+
   it('refuses a cross-site POST with 403 and changes nothing', async () => {
     const before = snapshot();
     const id = `K-${YEAR}-001`;
