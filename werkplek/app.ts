@@ -8,7 +8,8 @@ import { caseSchemaFor, CASE_ID, type CaseData } from '../schemas/case.ts';
 import type { Organization } from '../schemas/organization.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { workdaysBetween, type WorkCalendar } from '../lib/calendar/calendar.ts';
-import { editCaseText, renumberCaseText, type CaseEdit } from '../lib/cases/edit.ts';
+import { editCaseText, renumberCaseText, replaceComplaintSection, type CaseEdit } from '../lib/cases/edit.ts';
+import { complaintSection } from '../lib/documents/markdown.ts';
 import { nextCaseId } from '../lib/cases/case-number.ts';
 import { newCaseFileText, type NewCaseAnswers } from '../lib/cases/new-case.ts';
 import { planRetention } from '../lib/cases/retention-plan.ts';
@@ -376,13 +377,15 @@ export function createWerkplek(o: WerkplekOptions) {
     edits: CaseEdit[];
     /** A change the edits cannot say (a date placed where `npm run documents` puts it); replaces the edits. */
     apply?: (text: string) => ReturnType<typeof editCaseText>;
+    /** The new Markdown body (the complaint as received), when the form changes it. */
+    body?: string;
     message: string;
     fieldOf?: (path: string) => string;
     errors?: Record<string, string[]>;
   };
 
   /** The edits and commit message of one Dossier form. */
-  function build(action: string, v: FormValues, c: CaseData): Built {
+  function build(action: string, v: FormValues, c: CaseData, body: string): Built {
     const set = (path: (string | number)[], value: unknown): CaseEdit =>
       value === undefined ? { op: 'delete', path } : { op: 'set', path, value };
     if (action.startsWith('verstuurd-')) {
@@ -482,6 +485,38 @@ export function createWerkplek(o: WerkplekOptions) {
         if (!Number.isInteger(i) || !c.improvements[i]) throw new HttpError(400, 'Onbekende verbeteractie.');
         return { edits: [set(['improvements', i, 'done'], str(v, 'done'))], message: 'verbeteractie afgerond (art. 2.4)' };
       }
+      case 'registratie': {
+        // art. 1.5, 4.5: the registered facts, corrected; only the fields that changed are written (comments stay)
+        const edits: CaseEdit[] = [];
+        const change = (path: string[], value: unknown) => {
+          const now = path.reduce<unknown>((x, k) => (x as Record<string, unknown> | undefined)?.[k], c);
+          if (JSON.stringify(now) !== JSON.stringify(value)) edits.push(set(path, value));
+        };
+        for (const k of ['organizer', 'received', 'channel', 'assignment_completed', 'written_confirmation'] as const)
+          change([k], opt(v, k));
+        const categories = (v.categories as string[] | undefined) ?? [];
+        change(['categories'], categories);
+        for (const k of ['name', 'email', 'phone', 'address'] as const)
+          change(['complainant', k], k === 'name' ? str(v, 'complainant.name').trim() : opt(v, `complainant.${k}`));
+        const repKeys = ['name', 'relation', 'email', 'phone', 'address'] as const;
+        if (repKeys.every((k) => opt(v, `complainant.representative.${k}`) === undefined))
+          change(['complainant', 'representative'], undefined);
+        else
+          for (const k of repKeys)
+            change(
+              ['complainant', 'representative', k],
+              k === 'name' ? str(v, `complainant.representative.name`).trim() : opt(v, `complainant.representative.${k}`),
+            );
+        const complaint = str(v, 'klacht');
+        const newBody = complaint.trim() !== complaintSection(body) ? replaceComplaintSection(body, complaint) : undefined;
+        return {
+          edits,
+          body: newBody,
+          message: 'registratie gewijzigd (art. 1.5, 4.5)',
+          fieldOf: (p) =>
+            p === 'complainant' ? 'complainant.name' : p === 'complainant.representative' ? 'complainant.representative.name' : p,
+        };
+      }
       default:
         throw new HttpError(400, 'Onbekende handeling.');
     }
@@ -507,9 +542,11 @@ export function createWerkplek(o: WerkplekOptions) {
     if (!current) return refuse({}, 'Het bestand is niet geldig; herstel het eerst in een editor (npm run validate).');
     const dates = readDates(raw, Object.keys(raw));
     if (Object.keys(dates.errors).length) return refuse(dates.errors);
-    const built = build(action, dates.values, current.data);
+    const built = build(action, dates.values, current.data, current.body);
     if (built.errors) return refuse(built.errors);
-    const edited = built.apply ? built.apply(text) : editCaseText(text, built.edits);
+    if (!built.apply && built.edits.length === 0 && built.body === undefined)
+      return { redirect: `/dossier/${id}?melding=${flash(`${id}: niets gewijzigd; er is niets opgeslagen.`)}` };
+    const edited = built.apply ? built.apply(text) : editCaseText(text, built.edits, built.body);
     if (!edited.ok) return refuse({ '': [edited.message] });
     const check = checkCaseFile({ path: shown(path), text: edited.text }, ctx.schema, ctx.org, ctx.cal);
     if (!check.record) return refuse(errorsByField(check.problems, built.fieldOf ?? ((p) => p)));

@@ -3,6 +3,7 @@ import type { Organization } from '../schemas/organization.ts';
 import type { CaseDeadline } from '../lib/deadlines/deadlines.ts';
 import { deadlineStateText } from '../lib/deadlines/state-names.ts';
 import type { DocumentKind } from '../lib/documents/kinds.ts';
+import { complaintSection } from '../lib/documents/markdown.ts';
 import { formatDate, type IsoDate } from '../lib/dates/iso-date.ts';
 import { organizerName } from '../lib/organization/organizers.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -245,6 +246,60 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
     `<li class="${c.escalation ? 'gedaan' : 'open-stap'}">Voorgelegd aan de ${esc(v.org.escalation.committee)} (art. 4.7): ${c.escalation ? `${d(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${esc(c.escalation.reference)}` : ''}` : 'niet (alleen als de klager niet tevreden is)'}</li>`,
   ].join('\n');
 
+  const regValues = (): FormState => {
+    const values: Record<string, string | string[]> = {
+      organizer: c.organizer,
+      received: c.received,
+      channel: c.channel,
+      written_confirmation: c.written_confirmation ?? '',
+      assignment_completed: c.assignment_completed ?? '',
+      categories: [...c.categories],
+      klacht: complaintSection(v.body),
+    };
+    for (const k of ['name', 'email', 'phone', 'address'] as const) values[`complainant.${k}`] = p?.[k] ?? '';
+    for (const k of ['name', 'relation', 'email', 'phone', 'address'] as const) values[`complainant.representative.${k}`] = rep?.[k] ?? '';
+    return { values, errors: {} };
+  };
+  const rs = v.refused?.action === 'registratie' ? st('registratie') : regValues();
+  const r0 = 'reg-';
+  const registrationForm = c.anonymized
+    ? ''
+    : `<details${open('registratie')}><summary>Registratie wijzigen (naam, datums, kanaal, categorie, vertegenwoordiger, klachttekst)</summary>
+<form method="post" action="/dossier/${esc(c.id)}">${base('registratie')}${formProblems(rs, NEW_CASE_FIELDS as unknown as string[])}
+<p class="hint">Herstel hier een tikfout of een verkeerd gegeven uit de registratie (art. 1.5, 4.5). Alleen wat u wijzigt, wordt opgeslagen.</p>
+${select(
+  rs,
+  'organizer',
+  'Verantwoordelijke begeleider (art. 6.1)',
+  v.org.organizers.map((x) => [x.key, x.name] as const),
+  { prefix: r0 },
+)}
+${field(rs, 'received', 'Ontvangen op', { type: 'date', required: true, prefix: r0, hint: 'Dag 0 van de afhandeltermijn: de termijn schuift mee.' })}
+${select(rs, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { prefix: r0 })}
+${field(rs, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', prefix: r0 })}
+${field(rs, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', prefix: r0 })}
+${checkboxes(
+  rs,
+  'categories',
+  'Categorie (minstens één)',
+  v.org.categories.map((x) => [x.key, x.label] as const),
+  c.categories,
+  r0,
+)}
+${field(rs, 'complainant.name', 'Naam van de cliënt', { required: true, autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.email', 'E-mailadres', { type: 'email', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.phone', 'Telefoonnummer', { type: 'tel', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.address', 'Postadres', { type: 'textarea', prefix: r0 })}
+<fieldset class="veld"><legend>Vertegenwoordiger (art. 1.2; laat alles leeg als de cliënt zelf klaagt)</legend>
+${field(rs, 'complainant.representative.name', 'Naam van de vertegenwoordiger', { autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.representative.relation', 'Relatie tot de cliënt', { prefix: r0, hint: 'bijv. dochter, bewindvoerder' })}
+${field(rs, 'complainant.representative.email', 'E-mailadres van de vertegenwoordiger', { type: 'email', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.representative.phone', 'Telefoonnummer van de vertegenwoordiger', { type: 'tel', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.representative.address', 'Postadres van de vertegenwoordiger', { type: 'textarea', prefix: r0 })}
+</fieldset>
+${field(rs, 'klacht', 'Tekst van de klacht zoals ontvangen', { type: 'textarea', prefix: r0, hint: 'Uw notities onder "Notities" in het dossierbestand blijven staan.' })}
+<button type="submit">Registratie opslaan</button></form></details>`;
+
   const stepForm = `<details${open('stap')}><summary>Stap vastleggen</summary>
 <form method="post" action="/dossier/${esc(c.id)}">${base('stap')}${formProblems(st('stap'), ['stap.kind', 'stap.date', 'stap.note'])}
 ${select(
@@ -369,7 +424,7 @@ ${field(s, 'verstuurd.date', 'Verstuurd op', {
     article: 'De behandeling van één klacht: art. 3, 4.3–4.7, 5.1–5.5; oorzaken en verbeteringen art. 2.2, 2.4.',
     current: '',
     notice: (v.notice ?? '') + warnings,
-    body: `<h2>Feiten</h2>${facts}
+    body: `<h2>Feiten</h2>${facts}${registrationForm}
 <h2>Termijn (art. 5.4, 6.2)</h2>${timeline}
 <h2>Stappen van de regeling</h2><ul class="lijst-stappen">${checklist}</ul>
 ${c.anonymized ? '' : stepForm}${c.status === 'open' || c.status === 'resolved' ? responseForm + closeForm + escalateForm + withdrawForm : ''}

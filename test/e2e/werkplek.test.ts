@@ -1,7 +1,7 @@
 // The werkplek in Chromium: one server on 127.0.0.1 and one browser walk the handbook's flow
 // (docs/handleiding.md) from registration to archive, plus the refusals: an invalid save, a change on disk,
 // a cross-site POST. The cases folder is a temporary copy without Git ("without Git it still works").
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -421,6 +421,75 @@ describe('refusals', () => {
     await closePage(page);
   });
 
+  it('edits the registered facts (art. 1.5, 4.5): only what changed is written, comments and notes stay', async () => {
+    const id = 'K-2025-050';
+    const hand = [
+      '---',
+      '# handgeschreven: dit commentaar blijft staan',
+      `id: ${id}`,
+      'organizer: bram   # de begeleider',
+      'received: 2025-03-03',
+      'status: open',
+      'channel: letter',
+      'complainant:',
+      "  name: 'Zesde Klnat'",
+      'categories: [kosten]',
+      '---',
+      '',
+      '## Klacht',
+      '',
+      'Oude tekst.',
+      '',
+      '## Notities',
+      '',
+      '- gebeld # 2x',
+      '',
+    ].join('\n');
+    mkdirSync(join(dir, 'cases', '2025'), { recursive: true });
+    writeFileSync(join(dir, 'cases', '2025', `${id}.md`), hand);
+    const page = await open(`/dossier/${id}`);
+    await submitForm(
+      page,
+      'Registratie wijzigen',
+      async () => {
+        await page.fill('#reg-f-complainant-name', 'Zesde Klant');
+        await page.selectOption('#reg-f-channel', 'email');
+        await page.check('#reg-f-categories-privacy');
+        await page.fill('#reg-f-complainant-representative-name', 'Dochter Zes');
+        await page.fill('#reg-f-complainant-representative-address', 'Straat 1\n1234 AB Plaats');
+        await page.fill('#reg-f-klacht', 'Nieuwe tekst: met "quotes" # en meer.');
+      },
+      'Registratie opslaan',
+    );
+    expect(await page.textContent('[role=status]')).toContain(`${id}: registratie gewijzigd (art. 1.5, 4.5)`);
+    const text = readFileSync(caseFile(id), 'utf8');
+    expect(text).toContain('# handgeschreven: dit commentaar blijft staan');
+    // the comment stays (the yaml library writes one space before it)
+    expect(text).toContain('organizer: bram # de begeleider');
+    expect(text).toContain('received: 2025-03-03');
+    expect(frontmatter(id).data).toMatchObject({
+      channel: 'email',
+      categories: ['kosten', 'privacy'],
+      complainant: { name: 'Zesde Klant', representative: { name: 'Dochter Zes', address: 'Straat 1\n1234 AB Plaats' } },
+    });
+    expect(frontmatter(id).body).toBe('\n## Klacht\n\nNieuwe tekst: met "quotes" # en meer.\n\n## Notities\n\n- gebeld # 2x\n');
+    // a representative's address without a name is refused beside the name, nothing written
+    const before = snapshot();
+    await submitForm(
+      page,
+      'Registratie wijzigen',
+      async () => {
+        await page.fill('#reg-f-complainant-representative-name', '');
+        await page.fill('#reg-f-received', '2025-03-04');
+      },
+      'Registratie opslaan',
+    );
+    expect(await page.textContent('#reg-f-complainant-representative-name-fout')).toBeTruthy();
+    expect(await page.inputValue('#reg-f-complainant-representative-address')).toBe('Straat 1\n1234 AB Plaats');
+    expect(snapshot()).toEqual(before);
+    await closePage(page);
+  });
+
   it('refuses a cross-site POST with 403 and changes nothing', async () => {
     const before = snapshot();
     const id = `K-${YEAR}-001`;
@@ -482,7 +551,7 @@ describe('refusals', () => {
 });
 
 describe('accessibility', () => {
-  const pages = () => ['/', '/nieuw', `/dossier/K-${YEAR}-001`, `/dossier/K-${YEAR}-002`, '/bewaartermijn'];
+  const pages = () => ['/', '/nieuw', `/dossier/K-${YEAR}-001`, `/dossier/K-${YEAR}-002`, '/dossier/K-2025-050', '/bewaartermijn'];
   it.each(['light', 'dark'] as const)('axe-core finds no WCAG 2.2 A/AA violation on any page (%s)', async (scheme) => {
     for (const path of pages()) {
       const page = await open(path, scheme);
