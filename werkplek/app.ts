@@ -751,10 +751,50 @@ export function createWerkplek(o: WerkplekOptions) {
     if (!state.repo) return 'De dossiermap staat niet in Git: er is niets te synchroniseren. Alles wordt alleen op deze computer bewaard.';
     if (!state.upstream)
       return 'Er is geen gedeelde opslag (remote) ingesteld: er is niets te synchroniseren. Alles staat in Git op deze computer.';
-    if (!git.pullRebase().ok)
-      return 'Synchroniseren lukte niet: de gedeelde opslag is niet bereikbaar, of iemand anders wijzigde hetzelfde dossier. Er is niets samengevoegd en geen bestand beschadigd. Probeer het later opnieuw of vraag hulp.';
-    if (!git.push().ok) return 'Binnengehaald, maar versturen lukte niet. Probeer het later opnieuw.';
-    return 'Gesynchroniseerd: de wijzigingen van anderen zijn binnengehaald en de uwe gedeeld.';
+    const unreachable =
+      'Synchroniseren lukte niet: de gedeelde opslag is niet bereikbaar, of iemand anders wijzigde hetzelfde dossier. Er is niets samengevoegd en geen bestand beschadigd. Probeer het later opnieuw of vraag hulp.';
+    if (!git.fetch()) return unreachable;
+    // a case registered here while the remote was out of reach may carry a number another machine has shared
+    // since: renumber it (file and id) before anything is merged, so no file ever holds two cases
+    const renumbered = renumberCollisions(state.upstream);
+    if (renumbered === undefined)
+      return 'Synchroniseren lukte niet: een dossier dat hier is geregistreerd, kon niet worden hernummerd. Er is niets samengevoegd. Vraag hulp.';
+    const told = renumbered
+      .map(
+        ([old, id]) =>
+          `Let op: nummer ${old} was intussen op een andere computer gebruikt voor een andere klacht. Uw klacht heeft nu nummer ${id}.`,
+      )
+      .join('\n');
+    if (!(renumbered.length ? git.pullMerge() : git.pullRebase()).ok) return [told, unreachable].filter(Boolean).join('\n');
+    if (!git.push().ok) return [told, 'Binnengehaald, maar versturen lukte niet. Probeer het later opnieuw.'].filter(Boolean).join('\n');
+    return [told, 'Gesynchroniseerd: de wijzigingen van anderen zijn binnengehaald en de uwe gedeeld.'].filter(Boolean).join('\n');
+  }
+
+  /**
+   * Renumber every case added here since the last share whose file name the remote already holds (another
+   * case): the next free number over the local and the remote cases, the `id` field and the file name, one
+   * commit. Returns [old, new] ids, or undefined when a file could not be renumbered (nothing further is done).
+   */
+  function renumberCollisions(upstream: string): [string, string][] | undefined {
+    const done: [string, string][] = [];
+    for (const rel of git.addedSince(upstream)) {
+      const m = /^(?:(.*)[\\/])?(K-(\d{4})-\d+)\.md$/.exec(rel);
+      if (!m || !git.hasOn(upstream, rel)) continue;
+      const [, folder, old, year] = m;
+      const path = join(o.cases, rel);
+      const text = readTextIfExists(path);
+      if (text === undefined) continue;
+      const id = nextCaseId([...caseFileNames(o.cases), ...git.caseNamesOn(upstream)], Number(year));
+      const renamed = join(o.cases, folder ?? '', `${id}.md`);
+      const r = renumberCaseText(text, id);
+      if (!r.ok || readTextIfExists(renamed) !== undefined) return undefined;
+      writeFileAtomic(path, r.text);
+      renameSync(path, renamed);
+      if (!git.commit([relative(o.cases, path), relative(o.cases, renamed)], `${id}: hernummerd, was ${old!} (nummer al in gebruik)`).ok)
+        return undefined;
+      done.push([old!, id]);
+    }
+    return done;
   }
 
   async function pdfOf(html: string): Promise<Buffer> {
