@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, relative } from 'node:path';
@@ -13,6 +13,9 @@ import { complaintSection } from '../lib/documents/markdown.ts';
 import { nextCaseId } from '../lib/cases/case-number.ts';
 import { newCaseFileText, type NewCaseAnswers } from '../lib/cases/new-case.ts';
 import { planRetention } from '../lib/cases/retention-plan.ts';
+import { accessExport, casesOf, type AccessSubject } from '../lib/cases/subject-access.ts';
+import { accessReportHtml } from '../lib/documents/access-report.ts';
+import { InputError } from '../lib/problems/problems.ts';
 import { checkCaseFile, validateCases } from '../lib/cases/validate.ts';
 import { parseDateInput } from '../lib/dates/date-input.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
@@ -37,7 +40,9 @@ import {
   notFoundPage,
   overviewPage,
   PAGE_SIZE,
+  privacyPage,
   retentionPage,
+  type PrivacyView,
   type OverviewFilter,
 } from './pages.ts';
 
@@ -744,6 +749,118 @@ export function createWerkplek(o: WerkplekOptions) {
     };
   }
 
+  /** Every case file, validated; or the page's refusal when one is invalid (an export must miss nothing). */
+  async function allCases(ctx: Context) {
+    const files = await loadCaseFiles(o.cases);
+    const result = validateCases(files, ctx.org, ctx.cal);
+    return { files, result };
+  }
+
+  type PrivacyAnswer = { status: number; html?: string; body?: Buffer | string; type?: string; filename?: string };
+
+  /**
+   * Privacyverzoeken: inzage (AVG art. 15, the export of `npm run inzage`: lib/cases/subject-access.ts and
+   * lib/documents/access-report.ts) and erasure on request (AVG art. 17, `npm run retention -- --case K-… --now`:
+   * planRetention), a dry run first, applied only after an explicit confirmation.
+   */
+  async function privacy(raw: FormValues | undefined): Promise<PrivacyAnswer> {
+    const ctx = context();
+    const view: PrivacyView = { org: ctx.org, today: ctx.today, access: { values: {}, errors: {} }, erasure: { values: {}, errors: {} } };
+    const show = (status = 200): PrivacyAnswer => ({ status, html: privacyPage(view) });
+    if (!raw) return show();
+    const action = str(raw, 'actie');
+    const { files, result } = await allCases(ctx);
+    if (result.errorCount) {
+      view.notice = notice(
+        `${result.errorCount} fout(en) in de dossierbestanden: herstel ze eerst (npm run validate), zodat niets wordt gemist.`,
+        'fout',
+      );
+      return show(422);
+    }
+    if (action.startsWith('inzage')) {
+      view.access.values = { email: str(raw, 'email'), naam: str(raw, 'naam') };
+      const email = opt(raw, 'email')?.trim();
+      const name = opt(raw, 'naam')?.trim();
+      if (!email === !name) {
+        view.access.errors = email
+          ? { naam: ['vul óf het e-mailadres óf de naam in, niet allebei'] }
+          : { email: ['vul het e-mailadres in, bijv. naam@example.org, of de volledige naam'] };
+        return show(422);
+      }
+      const subject: AccessSubject = email ? { email } : { name: name! };
+      const records = casesOf(result.cases, subject);
+      view.access.found = records.map((r) => r.data.id);
+      if (action === 'inzage-zoeken' || records.length === 0) return show();
+      let made: string[] = [];
+      try {
+        made = readdirSync(join(dirname(o.config), 'documents'));
+      } catch {
+        // no documents folder: nothing made for these cases
+      }
+      const exp = accessExport(records, ctx.org, ctx.today, (id) => made.filter((f) => f.startsWith(`${id}-`)).sort());
+      // the file name names the date and the cases, never the person
+      const filename = `inzage-${ctx.today}-${records.map((r) => r.data.id).join('-')}`;
+      if (action === 'inzage-json')
+        return {
+          status: 200,
+          body: `${JSON.stringify(exp, null, 2)}\n`,
+          type: 'application/json; charset=utf-8',
+          filename: `${filename}.json`,
+        };
+      if (action === 'inzage-pdf')
+        return {
+          status: 200,
+          body: await pdfOf(accessReportHtml(exp, records, ctx.org, ctx.cal, ctx.today)),
+          type: 'application/pdf',
+          filename: `${filename}.pdf`,
+        };
+      throw new HttpError(400, 'Onbekende handeling.');
+    }
+    if (action === 'verwijderen-proef' || action === 'verwijderen') {
+      const id = str(raw, 'dossier').trim().toUpperCase();
+      view.erasure.values = { dossier: id };
+      if (!CASE_ID.test(id)) {
+        view.erasure.errors = { dossier: [`vul een dossiernummer in zoals K-2026-003${id ? `, niet "${id}"` : ''}`] };
+        return show(422);
+      }
+      let plan;
+      try {
+        plan = planRetention(files, result.cases, ctx.org, ctx.today, id);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // art. 17 only for a closed case: the message says what to do first
+        view.erasure.errors = {
+          dossier: [
+            / is nog open/.test(error.message)
+              ? `dossier ${id} is nog open; sluit het eerst af (in het dossier: "Afsluiten" of "Klacht ingetrokken") en verwijder dan de persoonsgegevens`
+              : error.message,
+          ],
+        };
+        return show(422);
+      }
+      if (plan.length === 0) {
+        view.notice = notice(`${id} is al geanonimiseerd: er zijn geen persoonsgegevens meer te verwijderen.`);
+        return show();
+      }
+      const a = plan[0]!;
+      view.erasure.plan = a;
+      if (action === 'verwijderen-proef') return show();
+      if (str(raw, 'bevestig') !== 'ja') {
+        view.erasure.error = 'Vink eerst aan dat u het verwijderen bevestigt. Er is niets veranderd.';
+        return show(422);
+      }
+      writeFileAtomic(a.file, a.text);
+      changed();
+      const said = commit([a.file], `${a.id}: persoonsgegevens verwijderd op verzoek (AVG art. 17)`);
+      view.erasure = { values: {}, errors: {} };
+      view.notice = notice(
+        `${a.id}: persoonsgegevens verwijderd op verzoek (AVG art. 17). ${said}\nLet op: de Git-geschiedenis bevat de oude tekst nog; vraag hulp als die ook weg moet.`,
+      );
+      return show();
+    }
+    throw new HttpError(400, 'Onbekende handeling.');
+  }
+
   function sync(): string {
     knownGitState = undefined;
     changed();
@@ -902,6 +1019,11 @@ export function createWerkplek(o: WerkplekOptions) {
         const r = await serial(() => retention(str(values, 'bevestig') === 'ja'));
         return send(res, r.status, r.html);
       }
+      if (path === '/privacy') {
+        const r = await serial(() => privacy(values));
+        if (r.html !== undefined) return send(res, r.status, r.html);
+        return send(res, r.status, r.body!, r.type, { 'Content-Disposition': `attachment; filename="${r.filename}"` });
+      }
       if (path === '/synchroniseren') {
         const said = await serial(() => sync());
         return send(res, 303, '', 'text/plain', { Location: `/?melding=${flash(said)}` });
@@ -918,6 +1040,10 @@ export function createWerkplek(o: WerkplekOptions) {
     if (path === '/bewaartermijn') {
       const r = await retention(undefined);
       return send(res, r.status, r.html);
+    }
+    if (path === '/privacy') {
+      const r = await privacy(undefined);
+      return send(res, r.status, r.html!);
     }
     const doc = /^\/dossier\/([^/]+)\/document\/([a-z0-9-]+?)(\.pdf)?$/.exec(path);
     if (doc) {

@@ -475,3 +475,58 @@ export function notFoundPage(what: string): string {
     body: `<p>${esc(what)}</p><p><a href="/">Terug naar het overzicht</a></p>`,
   });
 }
+
+/** What the Privacyverzoeken page shows: the forms, and the answer to the last one. */
+export interface PrivacyView {
+  org: Organization;
+  today: IsoDate;
+  /** The access request's form (email or name) and, once searched, the cases found. */
+  access: FormState & { found?: readonly string[] };
+  /** The erasure request's form (case id) and, after the dry run, what would be removed. */
+  erasure: FormState & { plan?: RetentionAction; error?: string };
+  notice?: string;
+}
+
+/** Privacyverzoeken: access (AVG art. 15) as PDF/JSON, and erasure on request (AVG art. 17) after a dry run and a confirmation. */
+export function privacyPage(v: PrivacyView): string {
+  const a = v.access;
+  const subject = ['email', 'naam'].map((k) => hidden(k, typeof a.values[k] === 'string' ? (a.values[k] as string) : '')).join('');
+  const found =
+    a.found === undefined
+      ? ''
+      : a.found.length === 0
+        ? '<p role="status">Geen dossier gevonden. Er is niets gemaakt. Laat de persoon weten dat het klachtenregister geen gegevens van hem of haar bevat.</p>'
+        : `<div role="status"><p>${a.found.length} dossier(s) gevonden: ${a.found.map((id) => `<a href="/dossier/${esc(id)}">${esc(id)}</a>`).join(', ')}.</p>
+<p>Download de export en stuur hem aan de persoon (binnen een maand, art. 12 AVG). Bewaar hem niet elders en zet hem niet in Git.</p></div>
+<form method="post" action="/privacy" class="inline">${hidden('actie', 'inzage-pdf')}${subject}<button type="submit">Inzage als PDF downloaden</button></form>
+<form method="post" action="/privacy" class="inline">${hidden('actie', 'inzage-json')}${subject}<button type="submit" class="secundair">Inzage als JSON downloaden</button></form>`;
+  const access = `<h2>Inzage (AVG art. 15)</h2>
+<p>Zoek alle dossiers waarin iemand klager of vertegenwoordiger is (hoofdletters maken niet uit; een naam moet volledig zijn). De export bevat alles wat over de persoon is vastgelegd, en waarom, hoe lang en wie het ontvangt; dezelfde als <code>npm run inzage</code> maakt.</p>
+<form method="post" action="/privacy">${hidden('actie', 'inzage-zoeken')}${formProblems(a, ['email', 'naam'])}
+${field(a, 'email', 'E-mailadres van de persoon', { type: 'email', autocomplete: 'off', prefix: 'inz-' })}
+${field(a, 'naam', 'Of: volledige naam, zoals in het dossier', { autocomplete: 'off', prefix: 'inz-' })}
+<button type="submit">Dossiers zoeken</button></form>${found}`;
+  const e = v.erasure;
+  const plan = e.plan;
+  const dryRun = plan
+    ? `<div role="status"><p>Proefrun: er is nog niets veranderd. Uit <a href="/dossier/${esc(plan.id)}">${esc(plan.id)}</a> (afgesloten ${d(plan.closed_on)}) wordt verwijderd:</p>
+<ul>${plan.removed.map((r) => `<li><code>${esc(r)}</code></li>`).join('')}</ul>
+<p>Datums, begeleider, categorieën, oorzaken, de stappen (zonder notities), tevredenheid en verbeteracties blijven, zodat het rapport de klacht blijft tellen. Het dossier krijgt <code>anonymized</code> met de datum van vandaag.</p></div>
+<form method="post" action="/privacy">${hidden('actie', 'verwijderen')}${hidden('dossier', plan.id)}
+${e.error ? `<p class="fout" id="verw-bevestig-fout">${esc(e.error)}</p>` : ''}
+<div class="vinkje"><input type="checkbox" id="verw-bevestig" name="bevestig" value="ja"${e.error ? ' aria-describedby="verw-bevestig-fout" aria-invalid="true"' : ''}><label for="verw-bevestig">Ik begrijp dat deze persoonsgegevens definitief uit ${esc(plan.id)} worden verwijderd.</label></div>
+<p><button type="submit">Persoonsgegevens van ${esc(plan.id)} verwijderen</button></p></form>`
+    : '';
+  const erasure = `<h2>Verwijderen op verzoek (AVG art. 17)</h2>
+<p>Verwijdert nu de persoonsgegevens uit één afgesloten dossier, precies zoals de bewaartermijn dat later zou doen. Een open klacht sluit u eerst af (of legt de intrekking vast). U ziet eerst wat er verwijderd wordt.</p>
+<form method="post" action="/privacy">${hidden('actie', 'verwijderen-proef')}${formProblems(e, ['dossier'])}
+${field(e, 'dossier', 'Dossiernummer', { hint: 'bijv. K-2026-003', prefix: 'verw-' })}
+<button type="submit">Tonen wat er verwijderd wordt</button></form>${dryRun}`;
+  return page({
+    title: 'Privacyverzoeken',
+    article: `Inzage en verwijderen op verzoek van de klager (AVG art. 15 en 17; vertrouwelijkheid art. 4.4). Verwerkingsverantwoordelijke: ${v.org.organization.name}. Stand op ${formatDate(v.today)}.`,
+    current: '/privacy',
+    notice: v.notice,
+    body: access + erasure,
+  });
+}

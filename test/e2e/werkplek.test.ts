@@ -551,7 +551,15 @@ describe('refusals', () => {
 });
 
 describe('accessibility', () => {
-  const pages = () => ['/', '/nieuw', `/dossier/K-${YEAR}-001`, `/dossier/K-${YEAR}-002`, '/dossier/K-2025-050', '/bewaartermijn'];
+  const pages = () => [
+    '/',
+    '/nieuw',
+    `/dossier/K-${YEAR}-001`,
+    `/dossier/K-${YEAR}-002`,
+    '/dossier/K-2025-050',
+    '/bewaartermijn',
+    '/privacy',
+  ];
   it.each(['light', 'dark'] as const)('axe-core finds no WCAG 2.2 A/AA violation on any page (%s)', async (scheme) => {
     for (const path of pages()) {
       const page = await open(path, scheme);
@@ -585,6 +593,68 @@ describe('accessibility', () => {
     await Promise.all([page.waitForURL(/melding=/), page.keyboard.press('Enter')]);
     expect(await page.textContent('[role=status]')).toContain('informatie gegeven (art. 5.1)');
     expect(frontmatter(id).data.steps).toContainEqual({ kind: 'information_given', date: TODAY, note: 'Per telefoon' });
+    await closePage(page);
+  });
+});
+
+describe('privacy requests (AVG art. 15, 17)', () => {
+  it('finds a person’s cases and downloads the access export as PDF and JSON, never cached, writing nothing', async () => {
+    const before = snapshot();
+    const page = await open('/privacy');
+    await page.fill('#inz-f-email', 'KLAGER@example.org');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Dossiers zoeken")')]);
+    const status = await page.textContent('[role=status]');
+    expect(status).toContain(`K-${YEAR}-001`);
+    expect(status).toContain(`K-${YEAR}-003`);
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Inzage als PDF downloaden")')]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^inzage-${TODAY}-K-${YEAR}-001-.*\\.pdf$`));
+    const saved = join(tmpdir(), `werkplek-inzage-${process.pid}.pdf`);
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    rmSync(saved);
+    const res = await fetch(url('/privacy'), {
+      method: 'POST',
+      headers: { origin: new URL(werkplek.url).origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ actie: 'inzage-json', email: 'klager@example.org' }),
+    });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="inzage-.*\.json"$/);
+    const exp = (await res.json()) as { dossiers: { dossiernummer: string; gegevens: { complainant: { name: string } } }[] };
+    expect(exp.dossiers.find((d) => d.dossiernummer === `K-${YEAR}-001`)?.gegevens.complainant.name).toBe(`${CANARY} "Jr." #1: test`);
+    // nobody by that name: said so, nothing made
+    await page.goto(url('/privacy'));
+    await page.fill('#inz-f-naam', 'Niemand Bekend');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Dossiers zoeken")')]);
+    expect(await page.textContent('[role=status]')).toContain('Geen dossier gevonden');
+    expect(snapshot()).toEqual(before);
+    await closePage(page);
+  });
+
+  it('erases one closed case on request: a dry run first, applied only after explicit confirmation', async () => {
+    const id = `K-${YEAR}-003`;
+    const page = await open('/privacy');
+    // an open case is refused with what to do first
+    await page.fill('#verw-f-dossier', `K-${YEAR}-004`);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Tonen wat er verwijderd wordt")')]);
+    expect(await page.textContent('#verw-f-dossier-fout')).toContain('is nog open; sluit het eerst af');
+    const before = snapshot();
+    await page.fill('#verw-f-dossier', id.toLowerCase());
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Tonen wat er verwijderd wordt")')]);
+    expect(await page.textContent('main')).toContain('Proefrun: er is nog niets veranderd');
+    expect(await page.textContent('main')).toContain('complainant.name');
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([page.waitForNavigation(), page.click(`button:has-text("Persoonsgegevens van ${id} verwijderen")`)]);
+    expect(await page.textContent('#verw-bevestig-fout')).toContain('Vink eerst aan');
+    expect(snapshot()).toEqual(before);
+    await page.check('#verw-bevestig');
+    await Promise.all([page.waitForNavigation(), page.click(`button:has-text("Persoonsgegevens van ${id} verwijderen")`)]);
+    expect(await page.textContent('[role=status]')).toContain(`${id}: persoonsgegevens verwijderd op verzoek (AVG art. 17)`);
+    const { data, body } = frontmatter(id);
+    expect(data).not.toHaveProperty('complainant');
+    expect(data.anonymized).toBe(TODAY);
+    expect(body).not.toContain('Derde klacht');
+    expect(log.join('\n')).not.toMatch(/Canarie|Klant|example\.org|Derde/);
     await closePage(page);
   });
 });
