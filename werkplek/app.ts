@@ -447,7 +447,12 @@ export function createWerkplek(o: WerkplekOptions) {
       case 'afsluiten': {
         const s = str(v, 'satisfied');
         return {
-          edits: [set(['status'], 'resolved'), set(['satisfied'], s === 'ja' ? true : s === 'nee' ? false : undefined)],
+          edits: [
+            set(['status'], 'resolved'),
+            set(['satisfied'], s === 'ja' ? true : s === 'nee' ? false : undefined),
+            // art. 4.7: not satisfied, yet not to the committee: why (validate warns without it)
+            ...(opt(v, 'no_escalation_reason') !== undefined ? [set(['no_escalation_reason'], opt(v, 'no_escalation_reason'))] : []),
+          ],
           message: 'afgehandeld (art. 5.5)',
           fieldOf: (p) => (p.startsWith('response') ? '' : p),
         };

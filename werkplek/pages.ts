@@ -342,9 +342,10 @@ ${field(responseState, 'response.mediation', 'Hoe bemiddeling de klacht heeft op
   const closeForm =
     c.status === 'open'
       ? `<details${open('afsluiten')}><summary>Afsluiten (afgehandeld)</summary>
-<form method="post" action="/dossier/${esc(c.id)}">${base('afsluiten')}${formProblems(st('afsluiten'), ['satisfied'])}
+<form method="post" action="/dossier/${esc(c.id)}">${base('afsluiten')}${formProblems(st('afsluiten'), ['satisfied', 'no_escalation_reason'])}
 <p class="hint">Kan pas als de schriftelijke afhandeling met bevindingen en conclusies is opgeslagen (art. 4.6, 5.5).</p>
 ${select(st('afsluiten'), 'satisfied', 'Is de klager tevreden? (art. 2.3)', satisfiedOpts, { prefix: 'afs-' })}
+${field(st('afsluiten'), 'no_escalation_reason', 'Niet tevreden, maar niet naar de klachtencommissie: waarom niet? (art. 4.7)', { type: 'textarea', prefix: 'afs-', hint: 'Alleen invullen als de klager niet tevreden is en afziet van voorleggen, bijv. "Klager ziet af van voorleggen aan de commissie."' })}
 <button type="submit">Klacht afsluiten</button></form></details>`
       : '';
   const escalateForm =

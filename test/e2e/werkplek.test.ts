@@ -418,6 +418,31 @@ describe('refusals', () => {
     // a withdrawal without its date
     await refused('Klacht ingetrokken', () => page.fill('#int-f-withdrawn_on', ''), 'Intrekking vastleggen');
     expect(await page.textContent('#int-f-withdrawn_on-fout')).toBe('vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026');
+    // not satisfied, yet not to the committee: closed with the reason (art. 4.7), so validate has nothing to warn
+    await submitForm(
+      page,
+      'Schriftelijke afhandeling schrijven',
+      async () => {
+        await page.fill('#antw-f-response-findings', 'Bevindingen.');
+        await page.fill('#antw-f-response-conclusions', 'Conclusies.');
+      },
+      'Afhandeling opslaan',
+    );
+    await submitForm(
+      page,
+      'Afsluiten',
+      async () => {
+        await page.selectOption('#afs-f-satisfied', 'nee');
+        await page.fill('#afs-f-no_escalation_reason', 'Klager ziet af van voorleggen aan de commissie.');
+      },
+      'Klacht afsluiten',
+    );
+    expect(frontmatter(id).data).toMatchObject({
+      status: 'resolved',
+      satisfied: false,
+      no_escalation_reason: 'Klager ziet af van voorleggen aan de commissie.',
+    });
+    expect(await page.textContent('main')).not.toContain('leg vast waarom niet');
     await closePage(page);
   });
 
@@ -635,7 +660,7 @@ describe('privacy requests (AVG art. 15, 17)', () => {
     const id = `K-${YEAR}-003`;
     const page = await open('/privacy');
     // an open case is refused with what to do first
-    await page.fill('#verw-f-dossier', `K-${YEAR}-004`);
+    await page.fill('#verw-f-dossier', 'K-2025-050');
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Tonen wat er verwijderd wordt")')]);
     expect(await page.textContent('#verw-f-dossier-fout')).toContain('is nog open; sluit het eerst af');
     const before = snapshot();
