@@ -104,3 +104,12 @@ export function formMessage(message: string): string {
     return 'vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026';
   return message;
 }
+
+/** A field retention removes (lib/cases/anonymize.ts names them for developers) as the organizer reads it. */
+export function removedInWords(path: string): string {
+  const comment = /^comment \(line (\d+)\)$/.exec(path);
+  if (comment) return `opmerking na # (regel ${comment[1]})`;
+  const body = /^body \((\d+) lines? of complaint text and notes\)$/.exec(path);
+  if (body) return `tekst van het dossier: klacht en notities (${body[1]} ${body[1] === '1' ? 'regel' : 'regels'})`;
+  return path;
+}

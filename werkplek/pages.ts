@@ -9,7 +9,7 @@ import { organizerName } from '../lib/organization/organizers.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import type { RetentionAction } from '../lib/cases/retention-plan.ts';
 import { checkboxes, esc, field, formProblems, page, select, type FormState, EMPTY_FORM } from './html.ts';
-import { CHANNEL_NL, missingInWerkplek, notApplicable, STATUS_NL, STEP_KINDS_NL, stepLabel } from './labels.ts';
+import { CHANNEL_NL, missingInWerkplek, notApplicable, removedInWords, STATUS_NL, STEP_KINDS_NL, stepLabel } from './labels.ts';
 
 const d = (date: IsoDate | undefined | null) => (date ? `<time datetime="${date}">${formatDate(date)}</time>` : '—');
 const hidden = (name: string, value: string) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`;
@@ -449,7 +449,7 @@ export function retentionPage(o: {
   const list = o.plan
     .map(
       (a) =>
-        `<li><a href="/dossier/${esc(a.id)}">${esc(a.id)}</a>: afgesloten ${d(a.closed_on)}, bewaren tot ${d(a.keep_until)}. Wordt verwijderd: ${a.removed.map((r) => `<code>${esc(r)}</code>`).join(', ')}</li>`,
+        `<li><a href="/dossier/${esc(a.id)}">${esc(a.id)}</a>: afgesloten ${d(a.closed_on)}, bewaren tot ${d(a.keep_until)}. Wordt verwijderd: ${a.removed.map((r) => `<code>${esc(removedInWords(r))}</code>`).join(', ')}</li>`,
     )
     .join('');
   const confirm = o.plan.length
@@ -463,7 +463,7 @@ ${o.error ? `<p class="fout" id="bevestig-fout">${esc(o.error)}</p>` : ''}
     article: `Persoonsgegevens van een afgesloten klacht worden ${o.org.retention.years_after_closing} jaar na afsluiting verwijderd (AVG; vertrouwelijkheid art. 4.4). Stand op ${formatDate(o.today)}.`,
     current: '/bewaartermijn',
     notice: o.notice,
-    body: `<p>Dit is een proefrun: er is nog niets veranderd. Datums, begeleider, categorieën, oorzaken, afhandeling en verbeteracties blijven bewaard.</p>${list ? `<ul>${list}</ul>` : ''}${confirm}`,
+    body: `<p>Dit is een proefrun: er is nog niets veranderd. Datums, begeleider, kanaal, categorieën, oorzaken, de soorten stappen met hun data, tevredenheid, uitkomst en verbeteracties blijven bewaard; bevindingen, conclusies en bemiddelingstekst worden vervangen door &quot;(verwijderd op …)&quot;.</p>${list ? `<ul>${list}</ul>` : ''}${confirm}`,
   });
 }
 
@@ -511,7 +511,7 @@ ${field(a, 'naam', 'Of: volledige naam, zoals in het dossier', { autocomplete: '
   const plan = e.plan;
   const dryRun = plan
     ? `<div role="status"><p>Proefrun: er is nog niets veranderd. Uit <a href="/dossier/${esc(plan.id)}">${esc(plan.id)}</a> (afgesloten ${d(plan.closed_on)}) wordt verwijderd:</p>
-<ul>${plan.removed.map((r) => `<li><code>${esc(r)}</code></li>`).join('')}</ul>
+<ul>${plan.removed.map((r) => `<li><code>${esc(removedInWords(r))}</code></li>`).join('')}</ul>
 <p>Datums, begeleider, categorieën, oorzaken, de stappen (zonder notities), tevredenheid en verbeteracties blijven, zodat het rapport de klacht blijft tellen. Het dossier krijgt <code>anonymized</code> met de datum van vandaag.</p></div>
 <form method="post" action="/privacy">${hidden('actie', 'verwijderen')}${hidden('dossier', plan.id)}
 ${e.error ? `<p class="fout" id="verw-bevestig-fout">${esc(e.error)}</p>` : ''}

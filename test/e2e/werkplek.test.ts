@@ -668,6 +668,7 @@ describe('privacy requests (AVG art. 15, 17)', () => {
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Tonen wat er verwijderd wordt")')]);
     expect(await page.textContent('main')).toContain('Proefrun: er is nog niets veranderd');
     expect(await page.textContent('main')).toContain('complainant.name');
+    expect(await page.textContent('main')).toMatch(/tekst van het dossier: klacht en notities \(\d+ regels?\)/);
     expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForNavigation(), page.click(`button:has-text("Persoonsgegevens van ${id} verwijderen")`)]);
     expect(await page.textContent('#verw-bevestig-fout')).toContain('Vink eerst aan');
