@@ -451,9 +451,9 @@ export function createWerkplek(o: WerkplekOptions) {
             set(['status'], 'resolved'),
             set(['satisfied'], s === 'ja' ? true : s === 'nee' ? false : undefined),
             // art. 4.7: not satisfied, yet not to the committee: why (validate warns without it)
-            ...(opt(v, 'no_escalation_reason') !== undefined ? [set(['no_escalation_reason'], opt(v, 'no_escalation_reason'))] : []),
+            set(['no_escalation_reason'], opt(v, 'no_escalation_reason')),
           ],
-          message: 'afgehandeld (art. 5.5)',
+          message: c.status === 'open' ? 'afgehandeld (art. 5.5)' : 'uitkomst gewijzigd (art. 2.3, 4.7)',
           fieldOf: (p) => (p.startsWith('response') ? '' : p),
         };
       }
@@ -558,6 +558,7 @@ export function createWerkplek(o: WerkplekOptions) {
       return { redirect: `/dossier/${id}?melding=${flash(`${id}: niets gewijzigd; er is niets opgeslagen.`)}` };
     const edited = built.apply ? built.apply(text) : editCaseText(text, built.edits, built.body);
     if (!edited.ok) return refuse({ '': [edited.message] });
+    if (edited.text === text) return { redirect: `/dossier/${id}?melding=${flash(`${id}: niets gewijzigd; er is niets opgeslagen.`)}` };
     const check = checkCaseFile({ path: shown(path), text: edited.text }, ctx.schema, ctx.org, ctx.cal);
     if (!check.record) return refuse(errorsByField(check.problems, built.fieldOf ?? ((p) => p)));
     saved(path, check.record.data);

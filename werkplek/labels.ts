@@ -113,3 +113,19 @@ export function removedInWords(path: string): string {
   if (body) return `tekst van het dossier: klacht en notities (${body[1]} ${body[1] === '1' ? 'regel' : 'regels'})`;
   return path;
 }
+
+/**
+ * A warning of `npm run validate` (written for people who edit files: field names, YAML examples) as the
+ * Dossier shows it under "Let op": what to do in the werkplek. Other warnings (a late filing) stay as they are.
+ */
+export function warningInWerkplek(message: string, org: { escalation: { committee: string } }): string {
+  if (message.startsWith('een mondelinge klacht heeft nog geen written_confirmation'))
+    return 'deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1): verstuur de "Bevestiging mondelinge klacht" (onder Documenten) en klik daarna op "Bevestiging mondelinge klacht is verstuurd"';
+  if (message.startsWith('de klager is niet tevreden (satisfied: false)'))
+    return `de klager is niet tevreden en de klacht is niet voorgelegd (art. 4.7): leg voor aan de ${org.escalation.committee} ("Voorleggen aan de klachtencommissie"), of vul bij "Uitkomst bewerken" in waarom niet`;
+  if (message.startsWith('er is een bemiddelingsstap'))
+    return 'er is bemiddeld, maar de afhandeling zegt niet hoe de bemiddeling de klacht heeft opgelost (art. 5.5): vul dat in bij "Schriftelijke afhandeling bewerken"';
+  if (message.startsWith('het dossier is afgesloten zonder client_informed'))
+    return `het dossier is afgesloten, maar er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3): "Stap vastleggen", stap "Cliënt gewezen op …"`;
+  return message;
+}

@@ -9,7 +9,16 @@ import { organizerName } from '../lib/organization/organizers.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import type { RetentionAction } from '../lib/cases/retention-plan.ts';
 import { checkboxes, esc, field, formProblems, page, select, type FormState, EMPTY_FORM } from './html.ts';
-import { CHANNEL_NL, missingInWerkplek, notApplicable, removedInWords, STATUS_NL, STEP_KINDS_NL, stepLabel } from './labels.ts';
+import {
+  CHANNEL_NL,
+  missingInWerkplek,
+  notApplicable,
+  removedInWords,
+  STATUS_NL,
+  STEP_KINDS_NL,
+  stepLabel,
+  warningInWerkplek,
+} from './labels.ts';
 
 const d = (date: IsoDate | undefined | null) => (date ? `<time datetime="${date}">${formatDate(date)}</time>` : '—');
 const hidden = (name: string, value: string) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`;
@@ -216,7 +225,7 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
 <dt>Bestand</dt><dd><code>${esc(v.file)}</code></dd>
 </dl>`;
   const warnings = v.warnings.length
-    ? `<div class="melding fout-melding" role="status"><p>Let op:</p><ul>${v.warnings.map((w) => `<li>${esc(w.message)}</li>`).join('')}</ul></div>`
+    ? `<div class="melding fout-melding" role="status"><p>Let op:</p><ul>${v.warnings.map((w) => `<li>${esc(warningInWerkplek(w.message, v.org))}</li>`).join('')}</ul></div>`
     : '';
   const dl = v.deadline;
   const timeline = `<ol class="tijdlijn" aria-label="Termijn">
@@ -339,14 +348,24 @@ ${field(responseState, 'response.mediation', 'Hoe bemiddeling de klacht heeft op
     ['ja', 'ja, tevreden'],
     ['nee', 'nee, niet tevreden'],
   ] as const;
+  const closeState: FormState =
+    v.refused?.action === 'afsluiten'
+      ? st('afsluiten')
+      : {
+          values: {
+            satisfied: c.satisfied === true ? 'ja' : c.satisfied === false ? 'nee' : '',
+            no_escalation_reason: c.no_escalation_reason ?? '',
+          },
+          errors: {},
+        };
   const closeForm =
-    c.status === 'open'
-      ? `<details${open('afsluiten')}><summary>Afsluiten (afgehandeld)</summary>
-<form method="post" action="/dossier/${esc(c.id)}">${base('afsluiten')}${formProblems(st('afsluiten'), ['satisfied', 'no_escalation_reason'])}
+    c.status === 'open' || c.status === 'resolved'
+      ? `<details${open('afsluiten')}><summary>${c.status === 'open' ? 'Afsluiten (afgehandeld)' : 'Uitkomst bewerken (tevredenheid, reden om niet voor te leggen)'}</summary>
+<form method="post" action="/dossier/${esc(c.id)}">${base('afsluiten')}${formProblems(closeState, ['satisfied', 'no_escalation_reason'])}
 <p class="hint">Kan pas als de schriftelijke afhandeling met bevindingen en conclusies is opgeslagen (art. 4.6, 5.5).</p>
-${select(st('afsluiten'), 'satisfied', 'Is de klager tevreden? (art. 2.3)', satisfiedOpts, { prefix: 'afs-' })}
-${field(st('afsluiten'), 'no_escalation_reason', 'Niet tevreden, maar niet naar de klachtencommissie: waarom niet? (art. 4.7)', { type: 'textarea', prefix: 'afs-', hint: 'Alleen invullen als de klager niet tevreden is en afziet van voorleggen, bijv. "Klager ziet af van voorleggen aan de commissie."' })}
-<button type="submit">Klacht afsluiten</button></form></details>`
+${select(closeState, 'satisfied', 'Is de klager tevreden? (art. 2.3)', satisfiedOpts, { prefix: 'afs-' })}
+${field(closeState, 'no_escalation_reason', 'Niet tevreden, maar niet naar de klachtencommissie: waarom niet? (art. 4.7)', { type: 'textarea', prefix: 'afs-', hint: 'Alleen invullen als de klager niet tevreden is en afziet van voorleggen, bijv. "Klager ziet af van voorleggen aan de commissie."' })}
+<button type="submit">${c.status === 'open' ? 'Klacht afsluiten' : 'Uitkomst opslaan'}</button></form></details>`
       : '';
   const escalateForm =
     c.status === 'open' || c.status === 'resolved'

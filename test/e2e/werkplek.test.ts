@@ -300,6 +300,7 @@ describe('the handbook flow, in the browser', () => {
       'Derde klacht, mondeling.',
     );
     await pdfOf(other, 'bevestiging-mondelinge-klacht');
+    expect(await page.textContent('main')).toContain('deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1)');
     expect(frontmatter(other).data).not.toHaveProperty('written_confirmation');
     await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Bevestiging mondelinge klacht is verstuurd")')]);
     expect(frontmatter(other).data.written_confirmation).toBe(TODAY);
@@ -442,7 +443,14 @@ describe('refusals', () => {
       satisfied: false,
       no_escalation_reason: 'Klager ziet af van voorleggen aan de commissie.',
     });
-    expect(await page.textContent('main')).not.toContain('leg vast waarom niet');
+    expect(await page.textContent('main')).not.toContain('is niet voorgelegd');
+    // the outcome of a closed case can be corrected; without the reason, "Let op" says what to do, in the werkplek's words
+    await submitForm(page, 'Uitkomst bewerken', () => page.fill('#afs-f-no_escalation_reason', ''), 'Uitkomst opslaan');
+    expect(frontmatter(id).data).not.toHaveProperty('no_escalation_reason');
+    expect(await page.textContent('[role=status]')).toContain('uitkomst gewijzigd (art. 2.3, 4.7)');
+    expect(await page.textContent('main')).toContain(
+      'de klager is niet tevreden en de klacht is niet voorgelegd (art. 4.7): leg voor aan de Klachtencommissie van Solopartners ("Voorleggen aan de klachtencommissie"), of vul bij "Uitkomst bewerken" in waarom niet',
+    );
     await closePage(page);
   });
 
