@@ -82,6 +82,25 @@ export class Git {
     return r;
   }
 
+  /** Files (relative to this folder) that commits on HEAD added since it parted from `ref`: cases registered here and not yet shared. */
+  addedSince(ref: string): string[] {
+    const base = this.run(['merge-base', 'HEAD', ref]);
+    if (!base.ok) return [];
+    const r = this.run(['diff', '--relative', '--name-only', '--no-renames', '--diff-filter=A', base.out, 'HEAD', '--', '.']);
+    return r.ok && r.out ? r.out.split('\n') : [];
+  }
+
+  /**
+   * Pull with a merge instead of a rebase: used after a renumbering, when replaying the commit that first added
+   * the old number would collide with the remote's case of that number, while the merged trees do not. On a
+   * conflict the merge is aborted: no file ever holds conflict markers.
+   */
+  pullMerge(): GitRun {
+    const r = this.run(['pull', '--no-rebase', '--no-edit', '--autostash', '--quiet'], 60_000);
+    if (!r.ok) this.run(['merge', '--abort']);
+    return r;
+  }
+
   /** Undo the last commit but keep its file on disk (used to renumber a registration before it is pushed). */
   uncommitLast(path: string): boolean {
     return this.run(['reset', '--soft', 'HEAD~1']).ok && this.run(['reset', '--quiet', '--', path]).ok;

@@ -257,7 +257,7 @@ await runMain('new-case', async () => {
   /** The case as the answers would write it, checked like npm run validate. */
   const check = (a: NewCaseAnswers) => {
     const { id, path } = placeOf(a.received);
-    const text = newCaseFileText(id, a);
+    const text = newCaseFileText(id, a, org);
     return { text, validation: validateCases([{ path, text }], org, cal) };
   };
 

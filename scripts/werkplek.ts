@@ -5,7 +5,7 @@ import { startWerkplek } from '../werkplek/app.ts';
 const HELP = `Usage: npm run werkplek -- [options]
 
 The werkplek: the organizer's Dutch browser app to register and handle complaints without typing YAML
-(Overzicht, Nieuwe klacht, Dossier, Bewaartermijn). It listens on 127.0.0.1 only and prints its address;
+(Overzicht, Nieuwe klacht, Dossier, Bewaartermijn, Privacyverzoeken). It listens on 127.0.0.1 only and prints its address;
 open that address in the browser. Every save is checked as npm run validate checks it, written atomically
 and, in a Git work tree, committed (one file per commit, message without personal data). Stop with Ctrl+C.
 

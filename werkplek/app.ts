@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, relative } from 'node:path';
@@ -8,15 +8,21 @@ import { caseSchemaFor, CASE_ID, type CaseData } from '../schemas/case.ts';
 import type { Organization } from '../schemas/organization.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { workdaysBetween, type WorkCalendar } from '../lib/calendar/calendar.ts';
-import { editCaseText, renumberCaseText, type CaseEdit } from '../lib/cases/edit.ts';
+import { editCaseText, renumberCaseText, replaceComplaintSection, type CaseEdit } from '../lib/cases/edit.ts';
+import { complaintSection } from '../lib/documents/markdown.ts';
 import { nextCaseId } from '../lib/cases/case-number.ts';
 import { newCaseFileText, type NewCaseAnswers } from '../lib/cases/new-case.ts';
 import { planRetention } from '../lib/cases/retention-plan.ts';
+import { accessExport, casesOf, type AccessSubject } from '../lib/cases/subject-access.ts';
+import { accessReportHtml } from '../lib/documents/access-report.ts';
+import { InputError } from '../lib/problems/problems.ts';
 import { checkCaseFile, validateCases } from '../lib/cases/validate.ts';
 import { parseDateInput } from '../lib/dates/date-input.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 import { caseDeadline, caseDeadlines, compareUrgency, type CaseDeadline } from '../lib/deadlines/deadlines.ts';
-import { DOCUMENT_KINDS } from '../lib/documents/kinds.ts';
+import { DOCUMENT_KINDS, templatesOf, type DocumentKind, type DocumentResult } from '../lib/documents/kinds.ts';
+import type { CaseRecord } from '../lib/cases/case-file.ts';
+import { recordCaseDate } from '../lib/cases/record-date.ts';
 import { parseOrganization } from '../lib/organization/organization.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
@@ -26,8 +32,19 @@ import { launchChromium } from '../io/chromium.ts';
 import { caseFileNames, readConfigText, shown } from '../io/files.ts';
 import { Git } from '../io/git.ts';
 import { notice, type FieldErrors, type FormState, type FormValues } from './html.ts';
-import { STEP_KINDS_NL } from './labels.ts';
-import { dossierPage, newCasePage, notFoundPage, overviewPage, PAGE_SIZE, retentionPage, type OverviewFilter } from './pages.ts';
+import { formMessage, missingInWerkplek, STEP_KINDS_NL } from './labels.ts';
+import {
+  dossierPage,
+  type DossierDocument,
+  newCasePage,
+  notFoundPage,
+  overviewPage,
+  PAGE_SIZE,
+  privacyPage,
+  retentionPage,
+  type PrivacyView,
+  type OverviewFilter,
+} from './pages.ts';
 
 /** How the werkplek is started. */
 export interface WerkplekOptions {
@@ -106,8 +123,8 @@ function readDates(
     else
       errors[k] = [
         d.reason === 'nonexistent'
-          ? `"${raw}" bestaat niet in de kalender; bijv. 24-11-2026`
-          : `"${raw}" is geen datum; schrijf bijv. 24-11-2026`,
+          ? `"${raw}" bestaat niet in de kalender; schrijf dag-maand-jaar, bijv. 24-11-2026`
+          : `"${raw}" is geen datum; schrijf dag-maand-jaar, bijv. 24-11-2026`,
       ];
   }
   return { values: out, errors };
@@ -119,7 +136,7 @@ function errorsByField(problems: readonly Problem[], fieldOf: (path: string) => 
   for (const p of problems) {
     if (p.severity !== 'error') continue;
     const f = fieldOf(p.field.replace(/\.\d+$/, (m) => (/^(categories|causes)\.\d+$/.test(p.field) ? '' : m)));
-    (out[f] ??= []).push(p.message);
+    (out[f] ??= []).push(formMessage(p.message));
   }
   return out;
 }
@@ -349,7 +366,10 @@ export function createWerkplek(o: WerkplekOptions) {
         today: ctx.today,
         dayOfTerm: ctx.today > data.received ? workdaysBetween(ctx.cal, data.received, ctx.today) : 0,
         warnings: check.problems.filter((p) => p.severity === 'warning'),
-        documents: DOCUMENT_KINDS,
+        documents: DOCUMENT_KINDS.map((kind): DossierDocument => {
+          const made = makeDocument(kind, check.record!, ctx);
+          return { kind, missing: made.ok ? undefined : made.missing, recorded: kind.records ? data[kind.records] : undefined };
+        }),
         refused: extra.refused,
         notice: extra.notice,
       }),
@@ -358,12 +378,39 @@ export function createWerkplek(o: WerkplekOptions) {
 
   // ---- saves
 
-  type Built = { edits: CaseEdit[]; message: string; fieldOf?: (path: string) => string; errors?: Record<string, string[]> };
+  type Built = {
+    edits: CaseEdit[];
+    /** A change the edits cannot say (a date placed where `npm run documents` puts it); replaces the edits. */
+    apply?: (text: string) => ReturnType<typeof editCaseText>;
+    /** The new Markdown body (the complaint as received), when the form changes it. */
+    body?: string;
+    message: string;
+    fieldOf?: (path: string) => string;
+    errors?: Record<string, string[]>;
+  };
 
   /** The edits and commit message of one Dossier form. */
-  function build(action: string, v: FormValues, c: CaseData): Built {
+  function build(action: string, v: FormValues, c: CaseData, body: string): Built {
     const set = (path: (string | number)[], value: unknown): CaseEdit =>
       value === undefined ? { op: 'delete', path } : { op: 'set', path, value };
+    if (action.startsWith('verstuurd-')) {
+      // the letter went out: record its date (art. 4.5 ontvangstbevestiging, art. 4.1 mondelinge klacht), as npm run documents does
+      const kind = DOCUMENT_KINDS.find((k) => k.key === action.slice('verstuurd-'.length));
+      const field = kind?.records;
+      if (!kind || !field) throw new HttpError(400, 'Onbekend document.');
+      const date = str(v, 'verstuurd.date');
+      if (!date) return { edits: [], message: '', errors: { 'verstuurd.date': ['vul de verzenddatum in, bijv. 24-11-2026'] } };
+      if (c[field]) return { edits: [], message: '', errors: { 'verstuurd.date': [`al vastgelegd: verstuurd op ${c[field]}`] } };
+      return {
+        edits: [],
+        apply: (text) => {
+          const r = recordCaseDate(text, field, date);
+          return r.changed ? { ok: true, text: r.text } : { ok: false, message: `al vastgelegd: verstuurd op ${r.current}` };
+        },
+        message: `${kind.title.toLowerCase()} verstuurd (${kind.articles})`,
+        fieldOf: (p) => (p === field ? 'verstuurd.date' : p),
+      };
+    }
     switch (action) {
       case 'stap': {
         const kind = STEP_KINDS_NL.find((k) => k.key === str(v, 'stap.kind'));
@@ -400,8 +447,13 @@ export function createWerkplek(o: WerkplekOptions) {
       case 'afsluiten': {
         const s = str(v, 'satisfied');
         return {
-          edits: [set(['status'], 'resolved'), set(['satisfied'], s === 'ja' ? true : s === 'nee' ? false : undefined)],
-          message: 'afgehandeld (art. 5.5)',
+          edits: [
+            set(['status'], 'resolved'),
+            set(['satisfied'], s === 'ja' ? true : s === 'nee' ? false : undefined),
+            // art. 4.7: not satisfied, yet not to the committee: why (validate warns without it)
+            set(['no_escalation_reason'], opt(v, 'no_escalation_reason')),
+          ],
+          message: c.status === 'open' ? 'afgehandeld (art. 5.5)' : 'uitkomst gewijzigd (art. 2.3, 4.7)',
           fieldOf: (p) => (p.startsWith('response') ? '' : p),
         };
       }
@@ -443,6 +495,38 @@ export function createWerkplek(o: WerkplekOptions) {
         if (!Number.isInteger(i) || !c.improvements[i]) throw new HttpError(400, 'Onbekende verbeteractie.');
         return { edits: [set(['improvements', i, 'done'], str(v, 'done'))], message: 'verbeteractie afgerond (art. 2.4)' };
       }
+      case 'registratie': {
+        // art. 1.5, 4.5: the registered facts, corrected; only the fields that changed are written (comments stay)
+        const edits: CaseEdit[] = [];
+        const change = (path: string[], value: unknown) => {
+          const now = path.reduce<unknown>((x, k) => (x as Record<string, unknown> | undefined)?.[k], c);
+          if (JSON.stringify(now) !== JSON.stringify(value)) edits.push(set(path, value));
+        };
+        for (const k of ['organizer', 'received', 'channel', 'assignment_completed', 'written_confirmation'] as const)
+          change([k], opt(v, k));
+        const categories = (v.categories as string[] | undefined) ?? [];
+        change(['categories'], categories);
+        for (const k of ['name', 'email', 'phone', 'address'] as const)
+          change(['complainant', k], k === 'name' ? str(v, 'complainant.name').trim() : opt(v, `complainant.${k}`));
+        const repKeys = ['name', 'relation', 'email', 'phone', 'address'] as const;
+        if (repKeys.every((k) => opt(v, `complainant.representative.${k}`) === undefined))
+          change(['complainant', 'representative'], undefined);
+        else
+          for (const k of repKeys)
+            change(
+              ['complainant', 'representative', k],
+              k === 'name' ? str(v, `complainant.representative.name`).trim() : opt(v, `complainant.representative.${k}`),
+            );
+        const complaint = str(v, 'klacht');
+        const newBody = complaint.trim() !== complaintSection(body) ? replaceComplaintSection(body, complaint) : undefined;
+        return {
+          edits,
+          body: newBody,
+          message: 'registratie gewijzigd (art. 1.5, 4.5)',
+          fieldOf: (p) =>
+            p === 'complainant' ? 'complainant.name' : p === 'complainant.representative' ? 'complainant.representative.name' : p,
+        };
+      }
       default:
         throw new HttpError(400, 'Onbekende handeling.');
     }
@@ -468,10 +552,13 @@ export function createWerkplek(o: WerkplekOptions) {
     if (!current) return refuse({}, 'Het bestand is niet geldig; herstel het eerst in een editor (npm run validate).');
     const dates = readDates(raw, Object.keys(raw));
     if (Object.keys(dates.errors).length) return refuse(dates.errors);
-    const built = build(action, dates.values, current.data);
+    const built = build(action, dates.values, current.data, current.body);
     if (built.errors) return refuse(built.errors);
-    const edited = editCaseText(text, built.edits);
+    if (!built.apply && built.edits.length === 0 && built.body === undefined)
+      return { redirect: `/dossier/${id}?melding=${flash(`${id}: niets gewijzigd; er is niets opgeslagen.`)}` };
+    const edited = built.apply ? built.apply(text) : editCaseText(text, built.edits, built.body);
     if (!edited.ok) return refuse({ '': [edited.message] });
+    if (edited.text === text) return { redirect: `/dossier/${id}?melding=${flash(`${id}: niets gewijzigd; er is niets opgeslagen.`)}` };
     const check = checkCaseFile({ path: shown(path), text: edited.text }, ctx.schema, ctx.org, ctx.cal);
     if (!check.record) return refuse(errorsByField(check.problems, built.fieldOf ?? ((p) => p)));
     saved(path, check.record.data);
@@ -518,7 +605,7 @@ export function createWerkplek(o: WerkplekOptions) {
   /** The file text of a new case with this id, or the edit's failure. */
   function newCaseText(id: string, v: FormValues): string {
     const { answers, extra } = answersOf(v);
-    const base = newCaseFileText(id, answers);
+    const base = newCaseFileText(id, answers, context().org);
     const edited = editCaseText(base, extra);
     return edited.ok ? edited.text : base;
   }
@@ -668,6 +755,118 @@ export function createWerkplek(o: WerkplekOptions) {
     };
   }
 
+  /** Every case file, validated; or the page's refusal when one is invalid (an export must miss nothing). */
+  async function allCases(ctx: Context) {
+    const files = await loadCaseFiles(o.cases);
+    const result = validateCases(files, ctx.org, ctx.cal);
+    return { files, result };
+  }
+
+  type PrivacyAnswer = { status: number; html?: string; body?: Buffer | string; type?: string; filename?: string };
+
+  /**
+   * Privacyverzoeken: inzage (AVG art. 15, the export of `npm run inzage`: lib/cases/subject-access.ts and
+   * lib/documents/access-report.ts) and erasure on request (AVG art. 17, `npm run retention -- --case K-… --now`:
+   * planRetention), a dry run first, applied only after an explicit confirmation.
+   */
+  async function privacy(raw: FormValues | undefined): Promise<PrivacyAnswer> {
+    const ctx = context();
+    const view: PrivacyView = { org: ctx.org, today: ctx.today, access: { values: {}, errors: {} }, erasure: { values: {}, errors: {} } };
+    const show = (status = 200): PrivacyAnswer => ({ status, html: privacyPage(view) });
+    if (!raw) return show();
+    const action = str(raw, 'actie');
+    const { files, result } = await allCases(ctx);
+    if (result.errorCount) {
+      view.notice = notice(
+        `${result.errorCount} fout(en) in de dossierbestanden: herstel ze eerst (npm run validate), zodat niets wordt gemist.`,
+        'fout',
+      );
+      return show(422);
+    }
+    if (action.startsWith('inzage')) {
+      view.access.values = { email: str(raw, 'email'), naam: str(raw, 'naam') };
+      const email = opt(raw, 'email')?.trim();
+      const name = opt(raw, 'naam')?.trim();
+      if (!email === !name) {
+        view.access.errors = email
+          ? { naam: ['vul óf het e-mailadres óf de naam in, niet allebei'] }
+          : { email: ['vul het e-mailadres in, bijv. naam@example.org, of de volledige naam'] };
+        return show(422);
+      }
+      const subject: AccessSubject = email ? { email } : { name: name! };
+      const records = casesOf(result.cases, subject);
+      view.access.found = records.map((r) => r.data.id);
+      if (action === 'inzage-zoeken' || records.length === 0) return show();
+      let made: string[] = [];
+      try {
+        made = readdirSync(join(dirname(o.config), 'documents'));
+      } catch {
+        // no documents folder: nothing made for these cases
+      }
+      const exp = accessExport(records, ctx.org, ctx.today, (id) => made.filter((f) => f.startsWith(`${id}-`)).sort());
+      // the file name names the date and the cases, never the person
+      const filename = `inzage-${ctx.today}-${records.map((r) => r.data.id).join('-')}`;
+      if (action === 'inzage-json')
+        return {
+          status: 200,
+          body: `${JSON.stringify(exp, null, 2)}\n`,
+          type: 'application/json; charset=utf-8',
+          filename: `${filename}.json`,
+        };
+      if (action === 'inzage-pdf')
+        return {
+          status: 200,
+          body: await pdfOf(accessReportHtml(exp, records, ctx.org, ctx.cal, ctx.today)),
+          type: 'application/pdf',
+          filename: `${filename}.pdf`,
+        };
+      throw new HttpError(400, 'Onbekende handeling.');
+    }
+    if (action === 'verwijderen-proef' || action === 'verwijderen') {
+      const id = str(raw, 'dossier').trim().toUpperCase();
+      view.erasure.values = { dossier: id };
+      if (!CASE_ID.test(id)) {
+        view.erasure.errors = { dossier: [`vul een dossiernummer in zoals K-2026-003${id ? `, niet "${id}"` : ''}`] };
+        return show(422);
+      }
+      let plan;
+      try {
+        plan = planRetention(files, result.cases, ctx.org, ctx.today, id);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // art. 17 only for a closed case: the message says what to do first
+        view.erasure.errors = {
+          dossier: [
+            / is nog open/.test(error.message)
+              ? `dossier ${id} is nog open; sluit het eerst af (in het dossier: "Afsluiten" of "Klacht ingetrokken") en verwijder dan de persoonsgegevens`
+              : error.message,
+          ],
+        };
+        return show(422);
+      }
+      if (plan.length === 0) {
+        view.notice = notice(`${id} is al geanonimiseerd: er zijn geen persoonsgegevens meer te verwijderen.`);
+        return show();
+      }
+      const a = plan[0]!;
+      view.erasure.plan = a;
+      if (action === 'verwijderen-proef') return show();
+      if (str(raw, 'bevestig') !== 'ja') {
+        view.erasure.error = 'Vink eerst aan dat u het verwijderen bevestigt. Er is niets veranderd.';
+        return show(422);
+      }
+      writeFileAtomic(a.file, a.text);
+      changed();
+      const said = commit([a.file], `${a.id}: persoonsgegevens verwijderd op verzoek (AVG art. 17)`);
+      view.erasure = { values: {}, errors: {} };
+      view.notice = notice(
+        `${a.id}: persoonsgegevens verwijderd op verzoek (AVG art. 17). ${said}\nLet op: de Git-geschiedenis bevat de oude tekst nog; vraag hulp als die ook weg moet.`,
+      );
+      return show();
+    }
+    throw new HttpError(400, 'Onbekende handeling.');
+  }
+
   function sync(): string {
     knownGitState = undefined;
     changed();
@@ -675,10 +874,50 @@ export function createWerkplek(o: WerkplekOptions) {
     if (!state.repo) return 'De dossiermap staat niet in Git: er is niets te synchroniseren. Alles wordt alleen op deze computer bewaard.';
     if (!state.upstream)
       return 'Er is geen gedeelde opslag (remote) ingesteld: er is niets te synchroniseren. Alles staat in Git op deze computer.';
-    if (!git.pullRebase().ok)
-      return 'Synchroniseren lukte niet: de gedeelde opslag is niet bereikbaar, of iemand anders wijzigde hetzelfde dossier. Er is niets samengevoegd en geen bestand beschadigd. Probeer het later opnieuw of vraag hulp.';
-    if (!git.push().ok) return 'Binnengehaald, maar versturen lukte niet. Probeer het later opnieuw.';
-    return 'Gesynchroniseerd: de wijzigingen van anderen zijn binnengehaald en de uwe gedeeld.';
+    const unreachable =
+      'Synchroniseren lukte niet: de gedeelde opslag is niet bereikbaar, of iemand anders wijzigde hetzelfde dossier. Er is niets samengevoegd en geen bestand beschadigd. Probeer het later opnieuw of vraag hulp.';
+    if (!git.fetch()) return unreachable;
+    // a case registered here while the remote was out of reach may carry a number another machine has shared
+    // since: renumber it (file and id) before anything is merged, so no file ever holds two cases
+    const renumbered = renumberCollisions(state.upstream);
+    if (renumbered === undefined)
+      return 'Synchroniseren lukte niet: een dossier dat hier is geregistreerd, kon niet worden hernummerd. Er is niets samengevoegd. Vraag hulp.';
+    const told = renumbered
+      .map(
+        ([old, id]) =>
+          `Let op: nummer ${old} was intussen op een andere computer gebruikt voor een andere klacht. Uw klacht heeft nu nummer ${id}.`,
+      )
+      .join('\n');
+    if (!(renumbered.length ? git.pullMerge() : git.pullRebase()).ok) return [told, unreachable].filter(Boolean).join('\n');
+    if (!git.push().ok) return [told, 'Binnengehaald, maar versturen lukte niet. Probeer het later opnieuw.'].filter(Boolean).join('\n');
+    return [told, 'Gesynchroniseerd: de wijzigingen van anderen zijn binnengehaald en de uwe gedeeld.'].filter(Boolean).join('\n');
+  }
+
+  /**
+   * Renumber every case added here since the last share whose file name the remote already holds (another
+   * case): the next free number over the local and the remote cases, the `id` field and the file name, one
+   * commit. Returns [old, new] ids, or undefined when a file could not be renumbered (nothing further is done).
+   */
+  function renumberCollisions(upstream: string): [string, string][] | undefined {
+    const done: [string, string][] = [];
+    for (const rel of git.addedSince(upstream)) {
+      const m = /^(?:(.*)[\\/])?(K-(\d{4})-\d+)\.md$/.exec(rel);
+      if (!m || !git.hasOn(upstream, rel)) continue;
+      const [, folder, old, year] = m;
+      const path = join(o.cases, rel);
+      const text = readTextIfExists(path);
+      if (text === undefined) continue;
+      const id = nextCaseId([...caseFileNames(o.cases), ...git.caseNamesOn(upstream)], Number(year));
+      const renamed = join(o.cases, folder ?? '', `${id}.md`);
+      const r = renumberCaseText(text, id);
+      if (!r.ok || readTextIfExists(renamed) !== undefined) return undefined;
+      writeFileAtomic(path, r.text);
+      renameSync(path, renamed);
+      if (!git.commit([relative(o.cases, path), relative(o.cases, renamed)], `${id}: hernummerd, was ${old!} (nummer al in gebruik)`).ok)
+        return undefined;
+      done.push([old!, id]);
+    }
+    return done;
   }
 
   async function pdfOf(html: string): Promise<Buffer> {
@@ -692,6 +931,14 @@ export function createWerkplek(o: WerkplekOptions) {
     }
   }
 
+  /** One document of a case, made from the templates beside organization.yml (`templates/`), or what it lacks. */
+  function makeDocument(kind: DocumentKind, record: CaseRecord, ctx: Context): DocumentResult {
+    const templates: Record<string, string> = {};
+    for (const t of templatesOf(kind)) templates[t] = readTextIfExists(join(dirname(o.config), 'templates', t)) ?? '';
+    return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
+  }
+
+  /** A document of case `id` (HTML; the route prints it to PDF), or the Dutch list of what the case still lacks. */
   function document(id: string, key: string): { status: number; html?: string; missing?: string[] } {
     const ctx = context();
     const kind = DOCUMENT_KINDS.find((k) => k.key === key);
@@ -700,9 +947,7 @@ export function createWerkplek(o: WerkplekOptions) {
     if (!kind || !path || text === undefined) return { status: 404 };
     const check = checkCaseFile({ path: shown(path), text }, ctx.schema, ctx.org, ctx.cal);
     if (!check.record) return { status: 404 };
-    const templates: Record<string, string> = {};
-    if (kind.template) templates[kind.template] = readTextIfExists(join(dirname(o.config), 'templates', kind.template)) ?? '';
-    const made = kind.make({ record: check.record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
+    const made = makeDocument(kind, check.record, ctx);
     return made.ok ? { status: 200, html: made.html } : { status: 422, missing: made.missing };
   }
 
@@ -780,6 +1025,11 @@ export function createWerkplek(o: WerkplekOptions) {
         const r = await serial(() => retention(str(values, 'bevestig') === 'ja'));
         return send(res, r.status, r.html);
       }
+      if (path === '/privacy') {
+        const r = await serial(() => privacy(values));
+        if (r.html !== undefined) return send(res, r.status, r.html);
+        return send(res, r.status, r.body!, r.type, { 'Content-Disposition': `attachment; filename="${r.filename}"` });
+      }
       if (path === '/synchroniseren') {
         const said = await serial(() => sync());
         return send(res, 303, '', 'text/plain', { Location: `/?melding=${flash(said)}` });
@@ -797,6 +1047,10 @@ export function createWerkplek(o: WerkplekOptions) {
       const r = await retention(undefined);
       return send(res, r.status, r.html);
     }
+    if (path === '/privacy') {
+      const r = await privacy(undefined);
+      return send(res, r.status, r.html!);
+    }
     const doc = /^\/dossier\/([^/]+)\/document\/([a-z0-9-]+?)(\.pdf)?$/.exec(path);
     if (doc) {
       const [, id, key, pdf] = doc;
@@ -806,7 +1060,9 @@ export function createWerkplek(o: WerkplekOptions) {
         return send(
           res,
           422,
-          notFoundPage(`Dit document kan nog niet worden gemaakt. Vul eerst in het dossier in: ${made.missing.join('; ')}.`),
+          notFoundPage(
+            `Dit document kan nog niet worden gemaakt. Vul eerst in het dossier in: ${made.missing.map(missingInWerkplek).join('; ')}.`,
+          ),
         );
       if (pdf)
         return send(res, 200, await pdfOf(made.html!), 'application/pdf', {

@@ -149,6 +149,7 @@ button.secundair, .knop.secundair { background: transparent; color: var(--accent
 details { margin: .75rem 0; border: 1px solid var(--line); border-radius: 4px; padding: .25rem .75rem; }
 summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 .tekst { white-space: pre-wrap; background: var(--soft); padding: .5rem; }
+form.inline { display: inline-block; margin: 0 .5rem .5rem 0; }
 .drop { border: 2px dashed var(--muted); padding: .75rem; border-radius: 4px; }
 .drop.over { border-color: var(--accent); }
 dl.feiten { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .2rem 1rem; } dl.feiten dt { font-weight: 600; } dl.feiten dd { margin: 0; }
@@ -159,6 +160,7 @@ const NAV: readonly [string, string][] = [
   ['/', 'Overzicht'],
   ['/nieuw', 'Nieuwe klacht'],
   ['/bewaartermijn', 'Bewaartermijn'],
+  ['/privacy', 'Privacyverzoeken'],
 ];
 
 /** A werkplek page: Dutch, a skip link, the navigation, the title and the article of the regulation it fulfils. */

@@ -19,7 +19,7 @@ export const CHANNEL_NL: Record<CaseData['channel'], string> = {
 /** A handling step the Dossier records: where it is written, its words, and the article it fulfils. */
 export interface StepKind {
   key: string;
-  /** What the checklist and the form call it. */
+  /** What the checklist and the form call it; `{escalatie}` stands for the escalation body's name (see {@link stepLabel}). */
   label: string;
   /** The words of the Git commit message: `K-2026-005: klager gehoord (art. 5.2)`. */
   done: string;
@@ -40,7 +40,7 @@ export const STEP_KINDS_NL: readonly StepKind[] = [
   },
   {
     key: 'client_informed',
-    label: 'Cliënt gewezen op de klachtenregeling en Solopartners',
+    label: 'Cliënt gewezen op de klachtenregeling en {escalatie}',
     done: 'cliënt geïnformeerd',
     article: 'art. 3.1, 3.2',
     field: 'date',
@@ -62,3 +62,70 @@ export const STEP_KINDS_NL: readonly StepKind[] = [
   },
   { key: 'mediation', label: 'Bemiddeld', done: 'bemiddeling', article: 'art. 4.3', field: 'step' },
 ];
+
+/** A step's label with the escalation body named as organization.yml names it (`escalation.name`, art. 1.6, 3.2). */
+export const stepLabel = (k: StepKind, org: { escalation: { name: string } }): string =>
+  k.label.replace('{escalatie}', org.escalation.name);
+
+/**
+ * What a document lacks (lib/documents' `missing`, which names the file's fields for editor users) in the
+ * werkplek's terms: the form that fills it in. Unknown messages stay as they are.
+ */
+export function missingInWerkplek(message: string): string {
+  const form = (what: string, name: string, article: string) => `${what} (formulier "${name}", ${article})`;
+  if (message.startsWith('response.date'))
+    return form('de datum van de schriftelijke afhandeling', 'Schriftelijke afhandeling', 'art. 4.6');
+  if (message.startsWith('response.findings')) return form('de bevindingen', 'Schriftelijke afhandeling', 'art. 5.5');
+  if (message.startsWith('response.conclusions')) return form('de conclusies', 'Schriftelijke afhandeling', 'art. 5.5');
+  if (message.startsWith('escalation.date'))
+    return form('de datum waarop de klacht is voorgelegd', 'Voorleggen aan de klachtencommissie', 'art. 4.7');
+  return message;
+}
+
+/** Whether a document's `missing` says it is not for this case at all (the oral complaint's confirmation of a written one). */
+export const notApplicable = (missing: readonly string[]): boolean => missing.some((m) => m.startsWith('channel: oral'));
+
+/** `2026-11-24` as a date field shows and takes it: `24-11-2026`. */
+const shownDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3-$2-$1');
+
+/**
+ * A validation message (written for people who edit the file: "voeg een regel toe zoals date: …") in the terms
+ * of the werkplek's forms, with an example as the field takes it. Other messages stay as they are.
+ */
+export function formMessage(message: string): string {
+  const missing = /^verplicht veld ontbreekt; voeg een regel toe zoals [\w.]+: (\S+)/.exec(message);
+  if (missing) return `vul dit veld in, bijv. ${shownDate(missing[1]!.replace(/^"|"$/g, ''))}`;
+  if (message.startsWith('verplicht veld ontbreekt')) return 'vul dit veld in';
+  if (/^status "\w+" vraagt een schriftelijke afhandeling/.test(message))
+    return 'sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "Schriftelijke afhandeling", art. 4.6, 5.5)';
+  if (message.startsWith('status "escalated" vraagt de datum'))
+    return 'vul de datum in waarop de klacht aan de klachtencommissie is voorgelegd, bijv. 24-11-2026 (art. 4.7)';
+  if (message.startsWith('status "withdrawn" vraagt de datum'))
+    return 'vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026';
+  return message;
+}
+
+/** A field retention removes (lib/cases/anonymize.ts names them for developers) as the organizer reads it. */
+export function removedInWords(path: string): string {
+  const comment = /^comment \(line (\d+)\)$/.exec(path);
+  if (comment) return `opmerking na # (regel ${comment[1]})`;
+  const body = /^body \((\d+) lines? of complaint text and notes\)$/.exec(path);
+  if (body) return `tekst van het dossier: klacht en notities (${body[1]} ${body[1] === '1' ? 'regel' : 'regels'})`;
+  return path;
+}
+
+/**
+ * A warning of `npm run validate` (written for people who edit files: field names, YAML examples) as the
+ * Dossier shows it under "Let op": what to do in the werkplek. Other warnings (a late filing) stay as they are.
+ */
+export function warningInWerkplek(message: string, org: { escalation: { committee: string } }): string {
+  if (message.startsWith('een mondelinge klacht heeft nog geen written_confirmation'))
+    return 'deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1): verstuur de "Bevestiging mondelinge klacht" (onder Documenten) en klik daarna op "Bevestiging mondelinge klacht is verstuurd"';
+  if (message.startsWith('de klager is niet tevreden (satisfied: false)'))
+    return `de klager is niet tevreden en de klacht is niet voorgelegd (art. 4.7): leg voor aan de ${org.escalation.committee} ("Voorleggen aan de klachtencommissie"), of vul bij "Uitkomst bewerken" in waarom niet`;
+  if (message.startsWith('er is een bemiddelingsstap'))
+    return 'er is bemiddeld, maar de afhandeling zegt niet hoe de bemiddeling de klacht heeft opgelost (art. 5.5): vul dat in bij "Schriftelijke afhandeling bewerken"';
+  if (message.startsWith('het dossier is afgesloten zonder client_informed'))
+    return `het dossier is afgesloten, maar er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3): "Stap vastleggen", stap "Cliënt gewezen op …"`;
+  return message;
+}

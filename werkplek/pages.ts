@@ -3,12 +3,22 @@ import type { Organization } from '../schemas/organization.ts';
 import type { CaseDeadline } from '../lib/deadlines/deadlines.ts';
 import { deadlineStateText } from '../lib/deadlines/state-names.ts';
 import type { DocumentKind } from '../lib/documents/kinds.ts';
+import { complaintSection } from '../lib/documents/markdown.ts';
 import { formatDate, type IsoDate } from '../lib/dates/iso-date.ts';
 import { organizerName } from '../lib/organization/organizers.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import type { RetentionAction } from '../lib/cases/retention-plan.ts';
 import { checkboxes, esc, field, formProblems, page, select, type FormState, EMPTY_FORM } from './html.ts';
-import { CHANNEL_NL, STATUS_NL, STEP_KINDS_NL } from './labels.ts';
+import {
+  CHANNEL_NL,
+  missingInWerkplek,
+  notApplicable,
+  removedInWords,
+  STATUS_NL,
+  STEP_KINDS_NL,
+  stepLabel,
+  warningInWerkplek,
+} from './labels.ts';
 
 const d = (date: IsoDate | undefined | null) => (date ? `<time datetime="${date}">${formatDate(date)}</time>` : '—');
 const hidden = (name: string, value: string) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`;
@@ -129,7 +139,7 @@ ${select(
 ${field(s, 'received', 'Ontvangen op', { type: 'date', required: true, value: o.today, hint: 'Dag 0 van de afhandeltermijn. Standaard vandaag.' })}
 ${select(s, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { value: 'email' })}
 ${field(s, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
-${field(s, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', hint: 'Art. 4.1: een klacht kan tot 30 werkdagen na afronding worden ingediend. Moet op of vóór de ontvangstdatum liggen.' })}
+${field(s, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
 ${checkboxes(
   s,
   'categories',
@@ -163,6 +173,15 @@ ${field(s, 'klacht', 'Tekst van de klacht', { type: 'textarea', hint: 'Plak de e
   });
 }
 
+/** A document of the case as the Dossier offers it: made, or what the case still lacks; the date it was sent, if it records one. */
+export interface DossierDocument {
+  kind: DocumentKind;
+  /** What the case lacks for it (Dutch), when it cannot be made yet. */
+  missing?: readonly string[];
+  /** For a kind that records a date (`records`): that date in the case file, once sent. */
+  recorded?: IsoDate;
+}
+
 /** What the Dossier page needs about one case. */
 export interface DossierView {
   org: Organization;
@@ -175,7 +194,7 @@ export interface DossierView {
   /** Working days from received to today (day N of the handling term). */
   dayOfTerm: number;
   warnings: readonly Problem[];
-  documents: readonly DocumentKind[];
+  documents: readonly DossierDocument[];
   /** The form that was refused, with its values and messages. */
   refused?: { action: string; state: FormState };
   notice?: string;
@@ -206,7 +225,7 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
 <dt>Bestand</dt><dd><code>${esc(v.file)}</code></dd>
 </dl>`;
   const warnings = v.warnings.length
-    ? `<div class="melding fout-melding" role="status"><p>Let op:</p><ul>${v.warnings.map((w) => `<li>${esc(w.message)}</li>`).join('')}</ul></div>`
+    ? `<div class="melding fout-melding" role="status"><p>Let op:</p><ul>${v.warnings.map((w) => `<li>${esc(warningInWerkplek(w.message, v.org))}</li>`).join('')}</ul></div>`
     : '';
   const dl = v.deadline;
   const timeline = `<ol class="tijdlijn" aria-label="Termijn">
@@ -230,11 +249,65 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
         .filter((s) => s.note)
         .map((s) => `<br><span class="hint">${d(s.date)}: ${esc(s.note)}</span>`)
         .join('');
-      return `<li class="${when ? 'gedaan' : 'open-stap'}">${esc(k.label)} (${esc(k.article)}): ${when ? (k.field === 'date' ? d(when) : steps.map((s) => d(s.date)).join(', ')) : 'nog niet'}${notes}</li>`;
+      return `<li class="${when ? 'gedaan' : 'open-stap'}">${esc(stepLabel(k, v.org))} (${esc(k.article)}): ${when ? (k.field === 'date' ? d(when) : steps.map((s) => d(s.date)).join(', ')) : 'nog niet'}${notes}</li>`;
     }),
     `<li class="${c.response?.findings && c.response.conclusions ? 'gedaan' : 'open-stap'}">Schriftelijke afhandeling met bevindingen en conclusies (art. 4.6, 5.5): ${c.response ? d(c.response.date) : 'nog niet'}</li>`,
-    `<li class="${c.escalation ? 'gedaan' : 'open-stap'}">Voorgelegd aan de klachtencommissie van Solopartners (art. 4.7): ${c.escalation ? `${d(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${esc(c.escalation.reference)}` : ''}` : 'niet (alleen als de klager niet tevreden is)'}</li>`,
+    `<li class="${c.escalation ? 'gedaan' : 'open-stap'}">Voorgelegd aan de ${esc(v.org.escalation.committee)} (art. 4.7): ${c.escalation ? `${d(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${esc(c.escalation.reference)}` : ''}` : 'niet (alleen als de klager niet tevreden is)'}</li>`,
   ].join('\n');
+
+  const regValues = (): FormState => {
+    const values: Record<string, string | string[]> = {
+      organizer: c.organizer,
+      received: c.received,
+      channel: c.channel,
+      written_confirmation: c.written_confirmation ?? '',
+      assignment_completed: c.assignment_completed ?? '',
+      categories: [...c.categories],
+      klacht: complaintSection(v.body),
+    };
+    for (const k of ['name', 'email', 'phone', 'address'] as const) values[`complainant.${k}`] = p?.[k] ?? '';
+    for (const k of ['name', 'relation', 'email', 'phone', 'address'] as const) values[`complainant.representative.${k}`] = rep?.[k] ?? '';
+    return { values, errors: {} };
+  };
+  const rs = v.refused?.action === 'registratie' ? st('registratie') : regValues();
+  const r0 = 'reg-';
+  const registrationForm = c.anonymized
+    ? ''
+    : `<details${open('registratie')}><summary>Registratie wijzigen (naam, datums, kanaal, categorie, vertegenwoordiger, klachttekst)</summary>
+<form method="post" action="/dossier/${esc(c.id)}">${base('registratie')}${formProblems(rs, NEW_CASE_FIELDS as unknown as string[])}
+<p class="hint">Herstel hier een tikfout of een verkeerd gegeven uit de registratie (art. 1.5, 4.5). Alleen wat u wijzigt, wordt opgeslagen.</p>
+${select(
+  rs,
+  'organizer',
+  'Verantwoordelijke begeleider (art. 6.1)',
+  v.org.organizers.map((x) => [x.key, x.name] as const),
+  { prefix: r0 },
+)}
+${field(rs, 'received', 'Ontvangen op', { type: 'date', required: true, prefix: r0, hint: 'Dag 0 van de afhandeltermijn: de termijn schuift mee.' })}
+${select(rs, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { prefix: r0 })}
+${field(rs, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', prefix: r0 })}
+${field(rs, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', prefix: r0 })}
+${checkboxes(
+  rs,
+  'categories',
+  'Categorie (minstens één)',
+  v.org.categories.map((x) => [x.key, x.label] as const),
+  c.categories,
+  r0,
+)}
+${field(rs, 'complainant.name', 'Naam van de cliënt', { required: true, autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.email', 'E-mailadres', { type: 'email', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.phone', 'Telefoonnummer', { type: 'tel', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.address', 'Postadres', { type: 'textarea', prefix: r0 })}
+<fieldset class="veld"><legend>Vertegenwoordiger (art. 1.2; laat alles leeg als de cliënt zelf klaagt)</legend>
+${field(rs, 'complainant.representative.name', 'Naam van de vertegenwoordiger', { autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.representative.relation', 'Relatie tot de cliënt', { prefix: r0, hint: 'bijv. dochter, bewindvoerder' })}
+${field(rs, 'complainant.representative.email', 'E-mailadres van de vertegenwoordiger', { type: 'email', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.representative.phone', 'Telefoonnummer van de vertegenwoordiger', { type: 'tel', autocomplete: 'off', prefix: r0 })}
+${field(rs, 'complainant.representative.address', 'Postadres van de vertegenwoordiger', { type: 'textarea', prefix: r0 })}
+</fieldset>
+${field(rs, 'klacht', 'Tekst van de klacht zoals ontvangen', { type: 'textarea', prefix: r0, hint: 'Uw notities onder "Notities" in het dossierbestand blijven staan.' })}
+<button type="submit">Registratie opslaan</button></form></details>`;
 
   const stepForm = `<details${open('stap')}><summary>Stap vastleggen</summary>
 <form method="post" action="/dossier/${esc(c.id)}">${base('stap')}${formProblems(st('stap'), ['stap.kind', 'stap.date', 'stap.note'])}
@@ -242,7 +315,7 @@ ${select(
   st('stap'),
   'stap.kind',
   'Welke stap',
-  STEP_KINDS_NL.map((k) => [k.key, `${k.label} (${k.article})`] as const),
+  STEP_KINDS_NL.map((k) => [k.key, `${stepLabel(k, v.org)} (${k.article})`] as const),
   { prefix: 'stap-' },
 )}
 ${field(st('stap'), 'stap.date', 'Datum', { type: 'date', value: v.today, prefix: 'stap-' })}
@@ -275,13 +348,24 @@ ${field(responseState, 'response.mediation', 'Hoe bemiddeling de klacht heeft op
     ['ja', 'ja, tevreden'],
     ['nee', 'nee, niet tevreden'],
   ] as const;
+  const closeState: FormState =
+    v.refused?.action === 'afsluiten'
+      ? st('afsluiten')
+      : {
+          values: {
+            satisfied: c.satisfied === true ? 'ja' : c.satisfied === false ? 'nee' : '',
+            no_escalation_reason: c.no_escalation_reason ?? '',
+          },
+          errors: {},
+        };
   const closeForm =
-    c.status === 'open'
-      ? `<details${open('afsluiten')}><summary>Afsluiten (afgehandeld)</summary>
-<form method="post" action="/dossier/${esc(c.id)}">${base('afsluiten')}${formProblems(st('afsluiten'), ['satisfied'])}
+    c.status === 'open' || c.status === 'resolved'
+      ? `<details${open('afsluiten')}><summary>${c.status === 'open' ? 'Afsluiten (afgehandeld)' : 'Uitkomst bewerken (tevredenheid, reden om niet voor te leggen)'}</summary>
+<form method="post" action="/dossier/${esc(c.id)}">${base('afsluiten')}${formProblems(closeState, ['satisfied', 'no_escalation_reason'])}
 <p class="hint">Kan pas als de schriftelijke afhandeling met bevindingen en conclusies is opgeslagen (art. 4.6, 5.5).</p>
-${select(st('afsluiten'), 'satisfied', 'Is de klager tevreden? (art. 2.3)', satisfiedOpts, { prefix: 'afs-' })}
-<button type="submit">Klacht afsluiten</button></form></details>`
+${select(closeState, 'satisfied', 'Is de klager tevreden? (art. 2.3)', satisfiedOpts, { prefix: 'afs-' })}
+${field(closeState, 'no_escalation_reason', 'Niet tevreden, maar niet naar de klachtencommissie: waarom niet? (art. 4.7)', { type: 'textarea', prefix: 'afs-', hint: 'Alleen invullen als de klager niet tevreden is en afziet van voorleggen, bijv. "Klager ziet af van voorleggen aan de commissie."' })}
+<button type="submit">${c.status === 'open' ? 'Klacht afsluiten' : 'Uitkomst opslaan'}</button></form></details>`
       : '';
   const escalateForm =
     c.status === 'open' || c.status === 'resolved'
@@ -289,7 +373,7 @@ ${select(st('afsluiten'), 'satisfied', 'Is de klager tevreden? (art. 2.3)', sati
 <form method="post" action="/dossier/${esc(c.id)}">${base('escaleren')}${formProblems(st('escaleren'), ['escalation.date', 'escalation.reference'])}
 <p class="hint">Als de klager niet tevreden is met de afhandeling gaat de klacht naar de ${esc(v.org.escalation.committee)}. Eerst moet de schriftelijke afhandeling er zijn.</p>
 ${field(st('escaleren'), 'escalation.date', 'Voorgelegd op', { type: 'date', value: v.today, prefix: 'esc-' })}
-${field(st('escaleren'), 'escalation.reference', 'Kenmerk bij Solopartners (optioneel)', { prefix: 'esc-' })}
+${field(st('escaleren'), 'escalation.reference', `Kenmerk bij ${v.org.escalation.name} (optioneel)`, { prefix: 'esc-' })}
 <button type="submit">Voorleggen vastleggen</button></form></details>`
       : '';
   const withdrawForm =
@@ -330,17 +414,37 @@ ${field(st('verbetering'), 'improvement.due', 'Streefdatum (optioneel)', { type:
 <button type="submit">Verbeteractie toevoegen</button></form></details>`;
 
   const documents = v.documents
-    .map(
-      (k) =>
-        `<li>${esc(k.title)} (${esc(k.articles)}): <a href="/dossier/${esc(c.id)}/document/${esc(k.key)}">bekijken</a> · <a href="/dossier/${esc(c.id)}/document/${esc(k.key)}.pdf" download="${esc(c.id)}-${esc(k.key)}.pdf">PDF downloaden</a></li>`,
-    )
-    .join('');
+    .map(({ kind: k, missing, recorded }) => {
+      const head = `<strong>${esc(k.title)}</strong> (${esc(k.articles)})`;
+      if (missing && notApplicable(missing)) return `<li>${head}: niet nodig; alleen bij een mondelinge klacht (art. 4.1).</li>`;
+      if (missing)
+        return `<li>${head}: nog niet te maken. Vul eerst in:<ul class="ontbreekt">${missing.map((m) => `<li>${esc(missingInWerkplek(m))}</li>`).join('')}</ul></li>`;
+      const links = `<a href="/dossier/${esc(c.id)}/document/${esc(k.key)}">bekijken</a> · <a href="/dossier/${esc(c.id)}/document/${esc(k.key)}.pdf" download="${esc(c.id)}-${esc(k.key)}.pdf">PDF downloaden</a>`;
+      if (!k.records) return `<li>${head}: ${links}</li>`;
+      if (recorded) return `<li>${head}: ${links}<br><span class="hint">Verstuurd op ${d(recorded)}.</span></li>`;
+      const action = `verstuurd-${k.key}`;
+      const s = st(action);
+      const prefix = `${k.key}-`;
+      return `<li>${head}: ${links}
+<form method="post" action="/dossier/${esc(c.id)}" class="verstuurd">${base(action)}${formProblems(s, ['verstuurd.date'])}
+${field(s, 'verstuurd.date', 'Verstuurd op', {
+  type: 'date',
+  value: v.today,
+  prefix,
+  hint: `Na het versturen: de checklist toont dan "${stepLabel(
+    STEP_KINDS_NL.find((x) => x.key === k.records)!,
+    v.org,
+  )}" met deze datum.`,
+})}
+<button type="submit" class="secundair">${esc(k.title)} is verstuurd</button></form></li>`;
+    })
+    .join('\n');
   return page({
     title: `Dossier ${c.id}`,
     article: 'De behandeling van één klacht: art. 3, 4.3–4.7, 5.1–5.5; oorzaken en verbeteringen art. 2.2, 2.4.',
     current: '',
     notice: (v.notice ?? '') + warnings,
-    body: `<h2>Feiten</h2>${facts}
+    body: `<h2>Feiten</h2>${facts}${registrationForm}
 <h2>Termijn (art. 5.4, 6.2)</h2>${timeline}
 <h2>Stappen van de regeling</h2><ul class="lijst-stappen">${checklist}</ul>
 ${c.anonymized ? '' : stepForm}${c.status === 'open' || c.status === 'resolved' ? responseForm + closeForm + escalateForm + withdrawForm : ''}
@@ -364,7 +468,7 @@ export function retentionPage(o: {
   const list = o.plan
     .map(
       (a) =>
-        `<li><a href="/dossier/${esc(a.id)}">${esc(a.id)}</a>: afgesloten ${d(a.closed_on)}, bewaren tot ${d(a.keep_until)}. Wordt verwijderd: ${a.removed.map((r) => `<code>${esc(r)}</code>`).join(', ')}</li>`,
+        `<li><a href="/dossier/${esc(a.id)}">${esc(a.id)}</a>: afgesloten ${d(a.closed_on)}, bewaren tot ${d(a.keep_until)}. Wordt verwijderd: ${a.removed.map((r) => `<code>${esc(removedInWords(r))}</code>`).join(', ')}</li>`,
     )
     .join('');
   const confirm = o.plan.length
@@ -378,7 +482,7 @@ ${o.error ? `<p class="fout" id="bevestig-fout">${esc(o.error)}</p>` : ''}
     article: `Persoonsgegevens van een afgesloten klacht worden ${o.org.retention.years_after_closing} jaar na afsluiting verwijderd (AVG; vertrouwelijkheid art. 4.4). Stand op ${formatDate(o.today)}.`,
     current: '/bewaartermijn',
     notice: o.notice,
-    body: `<p>Dit is een proefrun: er is nog niets veranderd. Datums, begeleider, categorieën, oorzaken, afhandeling en verbeteracties blijven bewaard.</p>${list ? `<ul>${list}</ul>` : ''}${confirm}`,
+    body: `<p>Dit is een proefrun: er is nog niets veranderd. Datums, begeleider, kanaal, categorieën, oorzaken, de soorten stappen met hun data, tevredenheid, uitkomst en verbeteracties blijven bewaard; bevindingen, conclusies en bemiddelingstekst worden vervangen door &quot;(verwijderd op …)&quot;.</p>${list ? `<ul>${list}</ul>` : ''}${confirm}`,
   });
 }
 
@@ -389,5 +493,60 @@ export function notFoundPage(what: string): string {
     article: '',
     current: '',
     body: `<p>${esc(what)}</p><p><a href="/">Terug naar het overzicht</a></p>`,
+  });
+}
+
+/** What the Privacyverzoeken page shows: the forms, and the answer to the last one. */
+export interface PrivacyView {
+  org: Organization;
+  today: IsoDate;
+  /** The access request's form (email or name) and, once searched, the cases found. */
+  access: FormState & { found?: readonly string[] };
+  /** The erasure request's form (case id) and, after the dry run, what would be removed. */
+  erasure: FormState & { plan?: RetentionAction; error?: string };
+  notice?: string;
+}
+
+/** Privacyverzoeken: access (AVG art. 15) as PDF/JSON, and erasure on request (AVG art. 17) after a dry run and a confirmation. */
+export function privacyPage(v: PrivacyView): string {
+  const a = v.access;
+  const subject = ['email', 'naam'].map((k) => hidden(k, typeof a.values[k] === 'string' ? (a.values[k] as string) : '')).join('');
+  const found =
+    a.found === undefined
+      ? ''
+      : a.found.length === 0
+        ? '<p role="status">Geen dossier gevonden. Er is niets gemaakt. Laat de persoon weten dat het klachtenregister geen gegevens van hem of haar bevat.</p>'
+        : `<div role="status"><p>${a.found.length} dossier(s) gevonden: ${a.found.map((id) => `<a href="/dossier/${esc(id)}">${esc(id)}</a>`).join(', ')}.</p>
+<p>Download de export en stuur hem aan de persoon (binnen een maand, art. 12 AVG). Bewaar hem niet elders en zet hem niet in Git.</p></div>
+<form method="post" action="/privacy" class="inline">${hidden('actie', 'inzage-pdf')}${subject}<button type="submit">Inzage als PDF downloaden</button></form>
+<form method="post" action="/privacy" class="inline">${hidden('actie', 'inzage-json')}${subject}<button type="submit" class="secundair">Inzage als JSON downloaden</button></form>`;
+  const access = `<h2>Inzage (AVG art. 15)</h2>
+<p>Zoek alle dossiers waarin iemand klager of vertegenwoordiger is (hoofdletters maken niet uit; een naam moet volledig zijn). De export bevat alles wat over de persoon is vastgelegd, en waarom, hoe lang en wie het ontvangt; dezelfde als <code>npm run inzage</code> maakt.</p>
+<form method="post" action="/privacy">${hidden('actie', 'inzage-zoeken')}${formProblems(a, ['email', 'naam'])}
+${field(a, 'email', 'E-mailadres van de persoon', { type: 'email', autocomplete: 'off', prefix: 'inz-' })}
+${field(a, 'naam', 'Of: volledige naam, zoals in het dossier', { autocomplete: 'off', prefix: 'inz-' })}
+<button type="submit">Dossiers zoeken</button></form>${found}`;
+  const e = v.erasure;
+  const plan = e.plan;
+  const dryRun = plan
+    ? `<div role="status"><p>Proefrun: er is nog niets veranderd. Uit <a href="/dossier/${esc(plan.id)}">${esc(plan.id)}</a> (afgesloten ${d(plan.closed_on)}) wordt verwijderd:</p>
+<ul>${plan.removed.map((r) => `<li><code>${esc(removedInWords(r))}</code></li>`).join('')}</ul>
+<p>Datums, begeleider, categorieën, oorzaken, de stappen (zonder notities), tevredenheid en verbeteracties blijven, zodat het rapport de klacht blijft tellen. Het dossier krijgt <code>anonymized</code> met de datum van vandaag.</p></div>
+<form method="post" action="/privacy">${hidden('actie', 'verwijderen')}${hidden('dossier', plan.id)}
+${e.error ? `<p class="fout" id="verw-bevestig-fout">${esc(e.error)}</p>` : ''}
+<div class="vinkje"><input type="checkbox" id="verw-bevestig" name="bevestig" value="ja"${e.error ? ' aria-describedby="verw-bevestig-fout" aria-invalid="true"' : ''}><label for="verw-bevestig">Ik begrijp dat deze persoonsgegevens definitief uit ${esc(plan.id)} worden verwijderd.</label></div>
+<p><button type="submit">Persoonsgegevens van ${esc(plan.id)} verwijderen</button></p></form>`
+    : '';
+  const erasure = `<h2>Verwijderen op verzoek (AVG art. 17)</h2>
+<p>Verwijdert nu de persoonsgegevens uit één afgesloten dossier, precies zoals de bewaartermijn dat later zou doen. Een open klacht sluit u eerst af (of legt de intrekking vast). U ziet eerst wat er verwijderd wordt.</p>
+<form method="post" action="/privacy">${hidden('actie', 'verwijderen-proef')}${formProblems(e, ['dossier'])}
+${field(e, 'dossier', 'Dossiernummer', { hint: 'bijv. K-2026-003', prefix: 'verw-' })}
+<button type="submit">Tonen wat er verwijderd wordt</button></form>${dryRun}`;
+  return page({
+    title: 'Privacyverzoeken',
+    article: `Inzage en verwijderen op verzoek van de klager (AVG art. 15 en 17; vertrouwelijkheid art. 4.4). Verwerkingsverantwoordelijke: ${v.org.organization.name}. Stand op ${formatDate(v.today)}.`,
+    current: '/privacy',
+    notice: v.notice,
+    body: access + erasure,
   });
 }

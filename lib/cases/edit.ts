@@ -125,3 +125,21 @@ function applyEdits(text: string, edits: readonly CaseEdit[], body: string | und
 export function renumberCaseText(text: string, newId: string): EditResult {
   return editCaseText(text, [{ op: 'set', path: ['id'], value: newId }]);
 }
+
+/**
+ * A case body with the complaint as received (the part under `## Klacht`, up to the next `##` heading)
+ * replaced by `complaint`; the notes and any other section stay byte for byte. A body without that heading
+ * is the complaint as a whole (as `complaintSection` reads it) and is replaced with a `## Klacht` section.
+ * @example replaceComplaintSection('\n## Klacht\n\noud\n\n## Notities\n\nx\n', 'nieuw') // '\n## Klacht\n\nnieuw\n\n## Notities\n\nx\n'
+ */
+export function replaceComplaintSection(body: string, complaint: string): string {
+  const eol = /\r\n/.test(body) ? '\r\n' : '\n';
+  const text = complaint.trim().replace(/\r?\n/g, eol);
+  const lines = body.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^##\s+klacht\b/i.test(l.trim()));
+  if (start < 0) return `${eol}## Klacht${eol}${eol}${text}${eol}`;
+  const after = lines.slice(start + 1).findIndex((l) => /^##\s/.test(l.trim()));
+  const end = after < 0 ? lines.length : start + 1 + after;
+  const tail = after < 0 ? [''] : ['', ...lines.slice(end)];
+  return [...lines.slice(0, start + 1), '', text, ...tail].join(eol);
+}

@@ -24,10 +24,11 @@ export interface NewCaseAnswers {
 /** The line a new case's body holds until the organizer pastes the complaint. */
 export const COMPLAINT_PLACEHOLDER = '(Plak hier de klacht zoals ontvangen: de tekst van de e-mail, brief of het formulier.)';
 
-// Fields filled in later, as a comment under the registered ones so the organizer sees what comes next.
-const NEXT_FIELDS = `# Vul aan tijdens de behandeling (zie docs/handleiding.md), datums als JJJJ-MM-DD:
+// Fields filled in later, as a comment under the registered ones so the organizer sees what comes next;
+// the escalation body (art. 1.6, 3.2) is named as organization.yml names it.
+const nextFields = (escalationName: string) => `# Vul aan tijdens de behandeling (zie docs/handleiding.md), datums als JJJJ-MM-DD:
 # acknowledged: ontvangst bevestigd aan de klager
-# client_informed: cliënt gewezen op de klachtenregeling en Solopartners (art. 3)
+# client_informed: cliënt gewezen op de klachtenregeling en ${escalationName} (art. 3)
 # steps: - kind: information_given | complainant_heard | third_party_information | mediation, date: … (art. 5.1-5.3)
 # response: date, findings, conclusions, mediation (art. 4.6, 5.5)
 # satisfied: true/false; causes: [...] (art. 2.2); improvements: (art. 2.4)
@@ -57,12 +58,13 @@ export function newCaseData(id: string, a: NewCaseAnswers): CaseInput {
 
 /**
  * The text of a new case file: YAML frontmatter (dates as plain `YYYY-MM-DD`), a comment listing the fields
- * to fill in later, and a body with the complaint as received (or a placeholder) and a notes heading.
+ * to fill in later (naming `org.escalation.name`), and a body with the complaint as received (or a
+ * placeholder) and a notes heading.
  */
-export function newCaseFileText(id: string, a: NewCaseAnswers): string {
+export function newCaseFileText(id: string, a: NewCaseAnswers, org: { escalation: { name: string } }): string {
   const yaml = stringify(newCaseData(id, a), { lineWidth: 0 });
   const complaint = a.complaint?.trim() ? a.complaint.trim() : COMPLAINT_PLACEHOLDER;
-  return `---\n${yaml}${NEXT_FIELDS}\n---\n\n## Klacht\n\n${complaint}\n\n## Notities\n\n`;
+  return `---\n${yaml}${nextFields(org.escalation.name.replace(/\s+/g, " "))}\n---\n\n## Klacht\n\n${complaint}\n\n## Notities\n\n`;
 }
 
 /** A check of one answer: `true` when fine, else a message that says what is expected. */

@@ -6,9 +6,17 @@ import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { letterBase, type LetterBase } from './letter-base.ts';
 import { complaintSection, markdownHtml } from './markdown.ts';
 import { fillLetterTemplate, type LetterResult } from './response-letter.ts';
+import { t } from '../../schemas/language.ts';
 
 const anonymized = (record: CaseRecord) =>
-  record.data.complainant ? [] : [`complainant (the case was anonymized on ${record.data.anonymized}: there is no one to address)`];
+  record.data.complainant
+    ? []
+    : [
+        t(
+          `complainant (het dossier is op ${record.data.anonymized} geanonimiseerd: er is niemand om de brief aan te richten)`,
+          `complainant (the case was anonymized on ${record.data.anonymized}: there is no one to address)`,
+        ),
+      ];
 
 /** The values of templates/ontvangstbevestiging.html (art. 3, 4.1, 5.4). */
 export interface AcknowledgementView extends LetterBase {
@@ -59,9 +67,20 @@ export function oralConfirmationHtml(record: CaseRecord, org: Organization, toda
   const c = record.data;
   const missing = anonymized(record);
   if (c.channel !== 'oral')
-    missing.push(`channel: oral (this complaint came in by ${c.channel}; only an oral complaint needs this letter, art. 4.1)`);
+    missing.push(
+      t(
+        `channel: oral (deze klacht kwam binnen via ${c.channel}; alleen een mondelinge klacht krijgt deze brief, art. 4.1)`,
+        `channel: oral (this complaint came in by ${c.channel}; only an oral complaint needs this letter, art. 4.1)`,
+      ),
+    );
   const klacht = complaintSection(record.body);
-  if (!klacht) missing.push('the complaint as recorded, in the body of the case file under "## Klacht" (art. 4.1)');
+  if (!klacht)
+    missing.push(
+      t(
+        'de klacht zoals opgenomen, in de tekst van het dossier onder "## Klacht" (art. 4.1)',
+        'the complaint as recorded, in the body of the case file under "## Klacht" (art. 4.1)',
+      ),
+    );
   if (missing.length) return { ok: false, missing };
   const view: OralConfirmationView = {
     ...letterBase(record, org),
@@ -85,7 +104,13 @@ export interface EscalationView extends LetterBase {
 export function escalationLetterHtml(record: CaseRecord, org: Organization, template: string): LetterResult {
   const c = record.data;
   const missing = anonymized(record);
-  if (!c.escalation) missing.push('escalation.date (date the complaint was put before the complaints committee, art. 4.7)');
+  if (!c.escalation)
+    missing.push(
+      t(
+        'escalation.date (datum waarop de klacht aan de klachtencommissie is voorgelegd, art. 4.7)',
+        'escalation.date (date the complaint was put before the complaints committee, art. 4.7)',
+      ),
+    );
   if (missing.length) return { ok: false, missing };
   const view: EscalationView = {
     ...letterBase(record, org),

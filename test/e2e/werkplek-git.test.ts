@@ -2,7 +2,7 @@
 // same number, and no file ever holds two cases. Each werkplek runs as its own process (npm run werkplek), as on
 // two machines; the remote's pre-receive hook waits a second so that both number before either push lands.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -122,6 +122,56 @@ describe('two clones registering at once', () => {
     const messages = git(join(root, 'remote.git'), 'log', '--format=%s', 'main');
     expect(messages).toMatch(/K-\d{4}-001: klacht geregistreerd \(art\. 4\.5\)/);
     expect(messages).not.toMatch(/Klant/);
+  });
+
+  it('renumbers a case registered while the remote was out of reach, when Synchroniseren finds its number taken', async () => {
+    const today = todayIn(new Date(), 'Europe/Amsterdam');
+    const year = today.slice(0, 4);
+    const form = (name: string) => ({
+      actie: 'registreren',
+      organizer: 'bram',
+      received: today,
+      channel: 'letter',
+      'complainant.name': name,
+      categories: ['kosten'],
+      klacht: `Klacht van ${name}.`,
+    });
+    const notice = async (url: string, r: Response) => (await fetch(url + r.headers.get('location')!.slice(1))).text();
+    // b registers while the remote cannot be reached: it numbers from what it knows (001, 002) and says so
+    renameSync(join(root, 'remote.git'), join(root, 'remote.weg'));
+    const offline = await post(urls[1]!, '/nieuw', form('Klant Gamma'));
+    expect(offline.status).toBe(303);
+    expect(offline.headers.get('location')).toContain(`/dossier/K-${year}-003`);
+    expect(await notice(urls[1]!, offline)).toContain('Het dossiernummer kan dan nog veranderen');
+    // meanwhile a, with the remote back, registers another complaint: it gets the same number, and shares it
+    renameSync(join(root, 'remote.weg'), join(root, 'remote.git'));
+    const online = await post(urls[0]!, '/nieuw', form('Klant Delta'));
+    expect(online.headers.get('location')).toContain(`/dossier/K-${year}-003`);
+    // b synchronizes: its case becomes 004 (file and id) before anything is merged, and the organizer is told
+    const synced = await post(urls[1]!, '/synchroniseren', {});
+    const said = await notice(urls[1]!, synced);
+    expect(said).toContain(
+      `Let op: nummer K-${year}-003 was intussen op een andere computer gebruikt voor een andere klacht. Uw klacht heeft nu nummer K-${year}-004.`,
+    );
+    expect(said).toContain('Gesynchroniseerd');
+    expect((await post(urls[0]!, '/synchroniseren', {})).status).toBe(303);
+    const remoteFiles = git(join(root, 'remote.git'), 'ls-tree', '-r', '--name-only', 'main').split('\n');
+    expect(remoteFiles).toEqual(expect.arrayContaining([`cases/${year}/K-${year}-003.md`, `cases/${year}/K-${year}-004.md`]));
+    for (const clone of ['a', 'b']) {
+      const read = (id: string) => readFileSync(join(root, clone, 'cases', year, `${id}.md`), 'utf8');
+      for (const [id, name] of [
+        [`K-${year}-003`, 'Delta'],
+        [`K-${year}-004`, 'Gamma'],
+      ]) {
+        const text = read(id!);
+        expect(text).toContain(`id: ${id}`);
+        expect(text.match(/name: Klant \w+/g)).toEqual([`name: Klant ${name}`]);
+        expect(text).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
+      }
+    }
+    expect(git(join(root, 'remote.git'), 'log', '--format=%s', 'main')).toContain(
+      `K-${year}-004: hernummerd, was K-${year}-003 (nummer al in gebruik)`,
+    );
   });
 
   it('without a reachable remote it still saves, and says so', async () => {

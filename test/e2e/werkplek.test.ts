@@ -1,7 +1,7 @@
 // The werkplek in Chromium: one server on 127.0.0.1 and one browser walk the handbook's flow
 // (docs/handleiding.md) from registration to archive, plus the refusals: an invalid save, a change on disk,
 // a cross-site POST. The cases folder is a temporary copy without Git ("without Git it still works").
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -79,16 +79,28 @@ async function open(path: string, scheme: 'light' | 'dark' = 'light'): Promise<P
 }
 
 /** Register a complaint through the form; returns the new case id. */
-async function register(page: Page, name: string, complaint: string): Promise<string> {
+async function register(page: Page, name: string, complaint: string, channel = 'email'): Promise<string> {
   await page.goto(url('/nieuw'));
   await page.selectOption('#f-organizer', 'bram');
-  await page.selectOption('#f-channel', 'email');
+  await page.selectOption('#f-channel', channel);
   await page.fill('#f-complainant-name', name);
   await page.fill('#f-complainant-email', 'klager@example.org');
   await page.check('#f-categories-kosten');
   await page.fill('#f-klacht', complaint);
   await Promise.all([page.waitForURL(/\/dossier\/K-/), page.click('button:has-text("Klacht registreren")')]);
   return /\/dossier\/(K-[^/?]+)/.exec(page.url())![1]!;
+}
+
+/** Fetch a document of a case as PDF; checks it is one, never cached, and a download. */
+async function pdfOf(id: string, key: string): Promise<Buffer> {
+  const res = await fetch(url(`/dossier/${id}/document/${key}.pdf`));
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${id}-${key}.pdf"`);
+  const pdf = Buffer.from(await res.arrayBuffer());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  return pdf;
 }
 
 /** Open a form's details, fill it with `fill`, submit, and wait for the dossier to come back. */
@@ -113,6 +125,53 @@ describe('the handbook flow, in the browser', () => {
     expect(data).toMatchObject({ id, organizer: 'bram', received: TODAY, status: 'open', categories: ['kosten'] });
     expect(data.complainant.name).toBe(`${CANARY} "Jr." #1: test`);
     expect(body).toContain(complaint);
+    await closePage(page);
+  });
+
+  it('offers every letter in the Dossier: what it lacks in Dutch, a preview and a PDF that change nothing, and records the acknowledgement only when confirmed (art. 4.5)', async () => {
+    const page = await open(`/dossier/${id}`);
+    const documents = await page.locator('h2:has-text("Documenten") + ul').textContent();
+    for (const title of [
+      'Klachtregistratieformulier',
+      'Antwoordbrief',
+      'Ontvangstbevestiging',
+      'Bevestiging mondelinge klacht',
+      'Brief: voorgelegd aan de klachtencommissie',
+      'Dossier voor de klachtencommissie',
+    ])
+      expect(documents).toContain(title);
+    // no response yet: the letter names what to fill in, in the werkplek's words, instead of a broken PDF
+    expect(documents).toContain('de bevindingen (formulier "Schriftelijke afhandeling", art. 5.5)');
+    expect(documents).toContain('Bevestiging mondelinge klacht (art. 4.1): niet nodig');
+    const lacking = await fetch(url(`/dossier/${id}/document/antwoordbrief.pdf`));
+    expect(lacking.status).toBe(422);
+    expect(await lacking.text()).toContain('de conclusies (formulier');
+    // a preview and a PDF record nothing
+    const before = readFileSync(caseFile(id), 'utf8');
+    const preview = await fetch(url(`/dossier/${id}/document/ontvangstbevestiging`));
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('cache-control')).toBe('no-store');
+    expect(await preview.text()).toContain(id);
+    await pdfOf(id, 'ontvangstbevestiging');
+    await pdfOf(id, 'registratieformulier');
+    expect(readFileSync(caseFile(id), 'utf8')).toBe(before);
+    // the organizer confirms she sent it: acknowledged is recorded, through the same guarded save
+    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Ontvangstbevestiging is verstuurd")')]);
+    expect(await page.textContent('[role=status]')).toContain('ontvangstbevestiging verstuurd (art. 3, 4.1, 5.4)');
+    expect(frontmatter(id).data.acknowledged).toBe(TODAY);
+    expect(frontmatter(id).body).toContain('Factuur #2026-12');
+    expect(await page.textContent('.lijst-stappen')).toMatch(/Ontvangst aan de klager bevestigd \(art\. 4\.5\): \d/);
+    expect(await page.locator('h2:has-text("Documenten") + ul').textContent()).toContain('Verstuurd op');
+    // a second confirmation from a stale form changes nothing
+    const after = readFileSync(caseFile(id), 'utf8');
+    const res = await fetch(url(`/dossier/${id}`), {
+      method: 'POST',
+      headers: { origin: new URL(werkplek.url).origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ actie: 'verstuurd-ontvangstbevestiging', hash: 'oud', 'verstuurd.date': TODAY }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(409);
+    expect(readFileSync(caseFile(id), 'utf8')).toBe(after);
     await closePage(page);
   });
 
@@ -223,12 +282,28 @@ describe('the handbook flow, in the browser', () => {
       escalation: { date: TODAY, reference: 'SP-2026/17' },
       satisfied: false,
     });
+    // the letters of art. 4.7: to the complainant, and the dossier for the committee
+    expect(await page.locator('h2:has-text("Documenten") + ul').textContent()).not.toContain('nog niet te maken');
+    await pdfOf(other, 'escalatiebrief');
+    const preview = await (await fetch(url(`/dossier/${other}/document/dossier-klachtencommissie`))).text();
+    expect(preview).toContain('SP-2026/17');
+    expect(preview).toContain('Bevindingen.');
+    await pdfOf(other, 'dossier-klachtencommissie');
     await closePage(page);
   });
 
   it('records a withdrawal', async () => {
     const page = await context.newPage();
-    const other = await register(page, 'Derde Klant', 'Derde klacht.');
+    const other = await register(page, 'Derde Klant', 'Derde klacht, mondeling.', 'oral');
+    // an oral complaint is confirmed in writing (art. 4.1): the letter, then its date recorded
+    expect(await (await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).text()).toContain(
+      'Derde klacht, mondeling.',
+    );
+    await pdfOf(other, 'bevestiging-mondelinge-klacht');
+    expect(await page.textContent('main')).toContain('deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1)');
+    expect(frontmatter(other).data).not.toHaveProperty('written_confirmation');
+    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Bevestiging mondelinge klacht is verstuurd")')]);
+    expect(frontmatter(other).data.written_confirmation).toBe(TODAY);
     await submitForm(page, 'Klacht ingetrokken', async () => undefined, 'Intrekking vastleggen');
     expect(frontmatter(other).data).toMatchObject({ status: 'withdrawn', withdrawn_on: TODAY });
     await closePage(page);
@@ -298,6 +373,156 @@ describe('refusals', () => {
     await closePage(page);
   });
 
+  it('refuses the common mistakes with Dutch messages beside the fields, with an example of the right form, writing nothing', async () => {
+    const page = await context.newPage();
+    const id = await register(page, 'Vijfde Klant', 'Vijfde klacht.');
+    const received = frontmatter(id).data.received as string;
+    const before = snapshot();
+    const refused = async (summary: string, fill: () => Promise<void>, button: string) => {
+      await page.goto(url(`/dossier/${id}`));
+      await submitForm(page, summary, fill, button);
+      expect(snapshot()).toEqual(before);
+    };
+    // a date typed day and month the wrong way round (a browser without a date picker takes text)
+    await refused(
+      'Stap vastleggen',
+      async () => {
+        await page.evaluate(() => ((document.getElementById('stap-f-stap-date') as HTMLInputElement).type = 'text'));
+        await page.fill('#stap-f-stap-date', '11-24-2026');
+      },
+      'Stap opslaan',
+    );
+    expect(await page.textContent('#stap-f-stap-date-fout')).toBe(
+      '"11-24-2026" bestaat niet in de kalender; schrijf dag-maand-jaar, bijv. 24-11-2026',
+    );
+    // a response dated before the complaint was received
+    await refused(
+      'Schriftelijke afhandeling schrijven',
+      async () => {
+        await page.fill('#antw-f-response-date', '2020-01-01');
+        await page.fill('#antw-f-response-findings', 'Bevindingen.');
+      },
+      'Afhandeling opslaan',
+    );
+    expect(await page.textContent('#antw-f-response-date-fout')).toBe(
+      `2020-01-01 ligt vóór de ontvangstdatum (received) (${received}); schrijf een datum op of na ${received}`,
+    );
+    expect(await page.getAttribute('#antw-f-response-date', 'aria-invalid')).toBe('true');
+    // closing without findings and conclusions
+    await refused('Afsluiten', async () => undefined, 'Klacht afsluiten');
+    expect(await page.textContent('[role=alert]')).toContain(
+      'sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "Schriftelijke afhandeling", art. 4.6, 5.5)',
+    );
+    // an escalation without its date
+    await refused('Voorleggen aan de klachtencommissie', () => page.fill('#esc-f-escalation-date', ''), 'Voorleggen vastleggen');
+    expect(await page.textContent('#esc-f-escalation-date-fout')).toBe('vul dit veld in, bijv. 24-11-2026');
+    // a withdrawal without its date
+    await refused('Klacht ingetrokken', () => page.fill('#int-f-withdrawn_on', ''), 'Intrekking vastleggen');
+    expect(await page.textContent('#int-f-withdrawn_on-fout')).toBe('vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026');
+    // not satisfied, yet not to the committee: closed with the reason (art. 4.7), so validate has nothing to warn
+    await submitForm(
+      page,
+      'Schriftelijke afhandeling schrijven',
+      async () => {
+        await page.fill('#antw-f-response-findings', 'Bevindingen.');
+        await page.fill('#antw-f-response-conclusions', 'Conclusies.');
+      },
+      'Afhandeling opslaan',
+    );
+    await submitForm(
+      page,
+      'Afsluiten',
+      async () => {
+        await page.selectOption('#afs-f-satisfied', 'nee');
+        await page.fill('#afs-f-no_escalation_reason', 'Klager ziet af van voorleggen aan de commissie.');
+      },
+      'Klacht afsluiten',
+    );
+    expect(frontmatter(id).data).toMatchObject({
+      status: 'resolved',
+      satisfied: false,
+      no_escalation_reason: 'Klager ziet af van voorleggen aan de commissie.',
+    });
+    expect(await page.textContent('main')).not.toContain('is niet voorgelegd');
+    // the outcome of a closed case can be corrected; without the reason, "Let op" says what to do, in the werkplek's words
+    await submitForm(page, 'Uitkomst bewerken', () => page.fill('#afs-f-no_escalation_reason', ''), 'Uitkomst opslaan');
+    expect(frontmatter(id).data).not.toHaveProperty('no_escalation_reason');
+    expect(await page.textContent('[role=status]')).toContain('uitkomst gewijzigd (art. 2.3, 4.7)');
+    expect(await page.textContent('main')).toContain(
+      'de klager is niet tevreden en de klacht is niet voorgelegd (art. 4.7): leg voor aan de Klachtencommissie van Solopartners ("Voorleggen aan de klachtencommissie"), of vul bij "Uitkomst bewerken" in waarom niet',
+    );
+    await closePage(page);
+  });
+
+  it('edits the registered facts (art. 1.5, 4.5): only what changed is written, comments and notes stay', async () => {
+    const id = 'K-2025-050';
+    const hand = [
+      '---',
+      '# handgeschreven: dit commentaar blijft staan',
+      `id: ${id}`,
+      'organizer: bram   # de begeleider',
+      'received: 2025-03-03',
+      'status: open',
+      'channel: letter',
+      'complainant:',
+      "  name: 'Zesde Klnat'",
+      'categories: [kosten]',
+      '---',
+      '',
+      '## Klacht',
+      '',
+      'Oude tekst.',
+      '',
+      '## Notities',
+      '',
+      '- gebeld # 2x',
+      '',
+    ].join('\n');
+    mkdirSync(join(dir, 'cases', '2025'), { recursive: true });
+    writeFileSync(join(dir, 'cases', '2025', `${id}.md`), hand);
+    const page = await open(`/dossier/${id}`);
+    await submitForm(
+      page,
+      'Registratie wijzigen',
+      async () => {
+        await page.fill('#reg-f-complainant-name', 'Zesde Klant');
+        await page.selectOption('#reg-f-channel', 'email');
+        await page.check('#reg-f-categories-privacy');
+        await page.fill('#reg-f-complainant-representative-name', 'Dochter Zes');
+        await page.fill('#reg-f-complainant-representative-address', 'Straat 1\n1234 AB Plaats');
+        await page.fill('#reg-f-klacht', 'Nieuwe tekst: met "quotes" # en meer.');
+      },
+      'Registratie opslaan',
+    );
+    expect(await page.textContent('[role=status]')).toContain(`${id}: registratie gewijzigd (art. 1.5, 4.5)`);
+    const text = readFileSync(caseFile(id), 'utf8');
+    expect(text).toContain('# handgeschreven: dit commentaar blijft staan');
+    // the comment stays (the yaml library writes one space before it)
+    expect(text).toContain('organizer: bram # de begeleider');
+    expect(text).toContain('received: 2025-03-03');
+    expect(frontmatter(id).data).toMatchObject({
+      channel: 'email',
+      categories: ['kosten', 'privacy'],
+      complainant: { name: 'Zesde Klant', representative: { name: 'Dochter Zes', address: 'Straat 1\n1234 AB Plaats' } },
+    });
+    expect(frontmatter(id).body).toBe('\n## Klacht\n\nNieuwe tekst: met "quotes" # en meer.\n\n## Notities\n\n- gebeld # 2x\n');
+    // a representative's address without a name is refused beside the name, nothing written
+    const before = snapshot();
+    await submitForm(
+      page,
+      'Registratie wijzigen',
+      async () => {
+        await page.fill('#reg-f-complainant-representative-name', '');
+        await page.fill('#reg-f-received', '2025-03-04');
+      },
+      'Registratie opslaan',
+    );
+    expect(await page.textContent('#reg-f-complainant-representative-name-fout')).toBeTruthy();
+    expect(await page.inputValue('#reg-f-complainant-representative-address')).toBe('Straat 1\n1234 AB Plaats');
+    expect(snapshot()).toEqual(before);
+    await closePage(page);
+  });
+
   it('refuses a cross-site POST with 403 and changes nothing', async () => {
     const before = snapshot();
     const id = `K-${YEAR}-001`;
@@ -359,7 +584,15 @@ describe('refusals', () => {
 });
 
 describe('accessibility', () => {
-  const pages = () => ['/', '/nieuw', `/dossier/K-${YEAR}-001`, `/dossier/K-${YEAR}-002`, '/bewaartermijn'];
+  const pages = () => [
+    '/',
+    '/nieuw',
+    `/dossier/K-${YEAR}-001`,
+    `/dossier/K-${YEAR}-002`,
+    '/dossier/K-2025-050',
+    '/bewaartermijn',
+    '/privacy',
+  ];
   it.each(['light', 'dark'] as const)('axe-core finds no WCAG 2.2 A/AA violation on any page (%s)', async (scheme) => {
     for (const path of pages()) {
       const page = await open(path, scheme);
@@ -393,6 +626,69 @@ describe('accessibility', () => {
     await Promise.all([page.waitForURL(/melding=/), page.keyboard.press('Enter')]);
     expect(await page.textContent('[role=status]')).toContain('informatie gegeven (art. 5.1)');
     expect(frontmatter(id).data.steps).toContainEqual({ kind: 'information_given', date: TODAY, note: 'Per telefoon' });
+    await closePage(page);
+  });
+});
+
+describe('privacy requests (AVG art. 15, 17)', () => {
+  it('finds a person’s cases and downloads the access export as PDF and JSON, never cached, writing nothing', async () => {
+    const before = snapshot();
+    const page = await open('/privacy');
+    await page.fill('#inz-f-email', 'KLAGER@example.org');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Dossiers zoeken")')]);
+    const status = await page.textContent('[role=status]');
+    expect(status).toContain(`K-${YEAR}-001`);
+    expect(status).toContain(`K-${YEAR}-003`);
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Inzage als PDF downloaden")')]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^inzage-${TODAY}-K-${YEAR}-001-.*\\.pdf$`));
+    const saved = join(tmpdir(), `werkplek-inzage-${process.pid}.pdf`);
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    rmSync(saved);
+    const res = await fetch(url('/privacy'), {
+      method: 'POST',
+      headers: { origin: new URL(werkplek.url).origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ actie: 'inzage-json', email: 'klager@example.org' }),
+    });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="inzage-.*\.json"$/);
+    const exp = (await res.json()) as { dossiers: { dossiernummer: string; gegevens: { complainant: { name: string } } }[] };
+    expect(exp.dossiers.find((d) => d.dossiernummer === `K-${YEAR}-001`)?.gegevens.complainant.name).toBe(`${CANARY} "Jr." #1: test`);
+    // nobody by that name: said so, nothing made
+    await page.goto(url('/privacy'));
+    await page.fill('#inz-f-naam', 'Niemand Bekend');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Dossiers zoeken")')]);
+    expect(await page.textContent('[role=status]')).toContain('Geen dossier gevonden');
+    expect(snapshot()).toEqual(before);
+    await closePage(page);
+  });
+
+  it('erases one closed case on request: a dry run first, applied only after explicit confirmation', async () => {
+    const id = `K-${YEAR}-003`;
+    const page = await open('/privacy');
+    // an open case is refused with what to do first
+    await page.fill('#verw-f-dossier', 'K-2025-050');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Tonen wat er verwijderd wordt")')]);
+    expect(await page.textContent('#verw-f-dossier-fout')).toContain('is nog open; sluit het eerst af');
+    const before = snapshot();
+    await page.fill('#verw-f-dossier', id.toLowerCase());
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Tonen wat er verwijderd wordt")')]);
+    expect(await page.textContent('main')).toContain('Proefrun: er is nog niets veranderd');
+    expect(await page.textContent('main')).toContain('complainant.name');
+    expect(await page.textContent('main')).toMatch(/tekst van het dossier: klacht en notities \(\d+ regels?\)/);
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([page.waitForNavigation(), page.click(`button:has-text("Persoonsgegevens van ${id} verwijderen")`)]);
+    expect(await page.textContent('#verw-bevestig-fout')).toContain('Vink eerst aan');
+    expect(snapshot()).toEqual(before);
+    await page.check('#verw-bevestig');
+    await Promise.all([page.waitForNavigation(), page.click(`button:has-text("Persoonsgegevens van ${id} verwijderen")`)]);
+    expect(await page.textContent('[role=status]')).toContain(`${id}: persoonsgegevens verwijderd op verzoek (AVG art. 17)`);
+    const { data, body } = frontmatter(id);
+    expect(data).not.toHaveProperty('complainant');
+    expect(data.anonymized).toBe(TODAY);
+    expect(body).not.toContain('Derde klacht');
+    expect(log.join('\n')).not.toMatch(/Canarie|Klant|example\.org|Derde/);
     await closePage(page);
   });
 });

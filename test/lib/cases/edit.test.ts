@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editCaseText, renumberCaseText } from '../../../lib/cases/edit.ts';
+import { editCaseText, renumberCaseText, replaceComplaintSection } from '../../../lib/cases/edit.ts';
+import { complaintSection } from '../../../lib/documents/markdown.ts';
 import { splitFrontmatter } from '../../../lib/cases/frontmatter.ts';
 import { readYaml } from '../../../lib/problems/yaml-source.ts';
 
@@ -105,6 +106,29 @@ describe('editCaseText', () => {
         expect(splitFrontmatter(out)).toMatchObject({ body: '\n## Klacht\n\nTekst met \' quotes " en # hekje.\n' });
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('replaceComplaintSection', () => {
+  it.each([
+    ['the section before the notes', '\n## Klacht\n\noud\n\n## Notities\n\nx\n', '\n## Klacht\n\nnieuw\n\n## Notities\n\nx\n'],
+    ['the last section', '\n## Klacht\n\noud\nmeer\n', '\n## Klacht\n\nnieuw\n'],
+    ['a body without the heading (all of it is the complaint)', '\nlosse tekst\n', '\n## Klacht\n\nnieuw\n'],
+    ['CRLF line ends', '\r\n## Klacht\r\n\r\noud\r\n\r\n## Notities\r\n', '\r\n## Klacht\r\n\r\nnieuw\r\n\r\n## Notities\r\n'],
+  ])('replaces %s', (_, body, want) => {
+    expect(replaceComplaintSection(body, 'nieuw')).toBe(want);
+  });
+
+  it('reads back as the complaint typed, and keeps the notes byte for byte, whatever the text', () => {
+    const notes = '## Notities\n\n- gebeld # 3x\n';
+    const complaintText = fc.string().filter((t) => !t.split(/\r?\n/).some((l) => /^\s*##\s/.test(l)) && !/\r/.test(t));
+    fc.assert(
+      fc.property(complaintText, complaintText, (before, after) => {
+        const body = replaceComplaintSection(`\n## Klacht\n\n${before}\n\n${notes}`, after);
+        expect(complaintSection(body)).toBe(after.trim());
+        expect(body.endsWith(`\n${notes}`)).toBe(true);
+      }),
     );
   });
 });

@@ -16,6 +16,16 @@ const line = fc
   .map((parts) => parts.join('').replace(/[\r\n]/g, ' ').trim())
   .filter((s) => s !== '');
 
+describe('newCaseFileText', () => {
+  it('names the escalation body of organization.yml in the comment of fields to fill in, never a fixed name', () => {
+    const answers = { organizer: 'anouk', received: '2026-11-24', channel: 'email', name: 'X', categories: ['kosten'] } as const;
+    const text = newCaseFileText('K-2026-001', { ...answers, categories: ['kosten'] }, { escalation: { name: 'Klachtenloket\nZorg' } });
+    expect(text).toContain('# client_informed: cliënt gewezen op de klachtenregeling en Klachtenloket Zorg (art. 3)');
+    expect(text).not.toContain('Solopartners');
+    expect(parse(yamlOf(text))).toMatchObject({ id: 'K-2026-001', complainant: { name: 'X' } });
+  });
+});
+
 describe('truncatedTextWarnings', () => {
   it('warns on an unquoted free text with " #", at its line and path', () => {
     const yaml = '\nid: K-2026-001 # mijn notitie\nresponse:\n  findings: Factuur #2026-12 te hoog\n  conclusions: "Gegrond #1"\n';
@@ -33,7 +43,7 @@ describe('truncatedTextWarnings', () => {
           address,
           representative: { name: address, relation: name },
           categories: ['kosten'],
-        });
+        }, { escalation: { name: 'Solopartners' } });
         const yaml = yamlOf(text);
         expect(truncatedTextWarnings('f.md', yaml)).toEqual([]);
         const data = parse(yaml) as { complainant: { name: string; address: string; representative: { relation: string } } };

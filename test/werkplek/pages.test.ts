@@ -1,0 +1,40 @@
+// The werkplek's pages name the organization's facts as organization.yml gives them, never a fixed name.
+import { describe, expect, it } from 'vitest';
+import { caseSchemaFor, type CaseData } from '../../schemas/case.ts';
+import { calendarFor } from '../../lib/calendar/holidays.ts';
+import { caseDeadline } from '../../lib/deadlines/deadlines.ts';
+import { parseOrganization } from '../../lib/organization/organization.ts';
+import { dossierPage, newCasePage } from '../../werkplek/pages.ts';
+import { caseData, ORG_TEXT } from '../helpers/fixtures.ts';
+
+const org = parseOrganization(
+  'organization.yml',
+  ORG_TEXT.replace(/Klachtencommissie van Solopartners/g, 'Geschillencommissie Zorg')
+    .replace(/Solopartners/g, 'Klachtenloket Zorg')
+    .replace(/filing_workdays: \d+/, 'filing_workdays: 25'),
+);
+
+describe('werkplek pages', () => {
+  it('name the escalation body and the filing term of organization.yml (art. 1.6, 3.2, 4.1, 4.7)', () => {
+    const data = caseSchemaFor(org).parse(caseData({ id: 'K-2026-001', received: '2026-11-02' })) as CaseData;
+    const cal = calendarFor(org);
+    const html = dossierPage({
+      org,
+      data,
+      body: '\n## Klacht\n\nTekst.\n',
+      file: 'cases/2026/K-2026-001.md',
+      hash: 'x',
+      deadline: caseDeadline(data, cal, org.deadlines, '2026-11-24'),
+      today: '2026-11-24',
+      dayOfTerm: 16,
+      warnings: [],
+      documents: [],
+    });
+    expect(html).toContain('Cliënt gewezen op de klachtenregeling en Klachtenloket Zorg');
+    expect(html).toContain('Voorgelegd aan de Geschillencommissie Zorg (art. 4.7)');
+    expect(html).toContain('Kenmerk bij Klachtenloket Zorg (optioneel)');
+    const form = newCasePage({ org, state: { values: {}, errors: {} }, today: '2026-11-24' });
+    expect(form).toContain('tot 25 werkdagen na afronding');
+    expect(html + form).not.toContain('Solopartners');
+  });
+});
