@@ -232,7 +232,7 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
 <li><strong>Ontvangen</strong><br>${d(c.received)}<br>dag 0</li>
 <li class="nu"><strong>Vandaag</strong><br>${d(v.today)}<br>${dl.closed_on ? 'afgesloten' : `werkdag ${v.dayOfTerm}`}</li>
 <li><strong>Uiterlijk (dag ${v.org.deadlines.handling_workdays})</strong><br>${d(dl.due)}</li>
-<li><strong>Stand</strong><br><span class="staat-${dl.state}">${esc(deadlineStateText(dl.state, dl.workdays_left))}</span>${dl.closed_on ? `<br>afgesloten op ${d(dl.closed_on)}` : ''}</li>
+<li><strong>Stand</strong><br><span class="staat-${dl.state}">${esc(deadlineStateText(dl.state, dl.workdays_left))}</span>${c.response ? `<br>schriftelijk afgehandeld op ${d(c.response.date)}` : ''}${dl.closed_on && dl.closed_on !== c.response?.date ? `<br>afgesloten op ${d(dl.closed_on)}` : ''}</li>
 </ol>`;
   const dateOf = (k: string): IsoDate | undefined => {
     if (k === 'acknowledged' || k === 'written_confirmation' || k === 'client_informed') return c[k];

@@ -38,3 +38,35 @@ describe('werkplek pages', () => {
     expect(html + form).not.toContain('Solopartners');
   });
 });
+
+describe('the dossier timeline', () => {
+  it('tells the written response (art. 5.4) apart from the closing of an escalated case (art. 4.7)', () => {
+    const data = caseSchemaFor(org).parse(
+      caseData({
+        id: 'K-2026-002',
+        received: '2026-05-04',
+        status: 'escalated',
+        response: { date: '2026-06-01', findings: 'Bevinding.', conclusions: 'Conclusie.' },
+        satisfied: false,
+        escalation: { date: '2026-06-15', reference: 'X-1' },
+      }),
+    ) as CaseData;
+    const cal = calendarFor(org);
+    const html = dossierPage({
+      org,
+      data,
+      body: '\n## Klacht\n\nTekst.\n',
+      file: 'cases/2026/K-2026-002.md',
+      hash: 'x',
+      deadline: caseDeadline(data, cal, org.deadlines, '2026-11-24'),
+      today: '2026-11-24',
+      dayOfTerm: 0,
+      warnings: [],
+      documents: [],
+    });
+    const stand = (/<strong>Stand<\/strong>(.*?)<\/li>/s.exec(html)?.[1] ?? '').replace(/<br>/g, ' ').replace(/<[^>]+>/g, '');
+    expect(stand).toContain('afgerond, binnen de termijn');
+    expect(stand).toContain('schriftelijk afgehandeld op 1 juni 2026'); // due 5 June 2026: 20 working days, Hemelvaart, 15 May (decreed) and Pinkstermaandag excluded
+    expect(stand).toContain('afgesloten op 15 juni 2026');
+  });
+});
