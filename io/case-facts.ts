@@ -24,6 +24,7 @@ import type { Problem } from '../lib/problems/problems.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import type { WorkCalendar } from '../lib/calendar/calendar.ts';
 import { notUtf8, decodeUtf8, listCaseFiles, readConfigText, shown, skippedMessage } from './files.ts';
+import { decode, encode, type Compact } from './compact-json.ts';
 
 /** The validated configuration and cases, without personal data and without free text. */
 export interface CaseFacts {
@@ -42,7 +43,7 @@ export const CACHE_DIR = process.env.KLACHTEN_CACHE_DIR || join(ROOT, 'node_modu
 /** A cache file of another cases folder that no check wrote for this long is removed. */
 const UNUSED_MS = 30 * 24 * 60 * 60 * 1000;
 /** Bump when the cache's layout changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /** The packages whose versions change what a check finds: the YAML parsers and zod. */
 const CHECK_PACKAGES = ['js-yaml', 'yaml', 'zod'];
 
@@ -50,12 +51,20 @@ const CHECK_PACKAGES = ['js-yaml', 'yaml', 'zod'];
 type CachedProblem = Omit<Problem, 'file'>;
 /** One file's check as cached: the file's Git blob id, the id's line, the case's facts (when valid), its problems. */
 type CacheEntry = [blobId: string, idLine: number, facts: CaseData | null, problems?: CachedProblem[]];
+/** A cache entry with its path (relative to the cases folder). */
+type NamedEntry = [name: string, ...CacheEntry];
 interface CacheFile {
   /** First, so a cleanup can read it from the file's head: the folder this cache is about. */
   casesDir: string;
   fingerprint: string;
   org: Organization;
-  entries: Record<string, CacheEntry>;
+  /** The entries (`NamedEntry[]`), compact: each string and each object shape once (io/compact-json.ts). */
+  entries: Compact;
+}
+/** A cache as read: its configuration and its entries by path. */
+interface Cache {
+  org: Organization;
+  entries: Map<string, CacheEntry>;
 }
 
 /**
@@ -121,10 +130,13 @@ async function trackedBlobIds(dir: string): Promise<Map<string, string>> {
 const cacheFileOf = (casesDir: string) =>
   join(CACHE_DIR, `checks-${createHash('sha1').update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
 
-function readCache(file: string, expected: string): CacheFile | undefined {
+function readCache(file: string, expected: string): Cache | undefined {
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    return cache.fingerprint === expected ? cache : undefined;
+    if (cache.fingerprint !== expected) return undefined;
+    const entries = new Map<string, CacheEntry>();
+    for (const [name, ...entry] of decode(cache.entries) as NamedEntry[]) entries.set(name, entry);
+    return { org: cache.org, entries };
   } catch {
     return undefined; // no cache yet, or unreadable: start afresh
   }
@@ -161,10 +173,11 @@ function removeStaleCaches(keep: string): void {
   }
 }
 
-function writeCache(file: string, cache: CacheFile): void {
+function writeCache(file: string, casesDir: string, fingerprint: string, org: Organization, entries: NamedEntry[]): void {
   try {
     mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
+    const cache: CacheFile = { casesDir: resolve(casesDir), fingerprint, org, entries: encode(entries) };
     // mode 600: only the user who ran the check reads it, even though it holds no personal data
     writeFileSync(tmp, JSON.stringify(cache), { mode: 0o600 });
     renameSync(tmp, file); // atomic: a concurrent reader sees the old or the new cache, never half
@@ -172,6 +185,32 @@ function writeCache(file: string, cache: CacheFile): void {
   } catch {
     // a read-only checkout still works, only slower
   }
+}
+
+/** Checks one case file's text (lib/cases/validate.ts with the schema of this configuration). */
+type Check = (f: { path: string; text: string }) => FileCheck;
+
+/** The check of a case file; zod and the YAML parsers load only here, when some file is checked afresh. */
+async function loadCheck(org: Organization, cal: WorkCalendar): Promise<Check> {
+  const [{ checkCaseFile }, { caseSchemaFor }] = await Promise.all([import('../lib/cases/validate.ts'), import('../schemas/case.ts')]);
+  const schema = caseSchemaFor(org);
+  return (f) => checkCaseFile(f, schema, org, cal);
+}
+
+/**
+ * Check one case file: read it, and unless its Git blob id is `oldKey` (the cached check still holds: then
+ * 0), check it afresh into a cache entry. The file's text is dropped once it is checked.
+ */
+function checkFile(check: Check, file: string, path: string, useCache: boolean, oldKey: string | undefined): CacheEntry | 0 {
+  const bytes = readFileSync(file);
+  const key = useCache ? blobId(bytes) : '';
+  if (useCache && oldKey === key) return 0;
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
+  const c = check({ path, text });
+  const entry: CacheEntry = [key, c.idLine, c.record ? caseFacts(c.record.data) : null];
+  if (c.problems.length) entry.push(c.problems.map(({ file: _, ...p }) => p));
+  return entry;
 }
 
 /**
@@ -196,51 +235,49 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
 
   const { names, skipped } = listCaseFiles(casesDir);
   const prefix = shown(casesDir) + sep; // relative() once, not per file
-  const entries: Record<string, CacheEntry> = {};
-  let checker: typeof import('../lib/cases/validate.ts') | undefined;
-  let schema: ReturnType<typeof import('../schemas/case.ts').caseSchemaFor> | undefined;
+  const dirPrefix = join(casesDir, sep); // join() once, not per file
+  const results: (CacheEntry | 0 | undefined)[] = new Array(names.length);
+  // the files whose check Git's blob id already confirms are not read at all; the others are read and checked
+  const todo: number[] = [];
+  names.forEach((name, i) => {
+    const key = blobIds.get(name);
+    if (useCache && key !== undefined && cache?.entries.get(name)?.[0] === key) results[i] = 0;
+    else todo.push(i);
+  });
+  if (todo.length) {
+    const check = await loadCheck(org, cal);
+    for (const i of todo)
+      results[i] = checkFile(check, dirPrefix + names[i], prefix + names[i], useCache, cache?.entries.get(names[i]!)?.[0]);
+  }
+
+  // only what the cache file needs: without a cache, nothing beyond the checks is kept
+  const entries: NamedEntry[] | undefined = useCache ? [] : undefined;
   let hits = 0;
   const checks: FileCheck[] = [];
-  for (const name of names) {
+  names.forEach((name, i) => {
     const path = prefix + name;
-    let key = blobIds.get(name);
-    const old = cache?.entries[name];
-    let bytes: Buffer | undefined;
-    if (!key || old?.[0] !== key) {
-      bytes = readFileSync(join(casesDir, name));
-      key = useCache ? blobId(bytes) : '';
-    }
-    let entry: CacheEntry;
-    if (useCache && old?.[0] === key) {
-      entry = old;
+    let entry = results[i]!;
+    if (entry === 0) {
+      entry = cache!.entries.get(name)!;
       hits++;
-    } else {
-      const text = decodeUtf8(bytes!);
-      if (text === undefined) entry = [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
-      else {
-        checker ??= await import('../lib/cases/validate.ts');
-        schema ??= (await import('../schemas/case.ts')).caseSchemaFor(org);
-        const c = checker.checkCaseFile({ path, text }, schema, org, cal);
-        const problems = c.problems.map(({ file: _, ...p }) => p);
-        entry = [key, c.idLine, c.record ? caseFacts(c.record.data) : null, ...(problems.length ? [problems] : [])] as CacheEntry;
-      }
     }
-    entries[name] = entry;
-    const [, idLine, facts, problems = []] = entry;
+    results[i] = undefined;
+    entries?.push([name, ...entry]);
+    const [, idLine, facts, problems] = entry;
     checks.push({
       file: path,
       idLine,
       record: facts ? { file: path, data: facts, body: '' } : undefined,
-      problems: problems.map((p) => ({ file: path, ...p })),
+      problems: problems ? problems.map((p) => ({ file: path, ...p })) : [],
     });
-  }
+  });
   for (const s of skipped)
     checks.push({
       file: prefix + s.name,
       idLine: 1,
       problems: [{ file: prefix + s.name, line: 1, field: '(file)', message: skippedMessage(s), severity: 'warning' }],
     });
-  if (useCache && (hits !== names.length || !cache || Object.keys(cache.entries).length !== names.length))
-    writeCache(cacheFile, { casesDir: resolve(casesDir), fingerprint: print, org, entries });
+  if (entries && (hits !== names.length || !cache || cache.entries.size !== names.length))
+    writeCache(cacheFile, casesDir, print, org, entries);
   return { org, cal, validation: checkCaseSet(checks), fileCount: names.length, cacheHits: hits };
 }

@@ -5,6 +5,7 @@ import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
 import { t } from '../schemas/language.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
+import { printJsonList } from '../io/print-json.ts';
 import { resolveToday } from '../io/today.ts';
 
 const DEFAULT_MAX_WRITES = 100;
@@ -75,7 +76,7 @@ await runMain('check', async () => {
     org.deadlines,
     today,
   );
-  if (values.json) console.log(JSON.stringify(deadlines, null, 2));
+  if (values.json) printJsonList(deadlines);
   else {
     if (result.errorCount > 0) console.log(t('\nDossiers met een fout staan niet in de tabel.', '\nFiles with an error are left out.'));
     console.log(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays)}`);

@@ -5,6 +5,7 @@ import { InputError, formatProblem } from '../lib/problems/problems.ts';
 import { t } from '../schemas/language.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
+import { printJsonList } from '../io/print-json.ts';
 import { resolveToday } from '../io/today.ts';
 
 const DEFAULT_MAX_WRITES = 100;
@@ -79,7 +80,7 @@ await runMain('deadlines', async () => {
     org.deadlines,
     today,
   );
-  if (values.json) return void console.log(JSON.stringify(deadlines, null, 2));
+  if (values.json) return void printJsonList(deadlines);
   console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays));
   if (!values.github) return;
   console.log('');

@@ -10,7 +10,8 @@ const HELP = `Usage: npm run bench -- [--counts N,N,…] [--runs N]
 
 For each count (default 1000,10000,100000) generates that many synthetic case files in a temporary Git
 repository (git add, as in a checkout) and times, as whole processes:
-  - ours: npm run check -- --json (validation and the deadline table in one process), cold (--no-cache)
+  - ours: npm run check -- --json (validation and the deadline table in one process, with the Node options
+    of package.json), cold (--no-cache)
     and warm (with the check cache, keyed by Git's blob ids)
   - astro sync on an Astro content collection of the same files with the same zod schema, cold (its data
     store removed) and warm (its data store kept)
@@ -63,6 +64,19 @@ async function linkPackages(dir: string): Promise<void> {
     if (!name.startsWith('.')) await symlink(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
 }
 
+/**
+ * The Node options and script of `npm run check`, read from package.json (`node --max-semi-space-size=8 --import
+ * ./io/compile-cache.mjs scripts/check.ts`), with paths made absolute: the benchmark times the command as
+ * people run it.
+ */
+async function npmCheckCommand(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [node, ...args] = scripts.check!.split(' ');
+  if (node !== 'node') throw new Error(`npm run check does not start with node: ${scripts.check}`);
+  return args.map((a) => (a.startsWith('./') || a.startsWith('scripts/') ? join(ROOT, a) : a));
+}
+const npmCheck = await npmCheckCommand();
+
 async function benchCount(count: number, runs: number) {
   const dir = await mkdtemp(join(tmpdir(), 'klachten-bench-'));
   try {
@@ -76,16 +90,7 @@ async function benchCount(count: number, runs: number) {
       const g = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
       if (g.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${g.stderr}`);
     }
-    // as `npm run check` starts it
-    const check = (...args: string[]) => [
-      '--import',
-      join(ROOT, 'io/compile-cache.mjs'),
-      join(ROOT, 'scripts/check.ts'),
-      '--json',
-      '--today',
-      TODAY,
-      ...args,
-    ];
+    const check = (...args: string[]) => [...npmCheck, '--json', '--today', TODAY, ...args];
     const oursCold = await best(runs, () => time('check', check('--no-cache'), dir));
     await time('check', check(), dir); // fills the check cache
     const oursWarm = await best(runs, () => time('check', check(), dir));
