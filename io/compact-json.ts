@@ -11,10 +11,10 @@
  * `shapes`; its values follow), null, true or false.
  */
 export interface Compact {
+  tokens: number[];
   strings: string[];
   numbers: number[];
   shapes: string[][];
-  tokens: number[];
 }
 
 const STRING = 0;
@@ -25,30 +25,44 @@ const NULL = 4;
 const TRUE = 5;
 const FALSE = 6;
 
-/** Encode a JSON-like value (strings, finite numbers, booleans, null, lists, plain objects). */
-export function encode(value: unknown): Compact {
+/** Tokens are handed on in pieces of this many: 100,000 cases never need their whole token list at once. */
+const PIECE = 65_536;
+
+/**
+ * Write a list of `count` JSON-like values (strings, finite numbers, booleans, null, lists, plain objects),
+ * `itemAt(0)` to `itemAt(count - 1)`, as the JSON text of a {@link Compact}, in pieces: the tokens first,
+ * as they are made, then the tables.
+ */
+export function writeCompact(count: number, itemAt: (i: number) => unknown, write: (text: string) => void): void {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const numbers: number[] = [];
   const numberIndex = new Map<number, number>();
   const shapes: string[][] = [];
   const shapeIndex = new Map<string, number>();
-  const tokens: number[] = [];
+  let tokens: number[] = [];
+  let first = true;
+  const push = (token: number) => {
+    if (tokens.push(token) < PIECE) return;
+    write((first ? '{"tokens":[' : ',') + tokens.join(','));
+    first = false;
+    tokens = [];
+  };
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
       let i = stringIndex.get(v);
       if (i === undefined) stringIndex.set(v, (i = strings.push(v) - 1));
-      tokens.push(i * 8 + STRING);
+      push(i * 8 + STRING);
     } else if (typeof v === 'number' && Number.isFinite(v)) {
       let i = numberIndex.get(v);
       if (i === undefined) numberIndex.set(v, (i = numbers.push(v) - 1));
-      tokens.push(i * 8 + NUMBER);
-    } else if (typeof v === 'boolean') tokens.push(v ? TRUE : FALSE);
+      push(i * 8 + NUMBER);
+    } else if (typeof v === 'boolean') push(v ? TRUE : FALSE);
     else if (Array.isArray(v)) {
-      tokens.push(v.length * 8 + LIST);
+      push(v.length * 8 + LIST);
       // as JSON: an undefined item or a function becomes null
       for (const item of v)
-        if (item === undefined || typeof item === 'function') tokens.push(NULL);
+        if (item === undefined || typeof item === 'function') push(NULL);
         else walk(item);
     } else if (v !== null && typeof v === 'object') {
       const keys: string[] = [];
@@ -61,15 +75,37 @@ export function encode(value: unknown): Compact {
       const id = JSON.stringify(keys);
       let s = shapeIndex.get(id);
       if (s === undefined) shapeIndex.set(id, (s = shapes.push(keys) - 1));
-      tokens.push(s * 8 + OBJECT);
+      push(s * 8 + OBJECT);
       for (const x of values) walk(x);
-    } else tokens.push(NULL); // null, and as JSON: NaN and ±Infinity
+    } else push(NULL); // null, and as JSON: NaN and ±Infinity
   };
-  walk(value);
-  return { strings, numbers, shapes, tokens };
+  push(count * 8 + LIST);
+  for (let i = 0; i < count; i++) {
+    const item = itemAt(i);
+    if (item === undefined || typeof item === 'function') push(NULL);
+    else walk(item);
+  }
+  write(`${(first ? '{"tokens":[' : tokens.length ? ',' : '') + tokens.join(',')}],"strings":`);
+  for (let i = 0; i < strings.length; i += PIECE) write((i ? ',' : '[') + JSON.stringify(strings.slice(i, i + PIECE)).slice(1, -1));
+  write(`${strings.length ? '' : '['}],"numbers":${JSON.stringify(numbers)},"shapes":${JSON.stringify(shapes)}}`);
 }
 
-/** Decode what {@link encode} made. Throws on input it did not make (the caller then starts afresh). */
+/** A JSON-like value as a {@link Compact} (the tables and tokens of {@link writeCompact}, as one object). */
+export function encode(value: unknown): Compact {
+  const pieces: string[] = [];
+  const list = Array.isArray(value) ? value : [value];
+  writeCompact(
+    list.length,
+    (i) => list[i],
+    (text) => pieces.push(text),
+  );
+  const c = JSON.parse(pieces.join('')) as Compact;
+  // a value that is not a list: drop the list of one around it
+  if (!Array.isArray(value)) c.tokens.shift();
+  return c;
+}
+
+/** Decode what {@link writeCompact} or {@link encode} made. Throws on input they did not make (the caller then starts afresh). */
 export function decode({ strings, numbers, shapes, tokens }: Compact): unknown {
   let at = 0;
   const walk = (): unknown => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, encode } from '../../io/compact-json.ts';
+import { decode, encode, writeCompact, type Compact } from '../../io/compact-json.ts';
 
 /** What the check cache held before: the value after a JSON round trip. */
 const viaJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
@@ -34,6 +34,25 @@ describe('compact JSON of the check cache', () => {
     expect(c.tokens.every((t) => Number.isInteger(t) && t >= 0)).toBe(true);
     expect(JSON.stringify(c).length).toBeLessThan(JSON.stringify(cases).length / 2);
     expect(decode(c)).toEqual(cases);
+  });
+
+  it('writes a long list in pieces that together are the JSON of its Compact', () => {
+    const items = Array.from({ length: 30_000 }, (_, i) => [i % 7, { id: `K-2026-${i}`, late: i % 3 === 0, steps: [] }]);
+    const pieces: string[] = [];
+    writeCompact(
+      items.length,
+      (i) => items[i],
+      (text) => pieces.push(text),
+    );
+    expect(pieces.length).toBeGreaterThan(3); // more than 65,536 tokens: in several pieces
+    expect(decode(JSON.parse(pieces.join('')) as Compact)).toEqual(items);
+    const none: string[] = [];
+    writeCompact(
+      0,
+      () => undefined,
+      (text) => none.push(text),
+    );
+    expect(decode(JSON.parse(none.join('')) as Compact)).toEqual([]);
   });
 
   it('refuses what it did not make', () => {
