@@ -213,30 +213,35 @@ function writeCache(file: string, casesDir: string, fingerprint: string, org: Or
   }
 }
 
-/** Strings seen in case facts: dates, keys and states repeat from case to case, and each is kept once. */
-const seen = new Map<string, string>();
-/** The same value with every string in it replaced by the first equal one seen (100,000 cases: about 40 MB less). */
-function intern<T>(value: T): T {
+/**
+ * The same value with every string in it replaced by the first equal one in `seen` (where new ones are added):
+ * dates, keys and states repeat from case to case, and each is then kept once (100,000 cases: about 40 MB less).
+ */
+function intern<T>(value: T, seen: Map<string, string>): T {
   if (typeof value === 'string') {
     const known = seen.get(value);
     if (known !== undefined) return known as T;
     seen.set(value, value);
     return value;
   }
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = intern(value[i]);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = intern(value[i], seen);
   else if (value !== null && typeof value === 'object')
-    for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = intern((value as Record<string, unknown>)[k]);
+    for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = intern((value as Record<string, unknown>)[k], seen);
   return value;
 }
 
 /** Checks one case file's text (lib/cases/validate.ts with the schema of this configuration). */
-type Check = (f: { path: string; text: string }) => FileCheck;
+interface Check {
+  (f: { path: string; text: string }): FileCheck;
+  /** The strings of the facts checked so far (see {@link intern}). */
+  seen: Map<string, string>;
+}
 
 /** The check of a case file; zod and the YAML parsers load only here, when some file is checked afresh. */
 async function loadCheck(org: Organization, cal: WorkCalendar): Promise<Check> {
   const [{ checkCaseFile }, { caseSchemaFor }] = await Promise.all([import('../lib/cases/validate.ts'), import('../schemas/case.ts')]);
   const schema = caseSchemaFor(org);
-  return (f) => checkCaseFile(f, schema, org, cal);
+  return Object.assign((f: { path: string; text: string }) => checkCaseFile(f, schema, org, cal), { seen: new Map<string, string>() });
 }
 
 /**
@@ -258,7 +263,7 @@ function checkFile(
   const text = decodeUtf8(bytes);
   if (text === undefined) return [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
   const c = check({ path, text });
-  const entry: CacheEntry = [key, c.idLine, c.record ? intern(caseFacts(c.record.data)) : null];
+  const entry: CacheEntry = [key, c.idLine, c.record ? intern(caseFacts(c.record.data), check.seen) : null];
   if (c.problems.length) entry.push(c.problems.map(({ file: _, ...p }) => p));
   return entry;
 }

@@ -138,6 +138,43 @@ describe('loadCaseFacts: the cache is keyed by Git blob ids', () => {
     ]);
   });
 
+  it('gives from the cache exactly what a fresh check gives: records, errors, warnings, their lines', async () => {
+    const dir = await project({
+      'cases/2026/K-2026-001.md': CANARY_CASE,
+      'cases/2026/K-2026-002.md': caseText(caseData({ id: 'K-2026-002', channel: 'oral' })), // a warning
+      'cases/2026/K-2026-003.md': caseText(caseData({ id: 'K-2026-003', organizer: 'niemand' })), // an error
+      'cases/2026/K-2026-004.md': caseText(caseData({ id: 'K-2026-003' })), // an id that is not its file name
+    });
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'cases');
+    const load = (useCache: boolean) => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'), useCache);
+    const fresh = await load(false);
+    expect(fresh.validation.errorCount).toBe(2);
+    expect(fresh.validation.warningCount).toBeGreaterThan(0);
+    const filled = await load(true);
+    const cached = await load(true);
+    expect([filled.cacheHits, cached.cacheHits]).toEqual([0, 4]);
+    // as the commands print them: byte for byte
+    expect(JSON.stringify(cached.validation)).toBe(JSON.stringify(fresh.validation));
+    expect(JSON.stringify(filled.validation)).toBe(JSON.stringify(fresh.validation));
+  });
+
+  it('with line ends converted by Git (autocrlf), keys by the blob id Git gives and hits', async () => {
+    const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()).replaceAll('\n', '\r\n') });
+    git(dir, 'init', '-q');
+    git(dir, '-c', 'core.autocrlf=true', 'add', 'cases');
+    git(dir, 'config', 'core.autocrlf', 'true');
+    const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
+    expect((await load()).cacheHits).toBe(0);
+    const again = await load();
+    expect([again.cacheHits, again.validation.errorCount]).toEqual([1, 0]);
+    // the key is Git's id of the stored (LF) blob, not the hash of the CRLF bytes in the work tree
+    const staged = git(dir, 'ls-files', '--stage', 'cases/2026/K-2026-001.md').split(' ')[1];
+    const { blobs } = JSON.parse(readFileSync(cacheOf(join(dir, 'cases'))!, 'utf8')) as { blobs: string[] };
+    expect(blobs).toEqual([staged]);
+    expect(staged).not.toBe(blobId(readFileSync(join(dir, 'cases/2026/K-2026-001.md'))));
+  });
+
   it('outside a Git work tree, hashes the files and still hits', async () => {
     const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
     const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
