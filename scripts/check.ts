@@ -76,7 +76,7 @@ await runMain('check', async () => {
     org.deadlines,
     today,
   );
-  if (values.json) printJsonList(deadlines);
+  if (values.json) await printJsonList(deadlines);
   else {
     if (result.errorCount > 0) console.log(t('\nDossiers met een fout staan niet in de tabel.', '\nFiles with an error are left out.'));
     console.log(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays)}`);

@@ -80,7 +80,7 @@ await runMain('deadlines', async () => {
     org.deadlines,
     today,
   );
-  if (values.json) return void printJsonList(deadlines);
+  if (values.json) return void (await printJsonList(deadlines));
   console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays));
   if (!values.github) return;
   console.log('');
