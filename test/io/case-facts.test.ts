@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileS
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_DIR, blobId, loadCaseFacts } from '../../io/case-facts.ts';
+import { CACHE_DIR, blobId, intern, loadCaseFacts } from '../../io/case-facts.ts';
 import { RECORDED } from '../../lib/cases/facts.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
@@ -180,6 +180,21 @@ describe('loadCaseFacts: the cache is keyed by Git blob ids', () => {
     const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
     expect((await load()).cacheHits).toBe(0);
     expect((await load()).cacheHits).toBe(1);
+  });
+});
+
+describe('intern (the facts of many files keep each short string once)', () => {
+  it('changes no value, and gives equal dates and keys of different cases one string', () => {
+    const seen = new Map<string, string>();
+    const copy = (s: string) => [...s].join(''); // an equal string, not the same one
+    const a = intern(
+      { id: 'K-2026-0001', received: copy('2026-03-02'), categories: [copy('kosten')], steps: [{ date: copy('2026-03-02') }] },
+      seen,
+    );
+    const b = intern({ id: 'K-2026-0002', received: copy('2026-03-02'), categories: [copy('kosten')], steps: [], satisfied: true }, seen);
+    expect(a).toEqual({ id: 'K-2026-0001', received: '2026-03-02', categories: ['kosten'], steps: [{ date: '2026-03-02' }] });
+    expect(b).toEqual({ id: 'K-2026-0002', received: '2026-03-02', categories: ['kosten'], steps: [], satisfied: true });
+    expect([...seen.keys()].sort()).toEqual(['2026-03-02', 'kosten']); // ids (longer) are left alone
   });
 });
 
