@@ -11,7 +11,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import type { Problem } from '../lib/problems/problems.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import type { WorkCalendar } from '../lib/calendar/calendar.ts';
 import { notUtf8, decodeUtf8, listCaseFiles, readConfigText, shown, skippedMessage } from './files.ts';
+import { decode, writeCompact, type Compact } from './compact-json.ts';
 
 /** The validated configuration and cases, without personal data and without free text. */
 export interface CaseFacts {
@@ -42,7 +43,7 @@ export const CACHE_DIR = process.env.KLACHTEN_CACHE_DIR || join(ROOT, 'node_modu
 /** A cache file of another cases folder that no check wrote for this long is removed. */
 const UNUSED_MS = 30 * 24 * 60 * 60 * 1000;
 /** Bump when the cache's layout changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /** The packages whose versions change what a check finds: the YAML parsers and zod. */
 const CHECK_PACKAGES = ['js-yaml', 'yaml', 'zod'];
 
@@ -55,7 +56,16 @@ interface CacheFile {
   casesDir: string;
   fingerprint: string;
   org: Organization;
-  entries: Record<string, CacheEntry>;
+  /** The files' paths (relative to the cases folder) and their Git blob ids, */
+  names: string[];
+  blobs: string[];
+  /** and the rest of their entries, `[idLine, facts, problems?]`, compact: each string and object shape once (io/compact-json.ts). */
+  entries: Compact;
+}
+/** A cache as read: its configuration and its entries by path. */
+interface Cache {
+  org: Organization;
+  entries: Map<string, CacheEntry>;
 }
 
 /**
@@ -121,10 +131,15 @@ async function trackedBlobIds(dir: string): Promise<Map<string, string>> {
 const cacheFileOf = (casesDir: string) =>
   join(CACHE_DIR, `checks-${createHash('sha1').update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
 
-function readCache(file: string, expected: string): CacheFile | undefined {
+function readCache(file: string, expected: string): Cache | undefined {
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    return cache.fingerprint === expected ? cache : undefined;
+    if (cache.fingerprint !== expected) return undefined;
+    const rest = decode(cache.entries) as [idLine: number, facts: CaseData | null, problems?: CachedProblem[]][];
+    if (cache.names.length !== rest.length || cache.blobs.length !== rest.length) return undefined;
+    const entries = new Map<string, CacheEntry>();
+    rest.forEach((r, i) => entries.set(cache.names[i]!, [cache.blobs[i]!, ...r]));
+    return { org: cache.org, entries };
   } catch {
     return undefined; // no cache yet, or unreadable: start afresh
   }
@@ -161,17 +176,114 @@ function removeStaleCaches(keep: string): void {
   }
 }
 
-function writeCache(file: string, cache: CacheFile): void {
+/**
+ * Write the cache file of `casesDir`: its entries by path, in pieces (100,000 entries never become one string),
+ * into a temporary file that then replaces the old one.
+ */
+function writeCache(file: string, casesDir: string, fingerprint: string, org: Organization, names: string[], entries: CacheEntry[]): void {
   try {
     mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     // mode 600: only the user who ran the check reads it, even though it holds no personal data
-    writeFileSync(tmp, JSON.stringify(cache), { mode: 0o600 });
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      const write = (text: string) => void writeSync(fd, text);
+      const head: Omit<CacheFile, 'names' | 'blobs' | 'entries'> = { casesDir: resolve(casesDir), fingerprint, org };
+      write(JSON.stringify(head).slice(0, -1));
+      const list = (key: string, items: string[]) => {
+        for (let i = 0; i < items.length; i += 10_000)
+          write((i ? ',' : `,"${key}":[`) + JSON.stringify(items.slice(i, i + 10_000)).slice(1, -1));
+        write(items.length ? ']' : `,"${key}":[]`);
+      };
+      list('names', names);
+      list(
+        'blobs',
+        entries.map((e) => e[0]),
+      );
+      write(',"entries":');
+      writeCompact(entries.length, (i) => entries[i]!.slice(1), write);
+      write('}');
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file); // atomic: a concurrent reader sees the old or the new cache, never half
     removeStaleCaches(file);
   } catch {
     // a read-only checkout still works, only slower
   }
+}
+
+/**
+ * The same value with every short string in it (dates, keys, states: up to 10 characters) replaced by the first
+ * equal one in `seen`, where new ones are added: they repeat from case to case and are then kept once (100,000
+ * cases: about 25 MB less at the peak). Longer strings, such as ids, rarely repeat and are left alone.
+ */
+export function intern<T>(value: T, seen: Map<string, string>): T {
+  if (typeof value === 'string') {
+    if (value.length > 10) return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known as T;
+    seen.set(value, value);
+    return value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'string' ? v.length <= 10 : v !== null && typeof v === 'object') o[k] = intern(v, seen);
+    }
+  }
+  return value;
+}
+
+/** While checking this many files afresh, then and at the end, garbage is collected (see {@link collectGarbage}). */
+const COLLECT_EVERY = 20_000;
+/**
+ * A full garbage collection, when the process allows it (`node --expose-gc`, as `npm run check` runs): checking
+ * 100,000 files leaves garbage faster than V8 collects it when the machine is busy, and the peak memory then
+ * depends on the machine's load (350–590 MiB measured). Collected every 20,000 files (about 50 ms each), the
+ * peak stays near what is live.
+ */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Checks one case file's text (lib/cases/validate.ts with the schema of this configuration). */
+interface Check {
+  (f: { path: string; text: string }): FileCheck;
+  /** The strings of the facts checked so far, when they are kept once (see {@link intern}). */
+  seen?: Map<string, string>;
+}
+
+/** The check of a case file; zod and the YAML parsers load only here, when some file is checked afresh. */
+async function loadCheck(org: Organization, cal: WorkCalendar): Promise<Check> {
+  const [{ checkCaseFile }, { caseSchemaFor }] = await Promise.all([import('../lib/cases/validate.ts'), import('../schemas/case.ts')]);
+  const schema = caseSchemaFor(org);
+  const check: Check = (f) => checkCaseFile(f, schema, org, cal);
+  return check;
+}
+
+/**
+ * Check one case file: read it, and unless its Git blob id (`gitKey` when Git vouches for it) is `oldKey`
+ * (the cached check still holds: then 0), check it afresh into a cache entry. The file's text is dropped once it is checked.
+ */
+function checkFile(
+  check: Check,
+  file: string,
+  path: string,
+  useCache: boolean,
+  oldKey: string | undefined,
+  gitKey: string | undefined,
+): CacheEntry | 0 {
+  const bytes = readFileSync(file);
+  // Git's blob id when Git vouches for the file, else the same id computed
+  const key = useCache ? (gitKey ?? blobId(bytes)) : '';
+  if (useCache && oldKey === key) return 0;
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
+  const c = check({ path, text });
+  const facts = c.record ? caseFacts(c.record.data) : null;
+  const entry: CacheEntry = [key, c.idLine, facts && check.seen ? intern(facts, check.seen) : facts];
+  if (c.problems.length) entry.push(c.problems.map(({ file: _, ...p }) => p));
+  return entry;
 }
 
 /**
@@ -196,51 +308,59 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
 
   const { names, skipped } = listCaseFiles(casesDir);
   const prefix = shown(casesDir) + sep; // relative() once, not per file
-  const entries: Record<string, CacheEntry> = {};
-  let checker: typeof import('../lib/cases/validate.ts') | undefined;
-  let schema: ReturnType<typeof import('../schemas/case.ts').caseSchemaFor> | undefined;
+  const dirPrefix = join(casesDir, sep); // join() once, not per file
+  const results: (CacheEntry | 0 | undefined)[] = new Array(names.length);
+  // the files whose check Git's blob id already confirms are not read at all; the others are read and checked
+  const todo: number[] = [];
+  names.forEach((name, i) => {
+    const key = blobIds.get(name);
+    if (useCache && key !== undefined && cache?.entries.get(name)?.[0] === key) results[i] = 0;
+    else todo.push(i);
+  });
+  if (todo.length) {
+    const check = await loadCheck(org, cal);
+    // many files: their facts' strings are kept once, at the price of a look-up per string (about 5 µs a file)
+    if (todo.length >= COLLECT_EVERY) check.seen = new Map();
+    for (const [n, i] of todo.entries()) {
+      if (n > 0 && n % COLLECT_EVERY === 0) collectGarbage();
+      results[i] = checkFile(
+        check,
+        dirPrefix + names[i],
+        prefix + names[i],
+        useCache,
+        cache?.entries.get(names[i]!)?.[0],
+        blobIds.get(names[i]!),
+      );
+    }
+    if (todo.length >= COLLECT_EVERY) collectGarbage();
+  }
+
   let hits = 0;
   const checks: FileCheck[] = [];
-  for (const name of names) {
+  const entries = names.map((name, i): CacheEntry => {
     const path = prefix + name;
-    let key = blobIds.get(name);
-    const old = cache?.entries[name];
-    let bytes: Buffer | undefined;
-    if (!key || old?.[0] !== key) {
-      bytes = readFileSync(join(casesDir, name));
-      key = useCache ? blobId(bytes) : '';
-    }
-    let entry: CacheEntry;
-    if (useCache && old?.[0] === key) {
-      entry = old;
+    let entry = results[i]!;
+    if (entry === 0) {
+      entry = cache!.entries.get(name)!;
       hits++;
-    } else {
-      const text = decodeUtf8(bytes!);
-      if (text === undefined) entry = [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
-      else {
-        checker ??= await import('../lib/cases/validate.ts');
-        schema ??= (await import('../schemas/case.ts')).caseSchemaFor(org);
-        const c = checker.checkCaseFile({ path, text }, schema, org, cal);
-        const problems = c.problems.map(({ file: _, ...p }) => p);
-        entry = [key, c.idLine, c.record ? caseFacts(c.record.data) : null, ...(problems.length ? [problems] : [])] as CacheEntry;
-      }
     }
-    entries[name] = entry;
-    const [, idLine, facts, problems = []] = entry;
+    const [, idLine, facts, problems] = entry;
     checks.push({
       file: path,
       idLine,
       record: facts ? { file: path, data: facts, body: '' } : undefined,
-      problems: problems.map((p) => ({ file: path, ...p })),
+      problems: problems ? problems.map((p) => ({ file: path, ...p })) : [],
     });
-  }
+    return entry;
+  });
   for (const s of skipped)
     checks.push({
       file: prefix + s.name,
       idLine: 1,
       problems: [{ file: prefix + s.name, line: 1, field: '(file)', message: skippedMessage(s), severity: 'warning' }],
     });
-  if (useCache && (hits !== names.length || !cache || Object.keys(cache.entries).length !== names.length))
-    writeCache(cacheFile, { casesDir: resolve(casesDir), fingerprint: print, org, entries });
+  if (useCache && (hits !== names.length || !cache || cache.entries.size !== names.length))
+    writeCache(cacheFile, casesDir, print, org, names, entries);
+  if (todo.length >= COLLECT_EVERY) collectGarbage();
   return { org, cal, validation: checkCaseSet(checks), fileCount: names.length, cacheHits: hits };
 }

@@ -13,6 +13,7 @@ import {
   runMain,
 } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
+import { printJsonList } from '../io/print-json.ts';
 import { resolveToday } from '../io/today.ts';
 
 const HELP = `Usage: npm run check -- [options]
@@ -72,7 +73,7 @@ await runMain('check', async () => {
     org.deadlines,
     today,
   );
-  if (values.json) console.log(JSON.stringify(deadlines, null, 2));
+  if (values.json) await printJsonList(deadlines);
   else {
     if (result.errorCount > 0) console.log(t('\nDossiers met een fout staan niet in de tabel.', '\nFiles with an error are left out.'));
     console.log(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays)}`);

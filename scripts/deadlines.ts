@@ -4,6 +4,7 @@ import { InputError, formatProblem } from '../lib/problems/problems.ts';
 import { t } from '../schemas/language.ts';
 import { COMMON_OPTIONS, DEADLINE_OPTIONS, DEFAULT_MAX_WRITES, LANG_HELP, maxWritesOf, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
+import { printJsonList } from '../io/print-json.ts';
 import { resolveToday } from '../io/today.ts';
 
 const HELP = `Usage: npm run deadlines -- [options]
@@ -67,7 +68,7 @@ await runMain('deadlines', async () => {
     org.deadlines,
     today,
   );
-  if (values.json) return void console.log(JSON.stringify(deadlines, null, 2));
+  if (values.json) return void (await printJsonList(deadlines));
   console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays));
   if (!values.github) return;
   console.log('');

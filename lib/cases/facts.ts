@@ -8,12 +8,13 @@ const recorded = (text: string | undefined) => (text ? RECORDED : undefined);
 /**
  * A case's facts: dates, keys, status and what was recorded, without personal data and without free text that
  * may name people (art. 4.4). Dropped: the complainant, step notes, the committee's reference; findings,
- * conclusions and mediation are replaced by {@link RECORDED}, so "is there a written response with findings"
- * (art. 5.5) still holds. Kept: improvement actions, which the internal report lists (art. 2.4). Pure.
+ * conclusions, mediation and the reason not to escalate are replaced by {@link RECORDED}, so "is there a written
+ * response with findings" (art. 5.5) and "is a reason recorded" (art. 4.7) still hold. Kept: improvement actions, which the internal report lists (art. 2.4). Pure.
  */
 export function caseFacts(c: CaseData): CaseData {
-  const { complainant: _, steps, response, escalation, ...rest } = c;
+  const { complainant: _, steps, response, escalation, no_escalation_reason, ...rest } = c;
   const facts: CaseData = { ...rest, steps: steps.map((s) => ({ kind: s.kind, date: s.date })) };
+  if (no_escalation_reason) facts.no_escalation_reason = RECORDED;
   if (response)
     facts.response = dropUndefined({
       date: response.date,

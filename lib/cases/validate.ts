@@ -2,7 +2,7 @@ import { caseSchemaFor, type CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { parseCaseFile, type CaseRecord } from './case-file.ts';
-import { caseDeadline } from '../deadlines/deadlines.ts';
+import { filingDeadline } from '../deadlines/deadlines.ts';
 import { formatDate } from '../dates/iso-date.ts';
 import { lineOf } from '../problems/yaml-source.ts';
 import type { Problem } from '../problems/problems.ts';
@@ -45,14 +45,14 @@ function caseWarnings(r: CaseRecord, org: Organization, cal: WorkCalendar, line:
   const c: CaseData = r.data;
   const out: Problem[] = [];
   const warn = (field: string, message: string) => out.push({ file: r.file, line: line(field), field, message, severity: 'warning' });
-  const d = caseDeadline(c, cal, org.deadlines, c.received);
+  const filing = filingDeadline(c, cal, org.deadlines);
   // art. 4.1: a late filing is flagged, never refused
-  if (d.filed_late && d.filing_deadline)
+  if (filing !== null && c.received > filing)
     warn(
       'received',
       t(
-        `te laat ingediend: ontvangen op ${c.received}, na de indieningstermijn van ${formatDate(d.filing_deadline)} (${org.deadlines.filing_workdays} werkdagen na ${c.assignment_completed}, art. 4.1); de klacht wordt toch behandeld`,
-        `filed late: received ${c.received}, after the filing deadline ${formatDate(d.filing_deadline, 'en')} (${org.deadlines.filing_workdays} working days after ${c.assignment_completed}, art. 4.1)`,
+        `te laat ingediend: ontvangen op ${c.received}, na de indieningstermijn van ${formatDate(filing)} (${org.deadlines.filing_workdays} werkdagen na ${c.assignment_completed}, art. 4.1); de klacht wordt toch behandeld`,
+        `filed late: received ${c.received}, after the filing deadline ${formatDate(filing, 'en')} (${org.deadlines.filing_workdays} working days after ${c.assignment_completed}, art. 4.1)`,
       ),
     );
   // art. 4.1: complaints are made in writing

@@ -23,9 +23,24 @@ export function toDayNumber(date: IsoDate): number {
   return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / MS_PER_DAY;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** The date of a day number. @example fromDayNumber(0) === '1970-01-01' */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // whole-number arithmetic (H. Hinnant's civil_from_days): no Date object per call, as deadlines ask for many
+  if (Number.isInteger(day) && day >= -719_162 && day <= 2_932_896) {
+    const z = day + 719_468; // days since 0000-03-01
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097; // day of the 400-year era
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from 1 March
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+  }
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10); // years outside 0001–9999, fractions
 }
 
 /** Day of the week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */

@@ -39,13 +39,17 @@ export function closedOn(c: CaseData): IsoDate | null {
   }
 }
 
+/** art. 4.1: a complaint is filed within 30 working days after the assignment ended; null when that end is unknown. */
+export function filingDeadline(c: CaseData, cal: WorkCalendar, terms: Organization['deadlines']): IsoDate | null {
+  return c.assignment_completed ? addWorkdays(cal, c.assignment_completed, terms.filing_workdays) : null;
+}
+
 /**
  * Deadlines and state of one case on `today` (the date in Europe/Amsterdam, passed in by the caller).
  * @example caseDeadline(c, cal, org.deadlines, '2026-11-24').state === 'due_soon'
  */
 export function caseDeadline(c: CaseData, cal: WorkCalendar, terms: Organization['deadlines'], today: IsoDate): CaseDeadline {
-  // art. 4.1: filed within 30 working days after the assignment ended
-  const filing_deadline = c.assignment_completed ? addWorkdays(cal, c.assignment_completed, terms.filing_workdays) : null;
+  const filing_deadline = filingDeadline(c, cal, terms);
   // art. 5.4, 6.2: handled in writing within 20 working days after receipt
   const due = addWorkdays(cal, c.received, terms.handling_workdays);
   const base = {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileS
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_DIR, blobId, loadCaseFacts } from '../../io/case-facts.ts';
+import { CACHE_DIR, blobId, intern, loadCaseFacts } from '../../io/case-facts.ts';
 import { RECORDED } from '../../lib/cases/facts.ts';
 import { caseData, caseText, tempProjects } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
@@ -61,6 +61,26 @@ describe('loadCaseFacts: privacy of the cache', () => {
     expect(file).toBeDefined();
     expect(readFileSync(file!, 'utf8')).not.toMatch(CANARY);
     expect(statSync(file!).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps no reason for not escalating (free text, art. 4.7), only that one was recorded', async () => {
+    const dir = await project({
+      'cases/2026/K-2026-002.md': caseText(
+        caseData({
+          id: 'K-2026-002',
+          status: 'resolved',
+          response: { date: '2026-11-20', findings: 'Bevindingen.', conclusions: 'Conclusies.' },
+          client_informed: '2026-11-03',
+          satisfied: false,
+          no_escalation_reason: 'Kanarie ziet af van voorleggen.',
+        }),
+      ),
+    });
+    const facts = await loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
+    expect(facts.validation.problems).toEqual([]); // with the reason recorded: no art. 4.7 warning
+    expect(facts.validation.cases[0]!.data.no_escalation_reason).toBe(RECORDED);
+    expect(JSON.stringify(facts)).not.toMatch(CANARY);
+    expect(readFileSync(cacheOf(join(dir, 'cases'))!, 'utf8')).not.toMatch(CANARY);
   });
 
   it('after retention --apply, nothing the retention removed is in the cache', async () => {
@@ -130,11 +150,63 @@ describe('loadCaseFacts: the cache is keyed by Git blob ids', () => {
     ]);
   });
 
+  it('gives from the cache exactly what a fresh check gives: records, errors, warnings, their lines', async () => {
+    const dir = await project({
+      'cases/2026/K-2026-001.md': CANARY_CASE,
+      'cases/2026/K-2026-002.md': caseText(caseData({ id: 'K-2026-002', channel: 'oral' })), // a warning
+      'cases/2026/K-2026-003.md': caseText(caseData({ id: 'K-2026-003', organizer: 'niemand' })), // an error
+      'cases/2026/K-2026-004.md': caseText(caseData({ id: 'K-2026-003' })), // an id that is not its file name
+    });
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'cases');
+    const load = (useCache: boolean) => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'), useCache);
+    const fresh = await load(false);
+    expect(fresh.validation.errorCount).toBe(2);
+    expect(fresh.validation.warningCount).toBeGreaterThan(0);
+    const filled = await load(true);
+    const cached = await load(true);
+    expect([filled.cacheHits, cached.cacheHits]).toEqual([0, 4]);
+    // as the commands print them: byte for byte
+    expect(JSON.stringify(cached.validation)).toBe(JSON.stringify(fresh.validation));
+    expect(JSON.stringify(filled.validation)).toBe(JSON.stringify(fresh.validation));
+  });
+
+  it('with line ends converted by Git (autocrlf), keys by the blob id Git gives and hits', async () => {
+    const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()).replaceAll('\n', '\r\n') });
+    git(dir, 'init', '-q');
+    git(dir, '-c', 'core.autocrlf=true', 'add', 'cases');
+    git(dir, 'config', 'core.autocrlf', 'true');
+    const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
+    expect((await load()).cacheHits).toBe(0);
+    const again = await load();
+    expect([again.cacheHits, again.validation.errorCount]).toEqual([1, 0]);
+    // the key is Git's id of the stored (LF) blob, not the hash of the CRLF bytes in the work tree
+    const staged = git(dir, 'ls-files', '--stage', 'cases/2026/K-2026-001.md').split(' ')[1];
+    const { blobs } = JSON.parse(readFileSync(cacheOf(join(dir, 'cases'))!, 'utf8')) as { blobs: string[] };
+    expect(blobs).toEqual([staged]);
+    expect(staged).not.toBe(blobId(readFileSync(join(dir, 'cases/2026/K-2026-001.md'))));
+  });
+
   it('outside a Git work tree, hashes the files and still hits', async () => {
     const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
     const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
     expect((await load()).cacheHits).toBe(0);
     expect((await load()).cacheHits).toBe(1);
+  });
+});
+
+describe('intern (the facts of many files keep each short string once)', () => {
+  it('changes no value, and gives equal dates and keys of different cases one string', () => {
+    const seen = new Map<string, string>();
+    const copy = (s: string) => [...s].join(''); // an equal string, not the same one
+    const a = intern(
+      { id: 'K-2026-0001', received: copy('2026-03-02'), categories: [copy('kosten')], steps: [{ date: copy('2026-03-02') }] },
+      seen,
+    );
+    const b = intern({ id: 'K-2026-0002', received: copy('2026-03-02'), categories: [copy('kosten')], steps: [], satisfied: true }, seen);
+    expect(a).toEqual({ id: 'K-2026-0001', received: '2026-03-02', categories: ['kosten'], steps: [{ date: '2026-03-02' }] });
+    expect(b).toEqual({ id: 'K-2026-0002', received: '2026-03-02', categories: ['kosten'], steps: [], satisfied: true });
+    expect([...seen.keys()].sort()).toEqual(['2026-03-02', 'kosten']); // ids (longer) are left alone
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatDate, fromDayNumber, isIsoDate, toDayNumber, todayIn, weekdayOf } from '../../../lib/dates/iso-date.ts';
 
@@ -22,6 +23,16 @@ describe('calendar-date arithmetic is the same under any TZ', () => {
     expect(toDayNumber(date)).toBe(day);
     expect(fromDayNumber(day)).toBe(date);
     expect(weekdayOf(day)).toBe(weekday);
+  });
+  it('fromDayNumber gives the date Date gives, from year 1 to 9999 and beyond', () => {
+    const viaDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: -800_000, max: 3_000_000 }), (day) => {
+        expect(fromDayNumber(day)).toBe(viaDate(day));
+      }),
+    );
+    for (const day of [-719_162, -719_163, -1, 0, 59, 60, 2_932_896, 2_932_897, 11_016, 10_957])
+      expect(fromDayNumber(day)).toBe(viaDate(day));
   });
   it('addDays crosses month, year and DST boundaries', () => {
     expect(addDays('2026-03-28', 1)).toBe('2026-03-29'); // DST starts in Europe on 29 March

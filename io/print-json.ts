@@ -1,0 +1,30 @@
+import { once } from 'node:events';
+
+/** Where {@link printJsonList} writes: process.stdout, or any stream that says when it wants no more for now. */
+export interface Output {
+  /** Takes a piece of text; false when its buffer is full (then wait for 'drain'). */
+  write(text: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * Print a list as `console.log(JSON.stringify(items, null, 2))` does, byte for byte, but in pieces of 500
+ * items, each written only when the output has taken the one before: 100,000 deadlines never become one 30 MB
+ * string, and on a pipe (whose writes Node queues in memory) never a queue of 30 MB either.
+ */
+export async function printJsonList(items: readonly unknown[], out: Output = process.stdout): Promise<void> {
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out as unknown as NodeJS.EventEmitter, 'drain');
+  };
+  if (items.length === 0) return write('[]\n');
+  const PIECE = 500;
+  for (let i = 0; i < items.length; i += PIECE) {
+    let text = i === 0 ? '[\n  ' : ',\n  ';
+    const end = Math.min(items.length, i + PIECE);
+    for (let j = i; j < end; j++) {
+      // an item nested one level deeper: every line of it two more spaces in (a JSON string holds no raw newline)
+      text += (j > i ? ',\n  ' : '') + (JSON.stringify(items[j], null, 2) ?? 'null').replaceAll('\n', '\n  ');
+    }
+    await write(end === items.length ? `${text}\n]\n` : text);
+  }
+}
