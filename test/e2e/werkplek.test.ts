@@ -110,6 +110,18 @@ async function submitForm(page: Page, summary: string, fill: () => Promise<void>
   await Promise.all([page.waitForNavigation(), page.click(`button:has-text("${button}")`)]);
 }
 
+/** Write the written response (art. 4.6, 5.5) with short findings and conclusions. */
+const writeResponse = (page: Page) =>
+  submitForm(
+    page,
+    'Schriftelijke afhandeling schrijven',
+    async () => {
+      await page.fill('#antw-f-response-findings', 'Bevindingen.');
+      await page.fill('#antw-f-response-conclusions', 'Conclusies.');
+    },
+    'Afhandeling opslaan',
+  );
+
 describe('the handbook flow, in the browser', () => {
   const complaint = 'Factuur #2026-12 was te hoog berekend.\nLet op: "dubbel" gerekend — \'echt\' waar? 😀 café';
   let id = '';
@@ -262,15 +274,7 @@ describe('the handbook flow, in the browser', () => {
   it('escalates another case to the complaints committee (art. 4.7)', async () => {
     const page = await context.newPage();
     const other = await register(page, 'Tweede Klant', 'Tweede klacht.');
-    await submitForm(
-      page,
-      'Schriftelijke afhandeling schrijven',
-      async () => {
-        await page.fill('#antw-f-response-findings', 'Bevindingen.');
-        await page.fill('#antw-f-response-conclusions', 'Conclusies.');
-      },
-      'Afhandeling opslaan',
-    );
+    await writeResponse(page);
     await submitForm(
       page,
       'Voorleggen aan de klachtencommissie',
@@ -420,15 +424,7 @@ describe('refusals', () => {
     await refused('Klacht ingetrokken', () => page.fill('#int-f-withdrawn_on', ''), 'Intrekking vastleggen');
     expect(await page.textContent('#int-f-withdrawn_on-fout')).toBe('vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026');
     // not satisfied, yet not to the committee: closed with the reason (art. 4.7), so validate has nothing to warn
-    await submitForm(
-      page,
-      'Schriftelijke afhandeling schrijven',
-      async () => {
-        await page.fill('#antw-f-response-findings', 'Bevindingen.');
-        await page.fill('#antw-f-response-conclusions', 'Conclusies.');
-      },
-      'Afhandeling opslaan',
-    );
+    await writeResponse(page);
     await submitForm(
       page,
       'Afsluiten',

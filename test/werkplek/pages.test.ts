@@ -14,22 +14,25 @@ const org = parseOrganization(
     .replace(/filing_workdays: \d+/, 'filing_workdays: 25'),
 );
 
+/** The Dossier page of a case on 2026-11-24, as the werkplek renders it. */
+const dossierHtml = (data: CaseData, dayOfTerm: number) =>
+  dossierPage({
+    org,
+    data,
+    body: '\n## Klacht\n\nTekst.\n',
+    file: `cases/2026/${data.id}.md`,
+    hash: 'x',
+    deadline: caseDeadline(data, calendarFor(org), org.deadlines, '2026-11-24'),
+    today: '2026-11-24',
+    dayOfTerm,
+    warnings: [],
+    documents: [],
+  });
+
 describe('werkplek pages', () => {
   it('name the escalation body and the filing term of organization.yml (art. 1.6, 3.2, 4.1, 4.7)', () => {
     const data = caseSchemaFor(org).parse(caseData({ id: 'K-2026-001', received: '2026-11-02' })) as CaseData;
-    const cal = calendarFor(org);
-    const html = dossierPage({
-      org,
-      data,
-      body: '\n## Klacht\n\nTekst.\n',
-      file: 'cases/2026/K-2026-001.md',
-      hash: 'x',
-      deadline: caseDeadline(data, cal, org.deadlines, '2026-11-24'),
-      today: '2026-11-24',
-      dayOfTerm: 16,
-      warnings: [],
-      documents: [],
-    });
+    const html = dossierHtml(data, 16);
     expect(html).toContain('Cliënt gewezen op de klachtenregeling en Klachtenloket Zorg');
     expect(html).toContain('Voorgelegd aan de Geschillencommissie Zorg (art. 4.7)');
     expect(html).toContain('Kenmerk bij Klachtenloket Zorg (optioneel)');
@@ -51,19 +54,7 @@ describe('the dossier timeline', () => {
         escalation: { date: '2026-06-15', reference: 'X-1' },
       }),
     ) as CaseData;
-    const cal = calendarFor(org);
-    const html = dossierPage({
-      org,
-      data,
-      body: '\n## Klacht\n\nTekst.\n',
-      file: 'cases/2026/K-2026-002.md',
-      hash: 'x',
-      deadline: caseDeadline(data, cal, org.deadlines, '2026-11-24'),
-      today: '2026-11-24',
-      dayOfTerm: 0,
-      warnings: [],
-      documents: [],
-    });
+    const html = dossierHtml(data, 0);
     const stand = (/<strong>Stand<\/strong>(.*?)<\/li>/s.exec(html)?.[1] ?? '').replace(/<br>/g, ' ').replace(/<[^>]+>/g, '');
     expect(stand).toContain('afgerond, binnen de termijn');
     expect(stand).toContain('schriftelijk afgehandeld op 1 juni 2026'); // due 5 June 2026: 20 working days, Hemelvaart, 15 May (decreed) and Pinkstermaandag excluded
