@@ -29,9 +29,16 @@ export function caseText(data: Record<string, unknown>, body = 'De klacht zoals 
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`;
 }
 
-/** A temporary project folder with organization.yml and the given files (path → text). */
+// every folder tempProject makes, removed after the tests of the file that imported this module
+const made: string[] = [];
+afterAll(async () => {
+  for (const d of made.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+/** A temporary project folder with organization.yml and the given files (path → text); removed after the test file. */
 export async function tempProject(files: Record<string, string>, orgText = ORG_TEXT): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'klachten-'));
+  made.push(dir);
   await writeFile(join(dir, 'organization.yml'), orgText);
   await mkdir(join(dir, 'cases'), { recursive: true });
   for (const [path, text] of Object.entries(files)) {
@@ -39,17 +46,4 @@ export async function tempProject(files: Record<string, string>, orgText = ORG_T
     await writeFile(join(dir, path), text);
   }
   return dir;
-}
-
-/** `tempProject` for one test file: every folder it makes is removed after the file's tests. */
-export function tempProjects(): (files: Record<string, string>, orgText?: string) => Promise<string> {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const d of dirs) await rm(d, { recursive: true, force: true });
-  });
-  return async (files, orgText) => {
-    const dir = await tempProject(files, orgText);
-    dirs.push(dir);
-    return dir;
-  };
 }

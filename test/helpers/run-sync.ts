@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syncGitHub, type SyncEnvironment, type SyncOutcome } from '../../io/github/sync.ts';
@@ -31,7 +31,8 @@ export interface RunSyncOptions {
  */
 export async function runSync(fake: FakeGitHub | null, specs: readonly CaseSpec[], options: RunSyncOptions): Promise<SyncRun> {
   const { org, cal, cases } = loadFixture(specs);
-  const summaryFile = join(await mkdtemp(join(tmpdir(), 'summary-')), 'summary.md');
+  const summaryDir = await mkdtemp(join(tmpdir(), 'summary-'));
+  const summaryFile = join(summaryDir, 'summary.md');
   const env: SyncEnvironment = {
     GITHUB_TOKEN: fake?.token,
     GITHUB_REPOSITORY: fake?.repository,
@@ -60,5 +61,6 @@ export async function runSync(fake: FakeGitHub | null, specs: readonly CaseSpec[
     error = e as Error;
   }
   const summary = await readFile(summaryFile, 'utf8').catch(() => '');
+  await rm(summaryDir, { recursive: true, force: true });
   return { outcome, error, log, summary };
 }

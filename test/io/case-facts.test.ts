@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_DIR, blobId, intern, loadCaseFacts } from '../../io/case-facts.ts';
 import { RECORDED } from '../../lib/cases/facts.ts';
-import { caseData, caseText, tempProjects } from '../helpers/fixtures.ts';
+import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
 
 // Every free text and every piece of personal data in a case carries "Kanarie": none may reach the cache
@@ -29,7 +29,7 @@ const CANARY_CASE = caseText(
   'Kanarie klachttekst.\n',
 );
 
-const project = tempProjects();
+const project = tempProject;
 
 const cacheFiles = () => (existsSync(CACHE_DIR) ? readdirSync(CACHE_DIR).filter((f) => /^checks-.*\.json$/.test(f)) : []);
 /** The cache file that names this cases folder. */

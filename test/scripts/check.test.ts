@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { caseData, caseText, tempProjects } from '../helpers/fixtures.ts';
+import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
 
-const project = tempProjects();
+const project = tempProject;
 
 const VALID = {
   'cases/2026/K-2026-001.md': caseText(caseData({ channel: 'oral' })),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,10 @@ beforeAll(async () => {
   dir = await writeFixtureDir(CASES);
   fake = await startFakeGitHub();
 });
-afterAll(() => fake.close());
+afterAll(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function deadlines(args: string[], env: Record<string, string> = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_')));
@@ -95,6 +98,7 @@ describe('npm run deadlines -- --github', () => {
       expect(titles).toEqual(['Klacht K-2026-001: termijn 18 werkdagen overschreden', 'Ongeldig dossier: 1 bestand herstellen']);
     } finally {
       await own.close();
+      await rm(bad, { recursive: true, force: true });
     }
   });
 
