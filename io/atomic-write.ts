@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -36,6 +36,57 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     // some file systems cannot sync a folder; the rename itself is still atomic
   } finally {
     await dir.close();
+  }
+}
+
+/**
+ * {@link writeFileAtomic}, synchronous (the werkplek's request handlers), creating the folder if needed. With
+ * `exclusive` it never replaces an existing file: it returns false when `path` exists (a case number just taken),
+ * decided atomically by a hard link where the file system has them.
+ */
+export function writeFileAtomicSync(path: string, text: string, exclusive = false): boolean {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = tempName(path);
+  const fd = openSync(tmp, 'wx');
+  try {
+    writeFileSync(fd, text, 'utf8');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (!exclusive) renameSync(tmp, path);
+    else if (!placeExclusively(tmp, path)) return false;
+  } finally {
+    rmSync(tmp, { force: true }); // after a rename: already gone
+  }
+  syncFolder(dirname(path));
+  return true;
+}
+
+/** Put `tmp` at `path` unless `path` exists; false when it does. */
+function placeExclusively(tmp: string, path: string): boolean {
+  try {
+    linkSync(tmp, path); // fails with EEXIST when the name is taken, atomically
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // no hard links on this file system: check, then rename
+    if (existsSync(path)) return false;
+    renameSync(tmp, path);
+    return true;
+  }
+}
+
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // some file systems cannot sync a folder; the rename itself is still atomic
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
