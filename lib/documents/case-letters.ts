@@ -5,7 +5,7 @@ import { caseDeadline } from '../deadlines/deadlines.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { letterBase, type LetterBase } from './letter-base.ts';
 import { complaintSection, markdownHtml } from './markdown.ts';
-import { fillLetterTemplate, type LetterResult } from './response-letter.ts';
+import { fillLetterTemplate, type LetterPartials, type LetterResult } from './response-letter.ts';
 import { t } from '../../schemas/language.ts';
 
 const anonymized = (record: CaseRecord) =>
@@ -37,6 +37,7 @@ export function acknowledgementHtml(
   cal: WorkCalendar,
   today: IsoDate,
   template: string,
+  partials: LetterPartials = {},
 ): LetterResult {
   const missing = anonymized(record);
   if (missing.length) return { ok: false, missing };
@@ -49,7 +50,10 @@ export function acknowledgementHtml(
     werkdagen: org.deadlines.handling_workdays,
     mondeling: c.channel === 'oral',
   };
-  return { ok: true, html: fillLetterTemplate('ontvangstbevestiging.html', template, view, `Ontvangstbevestiging klacht ${c.id}`) };
+  return {
+    ok: true,
+    html: fillLetterTemplate('ontvangstbevestiging.html', template, view, `Ontvangstbevestiging klacht ${c.id}`, partials),
+  };
 }
 
 /** The values of templates/bevestiging-mondelinge-klacht.html (art. 4.1). */
@@ -63,7 +67,13 @@ export interface OralConfirmationView extends LetterBase {
  * The written confirmation of an oral complaint (art. 4.1: complaints are made in writing): the complaint as
  * recorded, for the complainant to confirm or correct. Dated on the recorded `written_confirmation`, else `today`.
  */
-export function oralConfirmationHtml(record: CaseRecord, org: Organization, today: IsoDate, template: string): LetterResult {
+export function oralConfirmationHtml(
+  record: CaseRecord,
+  org: Organization,
+  today: IsoDate,
+  template: string,
+  partials: LetterPartials = {},
+): LetterResult {
   const c = record.data;
   const missing = anonymized(record);
   if (c.channel !== 'oral')
@@ -89,7 +99,7 @@ export function oralConfirmationHtml(record: CaseRecord, org: Organization, toda
   };
   return {
     ok: true,
-    html: fillLetterTemplate('bevestiging-mondelinge-klacht.html', template, view, `Bevestiging mondelinge klacht ${c.id}`),
+    html: fillLetterTemplate('bevestiging-mondelinge-klacht.html', template, view, `Bevestiging mondelinge klacht ${c.id}`, partials),
   };
 }
 
@@ -101,7 +111,7 @@ export interface EscalationView extends LetterBase {
 }
 
 /** The letter that confirms the complaint was put before the complaints committee (art. 4.7), dated on escalation.date. */
-export function escalationLetterHtml(record: CaseRecord, org: Organization, template: string): LetterResult {
+export function escalationLetterHtml(record: CaseRecord, org: Organization, template: string, partials: LetterPartials = {}): LetterResult {
   const c = record.data;
   const missing = anonymized(record);
   if (!c.escalation)
@@ -120,6 +130,6 @@ export function escalationLetterHtml(record: CaseRecord, org: Organization, temp
   };
   return {
     ok: true,
-    html: fillLetterTemplate('escalatiebrief.html', template, view, `Voorlegging klacht ${c.id} aan de klachtencommissie`),
+    html: fillLetterTemplate('escalatiebrief.html', template, view, `Voorlegging klacht ${c.id} aan de klachtencommissie`, partials),
   };
 }

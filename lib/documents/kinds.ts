@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
 import { registrationFormHtml } from './registration-form.ts';
-import { responseLetterHtml } from './response-letter.ts';
+import { LETTERHEAD_TEMPLATE, letterPartials, responseLetterHtml } from './response-letter.ts';
 import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from './case-letters.ts';
 import { committeeDossierHtml } from './committee-dossier.ts';
 import type { RecordedDateField } from '../cases/record-date.ts';
@@ -57,7 +57,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     articles: 'art. 4.6, 5.5',
     template: 'antwoordbrief.html',
     byDefault: true,
-    make: ({ record, org, templates }) => responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? ''),
+    make: ({ record, org, templates }) => responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? '', letterPartials(templates)),
   },
   {
     key: 'ontvangstbevestiging',
@@ -66,7 +66,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     template: 'ontvangstbevestiging.html',
     records: 'acknowledged',
     make: ({ record, org, cal, today, templates }) =>
-      acknowledgementHtml(record, org, cal, today, templates['ontvangstbevestiging.html'] ?? ''),
+      acknowledgementHtml(record, org, cal, today, templates['ontvangstbevestiging.html'] ?? '', letterPartials(templates)),
   },
   {
     key: 'bevestiging-mondelinge-klacht',
@@ -75,14 +75,15 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     template: 'bevestiging-mondelinge-klacht.html',
     records: 'written_confirmation',
     make: ({ record, org, today, templates }) =>
-      oralConfirmationHtml(record, org, today, templates['bevestiging-mondelinge-klacht.html'] ?? ''),
+      oralConfirmationHtml(record, org, today, templates['bevestiging-mondelinge-klacht.html'] ?? '', letterPartials(templates)),
   },
   {
     key: 'escalatiebrief',
     title: 'Brief: voorgelegd aan de klachtencommissie',
     articles: 'art. 4.7',
     template: 'escalatiebrief.html',
-    make: ({ record, org, templates }) => escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? ''),
+    make: ({ record, org, templates }) =>
+      escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? '', letterPartials(templates)),
   },
   {
     key: 'dossier-klachtencommissie',
@@ -94,11 +95,12 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
       committeeDossierHtml(
         record,
         registrationFormHtml(record, org, cal, today),
-        responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? ''),
-        escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? ''),
+        responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? '', letterPartials(templates)),
+        escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? '', letterPartials(templates)),
       ),
   },
 ];
 
-/** The templates a kind reads: its own and those of the letters it bundles. */
-export const templatesOf = (kind: DocumentKind): string[] => [...(kind.template ? [kind.template] : []), ...(kind.alsoUses ?? [])];
+/** The templates a kind reads: its own, those of the letters it bundles, and the letterhead they share. */
+export const templatesOf = (kind: DocumentKind): string[] =>
+  kind.template ? [kind.template, ...(kind.alsoUses ?? []), LETTERHEAD_TEMPLATE] : [];

@@ -67,8 +67,21 @@ export function letterView(record: CaseRecord, org: Organization): LetterView {
 
 type Token = [string, string, number, number, Token[]?];
 
-/** Names the template uses that the view does not have (typos), so a broken template never yields a half letter. */
-export function unknownTemplateNames(template: string, view: object): string[] {
+/** The shared letterhead every letter template takes over with `{{> briefhoofd}}` (templates/briefhoofd.html). */
+export const LETTERHEAD_TEMPLATE = 'briefhoofd.html';
+
+/** Partial templates by the name a letter uses for them (`{{> briefhoofd}}` → `briefhoofd`). */
+export type LetterPartials = Readonly<Record<string, string>>;
+
+/** The partials among the templates read (file name → text): the letterhead. */
+export const letterPartials = (templates: Readonly<Record<string, string>>): LetterPartials =>
+  templates[LETTERHEAD_TEMPLATE] === undefined ? {} : { [LETTERHEAD_TEMPLATE.replace(/\.html$/, '')]: templates[LETTERHEAD_TEMPLATE] };
+
+/**
+ * Names the template (and the partials it takes over) uses that the view does not have (typos), and partials
+ * that do not exist (`> naam`), so a broken template never yields a half letter.
+ */
+export function unknownTemplateNames(template: string, view: object, partials: LetterPartials = {}): string[] {
   const known = new Set<string>();
   const collect = (o: object, prefix: string) => {
     for (const [k, v] of Object.entries(o)) {
@@ -79,9 +92,18 @@ export function unknownTemplateNames(template: string, view: object): string[] {
   };
   collect(view, '');
   const unknown = new Set<string>();
+  const seen = new Set<string>();
   const walk = (tokens: Token[]) => {
     for (const [type, name, , , children] of tokens) {
       if (['name', '&', '#', '^'].includes(type) && name !== '.' && !known.has(name)) unknown.add(name);
+      if (type === '>') {
+        const partial = partials[name];
+        if (partial === undefined) unknown.add(`> ${name}`);
+        else if (!seen.has(name)) {
+          seen.add(name);
+          walk(Mustache.parse(partial) as unknown as Token[]);
+        }
+      }
       if (children) walk(children);
     }
   };
@@ -93,10 +115,16 @@ export function unknownTemplateNames(template: string, view: object): string[] {
  * Fill a letter template with `view` into a printable A4 page. Throws an Error naming the template and the
  * unknown names when the template is broken (a typo never yields a half letter).
  */
-export function fillLetterTemplate(templateName: string, template: string, view: object, title: string): string {
+export function fillLetterTemplate(
+  templateName: string,
+  template: string,
+  view: object,
+  title: string,
+  partials: LetterPartials = {},
+): string {
   let unknown: string[];
   try {
-    unknown = unknownTemplateNames(template, view);
+    unknown = unknownTemplateNames(template, view, partials);
   } catch (error) {
     throw new Error(`the letter template ${templateName} cannot be read: ${(error as Error).message}`, { cause: error });
   }
@@ -104,7 +132,7 @@ export function fillLetterTemplate(templateName: string, template: string, view:
     throw new Error(
       `the letter template ${templateName} uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`,
     );
-  return documentPage(title, Mustache.render(template, view, {}, { escape: (value: unknown) => escapeHtml(String(value)) }));
+  return documentPage(title, Mustache.render(template, view, partials, { escape: (value: unknown) => escapeHtml(String(value)) }));
 }
 
 /**
@@ -112,11 +140,11 @@ export function fillLetterTemplate(templateName: string, template: string, view:
  * Without findings, conclusions or a response date it returns what is missing: never a half-empty letter.
  * Throws an Error naming the problem when the template itself is broken.
  */
-export function responseLetterHtml(record: CaseRecord, org: Organization, template: string): LetterResult {
+export function responseLetterHtml(record: CaseRecord, org: Organization, template: string, partials: LetterPartials = {}): LetterResult {
   const missing = missingForLetter(record);
   if (missing.length) return { ok: false, missing };
   return {
     ok: true,
-    html: fillLetterTemplate('antwoordbrief.html', template, letterView(record, org), `Afhandeling klacht ${record.data.id}`),
+    html: fillLetterTemplate('antwoordbrief.html', template, letterView(record, org), `Afhandeling klacht ${record.data.id}`, partials),
   };
 }

@@ -7,7 +7,7 @@ import { parseCaseFile, type CaseRecord } from '../../lib/cases/case-file.ts';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
 import { registrationFormHtml } from '../../lib/documents/registration-form.ts';
-import { responseLetterHtml } from '../../lib/documents/response-letter.ts';
+import { LETTERHEAD_TEMPLATE, letterPartials, responseLetterHtml } from '../../lib/documents/response-letter.ts';
 import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from '../../lib/documents/case-letters.ts';
 import { committeeDossierHtml } from '../../lib/documents/committee-dossier.ts';
 import { ROOT, caseText, resolvedCase, type CaseLiteral } from '../helpers/temp-project.ts';
@@ -19,6 +19,8 @@ messagesIn('en');
 const org = parseOrganization('organization.yml', readFileSync(join(ROOT, 'organization.yml'), 'utf8'));
 const cal = calendarFor(org);
 const template = readFileSync(join(ROOT, 'templates/antwoordbrief.html'), 'utf8');
+// the letterhead every letter takes over (templates/briefhoofd.html)
+const partials = letterPartials({ [LETTERHEAD_TEMPLATE]: readFileSync(join(ROOT, 'templates', LETTERHEAD_TEMPLATE), 'utf8') });
 
 function record(literal: CaseLiteral): CaseRecord {
   const { record, problems } = parseCaseFile(`${literal.id}.md`, caseText(literal), caseSchemaFor(org));
@@ -37,7 +39,7 @@ const text = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 const letter = (c: CaseLiteral) => {
-  const r = responseLetterHtml(record(c), org, template);
+  const r = responseLetterHtml(record(c), org, template, partials);
   if (!r.ok) throw new Error(r.missing.join(', '));
   return r.html;
 };
@@ -103,7 +105,7 @@ describe('the response letter (art. 4.6, 5.5)', () => {
 
   it('is not made, half-empty, for an open case without a response: it names what is missing', () => {
     const open = resolvedCase({ status: 'open', response: undefined, satisfied: undefined });
-    expect(responseLetterHtml(record(open), org, template)).toEqual({
+    expect(responseLetterHtml(record(open), org, template, partials)).toEqual({
       ok: false,
       missing: [
         'response.date (date of the written response, art. 4.6)',
@@ -112,7 +114,7 @@ describe('the response letter (art. 4.6, 5.5)', () => {
       ],
     });
     const noFindings = resolvedCase({ status: 'open', response: { date: '2024-01-30', conclusions: 'c' } });
-    expect(responseLetterHtml(record(noFindings), org, template)).toEqual({
+    expect(responseLetterHtml(record(noFindings), org, template, partials)).toEqual({
       ok: false,
       missing: ['response.findings (bevindingen, art. 5.5)'],
     });
@@ -126,6 +128,28 @@ describe('the response letter (art. 4.6, 5.5)', () => {
         '<p>{{bevindingen}} {{conclusie}} {{#organisatie}}{{naam}}{{/organisatie}} {{orgnisatie.naam}}</p>',
       ),
     ).toThrow('the letter template antwoordbrief.html uses unknown names: {{conclusie}}, {{orgnisatie.naam}}');
+  });
+
+  it('checks the names in the letterhead it takes over, and refuses a letterhead that is not there', () => {
+    const letter = '{{> briefhoofd}}<p>{{bevindingen}}</p>';
+    expect(() => responseLetterHtml(record(resolvedCase()), org, letter, { briefhoofd: '<p>{{organisatie.nam}}</p>' })).toThrow(
+      'uses unknown names: {{organisatie.nam}}',
+    );
+    expect(() => responseLetterHtml(record(resolvedCase()), org, letter)).toThrow('uses unknown names: {{> briefhoofd}}');
+  });
+
+  it('takes the letterhead from templates/briefhoofd.html: one change there changes every letter', () => {
+    const own = { briefhoofd: partials.briefhoofd!.replace('<div class="org">', '<div class="org">Eigen briefhoofd · ') };
+    expect(made(responseLetterHtml(record(resolvedCase()), org, template, own))).toContain('Eigen briefhoofd · ');
+    const acknowledgement = acknowledgementHtml(
+      record(resolvedCase()),
+      org,
+      cal,
+      '2024-01-10',
+      templateOf('ontvangstbevestiging.html'),
+      own,
+    );
+    expect(made(acknowledgement)).toContain('Eigen briefhoofd · ');
   });
 });
 
@@ -169,7 +193,7 @@ describe('the registration form (art. 1.5, 4.5)', () => {
     expect(text(registrationFormHtml(record(anon), org, cal, '2026-03-01'))).toContain(
       'Persoonsgegevens verwijderd op 1 februari 2026 (2026-02-01) (bewaartermijn)',
     );
-    expect(responseLetterHtml(record(anon), org, template)).toMatchObject({
+    expect(responseLetterHtml(record(anon), org, template, partials)).toMatchObject({
       ok: false,
       missing: [expect.stringContaining('anonymized on 2026-02-01')],
     });
@@ -198,7 +222,7 @@ describe('the registration form renders the Markdown body', () => {
 
 describe('the acknowledgement of receipt (art. 3, 4.1, 5.4)', () => {
   const ack = (c: CaseLiteral, today = '2024-01-09') =>
-    text(made(acknowledgementHtml(record(c), org, cal, today, templateOf('ontvangstbevestiging.html'))));
+    text(made(acknowledgementHtml(record(c), org, cal, today, templateOf('ontvangstbevestiging.html'), partials)));
   it('names the date received, the handling deadline as a date, who handles it (art. 4.2, 6.1), the regulation and the committee', () => {
     const t = ack(resolvedCase({ status: 'open', response: undefined, satisfied: undefined, acknowledged: undefined }));
     expect(t).toContain('Datum 9 januari 2024'); // today: the day it is made and recorded
@@ -219,7 +243,8 @@ describe('the acknowledgement of receipt (art. 3, 4.1, 5.4)', () => {
 });
 
 describe('the confirmation of an oral complaint (art. 4.1)', () => {
-  const oral = (c: CaseLiteral) => oralConfirmationHtml(record(c), org, '2024-01-10', templateOf('bevestiging-mondelinge-klacht.html'));
+  const oral = (c: CaseLiteral) =>
+    oralConfirmationHtml(record(c), org, '2024-01-10', templateOf('bevestiging-mondelinge-klacht.html'), partials);
   it('shows the complaint as recorded (the "## Klacht" section, rendered), without the notes after it', () => {
     const body = '## Klacht\n\nDe klant vindt dat de **planning** niet klopte.\n\n## Notities\n\nnotitie-kanarie-4242\n';
     const html = made(oral(resolvedCase({ channel: 'oral', body })));
@@ -238,7 +263,7 @@ describe('the confirmation of an oral complaint (art. 4.1)', () => {
 });
 
 describe('the escalation letter and the committee dossier (art. 4.7)', () => {
-  const esc = (c: CaseLiteral) => escalationLetterHtml(record(c), org, templateOf('escalatiebrief.html'));
+  const esc = (c: CaseLiteral) => escalationLetterHtml(record(c), org, templateOf('escalatiebrief.html'), partials);
   it('the escalation letter is dated on the escalation and names the response, the committee and its reference', () => {
     const t = text(made(esc(escalated)));
     expect(t).toContain('Datum 12 februari 2024');
@@ -255,8 +280,8 @@ describe('the escalation letter and the committee dossier (art. 4.7)', () => {
       committeeDossierHtml(
         r,
         registrationFormHtml(r, org, cal, '2024-03-01'),
-        responseLetterHtml(r, org, template),
-        escalationLetterHtml(r, org, templateOf('escalatiebrief.html')),
+        responseLetterHtml(r, org, template, partials),
+        escalationLetterHtml(r, org, templateOf('escalatiebrief.html'), partials),
       ),
     );
     const t = text(html);
@@ -278,8 +303,8 @@ describe('the escalation letter and the committee dossier (art. 4.7)', () => {
     const dossier = committeeDossierHtml(
       r,
       registrationFormHtml(r, org, cal, '2024-03-01'),
-      responseLetterHtml(r, org, template),
-      escalationLetterHtml(r, org, templateOf('escalatiebrief.html')),
+      responseLetterHtml(r, org, template, partials),
+      escalationLetterHtml(r, org, templateOf('escalatiebrief.html'), partials),
     );
     expect(dossier).toMatchObject({ ok: false, missing: [expect.stringContaining('escalation.date')] });
   });
