@@ -296,7 +296,7 @@ function checkFile(
  */
 export async function loadCaseFacts(casesDir: string, configPath: string, useCache = true): Promise<CaseFacts> {
   const orgText = readConfigText(configPath);
-  const print = fingerprint(orgText);
+  const print = useCache ? fingerprint(orgText) : ''; // the cache's key: not needed without a cache
   const cacheFile = cacheFileOf(casesDir);
   const [cache, blobIds] = await Promise.all([
     useCache ? readCache(cacheFile, print) : undefined,

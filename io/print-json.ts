@@ -19,12 +19,10 @@ export async function printJsonList(items: readonly unknown[], out: Output = pro
   if (items.length === 0) return write('[]\n');
   const PIECE = 500;
   for (let i = 0; i < items.length; i += PIECE) {
-    let text = i === 0 ? '[\n  ' : ',\n  ';
     const end = Math.min(items.length, i + PIECE);
-    for (let j = i; j < end; j++) {
-      // an item nested one level deeper: every line of it two more spaces in (a JSON string holds no raw newline)
-      text += (j > i ? ',\n  ' : '') + (JSON.stringify(items[j], null, 2) ?? 'null').replaceAll('\n', '\n  ');
-    }
-    await write(end === items.length ? `${text}\n]\n` : text);
+    // a piece as its own indented list, without the brackets: its items are indented as in the whole list
+    const list = JSON.stringify(items.slice(i, end), null, 2);
+    const body = list.slice(2, -2); // '[\n' … '\n]'
+    await write(`${i === 0 ? '[\n' : ',\n'}${body}${end === items.length ? '\n]\n' : ''}`);
   }
 }

@@ -62,6 +62,9 @@ export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
   };
 }
 
+/** Sums already counted: calendar → number of working days → start → result. */
+const knownSums = new WeakMap<WorkCalendar, Map<number, Map<IsoDate, IsoDate>>>();
+
 /**
  * The date `n` working days after `start`. The start is day 0 and need not be a working day:
  * day 1 is the first working day after it (Atw counting, see docs/case-files.md, "How deadlines are counted").
@@ -69,12 +72,23 @@ export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
  */
 export function addWorkdays(cal: WorkCalendar, start: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkdays: n must be a whole number ≥ 0, got ${n}`);
-  let day = toDayNumber(start);
-  for (let left = n; left > 0;) {
-    day += 1;
-    if (cal.isWorkdayNumber(day)) left -= 1;
+  // thousands of cases share a few hundred start dates: each sum is counted once per calendar
+  let sums = knownSums.get(cal)?.get(n);
+  if (!sums) {
+    const byTerm = knownSums.get(cal) ?? new Map<number, Map<IsoDate, IsoDate>>();
+    knownSums.set(cal, byTerm);
+    byTerm.set(n, (sums = new Map()));
   }
-  return fromDayNumber(day);
+  let due = sums.get(start);
+  if (due === undefined) {
+    let day = toDayNumber(start);
+    for (let left = n; left > 0;) {
+      day += 1;
+      if (cal.isWorkdayNumber(day)) left -= 1;
+    }
+    sums.set(start, (due = fromDayNumber(day)));
+  }
+  return due;
 }
 
 /**

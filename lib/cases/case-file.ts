@@ -4,7 +4,7 @@ import { parseWithFriendlyErrors } from '../problems/friendly-parse.ts';
 import type { Problem } from '../problems/problems.ts';
 import { conflictMarkerLine, conflictMessage, readYaml } from '../problems/yaml-source.ts';
 import { t } from '../../schemas/language.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitFrontmatter, type FrontmatterSplit } from './frontmatter.ts';
 
 /** A case file that passed validation. */
 export interface CaseRecord {
@@ -34,19 +34,20 @@ const SPLIT_PROBLEMS = {
 } as const;
 
 /**
- * Parse one case file's text and check its frontmatter against `schema` (see `caseSchemaFor`).
+ * Parse one case file's text and check its frontmatter against `schema` (see `caseSchemaFor`); `split` is the
+ * text's {@link splitFrontmatter}, when the caller has it already.
  * Never throws: every problem is returned with its line. CRLF line ends and a UTF-8 BOM are fine.
  */
 export function parseCaseFile(
   file: string,
   text: string,
   schema: z.ZodType<CaseData, unknown>,
+  split: FrontmatterSplit = splitFrontmatter(text),
 ): { record?: CaseRecord; problems: Problem[] } {
   const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message, severity: 'error' as const }] });
   // a Git conflict mixes two versions, possibly of two complaints: say so before anything else
   const conflict = conflictMarkerLine(text);
   if (conflict !== undefined) return fail(conflict, '(file)', conflictMessage());
-  const split = splitFrontmatter(text);
   if (!split.ok) return fail(1, '(file)', SPLIT_PROBLEMS[split.reason]());
   const { yamlText, body } = split;
   const result = readYaml(yamlText);

@@ -5,7 +5,11 @@ import { sortProblems, type Problem } from '../problems/problems.ts';
 /** Whether a file name is a case file (`K-….md`); other files in `cases/` are skipped. */
 export const isCaseFileName = (name: string): boolean => /^K-.*\.md$/.test(name);
 
-const baseName = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+/** The file name without its folder and `.md`: `cases/2026/K-2026-001.md` → `K-2026-001`. */
+function baseName(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return name.endsWith('.md') ? name.slice(0, -3) : name;
+}
 
 /** What one file's check found: the case when valid, its own errors and warnings, and the line of its id. */
 export interface FileCheck {
@@ -29,7 +33,11 @@ export function checkCaseSet(checks: readonly FileCheck[]): Validation {
   const problems: Problem[] = checks.flatMap((c) => c.problems);
   const valid = checks.filter((c): c is FileCheck & { record: CaseRecord } => c.record !== undefined);
   const byId = new Map<string, FileCheck[]>();
-  for (const c of valid) byId.set(c.record.data.id, [...(byId.get(c.record.data.id) ?? []), c]);
+  for (const c of valid) {
+    const twins = byId.get(c.record.data.id);
+    if (twins) twins.push(c);
+    else byId.set(c.record.data.id, [c]);
+  }
   const invalid = new Set<FileCheck>();
   const error = (c: FileCheck, message: string) => problems.push({ file: c.file, line: c.idLine, field: 'id', message, severity: 'error' });
   for (const c of valid) {

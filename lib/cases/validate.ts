@@ -21,8 +21,8 @@ export interface SourceFile {
 
 /** Check one case file: schema, configuration (organizer, categories, causes) and warnings. Pure. */
 export function checkCaseFile(f: SourceFile, schema: ReturnType<typeof caseSchemaFor>, org: Organization, cal: WorkCalendar): FileCheck {
-  const { record, problems } = parseCaseFile(f.path, f.text, schema);
-  const split = splitFrontmatter(f.text); // once for every line asked for
+  const split = splitFrontmatter(f.text); // once, for the parse and every line asked for
+  const { record, problems } = parseCaseFile(f.path, f.text, schema, split);
   const line = (field: string) => (split.ok ? lineOf(split.yamlText, [field]) : 1);
   if (record) problems.push(...caseWarnings(record, org, cal, line));
   // a hand-edited free text cut short at " #" (valid YAML, so only a warning)

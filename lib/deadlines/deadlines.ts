@@ -76,9 +76,12 @@ export function caseDeadline(c: CaseData, cal: WorkCalendar, terms: Organization
   return { ...base, state, workdays_left: left };
 }
 
+// ISO dates and ids (K-2026-001) are ASCII in one form: their code-unit order is their order, without a collator
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Most urgent first (fewest working days left), closed cases after open ones; then by deadline and id. */
 export const compareUrgency = (a: CaseDeadline, b: CaseDeadline): number =>
-  (a.workdays_left ?? Infinity) - (b.workdays_left ?? Infinity) || a.due.localeCompare(b.due) || a.id.localeCompare(b.id);
+  (a.workdays_left ?? Infinity) - (b.workdays_left ?? Infinity) || byText(a.due, b.due) || byText(a.id, b.id);
 
 /** Deadlines of many cases, most urgent first (fewest working days left), closed cases after open ones. */
 export function caseDeadlines(

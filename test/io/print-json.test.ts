@@ -35,6 +35,17 @@ describe('printJsonList', () => {
     );
   });
 
+  it('joins its pieces of 500 exactly: 1,234 nested items as one JSON.stringify', async () => {
+    const items = Array.from({ length: 1234 }, (_, i) => ({
+      id: `K-2026-${i}`,
+      steps: [{ kind: 'received', date: '2026-11-24' }],
+      left: i % 3 ? i : null,
+    }));
+    expect(await printed(items)).toBe(`${JSON.stringify(items, null, 2)}\n`);
+    expect(await printed(items.slice(0, 500))).toBe(`${JSON.stringify(items.slice(0, 500), null, 2)}\n`);
+    expect(await printed(items.slice(0, 501))).toBe(`${JSON.stringify(items.slice(0, 501), null, 2)}\n`);
+  });
+
   it('prints an empty list as [] and undefined as null, as JSON does', async () => {
     expect(await printed([])).toBe('[]\n');
     expect(await printed([undefined, { a: undefined }])).toBe(`${JSON.stringify([undefined, { a: undefined }], null, 2)}\n`);

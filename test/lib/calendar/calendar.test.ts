@@ -67,6 +67,16 @@ describe('addWorkdays: day 0 is the event day', () => {
     expect(addWorkdays(cal, start, n)).toBe(expected);
   });
 
+  it('counts each calendar with its own days, also when a sum is asked again', () => {
+    const withBridge = createWorkCalendar({ holidays: atwHolidays, extraNonWorkingDays: ['2026-05-15'] });
+    for (let i = 0; i < 2; i++) {
+      expect(addWorkdays(cal, '2026-05-13', 1)).toBe('2026-05-15'); // Wed → (Thu 14 Ascension) Fri 15
+      expect(addWorkdays(withBridge, '2026-05-13', 1)).toBe('2026-05-18'); // … and Fri 15 decreed: Mon 18
+      expect(addWorkdays(cal, '2026-05-13', 2)).toBe('2026-05-18');
+      expect(addWorkdays(withBridge, '2026-05-13', 2)).toBe('2026-05-19');
+    }
+  });
+
   it('refuses a negative or fractional count', () => {
     expect(() => addWorkdays(cal, '2026-11-23', -1)).toThrow(RangeError);
     expect(() => addWorkdays(cal, '2026-11-23', 1.5)).toThrow(RangeError);
