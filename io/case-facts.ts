@@ -23,7 +23,7 @@ import { caseFacts } from '../lib/cases/facts.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import type { WorkCalendar } from '../lib/calendar/calendar.ts';
-import { notUtf8, decodeUtf8, listCaseFiles, readConfigText, shown, skippedMessage } from './files.ts';
+import { notUtf8, decodeUtf8, listCaseFiles, readConfigText, readUtf8, shown, skippedMessage } from './files.ts';
 import { decode, writeCompact, type Compact } from './compact-json.ts';
 
 /** The validated configuration and cases, without personal data and without free text. */
@@ -273,11 +273,19 @@ function checkFile(
   oldKey: string | undefined,
   gitKey: string | undefined,
 ): CacheEntry | 0 {
-  const bytes = readFileSync(file);
-  // Git's blob id when Git vouches for the file, else the same id computed
-  const key = useCache ? (gitKey ?? blobId(bytes)) : '';
-  if (useCache && oldKey === key) return 0;
-  const text = decodeUtf8(bytes);
+  let key = '';
+  let text: string | undefined;
+  if (useCache && gitKey === undefined) {
+    // a file Git does not vouch for (changed, new, no Git): its blob id is computed from its bytes
+    const bytes = readFileSync(file);
+    key = blobId(bytes);
+    if (oldKey === key) return 0;
+    text = decodeUtf8(bytes);
+  } else {
+    if (useCache) key = gitKey!;
+    if (useCache && oldKey === key) return 0;
+    text = readUtf8(file);
+  }
   if (text === undefined) return [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
   const c = check({ path, text });
   const facts = c.record ? caseFacts(c.record.data) : null;

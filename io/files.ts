@@ -28,6 +28,16 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * A file's text, strictly UTF-8; undefined when its bytes are not UTF-8. Read and decoded in one call to Node
+ * (a quarter faster than reading bytes, then decoding): a byte sequence that is not UTF-8 then becomes U+FFFD,
+ * so only a text with a U+FFFD in it is read again as bytes and decoded strictly.
+ */
+export function readUtf8(path: string): string | undefined {
+  const text = readFileSync(path, 'utf8');
+  return text.includes('\uFFFD') ? decodeUtf8(readFileSync(path)) : text;
+}
+
 /** The text of organization.yml; a missing file or one that is not UTF-8 stops the command with a clear message. */
 export function readConfigText(path: string): string {
   let bytes: Buffer;
