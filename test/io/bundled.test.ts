@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'klachten-bundle-'));
+  made.push(d);
+  return d;
+};
+
+/** Run `node io/bundled.ts script …args` (or, with `direct`, `node script …args`) in `cwd`. */
+function run(script: string, args: string[], cwd: string, env: Record<string, string>, direct = false) {
+  const r = spawnSync(process.execPath, [...(direct ? [] : [join(ROOT, 'io/bundled.ts')]), script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const builds = (bundles: string) => (existsSync(bundles) ? readdirSync(bundles).filter((n) => !n.endsWith('.json')) : []);
+
+describe('io/bundled.ts: a script run from its bundle', () => {
+  it('check prints byte for byte what it prints from its sources, with errors, warnings and --json', async () => {
+    const dir = await tempProject({
+      'cases/2026/K-2026-001.md': caseText(caseData({ channel: 'oral' })),
+      'cases/2026/K-2026-002.md': caseText(caseData({ id: 'K-2026-002', received: '2026-11-10' })),
+      'cases/2026/K-2026-003.md': caseText(caseData({ id: 'K-2026-003', organizer: 'carla' })),
+      'cases/2026/K-2026-004.md': '---\nid: K-2026-004\nreceived: [\n---\n',
+    });
+    const bundles = tempDir();
+    const env = { KLACHTEN_BUNDLE_DIR: bundles };
+    const script = join(ROOT, 'scripts/check.ts');
+    for (const args of [
+      ['--today', '2026-11-24'],
+      ['--json', '--today', '2026-11-24', '--no-cache'],
+      ['--format', 'github', '--today', '2026-11-24'],
+      ['--help'],
+      ['--nonsense'],
+    ]) {
+      const bundled = run(script, args, dir, env);
+      expect(bundled).toEqual(run(script, args, dir, env, true));
+    }
+    expect(run(script, ['--today', '2026-11-24'], dir, env).code).toBe(1); // the invalid files
+    expect(builds(bundles)).toHaveLength(1); // built once, then reused
+    expect(readdirSync(bundles)).toContain('scripts-check.json');
+  });
+
+  it('rebuilds when an input changes; a module finds the files next to it (import.meta.url); the script sees its own options', () => {
+    const src = tempDir();
+    const bundles = tempDir();
+    writeFileSync(join(src, 'data.txt'), 'next to b.ts\n');
+    writeFileSync(
+      join(src, 'b.ts'),
+      "import { readFileSync } from 'node:fs';\nexport const b = (): string => readFileSync(new URL('./data.txt', import.meta.url), 'utf8').trim();\n",
+    );
+    writeFileSync(join(src, 'a.ts'), "import { b } from './b.ts';\nconsole.log(JSON.stringify([b(), process.argv.slice(2)]));\n");
+    const env = { KLACHTEN_BUNDLE_DIR: bundles };
+    expect(run(join(src, 'a.ts'), ['--x', 'y'], src, env).stdout).toBe('["next to b.ts",["--x","y"]]\n');
+    expect(builds(bundles)).toHaveLength(1);
+    expect(run(join(src, 'a.ts'), [], src, env).stdout).toBe('["next to b.ts",[]]\n');
+    expect(builds(bundles)).toHaveLength(1); // unchanged: the same bundle
+
+    writeFileSync(join(src, 'b.ts'), "export const b = (): string => 'changed';\n");
+    expect(run(join(src, 'a.ts'), [], src, env).stdout).toBe('["changed",[]]\n');
+    expect(builds(bundles)).toHaveLength(2); // a new build; the old one stays an hour for processes still running it
+    const manifest = JSON.parse(
+      readFileSync(
+        join(
+          bundles,
+          readdirSync(bundles).find((n) => n.endsWith('.json'))!,
+        ),
+        'utf8',
+      ),
+    ) as { build: string };
+    expect(builds(bundles)).toContain(manifest.build);
+  });
+
+  it('runs the sources when no bundle can be made, or with KLACHTEN_BUNDLE=0', () => {
+    const src = tempDir();
+    writeFileSync(join(src, 'a.ts'), "console.log('ran');\n");
+    const notADir = join(src, 'file');
+    writeFileSync(notADir, '');
+    expect(run(join(src, 'a.ts'), [], src, { KLACHTEN_BUNDLE_DIR: join(notADir, 'bundles') })).toEqual({
+      code: 0,
+      stdout: 'ran\n',
+      stderr: '',
+    });
+    const bundles = tempDir();
+    expect(run(join(src, 'a.ts'), [], src, { KLACHTEN_BUNDLE_DIR: bundles, KLACHTEN_BUNDLE: '0' }).stdout).toBe('ran\n');
+    expect(readdirSync(bundles)).toEqual([]);
+  });
+
+  it('a script with a syntax error fails as it does from its sources', () => {
+    const src = tempDir();
+    writeFileSync(join(src, 'a.ts'), 'const = 1;\n');
+    const r = run(join(src, 'a.ts'), [], src, { KLACHTEN_BUNDLE_DIR: tempDir() });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/SyntaxError|ERR_INVALID_TYPESCRIPT_SYNTAX/);
+  });
+});
