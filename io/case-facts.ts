@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -68,12 +66,15 @@ interface Cache {
   entries: Map<string, CacheEntry>;
 }
 
+// node:crypto and node:child_process (some 30 modules of Node's own) load on first use: a check without its cache needs neither
+const sha1 = () => process.getBuiltinModule('node:crypto').createHash('sha1');
+
 /**
  * What a check depends on besides the file: the cache format, Node, the configuration, the versions of the
  * parsing and validation packages, and our own code (lib/, schemas/).
  */
 function fingerprint(orgText: string): string {
-  const hash = createHash('sha1').update(`${CACHE_FORMAT}\0${process.version}\0${currentLanguage()}\0`).update(orgText);
+  const hash = sha1().update(`${CACHE_FORMAT}\0${process.version}\0${currentLanguage()}\0`).update(orgText);
   for (const name of CHECK_PACKAGES) {
     try {
       hash.update(
@@ -90,12 +91,13 @@ function fingerprint(orgText: string): string {
 }
 
 /** Git's blob id of some bytes: what `git ls-files --stage` prints for a file with this content. */
-export const blobId = (bytes: Uint8Array): string => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+export const blobId = (bytes: Uint8Array): string => sha1().update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 
 /** Run git in `cwd`; its stdout, or undefined when git is missing or `cwd` is not in a work tree. */
 function git(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((done) => {
     const chunks: Buffer[] = [];
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const p = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
     p.stdout.on('data', (c: Buffer) => chunks.push(c));
     p.on('error', () => done(undefined));
@@ -128,8 +130,7 @@ async function trackedBlobIds(dir: string): Promise<Map<string, string>> {
   return ids;
 }
 
-const cacheFileOf = (casesDir: string) =>
-  join(CACHE_DIR, `checks-${createHash('sha1').update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
+const cacheFileOf = (casesDir: string) => join(CACHE_DIR, `checks-${sha1().update(resolve(casesDir)).digest('hex').slice(0, 16)}.json`);
 
 function readCache(file: string, expected: string): Cache | undefined {
   try {
@@ -305,7 +306,7 @@ function checkFile(
 export async function loadCaseFacts(casesDir: string, configPath: string, useCache = true): Promise<CaseFacts> {
   const orgText = readConfigText(configPath);
   const print = useCache ? fingerprint(orgText) : ''; // the cache's key: not needed without a cache
-  const cacheFile = cacheFileOf(casesDir);
+  const cacheFile = useCache ? cacheFileOf(casesDir) : '';
   const [cache, blobIds] = await Promise.all([
     useCache ? readCache(cacheFile, print) : undefined,
     useCache ? trackedBlobIds(casesDir) : new Map<string, string>(),
