@@ -22,12 +22,16 @@ interface Manifest {
   inputs: [path: string, size: number, mtimeMs: number][];
 }
 
-/** A script's name in the bundle folder: its path in the project, e.g. scripts-check. */
-const nameOf = (script: string): string =>
-  (script.startsWith(ROOT) ? script.slice(ROOT.length) : script)
-    .replace(/\.[cm]?[jt]s$/, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+/**
+ * A script's name in the bundle folder: its path in the project and a hash of its whole path (FNV-1a), e.g.
+ * scripts-check-1c9a3f2e, so two checkouts that share a node_modules keep their own bundles.
+ */
+function nameOf(script: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < script.length; i++) hash = Math.imul(hash ^ script.charCodeAt(i), 0x01000193) >>> 0;
+  const name = (script.startsWith(ROOT) ? script.slice(ROOT.length) : script).replace(/\.[cm]?[jt]s$/, '').replace(/[^A-Za-z0-9]+/g, '-');
+  return `${name.replace(/^-|-$/g, '')}-${hash.toString(16).padStart(8, '0')}`;
+}
 
 const stamp = (path: string): [number, number] => {
   const s = statSync(path);
