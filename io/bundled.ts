@@ -69,6 +69,7 @@ async function buildBundle(script: string, manifestFile: string): Promise<string
     bundle: true,
     splitting: true, // what a script imports dynamically (Octokit, only with --github) stays a file of its own
     format: 'esm',
+    outExtension: { '.js': '.mjs' }, // no module-format detection: Node parses each chunk once
     platform: 'node',
     target: 'esnext',
     metafile: true,
