@@ -1,7 +1,7 @@
 // Runs a command's script from one bundled file: `node io/bundled.ts scripts/check.ts [options]` does what
 // `node scripts/check.ts [options]` does, about 50 ms sooner. A cold check loads some 200 modules (zod and yaml
 // alone 167), and Node spends more time finding and linking them than running them; from one file (made by
-// esbuild, kept in node_modules/.cache/klachtenregeling/bundles) that time is gone. The bundle is a cache of the
+// esbuild, kept in node_modules/.cache/klachtenregeling-bundles) that time is gone. The bundle is a cache of the
 // code, like Node's compile cache: it is rebuilt when any of its input files changes (size or time), and when it
 // cannot be built the script runs from its sources. KLACHTEN_BUNDLE=0 always runs from the sources.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,8 +9,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Where bundles are kept: a folder per build, and per script a manifest naming its current build. KLACHTEN_BUNDLE_DIR moves it. */
-const BUNDLE_DIR = process.env.KLACHTEN_BUNDLE_DIR || join(ROOT, 'node_modules/.cache/klachtenregeling/bundles');
+/**
+ * Where bundles are kept: a folder per build, and per script a manifest naming its current build. Beside the check
+ * cache, not in it: the deadline workflow keeps that cache between runs, and a bundle is rebuilt after a fresh
+ * checkout anyway (new file times). KLACHTEN_BUNDLE_DIR moves it.
+ */
+const BUNDLE_DIR = process.env.KLACHTEN_BUNDLE_DIR || join(ROOT, 'node_modules/.cache/klachtenregeling-bundles');
 /** A build that no manifest names is removed once it is this old (a process may still be running from it). */
 const UNUSED_MS = 60 * 60 * 1000;
 
