@@ -140,6 +140,8 @@ function readCache(file: string, expected: string): Cache | undefined {
     if (cache.names.length !== rest.length || cache.blobs.length !== rest.length) return undefined;
     const entries = new Map<string, CacheEntry>();
     rest.forEach((r, i) => entries.set(cache.names[i]!, [cache.blobs[i]!, ...r]));
+    // a large cache leaves its text and the compact form behind as garbage: collected before the records are made
+    if (rest.length >= COLLECT_EVERY) collectGarbage();
     return { org: cache.org, entries };
   } catch {
     return undefined; // no cache yet, or unreadable: start afresh
