@@ -17,7 +17,7 @@ repository (git add, as in a checkout) and times, as whole processes:
   - astro sync on an Astro content collection of the same files with the same zod schema, cold (its data
     store removed) and warm (its data store kept)
 Ours and astro sync take turns (ours cold, sync cold, ours cold, …; then the same warm), so a busy moment
-of the machine falls on both alike. Prints the times (best of --runs, default 3; 1 at 100,000 and more),
+of the machine falls on both alike. Prints the times (best of --runs, default 5; 1 at 100,000 and more),
 the ratios, and the peak resident memory of each process. The temporary folder, with Astro's data store and the check cache, is
 removed afterwards: nothing is left in the repository's node_modules.
 
@@ -143,7 +143,7 @@ async function benchCount(count: number, runs: number) {
 await runMain('bench', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     counts: { type: 'string', default: '1000,10000,100000' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return void console.log(HELP);
