@@ -276,19 +276,11 @@ function checkFile(
   oldKey: string | undefined,
   gitKey: string | undefined,
 ): CacheEntry | 0 {
-  let key = '';
-  let text: string | undefined;
-  if (useCache && gitKey === undefined) {
-    // a file Git does not vouch for (changed, new, no Git): its blob id is computed from its bytes
-    const bytes = readFileSync(file);
-    key = blobId(bytes);
-    if (oldKey === key) return 0;
-    text = decodeUtf8(bytes);
-  } else {
-    if (useCache) key = gitKey!;
-    if (useCache && oldKey === key) return 0;
-    text = readUtf8(file);
-  }
+  // a file Git does not vouch for (changed, new, no Git) is read as bytes: its blob id is computed from them
+  const bytes = useCache && gitKey === undefined ? readFileSync(file) : undefined;
+  const key = useCache ? (gitKey ?? blobId(bytes!)) : '';
+  if (useCache && oldKey === key) return 0;
+  const text = bytes ? decodeUtf8(bytes) : readUtf8(file);
   if (text === undefined) return [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
   const c = check({ path, text });
   const facts = c.record ? caseFacts(c.record.data) : null;
