@@ -73,12 +73,10 @@ const knownSums = new WeakMap<WorkCalendar, Map<number, Map<IsoDate, IsoDate>>>(
 export function addWorkdays(cal: WorkCalendar, start: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkdays: n must be a whole number ≥ 0, got ${n}`);
   // thousands of cases share a few hundred start dates: each sum is counted once per calendar
-  let sums = knownSums.get(cal)?.get(n);
-  if (!sums) {
-    const byTerm = knownSums.get(cal) ?? new Map<number, Map<IsoDate, IsoDate>>();
-    knownSums.set(cal, byTerm);
-    byTerm.set(n, (sums = new Map()));
-  }
+  let byTerm = knownSums.get(cal);
+  if (!byTerm) knownSums.set(cal, (byTerm = new Map()));
+  let sums = byTerm.get(n);
+  if (!sums) byTerm.set(n, (sums = new Map()));
   let due = sums.get(start);
   if (due === undefined) {
     let day = toDayNumber(start);
