@@ -4,7 +4,7 @@
 // esbuild, kept in node_modules/.cache/klachtenregeling-bundles) that time is gone. The bundle is a cache of the
 // code, like Node's compile cache: it is rebuilt when any of its input files changes (size or time), and when it
 // cannot be built the script runs from its sources. KLACHTEN_BUNDLE=0 always runs from the sources.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -58,12 +58,12 @@ function currentBundle(manifestFile: string): string | undefined {
 }
 
 /**
- * Bundle `script` with esbuild into a new build folder, then point the manifest at it (a rename: a process
- * that reads the manifest meanwhile sees the old build or the new one). Returns the bundle's entry file.
+ * Bundle `script` with esbuild into a new build folder, then point the manifest at it (written atomically: a
+ * process that reads the manifest meanwhile sees the old build or the new one). Returns the bundle's entry file.
  */
-async function buildBundle(script: string, manifestFile: string): Promise<string> {
-  const { build } = await import('esbuild');
-  const id = `${nameOf(script)}-${Date.now().toString(36)}-${process.pid}`;
+async function buildBundle(script: string, name: string, manifestFile: string): Promise<string> {
+  const [{ build }, { writeFileAtomicSync }] = await Promise.all([import('esbuild'), import('./atomic-write.ts')]);
+  const id = `${name}-${Date.now().toString(36)}-${process.pid}`;
   const outdir = join(BUNDLE_DIR, id);
   const started = Date.now();
   const result = await build({
@@ -104,11 +104,9 @@ async function buildBundle(script: string, manifestFile: string): Promise<string
     return [path, ...stamp(path)];
   });
   // an input changed while esbuild read it: this bundle may mix two versions, so it is not kept
-  if (inputs.some(([path]) => statSync(path).mtimeMs >= started)) throw new Error('an input changed during the build');
+  if (inputs.some(([, , mtimeMs]) => mtimeMs >= started)) throw new Error('an input changed during the build');
   const manifest: Manifest = { node: process.version, build: id, entry: resolve(ROOT, entry).slice(outdir.length + 1), inputs };
-  const tmp = `${manifestFile}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(manifest));
-  renameSync(tmp, manifestFile);
+  writeFileAtomicSync(manifestFile, JSON.stringify(manifest));
   removeUnusedBuilds();
   return join(outdir, manifest.entry);
 }
@@ -125,7 +123,7 @@ function removeUnusedBuilds(): void {
         // being replaced: its build is new, and not old enough to be removed anyway
       }
   for (const name of names)
-    if (!name.endsWith('.json') && /^[A-Za-z0-9-]+-[0-9a-z]+-\d+$/.test(name) && !named.has(name))
+    if (/^[A-Za-z0-9-]+-[0-9a-z]+-\d+$/.test(name) && !named.has(name))
       try {
         if (Date.now() - statSync(join(BUNDLE_DIR, name)).mtimeMs > UNUSED_MS)
           rmSync(join(BUNDLE_DIR, name), { recursive: true, force: true });
@@ -137,12 +135,13 @@ function removeUnusedBuilds(): void {
 /** The file to run for `script`: its current bundle, a new one, or (when no bundle can be made) the script itself. */
 async function runnable(script: string): Promise<string> {
   if (process.env.KLACHTEN_BUNDLE === '0') return script;
-  const manifestFile = join(BUNDLE_DIR, `${nameOf(script)}.json`);
+  const name = nameOf(script);
+  const manifestFile = join(BUNDLE_DIR, `${name}.json`);
   const current = currentBundle(manifestFile);
   if (current) return current;
   try {
     mkdirSync(BUNDLE_DIR, { recursive: true });
-    return await buildBundle(script, manifestFile);
+    return await buildBundle(script, name, manifestFile);
   } catch {
     return script; // no esbuild, a read-only checkout, a file being edited: the sources work, only slower
   }
