@@ -42,6 +42,9 @@ export interface DocumentKind {
   make(input: DocumentInput): DocumentResult;
 }
 
+/** A letter template's text and the partials it may take over (the letterhead), as the letter functions take them. */
+const letter = (templates: DocumentInput['templates'], name: string) => [templates[name] ?? '', letterPartials(templates)] as const;
+
 /** Every per-case document, in the order the handling needs them. The one list commands and the werkplek offer. */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   {
@@ -57,7 +60,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     articles: 'art. 4.6, 5.5',
     template: 'antwoordbrief.html',
     byDefault: true,
-    make: ({ record, org, templates }) => responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? '', letterPartials(templates)),
+    make: ({ record, org, templates }) => responseLetterHtml(record, org, ...letter(templates, 'antwoordbrief.html')),
   },
   {
     key: 'ontvangstbevestiging',
@@ -66,7 +69,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     template: 'ontvangstbevestiging.html',
     records: 'acknowledged',
     make: ({ record, org, cal, today, templates }) =>
-      acknowledgementHtml(record, org, cal, today, templates['ontvangstbevestiging.html'] ?? '', letterPartials(templates)),
+      acknowledgementHtml(record, org, cal, today, ...letter(templates, 'ontvangstbevestiging.html')),
   },
   {
     key: 'bevestiging-mondelinge-klacht',
@@ -75,15 +78,14 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     template: 'bevestiging-mondelinge-klacht.html',
     records: 'written_confirmation',
     make: ({ record, org, today, templates }) =>
-      oralConfirmationHtml(record, org, today, templates['bevestiging-mondelinge-klacht.html'] ?? '', letterPartials(templates)),
+      oralConfirmationHtml(record, org, today, ...letter(templates, 'bevestiging-mondelinge-klacht.html')),
   },
   {
     key: 'escalatiebrief',
     title: 'Brief: voorgelegd aan de klachtencommissie',
     articles: 'art. 4.7',
     template: 'escalatiebrief.html',
-    make: ({ record, org, templates }) =>
-      escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? '', letterPartials(templates)),
+    make: ({ record, org, templates }) => escalationLetterHtml(record, org, ...letter(templates, 'escalatiebrief.html')),
   },
   {
     key: 'dossier-klachtencommissie',
@@ -95,8 +97,8 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
       committeeDossierHtml(
         record,
         registrationFormHtml(record, org, cal, today),
-        responseLetterHtml(record, org, templates['antwoordbrief.html'] ?? '', letterPartials(templates)),
-        escalationLetterHtml(record, org, templates['escalatiebrief.html'] ?? '', letterPartials(templates)),
+        responseLetterHtml(record, org, ...letter(templates, 'antwoordbrief.html')),
+        escalationLetterHtml(record, org, ...letter(templates, 'escalatiebrief.html')),
       ),
   },
 ];
