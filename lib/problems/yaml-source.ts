@@ -7,12 +7,19 @@ export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff
 /** Result of reading YAML text: the data, or where and why it failed. */
 export type YamlResult = { ok: true; data: unknown } | { ok: false; line: number; message: string; field?: string };
 
+/** The 1-based line of an offset in `text`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 const CONFLICT = /^(?:<{7}|>{7})(?:[ \t].*)?\r?$/m;
 
 /** The 1-based line of the first Git conflict marker (`<<<<<<<` or `>>>>>>>` opening a line), if any. */
 export function conflictMarkerLine(text: string): number | undefined {
   const m = CONFLICT.exec(text);
-  return m ? text.slice(0, m.index).split('\n').length : undefined;
+  return m ? lineAt(text, m.index) : undefined;
 }
 
 /** The message for a file with Git conflict markers: two versions of it are mixed, the organizer must choose. */
@@ -224,13 +231,6 @@ export function listItems(list: YamlNode, text: string): { start: number; node?:
   return items;
 }
 
-/** The 1-based line of an offset in `text`. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /**
  * The 1-based line of the deepest node on `path` that exists in `text` (the key's line for a mapping entry).
  * Only called when there is a problem to report, so its second, position-keeping reading costs nothing on clean files.
@@ -239,7 +239,7 @@ export function lineOf(text: string, path: readonly PropertyKey[]): number {
   if (path.length === 1 && typeof path[0] === 'string') {
     // a top-level field: its key starts a line (fast path, no second parse)
     const key = topLevelKey(path[0]).exec(text);
-    if (key) return text.slice(0, key.index).split('\n').length;
+    if (key) return lineAt(text, key.index);
   }
   const source = stripBom(text); // as js-yaml reads it
   let node = yamlNodes(source);
