@@ -23,8 +23,8 @@ export function truncatedTextWarnings(file: string, yamlText: string): Problem[]
     for (let i = 0; i + 1 < node.children.length; i += 2) {
       const [k, value] = [node.children[i]!, node.children[i + 1]!];
       const key = k.kind === 'scalar' ? String(k.value) : undefined;
-      const start = value.start + SPACE.exec(yamlText.slice(value.start))![0].length;
-      if (key && FREE_TEXT_FIELDS.includes(key) && value.kind === 'scalar' && isPlainAt(yamlText, start) && commentFollows(yamlText, start, value.end))
+      const start = key && FREE_TEXT_FIELDS.includes(key) && value.kind === 'scalar' ? textStart(yamlText, value.start) : -1;
+      if (start !== -1 && isPlainAt(yamlText, start) && commentFollows(yamlText, start, value.end))
         out.push({
           file,
           line: lineAt(yamlText, start),
@@ -42,7 +42,14 @@ export function truncatedTextWarnings(file: string, yamlText: string): Problem[]
   return out;
 }
 
-const SPACE = /^\s*/;
+const SPACE = /\s*/y;
+
+/** Where a value's text starts: past the blanks after its key's colon. */
+function textStart(text: string, at: number): number {
+  SPACE.lastIndex = at;
+  SPACE.exec(text);
+  return SPACE.lastIndex;
+}
 
 /** A plain text starts here: no quote, block or flow sign, tag, anchor or alias. */
 const isPlainAt = (text: string, at: number): boolean => at < text.length && !`'"|>[{!&*#`.includes(text[at]!);

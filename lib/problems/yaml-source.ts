@@ -204,7 +204,7 @@ export function yamlNodes(text: string): YamlNode | undefined {
   return top.children[0];
 }
 
-const SPACE_AND_COMMENTS = /^(?:\s+|#[^\n]*)*/;
+const SPACE_AND_COMMENTS = /(?:\s+|#[^\n]*)*/y;
 
 /**
  * A list's items in order, each where it starts, with its node: js-yaml reads an empty item (a bare `-`) without
@@ -223,7 +223,9 @@ export function listItems(list: YamlNode, text: string): { start: number; node?:
       end = node.end;
       next++;
     } else {
-      const start = end + SPACE_AND_COMMENTS.exec(text.slice(end))![0].length; // at its `-`
+      SPACE_AND_COMMENTS.lastIndex = end;
+      SPACE_AND_COMMENTS.exec(text);
+      const start = SPACE_AND_COMMENTS.lastIndex; // at its `-`
       items.push({ start });
       end = start + 1;
     }
