@@ -50,6 +50,11 @@ function describe(issue: z.core.$ZodIssue, data: unknown, schemaDoc: string): { 
   ];
 }
 
+/** zod's messages per language (zod 4's locales), made once: a locale builds its tables on every call. */
+const localeErrors: Partial<Record<'nl' | 'en', z.core.$ZodErrorMap>> = {};
+const localeError = (language: 'nl' | 'en'): z.core.$ZodErrorMap =>
+  (localeErrors[language] ??= (language === 'en' ? z.locales.en() : z.locales.nl()).localeError);
+
 /**
  * Validate YAML data against a zod schema. On failure, every issue becomes a {@link Problem} naming the
  * file, the line within `yamlText` and the field; an unknown field points to `schemaDoc`, the file that lists
@@ -61,8 +66,7 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
   data: unknown,
   where: { file: string; yamlText: string; schemaDoc: string },
 ): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
-  const locale = currentLanguage() === 'en' ? z.locales.en() : z.locales.nl();
-  const result = schema.safeParse(data, { error: locale.localeError });
+  const result = schema.safeParse(data, { error: localeError(currentLanguage() === 'en' ? 'en' : 'nl') });
   if (result.success) return { ok: true, data: result.data };
   const described = result.error.issues.flatMap((issue) => describe(issue, data, where.schemaDoc));
   // a file with 100,000 unknown keys gets the first few, then one line with the count: looking up the line of
