@@ -1,12 +1,15 @@
 // Runs a command's script from one bundled file: `node io/bundled.ts scripts/check.ts [options]` does what
-// `node scripts/check.ts [options]` does, about 50 ms sooner. A cold check loads some 200 modules (zod and yaml
-// alone 167), and Node spends more time finding and linking them than running them; from one file (made by
-// esbuild, kept in node_modules/.cache/klachtenregeling-bundles) that time is gone. The bundle is a cache of the
-// code, like Node's compile cache: it is rebuilt when any of its input files changes (size or time), and when it
-// cannot be built the script runs from its sources. KLACHTEN_BUNDLE=0 always runs from the sources.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// `node scripts/check.ts [options]` does, about 50 ms sooner. A cold check loads some 160 modules, and Node
+// spends more time finding and linking them than running them; from one file (made by esbuild, kept in
+// node_modules/.cache/klachtenregeling-bundles) that time is gone, and V8's code cache of that file, made after a
+// run, spares compiling it again (see runBundle). The bundle is a cache of the code, like Node's compile cache:
+// it is rebuilt when any of its input files changes (size or time), and when it cannot be built the script runs
+// from its sources. KLACHTEN_BUNDLE=0 always runs from the sources.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire, isBuiltin } from 'node:module';
+import vm from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -18,8 +21,12 @@ const BUNDLE_DIR = process.env.KLACHTEN_BUNDLE_DIR || join(ROOT, 'node_modules/.
 /** A build that no manifest names is removed once it is this old (a process may still be running from it). */
 const UNUSED_MS = 60 * 60 * 1000;
 
+/** Bump when bundles are made or run differently: a manifest of another format names no current bundle. */
+const FORMAT = 2;
+
 /** What a bundle was made of: each input file with its size and modification time when it was built. */
 interface Manifest {
+  format: typeof FORMAT;
   node: string;
   build: string;
   entry: string;
@@ -46,7 +53,7 @@ const stamp = (path: string): [number, number] => {
 function currentBundle(manifestFile: string): string | undefined {
   try {
     const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-    if (m.node !== process.version) return undefined;
+    if (m.format !== FORMAT || m.node !== process.version) return undefined;
     for (const [path, size, mtimeMs] of m.inputs) {
       const [s, t] = stamp(path);
       if (s !== size || t !== mtimeMs) return undefined;
@@ -71,16 +78,25 @@ async function buildBundle(script: string, name: string, manifestFile: string): 
     absWorkingDir: ROOT,
     outdir,
     bundle: true,
-    splitting: true, // what a script imports dynamically (Octokit, only with --github) stays a file of its own
     format: 'esm',
-    outExtension: { '.js': '.mjs' }, // no module-format detection: Node parses each chunk once
     platform: 'node',
     target: 'esnext',
     metafile: true,
     logLevel: 'silent',
-    // bundled CommonJS packages may require Node's own modules
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     plugins: [
+      {
+        // Node's own modules come from require (given to the bundle by runBundle): the bundle has no import statement
+        name: 'node-builtins',
+        setup(b) {
+          b.onResolve({ filter: /^[a-z:_/]+$/ }, (args) => {
+            if (!isBuiltin(args.path)) return undefined;
+            return args.namespace === 'node-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'node-builtin' };
+          });
+          b.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
+            contents: `module.exports = require(${JSON.stringify(args.path)});`,
+          }));
+        },
+      },
       {
         // a module that finds files next to itself (new URL('..', import.meta.url)) still finds them from the bundle
         name: 'import-meta-url',
@@ -99,13 +115,22 @@ async function buildBundle(script: string, name: string, manifestFile: string): 
     ],
   });
   const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint !== undefined)![0];
-  const inputs = Object.keys(result.metafile.inputs).map((p): Manifest['inputs'][number] => {
-    const path = resolve(ROOT, p);
-    return [path, ...stamp(path)];
-  });
+  // this file too: how a bundle is made and run may change with it
+  const inputs = [
+    ...Object.keys(result.metafile.inputs)
+      .filter((p) => !p.startsWith('node-builtin:'))
+      .map((p) => resolve(ROOT, p)),
+    fileURLToPath(import.meta.url),
+  ].map((path): Manifest['inputs'][number] => [path, ...stamp(path)]);
   // an input changed while esbuild read it: this bundle may mix two versions, so it is not kept
   if (inputs.some(([, , mtimeMs]) => mtimeMs >= started)) throw new Error('an input changed during the build');
-  const manifest: Manifest = { node: process.version, build: id, entry: resolve(ROOT, entry).slice(outdir.length + 1), inputs };
+  const manifest: Manifest = {
+    format: FORMAT,
+    node: process.version,
+    build: id,
+    entry: resolve(ROOT, entry).slice(outdir.length + 1),
+    inputs,
+  };
   writeFileAtomicSync(manifestFile, JSON.stringify(manifest));
   removeUnusedBuilds();
   return join(outdir, manifest.entry);
@@ -147,6 +172,54 @@ async function runnable(script: string): Promise<string> {
   }
 }
 
+/** Before the code cache, the time the run took that made it (a float64), so a longer run can replace it. */
+const CACHE_HEAD = 8;
+
+/**
+ * Run the bundle `file` of `script` as the body of an async function (which may await at its top, as the
+ * script's module did), given Node's `require` for Node's own modules. V8 compiles it with the code cache kept
+ * beside it (`file`.cache). That cache is made after a run, so it holds every function the run compiled, also
+ * those compiled only when first called, which Node's compile cache (made as a module is loaded) leaves out.
+ * A new cache is written when there is none, when V8 refused it (another Node, other flags), or when this run
+ * took half as long again as the one that made it (a check of 10,000 files after a --help).
+ * Returns false, having run nothing, when the bundle cannot be compiled as a function body.
+ */
+async function runBundle(file: string, script: string): Promise<boolean> {
+  const started = performance.now();
+  const cacheFile = `${file}.cache`;
+  let cached: Buffer | undefined;
+  try {
+    cached = readFileSync(cacheFile);
+    if (cached.length <= CACHE_HEAD) cached = undefined;
+  } catch {
+    // none yet
+  }
+  let code: vm.Script;
+  try {
+    // 'use strict': as the script's module was
+    code = new vm.Script(`(async function (require) {'use strict';${readFileSync(file, 'utf8')}\n})`, {
+      filename: file,
+      cachedData: cached?.subarray(CACHE_HEAD),
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+  } catch {
+    return false; // e.g. import.meta beyond import.meta.url, which only a module has
+  }
+  await (code.runInThisContext() as (require: NodeJS.Require) => Promise<void>)(createRequire(script));
+  const took = performance.now() - started;
+  if (!cached || code.cachedDataRejected || took > 1.5 * cached.readDoubleLE(0))
+    try {
+      const head = Buffer.alloc(CACHE_HEAD);
+      head.writeDoubleLE(took);
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.concat([head, code.createCachedData()]));
+      renameSync(tmp, cacheFile); // whole or not at all, for a process that reads it meanwhile
+    } catch {
+      // a read-only folder: the next run compiles again
+    }
+  return true;
+}
+
 const [scriptArg, ...args] = process.argv.slice(2);
 if (!scriptArg) {
   console.error('Usage: node io/bundled.ts SCRIPT [options]   (runs the script from its bundle)');
@@ -156,4 +229,4 @@ const script = resolve(scriptArg);
 const file = await runnable(script);
 // the script reads its options from process.argv as if it were run itself
 process.argv = [process.argv[0]!, script, ...args];
-await import(pathToFileURL(file).href);
+if (file === script || !(await runBundle(file, script))) await import(pathToFileURL(script).href);

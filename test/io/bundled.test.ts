@@ -105,4 +105,70 @@ describe('io/bundled.ts: a script run from its bundle', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/SyntaxError|ERR_INVALID_TYPESCRIPT_SYNTAX/);
   });
+
+  it('ends as from its sources: an error thrown, an exit code, strict mode, a top-level await that never settles', () => {
+    const src = tempDir();
+    const bundles = tempDir();
+    const scripts = {
+      'throws.ts': "await Promise.resolve();\nthrow new Error('kapot');\n",
+      'exit-code.ts': 'process.exitCode = 3;\n',
+      // an undeclared name, which a module (strict mode) refuses
+      'strict.ts': "let mode = 'sloppy';\ntry {\n  undeclared = 1;\n} catch {\n  mode = 'strict';\n}\nconsole.log(mode);\n",
+      'hangs.ts': "console.log('waiting');\nawait new Promise(() => {});\n",
+    };
+    writeFileSync(join(src, 'package.json'), '{ "type": "module" }\n'); // as the project's scripts are
+    for (const [name, text] of Object.entries(scripts)) writeFileSync(join(src, name), text);
+    for (const name of Object.keys(scripts)) {
+      const bundled = run(join(src, name), [], src, { KLACHTEN_BUNDLE_DIR: bundles });
+      const direct = run(join(src, name), [], src, {}, true);
+      expect({ name, code: bundled.code, stdout: bundled.stdout }).toEqual({ name, code: direct.code, stdout: direct.stdout });
+    }
+    expect(run(join(src, 'throws.ts'), [], src, { KLACHTEN_BUNDLE_DIR: bundles }).stderr).toContain('kapot');
+    expect(run(join(src, 'strict.ts'), [], src, { KLACHTEN_BUNDLE_DIR: bundles }).stdout).toBe('strict\n');
+    expect(run(join(src, 'hangs.ts'), [], src, { KLACHTEN_BUNDLE_DIR: bundles }).code).toBe(13); // Node's code for it
+  });
+
+  it('runs from the sources what only a module can run (import.meta beyond import.meta.url)', () => {
+    const src = tempDir();
+    writeFileSync(join(src, 'a.ts'), 'console.log(import.meta.dirname === process.cwd());\n');
+    expect(run(join(src, 'a.ts'), [], src, { KLACHTEN_BUNDLE_DIR: tempDir() })).toEqual({ code: 0, stdout: 'true\n', stderr: '' });
+  });
+
+  it("keeps V8's code cache beside the bundle: made after a run, replaced after a run half as long again, kept otherwise", () => {
+    const src = tempDir();
+    const bundles = tempDir();
+    // busy for as many milliseconds as asked, then prints what a function compiled on first call returns
+    writeFileSync(
+      join(src, 'a.ts'),
+      'const until = Date.now() + Number(process.argv[2]);\nwhile (Date.now() < until);\nconst late = (n: number) => n * 2;\nconsole.log(late(21));\n',
+    );
+    const env = { KLACHTEN_BUNDLE_DIR: bundles };
+    const runFor = (ms: number) => expect(run(join(src, 'a.ts'), [String(ms)], src, env)).toEqual({ code: 0, stdout: '42\n', stderr: '' });
+    const cacheFile = () => {
+      const [build] = builds(bundles);
+      const [name] = readdirSync(join(bundles, build!)).filter((n) => n.endsWith('.cache'));
+      return join(bundles, build!, name!);
+    };
+    /** The time the run took that made the cache (ms), and the cache. */
+    const cache = () => {
+      const bytes = readFileSync(cacheFile());
+      return { took: bytes.readDoubleLE(0), code: bytes.subarray(8) };
+    };
+
+    runFor(300);
+    const first = cache();
+    expect(first.took).toBeGreaterThanOrEqual(300);
+    expect(first.code.length).toBeGreaterThan(0);
+    runFor(0); // shorter: the cache stays
+    expect(cache()).toEqual(first);
+    runFor(600); // half as long again: a new cache
+    expect(cache().took).toBeGreaterThanOrEqual(600);
+
+    // a damaged or cut-off cache changes nothing the script does, and is replaced
+    for (const damaged of [Buffer.concat([Buffer.alloc(8), Buffer.from('geen code cache')]), Buffer.from('kort')]) {
+      writeFileSync(cacheFile(), damaged);
+      runFor(0);
+      expect(cache().code.length).toBeGreaterThan(100);
+    }
+  });
 });
