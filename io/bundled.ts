@@ -185,7 +185,7 @@ const CACHE_HEAD = 8;
  * Returns false, having run nothing, when the bundle cannot be compiled as a function body.
  */
 async function runBundle(file: string, script: string): Promise<boolean> {
-  const started = performance.now();
+  const started = Date.now(); // not performance.now(), whose first use loads perf_hooks
   const cacheFile = `${file}.cache`;
   let cached: Buffer | undefined;
   try {
@@ -206,7 +206,7 @@ async function runBundle(file: string, script: string): Promise<boolean> {
     return false; // e.g. import.meta beyond import.meta.url, which only a module has
   }
   await (code.runInThisContext() as (require: NodeJS.Require) => Promise<void>)(createRequire(script));
-  const took = performance.now() - started;
+  const took = Date.now() - started;
   if (!cached || code.cachedDataRejected || took > 1.5 * cached.readDoubleLE(0))
     try {
       const head = Buffer.alloc(CACHE_HEAD);
