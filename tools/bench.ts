@@ -78,8 +78,8 @@ async function linkPackages(dir: string): Promise<void> {
 
 /**
  * The Node options and script of `npm run check`, read from package.json (`node --expose-gc --max-semi-space-size=8
- * --import ./io/compile-cache.mjs io/bundled.ts scripts/check.ts`), with paths made absolute: the benchmark times the command as
- * people run it.
+ * --initial-old-space-size=64 --import ./io/compile-cache.mjs io/bundled.ts scripts/check.ts`), with paths made absolute: the
+ * benchmark times the command as people run it.
  */
 async function npmCheckCommand(): Promise<string[]> {
   const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
