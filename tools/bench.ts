@@ -13,13 +13,15 @@ repository (git add, as in a checkout) and times, as whole processes:
   - ours: npm run check -- --json (validation and the deadline table in one process, with the Node options
     of package.json), cold (--no-cache)
     and warm (with the check cache, keyed by Git's blob ids); cold means without the check cache, after one run
-    that leaves the code caches (Node's compile cache, the bundle of io/bundled.ts) as any earlier run does
+    that leaves the code caches (Node's compile cache, the bundle of io/bundled.ts and V8's code cache of it,
+    which the first cold run fills further) as any earlier run does
   - astro sync on an Astro content collection of the same files with the same zod schema, cold (its data
     store removed) and warm (its data store kept)
 Ours and astro sync take turns (ours cold, sync cold, ours cold, …; then the same warm), so a busy moment
 of the machine falls on both alike. Prints the times (best of --runs, default 5; 1 at 100,000 and more),
 the ratios, and the peak resident memory of each process. The temporary folder, with Astro's data store and the check cache, is
-removed afterwards: nothing is left in the repository's node_modules.
+removed afterwards: of the benchmark's data nothing is left in the repository's node_modules (the bundle of npm run check
+and its code cache stay, as after any check).
 
 Targets (issue 12): at 10,000 cases ours ≥ 10× faster than astro sync cold and ≥ 15× warm; at 100,000
 cases a peak memory of at most 400 MiB.`;
@@ -124,7 +126,7 @@ async function benchCount(count: number, runs: number) {
       await rm(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
       return time('astro sync', astro, dir);
     };
-    // the code caches first (Node's compile cache, the bundle of io/bundled.ts), as any earlier run leaves them
+    // the code caches first (Node's compile cache, the bundle of io/bundled.ts and its code cache), as any earlier run leaves them
     await time('check', check('--help'), dir);
     // ours and astro sync take turns, so a busy moment of the machine falls on both alike
     const [oursCold, astroCold] = await alternate(runs, () => time('check', check('--no-cache'), dir), syncCold);
