@@ -28,7 +28,7 @@ function run(script: string, args: string[], cwd: string, env: Record<string, st
 const builds = (bundles: string) => (existsSync(bundles) ? readdirSync(bundles).filter((n) => !n.endsWith('.json')) : []);
 
 describe('io/bundled.ts: a script run from its bundle', () => {
-  it('check prints byte for byte what it prints from its sources, with errors, warnings and --json', async () => {
+  it('check prints byte for byte what it prints from its sources, with errors, warnings, --json and --github', async () => {
     const dir = await tempProject({
       'cases/2026/K-2026-001.md': caseText(caseData({ channel: 'oral' })),
       'cases/2026/K-2026-002.md': caseText(caseData({ id: 'K-2026-002', received: '2026-11-10' })),
@@ -36,10 +36,12 @@ describe('io/bundled.ts: a script run from its bundle', () => {
       'cases/2026/K-2026-004.md': '---\nid: K-2026-004\nreceived: [\n---\n',
     });
     const bundles = tempDir();
-    const env = { KLACHTEN_BUNDLE_DIR: bundles };
+    // without a token the sync is a dry run: what the bundle imports on demand (Octokit) runs too
+    const env = { KLACHTEN_BUNDLE_DIR: bundles, GITHUB_TOKEN: '', GITHUB_REPOSITORY: '' };
     const script = join(ROOT, 'scripts/check.ts');
     for (const args of [
       ['--today', '2026-11-24'],
+      ['--today', '2026-11-24', '--github'],
       ['--json', '--today', '2026-11-24', '--no-cache'],
       ['--format', 'github', '--today', '2026-11-24'],
       ['--help'],
