@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+import { startFakeGitHub } from '../../tools/fake-github.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const made: string[] = [];
@@ -53,6 +54,39 @@ describe('io/bundled.ts: a script run from its bundle', () => {
     expect(run(script, ['--today', '2026-11-24'], dir, env).code).toBe(1); // the invalid files
     expect(builds(bundles)).toHaveLength(1); // built once, then reused
     expect(readdirSync(bundles).filter((n) => n.endsWith('.json'))).toEqual([expect.stringMatching(/^scripts-check-[0-9a-f]{8}\.json$/)]);
+  });
+
+  it('check --github writes from its bundle the issues it writes from its sources (a fake GitHub on 127.0.0.1)', async () => {
+    const dir = await tempProject({
+      'cases/2026/K-2026-001.md': caseText(caseData({ received: '2026-11-03' })), // due on 1 December: due soon
+      'cases/2026/K-2026-002.md': caseText(caseData({ id: 'K-2026-002', organizer: 'carla' })), // invalid
+    });
+    const bundles = tempDir();
+    const script = join(ROOT, 'scripts/check.ts');
+    const titles = async (bundled: boolean) => {
+      const fake = await startFakeGitHub();
+      try {
+        const env = {
+          ...process.env,
+          KLACHTEN_BUNDLE_DIR: bundles,
+          GITHUB_TOKEN: fake.token,
+          GITHUB_REPOSITORY: fake.repository,
+          GITHUB_API_URL: fake.url,
+          DEADLINES_GITHUB_SECOND_MS: '1',
+        };
+        // not spawnSync: the fake GitHub answers from this process
+        const code = await new Promise<number | null>((done) => {
+          const argv = [...(bundled ? [join(ROOT, 'io/bundled.ts')] : []), script, '--today', '2026-11-24', '--github'];
+          execFile(process.execPath, argv, { cwd: dir, env }, (error) => done(error ? ((error as { code?: number }).code ?? null) : 0));
+        });
+        return { code, issues: fake.issues.map((i) => `${i.state} ${i.title}`).sort() };
+      } finally {
+        await fake.close();
+      }
+    };
+    const fromSources = await titles(false);
+    expect(fromSources.issues).toEqual(expect.arrayContaining([expect.stringContaining('K-2026-001')]));
+    expect(await titles(true)).toEqual(fromSources);
   });
 
   it('rebuilds when an input changes; a module finds the files next to it (import.meta.url); the script sees its own options', () => {
