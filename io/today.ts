@@ -1,5 +1,5 @@
 import type { Organization } from '../schemas/organization.ts';
-import { isIsoDate, type IsoDate } from '../lib/dates/iso-date.ts';
+import { isIsoDate, isoDateOf, type IsoDate } from '../lib/dates/iso-date.ts';
 import { t } from '../schemas/language.ts';
 import { UsageError } from './cli.ts';
 
@@ -16,8 +16,6 @@ export function resolveToday(org: Organization, override: string | undefined): I
   return override;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * The calendar date of `instant` in `timeZone`, as lib's `todayIn` gives it, read as local time with the
  * process's TZ set to the zone for the moment and then restored (Node re-reads TZ whenever it is set or deleted).
@@ -28,7 +26,7 @@ export function localDateIn(instant: Date, timeZone: string): IsoDate {
   const before = process.env.TZ;
   process.env.TZ = timeZone;
   try {
-    return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+    return isoDateOf(instant.getFullYear(), instant.getMonth() + 1, instant.getDate());
   } finally {
     if (before === undefined) delete process.env.TZ;
     else process.env.TZ = before;

@@ -1,4 +1,4 @@
-import { daysInMonth, MONTHS_NL, type IsoDate } from '../dates/iso-date.ts';
+import { daysInMonth, isoDateOf, MONTHS_NL, type IsoDate } from '../dates/iso-date.ts';
 import type { ReportCase } from './report-case.ts';
 
 /** A span of calendar days, both ends included. */
@@ -20,8 +20,6 @@ export interface PeriodCounts {
   open_at_end: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The calendar year `year` as a period. */
 export function yearPeriod(year: number): Period {
   return { label: String(year), start: `${year}-01-01`, end: `${year}-12-31` };
@@ -31,8 +29,8 @@ export function yearPeriod(year: number): Period {
 export function quartersOf(year: number): Period[] {
   return [1, 2, 3, 4].map((q) => ({
     label: `K${q} ${year}`,
-    start: `${year}-${pad(q * 3 - 2)}-01`,
-    end: `${year}-${pad(q * 3)}-${daysInMonth(year, q * 3)}`,
+    start: isoDateOf(year, q * 3 - 2, 1),
+    end: isoDateOf(year, q * 3, daysInMonth(year, q * 3)),
   }));
 }
 
@@ -40,8 +38,8 @@ export function quartersOf(year: number): Period[] {
 export function monthsOf(year: number): Period[] {
   return MONTHS_NL.map((name, i) => ({
     label: `${name} ${year}`,
-    start: `${year}-${pad(i + 1)}-01`,
-    end: `${year}-${pad(i + 1)}-${daysInMonth(year, i + 1)}`,
+    start: isoDateOf(year, i + 1, 1),
+    end: isoDateOf(year, i + 1, daysInMonth(year, i + 1)),
   }));
 }
 

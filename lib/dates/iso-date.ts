@@ -25,6 +25,10 @@ export function toDayNumber(date: IsoDate): number {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** The date of a year, a month (1–12) and a day, as numbers. @example isoDateOf(2026, 3, 2) === '2026-03-02' */
+export const isoDateOf = (year: number, month: number, day: number): IsoDate =>
+  `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+
 /** The date of a day number. @example fromDayNumber(0) === '1970-01-01' */
 export function fromDayNumber(day: number): IsoDate {
   // whole-number arithmetic (H. Hinnant's civil_from_days): no Date object per call, as deadlines ask for many
@@ -38,7 +42,7 @@ export function fromDayNumber(day: number): IsoDate {
     const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
     const m = mp < 10 ? mp + 3 : mp - 9;
     const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+    return isoDateOf(y, m, d);
   }
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10); // years outside 0001–9999, fractions
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, fromDayNumber, isIsoDate, toDayNumber, todayIn, weekdayOf } from '../../../lib/dates/iso-date.ts';
+import { addDays, formatDate, fromDayNumber, isIsoDate, isoDateOf, toDayNumber, todayIn, weekdayOf } from '../../../lib/dates/iso-date.ts';
 
 describe('todayIn Europe/Amsterdam', () => {
   it.each([
@@ -39,6 +39,14 @@ describe('calendar-date arithmetic is the same under any TZ', () => {
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26'); // and ends on 25 October
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+  });
+});
+
+describe('isoDateOf', () => {
+  it('writes a year, month and day as YYYY-MM-DD', () => {
+    expect(isoDateOf(2026, 3, 2)).toBe('2026-03-02');
+    expect(isoDateOf(2026, 12, 31)).toBe('2026-12-31');
+    expect(isoDateOf(33, 1, 9)).toBe('0033-01-09');
   });
 });
 
