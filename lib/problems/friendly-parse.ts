@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentLanguage, t } from '../../schemas/language.ts';
+import { currentLanguage, t, type Language } from '../../schemas/language.ts';
 import { lineOf } from './yaml-source.ts';
 import type { Problem } from './problems.ts';
 
@@ -51,8 +51,8 @@ function describe(issue: z.core.$ZodIssue, data: unknown, schemaDoc: string): { 
 }
 
 /** zod's messages per language (zod 4's locales), made once: a locale builds its tables on every call. */
-const localeErrors: Partial<Record<'nl' | 'en', z.core.$ZodErrorMap>> = {};
-const localeError = (language: 'nl' | 'en'): z.core.$ZodErrorMap =>
+const localeErrors: Partial<Record<Language, z.core.$ZodErrorMap>> = {};
+const localeError = (language: Language): z.core.$ZodErrorMap =>
   (localeErrors[language] ??= (language === 'en' ? z.locales.en() : z.locales.nl()).localeError);
 
 /**
@@ -66,7 +66,7 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
   data: unknown,
   where: { file: string; yamlText: string; schemaDoc: string },
 ): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
-  const result = schema.safeParse(data, { error: localeError(currentLanguage() === 'en' ? 'en' : 'nl') });
+  const result = schema.safeParse(data, { error: localeError(currentLanguage()) });
   if (result.success) return { ok: true, data: result.data };
   const described = result.error.issues.flatMap((issue) => describe(issue, data, where.schemaDoc));
   // a file with 100,000 unknown keys gets the first few, then one line with the count: looking up the line of
