@@ -262,12 +262,21 @@ export function organizationRules(org: Organization): (c: Shape, ctx: z.Refineme
   };
 }
 
+const compileFor = (org: Organization) => z.compile(caseSchema.superRefine(organizationRules(org)));
+/** Compiled schemas by configuration: compiling takes a few milliseconds, and a command or a werkplek page asks again. */
+const compiled = new WeakMap<Organization, ReturnType<typeof compileFor>>();
+
 /**
  * The case schema with the rules that need organization.yml ({@link organizationRules}), compiled with zod's
  * `z.compile` (https://zod.dev/compile): a generated fast path checks a valid case in about half the time, and
- * anything it does not pass goes to zod's own parser, so the results and messages are zod's.
+ * anything it does not pass goes to zod's own parser, so the results and messages are zod's. Compiled once per
+ * configuration object (a changed organization.yml is read into a new one).
  */
-export const caseSchemaFor = (org: Organization) => z.compile(caseSchema.superRefine(organizationRules(org)));
+export function caseSchemaFor(org: Organization) {
+  let schema = compiled.get(org);
+  if (!schema) compiled.set(org, (schema = compileFor(org)));
+  return schema;
+}
 
 /** A case file's frontmatter as written. */
 export type CaseInput = z.input<typeof caseSchema>;

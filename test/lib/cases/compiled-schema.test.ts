@@ -138,6 +138,14 @@ describe('caseSchemaFor: the compiled case schema', () => {
       expect(answer(compiled, input)).toEqual(answer(interpreted, input));
   });
 
+  it('is compiled once per configuration, and another configuration gets its own rules', () => {
+    expect(caseSchemaFor(ORG)).toBe(compiled);
+    const onlyAnouk = { ...ORG, organizers: ORG.organizers.filter((o) => o.key === 'anouk') };
+    expect(caseSchemaFor(onlyAnouk)).not.toBe(compiled);
+    expect(compiled.safeParse(caseData({ organizer: 'bram' })).success).toBe(true);
+    expect(caseSchemaFor(onlyAnouk).safeParse(caseData({ organizer: 'bram' })).success).toBe(false);
+  });
+
   it('fills in the defaults and trims texts, as the schema does', () => {
     const r = compiled.safeParse(caseData({ complainant: { name: '  Jan de Vries  ' } }));
     expect(r.success && r.data).toMatchObject({ causes: [], steps: [], improvements: [], complainant: { name: 'Jan de Vries' } });
