@@ -44,12 +44,12 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
  * `exclusive` it never replaces an existing file: it returns false when `path` exists (a case number just taken),
  * decided atomically by a hard link where the file system has them.
  */
-export function writeFileAtomicSync(path: string, text: string, exclusive = false): boolean {
+export function writeFileAtomicSync(path: string, text: string | Uint8Array, exclusive = false): boolean {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempName(path);
   const fd = openSync(tmp, 'wx');
   try {
-    writeFileSync(fd, text, 'utf8');
+    writeFileSync(fd, text, 'utf8'); // bytes as they are
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -5,7 +5,7 @@
 // run, spares compiling it again (see runBundle). The bundle is a cache of the code, like Node's compile cache:
 // it is rebuilt when any of its input files changes (size or time), and when it cannot be built the script runs
 // from its sources. KLACHTEN_BUNDLE=0 always runs from the sources.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire, isBuiltin } from 'node:module';
@@ -211,9 +211,9 @@ async function runBundle(file: string, script: string): Promise<boolean> {
     try {
       const head = Buffer.alloc(CACHE_HEAD);
       head.writeDoubleLE(took);
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, Buffer.concat([head, code.createCachedData()]));
-      renameSync(tmp, cacheFile); // whole or not at all, for a process that reads it meanwhile
+      // whole or not at all, for a process that reads it meanwhile
+      const { writeFileAtomicSync } = await import('./atomic-write.ts');
+      writeFileAtomicSync(cacheFile, Buffer.concat([head, code.createCachedData()]));
     } catch {
       // a read-only folder: the next run compiles again
     }
