@@ -1,0 +1,232 @@
+// Reading a request's path and form body: malformed is a 400, too large a 413 once the body is drained (the
+// browser gets the page, never a reset connection), and large bodies are read a few at a time.
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBodyReader, REQUEST_MESSAGES, RequestError, requestPath, type BodyReader } from '../../werkplek/request-body.ts';
+
+describe('requestPath', () => {
+  it.each([
+    ['/', '/'],
+    ['/dossier/K-2026-003', '/dossier/K-2026-003'],
+    ['/dossier/K-2026-003?melding=m1', '/dossier/K-2026-003'],
+    ['/caf%C3%A9', '/café'],
+    ['/a%20b', '/a b'],
+  ])('%s is %s', (target, path) => {
+    expect(requestPath(target)).toBe(path);
+  });
+
+  it.each(['/%', '/%E0%A4%A', '/%ZZ', '/%C3', '/%FF', '/dossier/%ED%A0%80'])('%s is a 400', (target) => {
+    expect(() => requestPath(target)).toThrow(RequestError);
+    try {
+      requestPath(target);
+    } catch (error) {
+      expect(error).toMatchObject({ status: 400, message: REQUEST_MESSAGES.path });
+    }
+  });
+});
+
+const LIMIT = 64 * 1024;
+let server: Server;
+let port: number;
+let reader: BodyReader;
+/** Requests whose body the server has begun to read, in order. */
+const started: string[] = [];
+
+beforeAll(async () => {
+  reader = createBodyReader({ limit: LIMIT, parallel: 1, small: 1024, drainLimit: 4 * LIMIT });
+  server = createServer((req, res) => {
+    started.push(String(req.headers['x-name'] ?? ''));
+    reader.read(req).then(
+      async (form) => {
+        const entries = await Promise.all(
+          [...form.entries()].map(async ([k, v]) => [k, typeof v === 'string' ? v : `${v.name}:${(await v.bytes()).length}`]),
+        );
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(entries));
+      },
+      (error: unknown) => {
+        const e = error as RequestError;
+        res.writeHead(e instanceof RequestError ? e.status : 500, e.close ? { Connection: 'close' } : {}).end(e.message);
+      },
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+interface Sent {
+  headers?: Record<string, string | number>;
+  /** The body, written in these pieces; sent chunked unless a Content-Length is among the headers. */
+  body?: (string | Buffer)[];
+  /** Resolves when the body may be ended (default: at once). */
+  hold?: Promise<void>;
+}
+
+/** POST with full control over the headers; rejects on a reset connection, so a test fails on it. */
+function post({ headers = {}, body = [], hold }: Sent): Promise<{ status: number; text: string; connection?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString(), connection: res.headers.connection }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    void (async () => {
+      for (const piece of body) if (!req.write(piece)) await new Promise((r) => req.once('drain', r));
+      await hold;
+      req.end();
+    })();
+  });
+}
+
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+const BOUNDARY = '----werkplekTEST';
+const MULTIPART = { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
+const multipartBody = (file: string | Buffer, end = `--${BOUNDARY}--\r\n`) =>
+  Buffer.concat([
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="actie"\r\n\r\neml\r\n` +
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="eml"; filename="klacht.eml"\r\nContent-Type: message/rfc822\r\n\r\n`,
+    ),
+    Buffer.from(file),
+    Buffer.from(`\r\n${end}`),
+  ]);
+const sized = (body: Buffer | string) => [Buffer.from(body)];
+
+describe('a form body', () => {
+  it('urlencoded: +, %-codes, UTF-8, repeated names and empty values, as a browser sends them', async () => {
+    const body = 'actie=stap&stap.note=gebeld+met+%22Jan%22%0D%0Aom+10%3A00&categories=a&categories=b&leeg=&caf%C3%A9=%E2%9C%93';
+    const r = await post({ headers: { ...FORM, 'Content-Length': Buffer.byteLength(body) }, body: [body] });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.text)).toEqual([
+      ['actie', 'stap'],
+      ['stap.note', 'gebeld met "Jan"\r\nom 10:00'],
+      ['categories', 'a'],
+      ['categories', 'b'],
+      ['leeg', ''],
+      ['café', '✓'],
+    ]);
+  });
+
+  it('urlencoded with a charset parameter, sent chunked', async () => {
+    const r = await post({ headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }, body: ['a=1', '&b=2'] });
+    expect(JSON.parse(r.text)).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
+  });
+
+  it('multipart with a file', async () => {
+    const body = multipartBody('From: a@example.org\r\n\r\nHallo');
+    const r = await post({ headers: { ...MULTIPART, 'Content-Length': body.length }, body: [body] });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.text)).toEqual([
+      ['actie', 'eml'],
+      ['eml', 'klacht.eml:28'],
+    ]);
+  });
+
+  it.each([
+    ['no Content-Type', {}, 'a=1', REQUEST_MESSAGES.type],
+    ['text/plain (a form with enctype text/plain)', { 'Content-Type': 'text/plain' }, 'a=1', REQUEST_MESSAGES.type],
+    ['JSON', { 'Content-Type': 'application/json' }, '{"a":1}', REQUEST_MESSAGES.type],
+    ['a compressed body', { ...FORM, 'Content-Encoding': 'gzip' }, 'a=1', REQUEST_MESSAGES.type],
+    ['a lone %', FORM, 'a=50%', REQUEST_MESSAGES.encoding],
+    ['a bad %-pair', FORM, 'a=%ZZ', REQUEST_MESSAGES.encoding],
+    ['a cut UTF-8 sequence in %-codes', FORM, 'naam=Jos%C3', REQUEST_MESSAGES.encoding],
+    ['a byte that is no UTF-8 in %-codes', FORM, 'naam=Jos%E9', REQUEST_MESSAGES.encoding],
+    ['a bad %-code in a name', FORM, '%=1', REQUEST_MESSAGES.encoding],
+    ['raw Latin-1 bytes', FORM, Buffer.from([0x61, 0x3d, 0xe9]), REQUEST_MESSAGES.encoding],
+    ['multipart without a boundary', { 'Content-Type': 'multipart/form-data' }, multipartBody('x'), REQUEST_MESSAGES.incomplete],
+    [
+      'multipart cut before its end',
+      MULTIPART,
+      multipartBody('From: a@example.org\r\n\r\nHallo', '').subarray(0, 150),
+      REQUEST_MESSAGES.incomplete,
+    ],
+    ['multipart without its closing boundary', MULTIPART, multipartBody('Hallo', ''), REQUEST_MESSAGES.incomplete],
+    ['multipart that is no multipart', MULTIPART, 'a=1', REQUEST_MESSAGES.incomplete],
+  ])('%s: 400', async (_, headers, body, message) => {
+    const bytes = Buffer.from(body);
+    for (const h of [{ ...headers, 'Content-Length': bytes.length }, headers]) {
+      const r = await post({ headers: h, body: [bytes] });
+      expect({ status: r.status, text: r.text }).toEqual({ status: 400, text: message });
+    }
+  });
+});
+
+describe('a body over the limit', () => {
+  const big = Buffer.alloc(LIMIT + 1, 'a');
+  const pieces = (n: number) => Array.from({ length: n }, () => Buffer.alloc(16 * 1024, 'a'));
+
+  it('declared up front: 413 with the Dutch text, after the whole body was read (no reset)', async () => {
+    const body = [Buffer.from('a='), ...pieces(8)];
+    const length = body.reduce((n, b) => n + b.length, 0);
+    const r = await post({ headers: { ...FORM, 'Content-Length': length }, body });
+    expect(r).toMatchObject({ status: 413, text: REQUEST_MESSAGES.tooLarge(LIMIT) });
+    expect(r.text).toMatch(/^Te groot: wat u verstuurde is meer dan/);
+    expect(r.connection).not.toBe('close');
+  });
+
+  it('chunked: 413 once it passes the limit, the rest drained', async () => {
+    const r = await post({ headers: MULTIPART, body: [multipartBody(big)] });
+    expect(r).toMatchObject({ status: 413, text: REQUEST_MESSAGES.tooLarge(LIMIT) });
+  });
+
+  it('exactly the limit is accepted', async () => {
+    const body = Buffer.concat([Buffer.from('a='), Buffer.alloc(LIMIT - 2, 'b')]);
+    const r = await post({ headers: { ...FORM, 'Content-Length': body.length }, body: sized(body) });
+    expect(r.status).toBe(200);
+  });
+
+  it('the connection serves the next request after a 413 (keep-alive)', async () => {
+    const body = [Buffer.from('a='), ...pieces(5)];
+    const first = await post({ headers: { ...FORM, 'Content-Length': body.reduce((n, b) => n + b.length, 0) }, body });
+    const second = await post({ headers: { ...FORM, 'Content-Length': 3 }, body: ['a=1'] });
+    expect([first.status, second.status]).toEqual([413, 200]);
+  });
+
+  it('past the drain limit: 413 with Connection: close, not read further', async () => {
+    const r = await post({ headers: FORM, body: [Buffer.from('a='), ...pieces(20)] }).catch((error: NodeJS.ErrnoException) => ({
+      status: 0,
+      text: error.code ?? '',
+      connection: undefined,
+    }));
+    // the answer is written before the rest is read; a sender that goes on may see the connection closed
+    if (r.status !== 0) expect(r).toMatchObject({ status: 413, connection: 'close' });
+    else expect(['ECONNRESET', 'EPIPE']).toContain(r.text);
+  });
+});
+
+describe('large bodies, a few at a time', () => {
+  it('a second large body waits unread until the first is done; a small form does not wait', async () => {
+    started.length = 0;
+    let finishFirst!: () => void;
+    const hold = new Promise<void>((r) => (finishFirst = r));
+    const piece = Buffer.alloc(4 * 1024, 'x');
+    const first = post({ headers: { ...FORM, 'x-name': 'eerste' }, body: [Buffer.from('a='), piece], hold });
+    await until(() => started.includes('eerste'));
+    const second = post({ headers: { ...FORM, 'x-name': 'tweede' }, body: [Buffer.from('b='), piece] });
+    let secondDone = false;
+    void second.then(() => (secondDone = true));
+    await until(() => started.includes('tweede') && reader.busy === 2);
+    // a small form goes past both, and the second large one is still waiting when it is answered
+    const small = await post({ headers: { ...FORM, 'Content-Length': 3, 'x-name': 'klein' }, body: ['c=1'] });
+    expect(small.status).toBe(200);
+    expect(secondDone).toBe(false);
+    finishFirst();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(reader.busy).toBe(0);
+  });
+});
+
+/** Wait for a condition the server reaches on its own (each check after the pending I/O events). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setImmediate(r));
+}
