@@ -4,7 +4,7 @@
  * its end (so the browser gets the page, not a reset connection), never a 500. Large bodies are read a few at
  * a time: the others wait unread, held back by TCP, so ten parallel uploads never hold ten bodies in memory.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The most a form may send: a dropped .eml with its attachments included. */
 export const BODY_LIMIT = 20 * 1024 * 1024;
@@ -83,7 +83,11 @@ export function createBodyReader(options: BodyReaderOptions = {}) {
     get busy() {
       return permits.busy;
     },
-    async read(req: IncomingMessage): Promise<FormData> {
+    /**
+     * The form `req` sends. With `res`, a large body's turn lasts until that response is finished (or the
+     * connection closed): what is made from the body (a parsed mail, a page holding its text) counts too.
+     */
+    async read(req: IncomingMessage, res?: ServerResponse): Promise<FormData> {
       const type = req.headers['content-type'] ?? '';
       const media = type.split(';')[0]!.trim().toLowerCase();
       if (!FORM_TYPES.has(media)) return refuse(req, 400, REQUEST_MESSAGES.type);
@@ -93,12 +97,18 @@ export function createBodyReader(options: BodyReaderOptions = {}) {
       if (declared !== undefined && declared > limit) return refuse(req, 413, REQUEST_MESSAGES.tooLarge(limit));
       const large = declared === undefined || declared > small;
       const release = large ? await permits.acquire() : () => undefined;
+      let held = false;
       try {
         const bytes = await collect(req, limit, declared, drainLimit);
         if (bytes === undefined) throw new RequestError(413, REQUEST_MESSAGES.tooLarge(limit));
-        return media === 'multipart/form-data' ? await multipart(bytes, type) : urlencoded(bytes);
+        const form = media === 'multipart/form-data' ? await multipart(bytes, type) : urlencoded(bytes);
+        if (res && !res.closed) {
+          res.once('close', release);
+          held = true;
+        }
+        return form;
       } finally {
-        release();
+        if (!held) release();
       }
     },
   };

@@ -32,13 +32,16 @@ let port: number;
 let reader: BodyReader;
 /** Requests whose body the server has begun to read, in order. */
 const started: string[] = [];
+/** Responses to requests with the header `x-hold-response` wait for this. */
+let responseGate: Promise<void> = Promise.resolve();
 
 beforeAll(async () => {
   reader = createBodyReader({ limit: LIMIT, parallel: 1, small: 1024, drainLimit: 4 * LIMIT });
   server = createServer((req, res) => {
     started.push(String(req.headers['x-name'] ?? ''));
-    reader.read(req).then(
+    reader.read(req, res).then(
       async (form) => {
+        if (req.headers['x-hold-response']) await responseGate;
         const entries = await Promise.all(
           [...form.entries()].map(async ([k, v]) => [k, typeof v === 'string' ? v : `${v.name}:${(await v.bytes()).length}`]),
         );
@@ -222,7 +225,26 @@ describe('large bodies, a few at a time', () => {
     finishFirst();
     expect((await first).status).toBe(200);
     expect((await second).status).toBe(200);
-    expect(reader.busy).toBe(0);
+    await until(() => reader.busy === 0);
+  });
+
+  it('with the response given, a large body keeps its turn until its response is written', async () => {
+    started.length = 0;
+    let open!: () => void;
+    responseGate = new Promise<void>((r) => (open = r));
+    const piece = Buffer.alloc(4 * 1024, 'x');
+    const first = post({ headers: { ...FORM, 'x-name': 'eerste', 'x-hold-response': '1' }, body: [Buffer.from('a='), piece] });
+    await until(() => started.includes('eerste') && reader.busy === 1);
+    const second = post({ headers: { ...FORM, 'x-name': 'tweede' }, body: [Buffer.from('b='), piece] });
+    let secondDone = false;
+    void second.then(() => (secondDone = true));
+    await until(() => started.includes('tweede') && reader.busy === 2);
+    expect((await post({ headers: { ...FORM, 'Content-Length': 3 }, body: ['c=1'] })).status).toBe(200);
+    expect(secondDone).toBe(false);
+    open();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    await until(() => reader.busy === 0);
   });
 });
 
