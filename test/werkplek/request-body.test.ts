@@ -1,9 +1,17 @@
 // Reading a request's path and form body: malformed is a 400, too large a 413 once the body is drained (the
-// browser gets the page, never a reset connection), and large bodies are read a few at a time.
+// browser gets the page, never a reset connection), and large bodies are handled a set number at a time.
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBodyReader, REQUEST_MESSAGES, RequestError, requestPath, type BodyReader } from '../../werkplek/request-body.ts';
+import {
+  createBodyReader,
+  parseMultipart,
+  REQUEST_MESSAGES,
+  RequestError,
+  requestPath,
+  type BodyReader,
+} from '../../werkplek/request-body.ts';
 
 describe('requestPath', () => {
   it.each([
@@ -206,7 +214,7 @@ describe('a body over the limit', () => {
   });
 });
 
-describe('large bodies, a few at a time', () => {
+describe('large bodies, a set number at a time', () => {
   it('a second large body waits unread until the first is done; a small form does not wait', async () => {
     started.length = 0;
     let finishFirst!: () => void;
@@ -252,3 +260,87 @@ describe('large bodies, a few at a time', () => {
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setImmediate(r));
 }
+
+describe('parseMultipart', () => {
+  /** A body as the runtime's own FormData serializer writes it (as browsers do), with its Content-Type. */
+  const serialize = async (form: FormData) => {
+    const request = new Request('http://werkplek.local/', { method: 'POST', body: form });
+    return { bytes: Buffer.from(await request.arrayBuffer()), type: request.headers.get('content-type')! };
+  };
+  /** Entries comparable across parsers: a file as its name, type and bytes. */
+  const entries = async (form: FormData) =>
+    Promise.all(
+      [...form.entries()].map(async ([k, v]) => [
+        k,
+        typeof v === 'string' ? v : { name: v.name, type: v.type, bytes: [...(await v.bytes())] },
+      ]),
+    );
+  const field = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '\r\n', '--', '\r\n--x', 'a"b', 'é\n✓'));
+  const entry = fc.oneof(
+    fc.tuple(field, field),
+    fc.tuple(
+      field,
+      fc.record({
+        bytes: fc.uint8Array({ maxLength: 200 }),
+        name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+        type: fc.constantFrom('', 'message/rfc822', 'image/jpeg'),
+      }),
+    ),
+  );
+  const formOf = (list: [string, string | { bytes: Uint8Array; name: string; type: string }][]) => {
+    const form = new FormData();
+    for (const [k, v] of list) {
+      if (typeof v === 'string') form.append(k, v);
+      else form.append(k, new File([v.bytes as Uint8Array<ArrayBuffer>], v.name, { type: v.type }));
+    }
+    return form;
+  };
+
+  it('property: reads what the runtime serializes exactly as the runtime itself parses it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 6 }), async (list) => {
+        const { bytes, type } = await serialize(formOf(list));
+        const theirs = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+        expect(await entries(parseMultipart(bytes, type))).toEqual(await entries(theirs));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('property: a body cut anywhere before its closing boundary is a 400', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), async (list, where) => {
+        const { bytes, type } = await serialize(formOf(list));
+        const closing = bytes.lastIndexOf('--', bytes.length - 3); // the "--" after the last boundary
+        const cut = bytes.subarray(0, Math.floor(where * closing));
+        expect(() => parseMultipart(cut, type)).toThrow(RequestError);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ['no boundary parameter', 'multipart/form-data', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--'],
+    ['another boundary', 'multipart/form-data; boundary=y', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--'],
+    ['a part without a name', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data\r\n\r\n1\r\n--x--'],
+    [
+      'a part that is no form-data',
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: attachment; name="a"\r\n\r\n1\r\n--x--',
+    ],
+    ['a part without headers end', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n1\r\n--x--'],
+    [
+      'a text field that is no UTF-8',
+      'multipart/form-data; boundary=x',
+      Buffer.from('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n\xe9\r\n--x--', 'latin1'),
+    ],
+    ['an empty body', 'multipart/form-data; boundary=x', ''],
+  ])('%s: 400', (_, type, body) => {
+    expect(() => parseMultipart(Buffer.from(body), type)).toThrow(RequestError);
+  });
+
+  it('a quoted boundary, a preamble and an epilogue', async () => {
+    const body = 'preamble\r\n--a b\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--a b--\r\nepilogue';
+    expect(await entries(parseMultipart(Buffer.from(body), 'multipart/form-data; boundary="a b"'))).toEqual([['x', '1']]);
+  });
+});
