@@ -9,17 +9,25 @@ import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 /** How deep MIME parts may nest: real mail clients stay far below (a forward in a reply in a signed mail: ~6). */
 export const MAX_MIME_DEPTH = 50;
 
-/** The form values read from a mail, or why it could not be read (Dutch). */
-export type MailIntake = { ok: true; values: Record<string, string> } | { ok: false; message: string };
+/**
+ * How much of a mail is read: its headers and text come first, attachments after them. postal-mime needs about
+ * 25 times a text's size while parsing it (a mail of 20 MB of text: 470 MB), so only the start is parsed.
+ */
+export const MAX_MAIL_READ = 2 * 1024 * 1024;
+
+/** The form values read from a mail (`partial`: only its first {@link MAX_MAIL_READ} bytes), or why it could not be read (Dutch). */
+export type MailIntake = { ok: true; values: Record<string, string>; partial: boolean } | { ok: false; message: string };
 
 /**
- * The registration form's values from an e-mail's bytes: channel `email`, the sender's name and address, the
+ * The registration form's values from an e-mail file: channel `email`, the sender's name and address, the
  * day it was sent (in `timeZone`; `today` without a usable date) and the subject and text as the complaint.
+ * Of a mail over {@link MAX_MAIL_READ} only the start is read (`partial`): the text may be cut short.
  */
-export async function mailValues(bytes: ArrayBuffer | Uint8Array, timeZone: string, today: IsoDate): Promise<MailIntake> {
+export async function mailValues(file: Blob, timeZone: string, today: IsoDate): Promise<MailIntake> {
+  const partial = file.size > MAX_MAIL_READ;
   let mail;
   try {
-    mail = await PostalMime.parse(bytes, {
+    mail = await PostalMime.parse(await file.slice(0, MAX_MAIL_READ).bytes(), {
       maxNestingDepth: MAX_MIME_DEPTH,
       maxRfc822NestingDepth: 3,
       maxHeadersSize: 1024 * 1024,
@@ -36,6 +44,7 @@ export async function mailValues(bytes: ArrayBuffer | Uint8Array, timeZone: stri
   const when = mail.date ? new Date(mail.date) : undefined;
   return {
     ok: true,
+    partial,
     values: {
       channel: 'email',
       'complainant.name': mail.from?.name ?? '',

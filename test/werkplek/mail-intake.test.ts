@@ -1,8 +1,8 @@
 // The .eml intake: a real mail prefills the form; a hostile one (deeply nested, broken) gets a Dutch message.
 import { describe, expect, it } from 'vitest';
-import { MAX_MIME_DEPTH, mailValues } from '../../werkplek/mail-intake.ts';
+import { MAX_MAIL_READ, MAX_MIME_DEPTH, mailValues } from '../../werkplek/mail-intake.ts';
 
-const bytes = (text: string) => new TextEncoder().encode(text);
+const bytes = (text: string) => new Blob([text]);
 
 /** A mail whose body is `depth` multiparts, each inside the one before. */
 function nested(depth: number): string {
@@ -25,6 +25,7 @@ describe('mailValues', () => {
     ].join('\r\n');
     expect(await mailValues(bytes(mail), 'Europe/Amsterdam', '2026-12-01')).toEqual({
       ok: true,
+      partial: false,
       values: {
         channel: 'email',
         'complainant.name': 'Jan de Vries',
@@ -53,13 +54,39 @@ describe('mailValues', () => {
     });
   });
 
+  it('of a large mail only the start is read: sender and text, not the attachment after it', async () => {
+    const mail = [
+      'From: Jan <jan@example.org>',
+      'Subject: met foto',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="m"',
+      '',
+      '--m',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Zie de foto.',
+      '--m',
+      'Content-Type: image/jpeg',
+      'Content-Transfer-Encoding: base64',
+      '',
+      `${'QUJD'.repeat(19)}\r\n`.repeat(Math.ceil((2 * MAX_MAIL_READ) / 78)),
+      '--m--',
+    ].join('\r\n');
+    const r = await mailValues(bytes(mail), 'UTC', '2026-12-01');
+    expect(r).toEqual({
+      ok: true,
+      partial: true,
+      values: expect.objectContaining({ 'complainant.email': 'jan@example.org', klacht: 'Onderwerp: met foto\n\nZie de foto.' }),
+    });
+  });
+
   it('headers over a megabyte: a Dutch message', async () => {
     const r = await mailValues(bytes(`X-Big: ${'a'.repeat(1_100_000)}\r\nFrom: a@example.org\r\n\r\nhallo`), 'UTC', '2026-12-01');
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Deze e-mail kan niet worden gelezen \(het bestand is beschadigd/) });
   });
 
   it('bytes that are no mail still give values or a message, never an exception', async () => {
-    const r = await mailValues(new Uint8Array([0, 255, 1, 2, 3]), 'UTC', '2026-12-01');
+    const r = await mailValues(new Blob([new Uint8Array([0, 255, 1, 2, 3])]), 'UTC', '2026-12-01');
     expect(typeof r.ok).toBe('boolean');
   });
 });
