@@ -8,11 +8,12 @@ import { runMain, UsageError } from '../io/cli.ts';
 
 const HELP = `Usage: npm run bench:uploads [-- --parallel N] [--mb N] [--root DIR]
 
-Memory of the werkplek under parallel uploads (Linux: reads /proc). Starts npm run werkplek of the checkout
-at --root (default: this one) as its own process, then posts N (default 10) .eml intakes of just under the
-limit (--mb, default 19.5 MB each) at once, then N bodies of 25 MB (over the 20 MB limit) at once. Prints
-per round the statuses, how many connections were reset, wall time, the server's CPU time and its resident
-memory: before, peak (VmHWM) and after; and the load average.`;
+Memory of the werkplek under parallel uploads (Linux: reads /proc). For each round it starts npm run werkplek
+of the checkout at --root (default: this one; another checkout gives the figures before a change) as a fresh
+process and posts N (default 10) bodies at once to the .eml intake: a mail of --mb MB (default 19.5, just under
+the 20 MB limit) with an attachment, one that is all text, and 25 MB (over the limit). Prints per round the
+statuses (or the error of a reset connection), wall time, the server's CPU time and its resident memory before,
+at its peak (VmHWM) and after; and the load average.`;
 
 const MB = 1024 * 1024;
 
@@ -25,24 +26,29 @@ function sample(pid: number) {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024, cpu: ticks / 100 };
 }
 
-/** Reset the peak (VmHWM) to the current RSS, so each round measures its own peak. */
+/** Reset the peak (VmHWM) to the current RSS, so a round measures its own peak and not the start-up's. */
 function resetPeak(pid: number): void {
   try {
     writeFileSync(`/proc/${pid}/clear_refs`, '5'); // "5" clears the peak resident set size (proc(5))
   } catch {
-    // not allowed here: the peak then covers the whole run
+    // not allowed here: the peak then covers the start-up too
   }
 }
 
-/** A multipart .eml intake of `bytes` bytes (a plain-text mail). */
-function intakeBody(bytes: number, boundary: string): Buffer {
+/** A multipart .eml intake of `bytes` bytes: a short text with an attachment (base64), or a mail that is all text. */
+function intakeBody(bytes: number, boundary: string, kind: 'attachment' | 'text'): Buffer {
+  const mail =
+    kind === 'text'
+      ? 'From: Jan <jan@example.org>\r\nSubject: groot\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
+      : 'From: Jan <jan@example.org>\r\nSubject: met foto\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="m"\r\n\r\n' +
+        '--m\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDe spullen zijn weg; zie de foto.\r\n' +
+        '--m\r\nContent-Type: image/jpeg\r\nContent-Disposition: attachment; filename="foto.jpg"\r\nContent-Transfer-Encoding: base64\r\n\r\n';
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="actie"\r\n\r\neml\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="eml"; filename="klacht.eml"\r\nContent-Type: message/rfc822\r\n\r\n` +
-      'From: Jan <jan@example.org>\r\nSubject: groot\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n',
+      `--${boundary}\r\nContent-Disposition: form-data; name="eml"; filename="klacht.eml"\r\nContent-Type: message/rfc822\r\n\r\n${mail}`,
   );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const line = Buffer.from('De spullen zijn weg en niemand belt terug. '.repeat(3) + '\r\n');
+  const tail = Buffer.from(`${kind === 'attachment' ? '\r\n--m--' : ''}\r\n--${boundary}--\r\n`);
+  const line = Buffer.from(kind === 'text' ? `${'De spullen zijn weg en niemand belt terug. '.repeat(3)}\r\n` : `${'QUJD'.repeat(19)}\r\n`);
   const fill = Buffer.alloc(Math.max(0, bytes - head.length - tail.length));
   for (let i = 0; i < fill.length; i += line.length) line.copy(fill, i);
   return Buffer.concat([head, fill, tail]);
@@ -70,6 +76,25 @@ function post(url: URL, body: Buffer, type: string): Promise<number | string> {
   });
 }
 
+/** Start npm run werkplek of the checkout at `root` in `work`, as its own process; resolves with its address. */
+async function startWerkplek(root: string, work: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', join(root, 'io/compile-cache.mjs'), join(root, 'scripts/werkplek.ts'), '--port', '0', '--quiet'],
+    { cwd: work, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<URL>((found, failed) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) found(new URL(m[0]));
+    });
+    child.on('exit', () => failed(new Error(`the werkplek stopped: ${out}`)));
+  });
+  return { url, pid: child.pid!, child };
+}
+
 await runMain('bench:uploads', async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) return void console.log(HELP);
@@ -84,54 +109,40 @@ await runMain('bench:uploads', async () => {
   mkdirSync(join(work, 'cases'));
   cpSync(join(root, 'organization.yml'), join(work, 'organization.yml'));
   cpSync(join(root, 'templates'), join(work, 'templates'), { recursive: true });
-  const server = spawn(
-    process.execPath,
-    ['--import', join(root, 'io/compile-cache.mjs'), join(root, 'scripts/werkplek.ts'), '--port', '0', '--quiet'],
-    { cwd: work, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const boundary = '----bench';
+  const type = `multipart/form-data; boundary=${boundary}`;
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  console.log(`werkplek of ${root}, ${parallel} uploads at once per round, a fresh werkplek each round; load average ${load()}`);
   try {
-    const url = await new Promise<URL>((found, failed) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += d;
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-        if (m) found(new URL(m[0]));
-      });
-      server.on('exit', () => failed(new Error(`the werkplek stopped: ${out}`)));
-    });
-    const boundary = '----bench';
-    const type = `multipart/form-data; boundary=${boundary}`;
-    console.log(
-      `werkplek of ${root}, ${parallel} parallel uploads; load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
-    await post(url, intakeBody(1024, boundary), type); // warm: the first page compiles its modules
-    for (const [name, bytes] of [
-      [`${(size / MB).toFixed(1)} MB .eml (under the limit)`, size],
-      ['25 MB (over the limit)', 25 * MB],
+    for (const [name, body] of [
+      [`${(size / MB).toFixed(1)} MB .eml with an attachment`, intakeBody(size, boundary, 'attachment')],
+      [`${(size / MB).toFixed(1)} MB .eml, all text`, intakeBody(size, boundary, 'text')],
+      ['25 MB (over the limit)', intakeBody(25 * MB, boundary, 'text')],
     ] as const) {
-      const body = intakeBody(bytes, boundary);
-      resetPeak(server.pid!);
-      const before = sample(server.pid!);
-      const start = performance.now();
-      const statuses = await Promise.all(Array.from({ length: parallel }, () => post(url, body, type)));
-      const wall = (performance.now() - start) / 1000;
-      const after = sample(server.pid!);
-      const count = new Map<string, number>();
-      for (const s of statuses) count.set(String(s), (count.get(String(s)) ?? 0) + 1);
-      console.log(
-        `${name}: ${[...count].map(([s, n]) => `${n}× ${s}`).join(', ')}; wall ${wall.toFixed(1)} s, server CPU ${(after.cpu - before.cpu).toFixed(1)} s; ` +
-          `RSS before ${before.rss.toFixed(0)} MiB, peak ${after.peak.toFixed(0)} MiB, after ${after.rss.toFixed(0)} MiB`,
-      );
+      const server = await startWerkplek(root, work);
+      try {
+        await post(server.url, intakeBody(1024, boundary, 'text'), type); // warm: the first page loads its modules
+        resetPeak(server.pid);
+        const before = sample(server.pid);
+        const start = performance.now();
+        const statuses = await Promise.all(Array.from({ length: parallel }, () => post(server.url, body, type)));
+        const wall = (performance.now() - start) / 1000;
+        const after = sample(server.pid);
+        const count = new Map<string, number>();
+        for (const s of statuses) count.set(String(s), (count.get(String(s)) ?? 0) + 1);
+        console.log(
+          `${name}: ${[...count].map(([s, n]) => `${n}× ${s}`).join(', ')}; wall ${wall.toFixed(1)} s, server CPU ${(after.cpu - before.cpu).toFixed(1)} s; ` +
+            `RSS before ${before.rss.toFixed(0)} MiB, peak ${after.peak.toFixed(0)} MiB, after ${after.rss.toFixed(0)} MiB`,
+        );
+      } finally {
+        server.child.kill();
+      }
     }
-    console.log(
-      `load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    console.log(`load average ${load()}`);
   } finally {
-    server.kill();
     await rm(work, { recursive: true, force: true });
   }
 });
