@@ -115,6 +115,7 @@ function mergeValue(run: Run, path: Path, b: unknown, m: unknown, th: unknown): 
   return conflict(run, path.join('.'), b, m, th, free);
 }
 
+/** Two maps merged key by key (a key both sides removed stays removed; an emptied list mine leaves out stays out). */
 function mergeMap(run: Run, path: Path, b: Data, m: Data, th: Data): Data {
   const out: Data = {};
   for (const k of new Set([...Object.keys(m), ...Object.keys(th)])) {
