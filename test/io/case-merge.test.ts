@@ -203,6 +203,43 @@ describe.each(['--no-rebase', '--rebase'] as const)('two organizers on one dossi
   });
 });
 
+describe('git rebase --apply (the older backend) with the case merge driver', () => {
+  it('also reports from the organizer’s side', () => {
+    const { anouk, bram } = remoteAndClones();
+    save(anouk, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-04' });
+    must(anouk, ['push', '--quiet']);
+    save(bram, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-05' });
+    must(bram, ['fetch', '--quiet']);
+    const report = join(bram, '..', 'apply-report.jsonl');
+    const r = git(bram, [...caseMergeGitArgs(join(bram, 'organization.yml')), 'rebase', '--apply', 'origin/main'], {
+      [MERGE_REPORT_ENV]: report,
+    });
+    expect(r.ok).toBe(false);
+    expect(readMergeReport(report).map((l) => l.conflicts.map((c) => [c.field, c.mine, c.theirs]))).toEqual([
+      [['acknowledged', '2026-11-05', '2026-11-04']],
+    ]);
+    must(bram, ['rebase', '--abort']);
+    expect(clean(bram)).toBe(true);
+  });
+});
+
+describe('git am -3 (a patch applied onto her own work) with the case merge driver', () => {
+  it('keeps her work as mine: am is no rebase', () => {
+    const { root, anouk, bram } = remoteAndClones();
+    save(anouk, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-04' });
+    const patch = must(anouk, ['format-patch', '-1', '-o', root]);
+    save(bram, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-05' });
+    const report = join(root, 'am-report.jsonl');
+    const r = git(bram, [...caseMergeGitArgs(join(bram, 'organization.yml')), 'am', '-3', patch], { [MERGE_REPORT_ENV]: report });
+    expect(r.ok).toBe(false);
+    expect(readMergeReport(report).map((l) => l.conflicts.map((c) => [c.field, c.mine, c.theirs]))).toEqual([
+      [['acknowledged', '2026-11-05', '2026-11-04']],
+    ]);
+    must(bram, ['am', '--abort']);
+    expect(clean(bram)).toBe(true);
+  });
+});
+
 describe('the merge driver on bad input', () => {
   it('leaves a case that both sides added under one number to the organizer, without markers', () => {
     const { anouk, bram } = remoteAndClones();
