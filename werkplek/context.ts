@@ -13,6 +13,7 @@ import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { Git } from '../io/git.ts';
 import type { Workspace } from '../actions/workspace.ts';
+import type { GuardEnv } from './guard.ts';
 import { CaseIndex } from './case-index.ts';
 import type { Html } from './html.ts';
 import { notice } from './layout.ts';
@@ -27,6 +28,8 @@ export interface WerkplekOptions {
   today?: () => IsoDate;
   /** One line per request: method, path (case ids only, never personal data), status, time. */
   log?: (line: string) => void;
+  /** The environment the guard reads GitHub Codespaces' forwarded host from (werkplek/guard.ts); default `process.env`. */
+  env?: GuardEnv;
 }
 
 /** The organization's rules for one request: read again when organization.yml changed. */
