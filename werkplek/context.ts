@@ -8,6 +8,7 @@ import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 import { templatesOf, type DocumentKind, type DocumentResult } from '../lib/documents/kinds.ts';
 import { parseOrganization } from '../lib/organization/organization.ts';
+import type { AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists } from '../io/case-write.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
@@ -30,6 +31,8 @@ export interface WerkplekOptions {
   log?: (line: string) => void;
   /** The environment the guard reads GitHub Codespaces' forwarded host from (werkplek/guard.ts); default `process.env`. */
   env?: GuardEnv;
+  /** The file-system calls of the werkplek's writes; default Node's (tests pass failing ones to simulate a full disk). */
+  fs?: AtomicWriteFs;
 }
 
 /** The organization's rules for one request: read again when organization.yml changed. */
@@ -79,7 +82,7 @@ export class Werkplek {
 
   /** The action layer's workspace for this request. */
   workspace(ctx = this.context()): Workspace {
-    return { cases: this.o.cases, ...ctx, git: this.git };
+    return { cases: this.o.cases, ...ctx, git: this.git, fs: this.o.fs };
   }
 
   /** A one-time message for the page a save redirects to. Holds case ids and actions only. */

@@ -49,8 +49,8 @@ const NOT_REGISTERED = 'Niet geregistreerd: controleer de velden met een melding
 /** Register a new case (art. 1.5, 4.5) through the action layer; a refusal shows the form again with what she typed. */
 async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
   const ctx = app.context();
-  const refuse = (errors: FieldErrors, message: string) =>
-    pageReply(newCasePage({ org: ctx.org, state: { values: raw, errors }, today: ctx.today, notice: notice(message, 'fout') }), 422);
+  const refuse = (errors: FieldErrors, message: string, status = 422) =>
+    pageReply(newCasePage({ org: ctx.org, state: { values: raw, errors }, today: ctx.today, notice: notice(message, 'fout') }), status);
   const dates = readDates(raw);
   if (Object.keys(dates.errors).length) return refuse(dates.errors, NOT_REGISTERED);
   const year = Number(str(dates.values, 'received').slice(0, 4)) || Number(ctx.today.slice(0, 4));
@@ -61,7 +61,7 @@ async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
     case 'refused':
       return refuse(errorsByField(r.problems, newCaseFieldOf), NOT_REGISTERED);
     case 'write-failed':
-      return refuse({}, writeFailedWords(r.code));
+      return refuse({}, writeFailedWords(r.code), 507);
     case 'taken':
       return refuse({}, `Nummer ${r.id} bestaat al. Er is niets opgeslagen; probeer het opnieuw.`);
     case 'registered': {
