@@ -94,24 +94,13 @@ async function route(app: Werkplek, bodies: BodyReader, req: IncomingMessage, re
  * one too large (413, Connection: close when its body was not read to the end), a case path that is no file
  * (422), a write the disk refused (507): the message says what happened; anything else is a 500 that names nothing.
  */
-function errorAnswer(error: unknown): { status: number; title: string; message: string; close?: boolean; known: boolean } {
-  if (error instanceof RequestError)
-    return {
-      status: error.status,
-      title: error.status === 413 ? 'Te groot' : 'Niet gelukt',
-      message: error.message,
-      close: error.close,
-      known: true,
-    };
-  if (error instanceof HttpError) return { status: error.status, title: 'Niet gevonden', message: error.message, known: true };
-  if (error instanceof WriteFailedError) return { status: 507, title: 'Niet opgeslagen', message: error.message, known: true };
-  if (error instanceof InputError) return { status: 422, title: 'Niet gelukt', message: error.message, known: true };
-  return {
-    status: 500,
-    title: 'Niet gelukt',
-    message: 'Er ging iets mis. Er is niets half opgeslagen; probeer het opnieuw of vraag hulp.',
-    known: false,
-  };
+function errorAnswer(error: unknown): { status: number; title: string; message: string; close: boolean; known: boolean } {
+  const known =
+    error instanceof RequestError || error instanceof HttpError || error instanceof WriteFailedError || error instanceof InputError;
+  const status = !known ? 500 : error instanceof WriteFailedError ? 507 : error instanceof InputError ? 422 : error.status;
+  const title = ({ 404: 'Niet gevonden', 413: 'Te groot', 507: 'Niet opgeslagen' } as Record<number, string>)[status] ?? 'Niet gelukt';
+  const message = known ? error.message : 'Er ging iets mis. Er is niets half opgeslagen; probeer het opnieuw of vraag hulp.';
+  return { status, title, message, close: error instanceof RequestError && error.close, known };
 }
 
 /** The werkplek's request handler (no listening socket): the guard, the route table, one save at a time. */
