@@ -73,8 +73,8 @@ export function createBodyReader(options: BodyReaderOptions = {}) {
   const permits = semaphore(options.parallel ?? 1);
 
   const refuse = async (req: IncomingMessage, status: 400 | 413, message: string): Promise<never> => {
-    await drain(req, drainLimit, message);
-    throw new RequestError(status, message);
+    const drained = await drain(req, drainLimit);
+    throw new RequestError(status, message, { close: !drained });
   };
 
   return {
@@ -157,27 +157,29 @@ function collect(req: IncomingMessage, limit: number, declared: number | undefin
   });
 }
 
-/** Read the rest of a refused body and drop it, so the answer reaches the browser; gives up past `drainLimit`. */
-async function drain(req: IncomingMessage, drainLimit: number, message: string): Promise<void> {
-  const size = await new Promise<number | undefined>((resolve) => {
+/**
+ * Read the rest of a refused body and drop it, so the answer reaches the browser; false when it gave up past
+ * `drainLimit` (the answer then closes the connection).
+ */
+function drain(req: IncomingMessage, drainLimit: number): Promise<boolean> {
+  return new Promise((resolve) => {
     let seen = 0;
-    const finish = (n: number | undefined) => {
+    const finish = (drained: boolean) => {
       req.off('data', onData).off('end', onEnd).off('error', onEnd).off('close', onEnd);
-      resolve(n);
+      resolve(drained);
     };
     const onData = (chunk: Buffer) => {
       seen += chunk.length;
       if (seen > drainLimit) {
         req.pause();
-        finish(undefined);
+        finish(false);
       }
     };
-    const onEnd = () => finish(seen);
-    if (req.complete) return resolve(0);
+    const onEnd = () => finish(true);
+    if (req.complete) return resolve(true);
     req.on('data', onData).on('end', onEnd).on('error', onEnd).on('close', onEnd);
     req.resume();
   });
-  if (size === undefined) throw new RequestError(413, message, { close: true });
 }
 
 /** An `application/x-www-form-urlencoded` body, strictly: bad percent-encoding or UTF-8 is a 400, not U+FFFD. */
