@@ -370,3 +370,32 @@ describe('a save on a full disk', () => {
     expect(state()).toEqual(before);
   });
 });
+
+describe('in GitHub Codespaces', () => {
+  let cs: RunningWerkplek;
+  let csPort = 0;
+  const env = { CODESPACES: 'true', CODESPACE_NAME: 'octocat-space-mld5', GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN: 'app.github.dev' };
+  beforeAll(async () => {
+    cs = await startWerkplek({ port: 0, cases: join(dir, 'cases'), config: join(dir, 'organization.yml'), env });
+    csPort = Number(new URL(cs.url).port);
+  });
+  afterAll(() => cs?.close());
+  const get = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: csPort, path: `/dossier/${ID}`, headers, setHost: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('answers its forwarded address (the port it listens on) and refuses another', async () => {
+    const forwarded = `octocat-space-mld5-${csPort}.app.github.dev`;
+    expect(await get({ host: forwarded })).toBe(200);
+    expect(await get({ host: `localhost:${csPort}`, 'x-forwarded-host': forwarded })).toBe(200);
+    expect(await get({ host: `localhost:${csPort}`, 'x-forwarded-host': 'evil.example' })).toBe(403);
+    expect(await get({ host: 'someone-else-4321.app.github.dev' })).toBe(403);
+    expect(await get({ host: forwarded, origin: 'https://evil.example' })).toBe(403);
+  });
+});
