@@ -8,8 +8,9 @@ import { caseSchemaFor, CASE_ID, type CaseData } from '../schemas/case.ts';
 import type { Organization } from '../schemas/organization.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { workdaysBetween, type WorkCalendar } from '../lib/calendar/calendar.ts';
-import { editCaseText, renumberCaseText, replaceComplaintSection, type CaseEdit } from '../lib/cases/edit.ts';
-import { complaintSection } from '../lib/documents/markdown.ts';
+import { editCaseText, renumberCaseText, replaceBodySection, replaceComplaintSection, type CaseEdit } from '../lib/cases/edit.ts';
+import { complaintSection, confirmedComplaintSection } from '../lib/documents/markdown.ts';
+import { CONFIRMED_HEADING } from '../lib/cases/body.ts';
 import { nextCaseId } from '../lib/cases/case-number.ts';
 import { newCaseFileText, type NewCaseAnswers } from '../lib/cases/new-case.ts';
 import { planRetention } from '../lib/cases/retention-plan.ts';
@@ -81,7 +82,7 @@ interface Context {
 }
 
 const ARRAY_FIELDS = new Set(['categories', 'causes']);
-const DATE_FIELDS = /(^|\.)(received|assignment_completed|written_confirmation|date|withdrawn_on|due|done)$/;
+const DATE_FIELDS = /(^|\.)(received|assignment_completed|client_informed|written_confirmation|date|withdrawn_on|due|done)$/;
 
 /** Form values from a submitted body; textarea line ends (CRLF) become `\n`, so text reads back as typed. */
 function valuesOf(form: FormData): { values: Record<string, string | string[]>; files: Record<string, File> } {
@@ -503,7 +504,7 @@ export function createWerkplek(o: WerkplekOptions) {
           const now = path.reduce<unknown>((x, k) => (x as Record<string, unknown> | undefined)?.[k], c);
           if (JSON.stringify(now) !== JSON.stringify(value)) edits.push(set(path, value));
         };
-        for (const k of ['organizer', 'received', 'channel', 'assignment_completed', 'written_confirmation'] as const)
+        for (const k of ['organizer', 'received', 'channel', 'assignment_completed', 'client_informed', 'written_confirmation'] as const)
           change([k], opt(v, k));
         const categories = (v.categories as string[] | undefined) ?? [];
         change(['categories'], categories);
@@ -519,7 +520,13 @@ export function createWerkplek(o: WerkplekOptions) {
               k === 'name' ? str(v, `complainant.representative.name`).trim() : opt(v, `complainant.representative.${k}`),
             );
         const complaint = str(v, 'klacht');
-        const newBody = complaint.trim() !== complaintSection(body) ? replaceComplaintSection(body, complaint) : undefined;
+        const withComplaint = complaint.trim() !== complaintSection(body) ? replaceComplaintSection(body, complaint) : body;
+        const confirmed = str(v, 'klacht_bevestigd'); // art. 4.1: the text the oral complaint's confirmation prints
+        const withConfirmed =
+          confirmed.trim() !== confirmedComplaintSection(withComplaint)
+            ? replaceBodySection(withComplaint, CONFIRMED_HEADING, confirmed)
+            : withComplaint;
+        const newBody = withConfirmed !== body ? withConfirmed : undefined;
         return {
           edits,
           body: newBody,
@@ -587,6 +594,7 @@ export function createWerkplek(o: WerkplekOptions) {
         address: opt(v, 'complainant.address'),
         representative: rep ? { name: rep, relation: repExtra } : undefined,
         assignment_completed: opt(v, 'assignment_completed'),
+        client_informed: opt(v, 'client_informed'),
         categories: (v.categories as string[] | undefined) ?? [],
         complaint: opt(v, 'klacht'),
       },
@@ -935,7 +943,10 @@ export function createWerkplek(o: WerkplekOptions) {
   /** One document of a case, made from the templates beside organization.yml (`templates/`), or what it lacks. */
   function makeDocument(kind: DocumentKind, record: CaseRecord, ctx: Context): DocumentResult {
     const templates: Record<string, string> = {};
-    for (const t of templatesOf(kind)) templates[t] = readTextIfExists(join(dirname(o.config), 'templates', t)) ?? '';
+    for (const t of templatesOf(kind)) {
+      const text = readTextIfExists(join(dirname(o.config), 'templates', t));
+      if (text !== undefined) templates[t] = text; // a missing one: the kind names it, never a blank letter
+    }
     return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
   }
 

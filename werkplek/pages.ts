@@ -3,7 +3,7 @@ import type { Organization } from '../schemas/organization.ts';
 import type { CaseDeadline } from '../lib/deadlines/deadlines.ts';
 import { deadlineStateText } from '../lib/deadlines/state-names.ts';
 import type { DocumentKind } from '../lib/documents/kinds.ts';
-import { complaintSection } from '../lib/documents/markdown.ts';
+import { complaintSection, confirmedComplaintSection } from '../lib/documents/markdown.ts';
 import { formatDate, type IsoDate } from '../lib/dates/iso-date.ts';
 import { organizerName } from '../lib/organization/organizers.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -98,6 +98,7 @@ export const NEW_CASE_FIELDS = [
   'channel',
   'written_confirmation',
   'assignment_completed',
+  'client_informed',
   'complainant.name',
   'complainant.email',
   'complainant.phone',
@@ -140,6 +141,7 @@ ${field(s, 'received', 'Ontvangen op', { type: 'date', required: true, value: o.
 ${select(s, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { value: 'email' })}
 ${field(s, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
 ${field(s, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
+${field(s, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', hint: `Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging. Vul die datum in; laat leeg als u het niet weet.` })}
 ${checkboxes(
   s,
   'categories',
@@ -262,8 +264,10 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
       channel: c.channel,
       written_confirmation: c.written_confirmation ?? '',
       assignment_completed: c.assignment_completed ?? '',
+      client_informed: c.client_informed ?? '',
       categories: [...c.categories],
       klacht: complaintSection(v.body),
+      klacht_bevestigd: confirmedComplaintSection(v.body),
     };
     for (const k of ['name', 'email', 'phone', 'address'] as const) values[`complainant.${k}`] = p?.[k] ?? '';
     for (const k of ['name', 'relation', 'email', 'phone', 'address'] as const) values[`complainant.representative.${k}`] = rep?.[k] ?? '';
@@ -287,6 +291,7 @@ ${field(rs, 'received', 'Ontvangen op', { type: 'date', required: true, prefix: 
 ${select(rs, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { prefix: r0 })}
 ${field(rs, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', prefix: r0 })}
 ${field(rs, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', prefix: r0 })}
+${field(rs, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', prefix: r0, hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging.' })}
 ${checkboxes(
   rs,
   'categories',
@@ -307,6 +312,7 @@ ${field(rs, 'complainant.representative.phone', 'Telefoonnummer van de vertegenw
 ${field(rs, 'complainant.representative.address', 'Postadres van de vertegenwoordiger', { type: 'textarea', prefix: r0 })}
 </fieldset>
 ${field(rs, 'klacht', 'Tekst van de klacht zoals ontvangen', { type: 'textarea', prefix: r0, hint: 'Uw notities onder "Notities" in het dossierbestand blijven staan.' })}
+${field(rs, 'klacht_bevestigd', 'Klacht zoals bevestigd aan de klager (alleen bij een mondelinge klacht)', { type: 'textarea', prefix: r0, hint: 'Art. 4.1: schrijf de klacht op zoals de klager haar vertelde, in woorden voor de klager. Deze tekst staat in de "Bevestiging mondelinge klacht"; uw eigen aantekening hierboven niet.' })}
 <button type="submit">Registratie opslaan</button></form></details>`;
 
   const stepForm = `<details${open('stap')}><summary>Stap vastleggen</summary>
@@ -315,7 +321,8 @@ ${select(
   st('stap'),
   'stap.kind',
   'Welke stap',
-  STEP_KINDS_NL.map((k) => [k.key, `${stepLabel(k, v.org)} (${k.article})`] as const),
+  // art. 3 is a fact of the assignment (Registratie wijzigen), not a step of today
+  STEP_KINDS_NL.filter((k) => k.key !== 'client_informed').map((k) => [k.key, `${stepLabel(k, v.org)} (${k.article})`] as const),
   { prefix: 'stap-' },
 )}
 ${field(st('stap'), 'stap.date', 'Datum', { type: 'date', value: v.today, prefix: 'stap-' })}
@@ -482,7 +489,7 @@ ${o.error ? `<p class="fout" id="bevestig-fout">${esc(o.error)}</p>` : ''}
     article: `Persoonsgegevens van een afgesloten klacht worden ${o.org.retention.years_after_closing} jaar na afsluiting verwijderd (AVG; vertrouwelijkheid art. 4.4). Stand op ${formatDate(o.today)}.`,
     current: '/bewaartermijn',
     notice: o.notice,
-    body: `<p>Dit is een proefrun: er is nog niets veranderd. Datums, begeleider, kanaal, categorieën, oorzaken, de soorten stappen met hun data, tevredenheid, uitkomst en verbeteracties blijven bewaard; bevindingen, conclusies en bemiddelingstekst worden vervangen door &quot;(verwijderd op …)&quot;.</p>${list ? `<ul>${list}</ul>` : ''}${confirm}`,
+    body: `<p>Er is nog niets veranderd: u ziet eerst wat er zou gebeuren. Datums, begeleider, kanaal, categorieën, oorzaken, de soorten stappen met hun data, tevredenheid, uitkomst en verbeteracties blijven bewaard; bevindingen, conclusies en bemiddelingstekst worden vervangen door &quot;(verwijderd op …)&quot;.</p>${list ? `<ul>${list}</ul>` : ''}${confirm}`,
   });
 }
 
@@ -529,7 +536,7 @@ ${field(a, 'naam', 'Of: volledige naam, zoals in het dossier', { autocomplete: '
   const e = v.erasure;
   const plan = e.plan;
   const dryRun = plan
-    ? `<div role="status"><p>Proefrun: er is nog niets veranderd. Uit <a href="/dossier/${esc(plan.id)}">${esc(plan.id)}</a> (afgesloten ${d(plan.closed_on)}) wordt verwijderd:</p>
+    ? `<div role="status"><p>Er is nog niets veranderd: u ziet eerst wat er zou gebeuren. Uit <a href="/dossier/${esc(plan.id)}">${esc(plan.id)}</a> (afgesloten ${d(plan.closed_on)}) wordt verwijderd:</p>
 <ul>${plan.removed.map((r) => `<li><code>${esc(removedInWords(r))}</code></li>`).join('')}</ul>
 <p>Datums, begeleider, categorieën, oorzaken, de stappen (zonder notities), tevredenheid en verbeteracties blijven, zodat het rapport de klacht blijft tellen. Het dossier krijgt <code>anonymized</code> met de datum van vandaag.</p></div>
 <form method="post" action="/privacy">${hidden('actie', 'verwijderen')}${hidden('dossier', plan.id)}
