@@ -162,7 +162,7 @@ await runMain('documents', async () => {
   } finally {
     await browser?.close();
   }
-  if (dryRun) console.log(t('Proefrun: er is niets geschreven.', 'Dry run: nothing was written.'));
+  if (dryRun) console.log(t('Alleen getoond (--dry-run): er is niets geschreven.', 'Dry run: nothing was written.'));
 
   if (incomplete.length) {
     for (const { title, missing } of incomplete) {
