@@ -71,14 +71,20 @@ export const beyondDecreedDays = (date: IsoDate): boolean => date > DECREED_DAYS
 
 /**
  * The caveat every place that shows a deadline after {@link DECREED_DAYS_KNOWN_UNTIL} prints beside it (art. 3 lid 3
- * Atw: the government may still decree a day equal to a holiday, which moves the deadline a working day on);
- * null when every date given lies within the known decrees.
- * @example decreedDaysCaveat(['2029-01-15']) // 'Deze datum ligt na 31 december 2028. …'
+ * Atw: the government may still decree a day equal to a holiday, which moves the deadline a working day on).
  */
-export function decreedDaysCaveat(dates: readonly IsoDate[], lang: 'nl' | 'en' = 'nl'): string | null {
-  if (!dates.some(beyondDecreedDays)) return null;
+export function decreedDaysCaveatText(lang: 'nl' | 'en' = 'nl'): string {
   const until = formatDate(DECREED_DAYS_KNOWN_UNTIL, lang);
   return lang === 'nl'
     ? `Deze datum ligt na ${until}. Welke vrije dagen de overheid daarna nog aanwijst, is nog niet bekend. Een later besluit kan de datum dus nog verschuiven.`
     : `This date is after ${until}. Which extra days off the government will decree after that is not known yet, so a later decree may still move the date.`;
+}
+
+/**
+ * {@link decreedDaysCaveatText} when one of `dates` lies after {@link DECREED_DAYS_KNOWN_UNTIL}; null when every date
+ * lies within the known decrees.
+ * @example decreedDaysCaveat(['2029-01-15']) // 'Deze datum ligt na 31 december 2028. …'
+ */
+export function decreedDaysCaveat(dates: readonly IsoDate[], lang: 'nl' | 'en' = 'nl'): string | null {
+  return dates.some(beyondDecreedDays) ? decreedDaysCaveatText(lang) : null;
 }
