@@ -4,6 +4,7 @@ import type { CaseDeadline } from '../lib/deadlines/deadlines.ts';
 import { deadlineStateText } from '../lib/deadlines/state-names.ts';
 import type { DocumentKind } from '../lib/documents/kinds.ts';
 import { complaintSection, confirmedComplaintSection } from '../lib/documents/markdown.ts';
+import { beyondDecreedDays, decreedDaysCaveatText } from '../lib/calendar/decreed-days.ts';
 import { formatDate, type IsoDate } from '../lib/dates/iso-date.ts';
 import { organizerName } from '../lib/organization/organizers.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -233,7 +234,7 @@ ${rep ? `<dt>Vertegenwoordiger</dt><dd>${esc(rep.name)}${rep.relation ? ` (${esc
   const timeline = `<ol class="tijdlijn" aria-label="Termijn">
 <li><strong>Ontvangen</strong><br>${d(c.received)}<br>dag 0</li>
 <li class="nu"><strong>Vandaag</strong><br>${d(v.today)}<br>${dl.closed_on ? 'afgesloten' : `werkdag ${v.dayOfTerm}`}</li>
-<li><strong>Uiterlijk (dag ${v.org.deadlines.handling_workdays})</strong><br>${d(dl.due)}</li>
+<li><strong>Uiterlijk (dag ${v.org.deadlines.handling_workdays})</strong><br>${d(dl.due)}${beyondDecreedDays(dl.due) ? `<br><span class="hint">${esc(decreedDaysCaveatText())}</span>` : ''}</li>
 <li><strong>Stand</strong><br><span class="staat-${dl.state}">${esc(deadlineStateText(dl.state, dl.workdays_left))}</span>${c.response ? `<br>schriftelijk afgehandeld op ${d(c.response.date)}` : ''}${dl.closed_on && dl.closed_on !== c.response?.date ? `<br>afgesloten op ${d(dl.closed_on)}` : ''}</li>
 </ol>`;
   const dateOf = (k: string): IsoDate | undefined => {

@@ -43,6 +43,13 @@ describe('werkplek pages', () => {
 });
 
 describe('the dossier timeline', () => {
+  it('says a later decree may move a deadline after the known decreed days (art. 3 lid 3 Atw)', () => {
+    const late = caseSchemaFor(org).parse(caseData({ id: 'K-2028-001', received: '2028-12-11' })) as CaseData;
+    expect(dossierHtml(late, 1)).toContain('Deze datum ligt na 31 december 2028.');
+    const known = caseSchemaFor(org).parse(caseData({ id: 'K-2026-003', received: '2026-11-02' })) as CaseData;
+    expect(dossierHtml(known, 16)).not.toContain('Deze datum ligt na');
+  });
+
   it('tells the written response (art. 5.4) apart from the closing of an escalated case (art. 4.7)', () => {
     const data = caseSchemaFor(org).parse(
       caseData({
