@@ -72,7 +72,10 @@ const procedureSchema = z
       .optional()
       .meta({ description: 'Dezelfde teksten in het Engels, voor de Engelse publieke pagina (anders toont die de Nederlandse).' }),
   })
-  .meta({ description: 'Art. 1.6, 3.2, 4.7: hoe een klacht bij de klachtencommissie komt. Brieven, publieke pagina en handleiding nemen deze teksten over.' });
+  .meta({
+    description:
+      'Art. 1.6, 3.2, 4.7: hoe een klacht bij de klachtencommissie komt. Brieven, publieke pagina en handleiding nemen deze teksten over.',
+  });
 
 /** organization.yml: the organization's facts, read by the checker, the public site and the report. */
 export const organizationSchema = z.strictObject({
@@ -123,12 +126,12 @@ export const organizationSchema = z.strictObject({
         .int(wholeNumber('acknowledgement_workdays: 5'))
         .positive(wholeNumber('acknowledgement_workdays: 5'))
         .default(5)
-        .meta({ description: 'Eigen norm (de regeling noemt geen termijn): de ontvangst bevestigen binnen zoveel werkdagen na ontvangst.' }),
-      correction_workdays: z
-        .int(wholeNumber('correction_workdays: 5'))
-        .positive(wholeNumber('correction_workdays: 5'))
-        .default(5)
-        .meta({ description: 'Art. 4.1: zoveel werkdagen na de bevestiging van een mondelinge klacht kan de klager de tekst nog verbeteren.' }),
+        .meta({
+          description: 'Eigen norm (de regeling noemt geen termijn): de ontvangst bevestigen binnen zoveel werkdagen na ontvangst.',
+        }),
+      correction_workdays: z.int(wholeNumber('correction_workdays: 5')).positive(wholeNumber('correction_workdays: 5')).default(5).meta({
+        description: 'Art. 4.1: zoveel werkdagen na de bevestiging van een mondelinge klacht kan de klager de tekst nog verbeteren.',
+      }),
     })
     .meta({ description: 'Termijnen in werkdagen.' }),
   time_zone: z

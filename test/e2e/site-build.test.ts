@@ -66,7 +66,11 @@ describe('numbers and names come from organization.yml', () => {
     expect(nl).toContain(
       'Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord, met het formulier op geschillenhuis-noord.example/indienen. (artikel 4.7)',
     );
-    for (const s of ['Eerst bemiddelt een klachtenfunctionaris van het Geschillenhuis.', 'Dat kan tot zes maanden na ons antwoord.', 'Het kost u 25 euro.'])
+    for (const s of [
+      'Eerst bemiddelt een klachtenfunctionaris van het Geschillenhuis.',
+      'Dat kan tot zes maanden na ons antwoord.',
+      'Het kost u 25 euro.',
+    ])
       expect(nl).toContain(s);
     expect(nl).not.toContain('Die legt uw klacht dan voor');
     expect(text(page(''))).toContain('Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord (artikel 4.7).');
