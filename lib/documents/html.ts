@@ -22,8 +22,8 @@ tr { break-inside: avoid; }
 .meta td, .meta th { border: 0; padding: 0.4mm 0; }
 .meta th { width: 25mm; font-weight: 400; color: #555; }
 .letter p, .letter .text { margin: 0 0 3.5mm; }
-/* the closing line, greeting and name stay together, so the signature never stands alone on a page */
-.signature { margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; }
+/* the closing line, greeting and name stay together and with the text above them: the signature never stands alone on a page */
+.signature { margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
 .signature .basis { font-size: 9.5pt; color: #333; margin-bottom: 6mm; }
 .letter h2 { margin-top: 5mm; }
 .letter ul { margin: 0 0 3.5mm; padding-left: 6mm; }

@@ -32,7 +32,7 @@ const section = (title: string, rows: string[]) => `<h2>${escapeHtml(title)}</h2
 const labelOf = (list: { key: string; label: string }[], key: string) => list.find((x) => x.key === key)?.label ?? key;
 
 function contactRows(who: { email?: string; phone?: string; address?: string }): string[] {
-  return [row('E-mail', who.email ?? ''), row('Telefoon', who.phone ?? ''), row('Adres', who.address ?? '')];
+  return [row('E-mail', who.email ?? ''), row('Telefoon', who.phone ?? ''), row('Adres', who.address ?? '', { text: true })];
 }
 
 /**
@@ -99,7 +99,7 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
       row('Datum', date(c.response?.date)),
       row('Bevindingen', c.response?.findings ?? '', { text: true }),
       row('Conclusies', c.response?.conclusions ?? '', { text: true }),
-      row('Opgelost door bemiddeling', c.response?.mediation ?? '', { text: true }),
+      row('Bemiddeling (art. 5.5)', c.response?.mediation ?? '', { text: true }),
       row('Klager tevreden (art. 2.3, 4.7)', yesNo(c.satisfied)),
       row(
         'Voorgelegd aan de klachtencommissie (art. 4.7)',
