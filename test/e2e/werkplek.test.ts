@@ -296,10 +296,18 @@ describe('the handbook flow, in the browser', () => {
   it('records a withdrawal', async () => {
     const page = await context.newPage();
     const other = await register(page, 'Derde Klant', 'Derde klacht, mondeling.', 'oral');
-    // an oral complaint is confirmed in writing (art. 4.1): the letter, then its date recorded
-    expect(await (await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).text()).toContain(
-      'Derde klacht, mondeling.',
+    // an oral complaint is confirmed in writing (art. 4.1): the letter prints the text written for the complainant,
+    // never the organizer's own note; then its date is recorded
+    expect((await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).status).toBe(422);
+    await submitForm(
+      page,
+      'Registratie wijzigen',
+      () => page.fill('#reg-f-klacht_bevestigd', 'U vertelde mij over de planning.\nDie klopte niet.'),
+      'Registratie opslaan',
     );
+    const letter = await (await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).text();
+    expect(letter).toContain('U vertelde mij over de planning.\nDie klopte niet.');
+    expect(letter).not.toContain('Derde klacht, mondeling.');
     await pdfOf(other, 'bevestiging-mondelinge-klacht');
     expect(await page.textContent('main')).toContain('deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1)');
     expect(frontmatter(other).data).not.toHaveProperty('written_confirmation');
@@ -611,8 +619,8 @@ describe('accessibility', () => {
     };
     await tabTo(/\|Stap vastleggen$/);
     await page.keyboard.press('Enter'); // opens the form
-    await tabTo(/^stap-f-stap-kind\|/); // the kind of step: acknowledged, written confirmation, client informed, information given
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await tabTo(/^stap-f-stap-kind\|/); // the kind of step: acknowledged, written confirmation, information given
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
     await tabTo(/^stap-f-stap-note\|/); // past the date (today)
     await page.keyboard.type('Per telefoon');
     await tabTo(/\|Stap opslaan$/);
