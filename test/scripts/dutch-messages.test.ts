@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { formatProblem } from '../../lib/problems/problems.ts';
@@ -242,5 +244,13 @@ describe('the scripts speak Dutch by default, English when asked', () => {
     const d = p.run('documents.ts', ['K-2024-099', '--html-only']);
     expect(d.status).toBe(1);
     expect(d.stderr).toContain('geen dossier K-2024-099: er is geen K-2024-099.md in cases/');
+    // a missing template: a Dutch message naming the file, never a blank letter
+    rmSync(join(p.dir, 'templates/escalatiebrief.html'));
+    const missing = p.run('documents.ts', ['K-2024-001', '--kind', 'escalatiebrief', '--html-only']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      'het sjabloon templates/escalatiebrief.html is niet te lezen (ENOENT); zet het terug in de map templates/',
+    );
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 });
