@@ -61,7 +61,7 @@ ${field(s, 'zoek', 'Dossiernummer', { hint: 'bijv. K-2026-005' })}
   const shown = o.rows
     .map(
       (r) =>
-        `<tr><td><a href="/dossier/${esc(r.id)}">${esc(r.id)}</a></td><td class="staat-${r.state}">${esc(deadlineStateText(r.state, r.workdays_left))}</td><td>${d(r.due)}</td><td>${esc(organizerName(o.org.organizers, r.organizer))}</td><td>${esc(STATUS_NL[r.status])}</td><td>${d(r.received)}</td></tr>`,
+        `<tr><td><a href="/dossier/${esc(r.id)}">${esc(r.id)}</a></td><td class="staat-${r.state}">${esc(deadlineStateText(r.state, r.workdays_left))}</td><td>${d(r.due)}${beyondDecreedDays(r.due) ? ' *' : ''}</td><td>${esc(organizerName(o.org.organizers, r.organizer))}</td><td>${esc(STATUS_NL[r.status])}</td><td>${d(r.received)}</td></tr>`,
     )
     .join('\n');
   const query = (p: number) => {
@@ -88,7 +88,7 @@ ${field(s, 'zoek', 'Dossiernummer', { hint: 'bijv. K-2026-005' })}
     body: `${filters}
 <p>${o.total} klacht(en) gevonden. <a class="knop" href="/nieuw">Nieuwe klacht registreren</a></p>
 <div class="tabel"><table><caption class="skip">Klachten</caption><thead><tr><th scope="col">Dossier</th><th scope="col">Termijn</th><th scope="col">Uiterlijk</th><th scope="col">Begeleider</th><th scope="col">Status</th><th scope="col">Ontvangen</th></tr></thead>
-<tbody>${shown}</tbody></table></div>${pager}`,
+<tbody>${shown}</tbody></table></div>${o.rows.some((r) => beyondDecreedDays(r.due)) ? `<p class="hint">* ${esc(decreedDaysCaveatText())}</p>` : ''}${pager}`,
   });
 }
 

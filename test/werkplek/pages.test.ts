@@ -4,7 +4,7 @@ import { caseSchemaFor, type CaseData } from '../../schemas/case.ts';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { caseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
-import { dossierPage, newCasePage } from '../../werkplek/pages.ts';
+import { dossierPage, newCasePage, overviewPage } from '../../werkplek/pages.ts';
 import { caseData, ORG_TEXT } from '../helpers/fixtures.ts';
 
 const org = parseOrganization(
@@ -48,6 +48,19 @@ describe('the dossier timeline', () => {
     expect(dossierHtml(late, 1)).toContain('Deze datum ligt na 31 december 2028.');
     const known = caseSchemaFor(org).parse(caseData({ id: 'K-2026-003', received: '2026-11-02' })) as CaseData;
     expect(dossierHtml(known, 16)).not.toContain('Deze datum ligt na');
+    const overview = (data: CaseData) =>
+      overviewPage({
+        org,
+        rows: [caseDeadline(data, calendarFor(org), org.deadlines, '2028-12-12')],
+        total: 1,
+        years: ['2028'],
+        filter: { pagina: 1 },
+        invalid: [],
+        today: '2028-12-12',
+      });
+    expect(overview(late)).toMatch(/11 januari 2029(<\/time>)? \*/);
+    expect(overview(late)).toContain('* Deze datum ligt na 31 december 2028.');
+    expect(overview(known)).not.toContain('Deze datum ligt na');
   });
 
   it('tells the written response (art. 5.4) apart from the closing of an escalated case (art. 4.7)', () => {
