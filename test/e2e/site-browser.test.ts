@@ -145,6 +145,29 @@ describe('semantic HTML and requests, on every page', () => {
   });
 });
 
+describe("the committee's route, as organization.yml and the letters tell it (art. 4.7)", () => {
+  const ROUTE = {
+    organizer: {
+      nl: 'Laat het uw Professional Organizer & Coach weten. Die legt uw klacht dan voor aan de ',
+      en: 'Tell your Professional Organizer & Coach. She then puts your complaint before the ',
+    },
+    complainant: { nl: 'Dan kunt u uw klacht zelf voorleggen aan de ', en: 'Then you can take it to the ' },
+  };
+  it.each([
+    ['klacht-indienen/', 'nl'],
+    ['en/making-a-complaint/', 'en'],
+  ] as const)('%s: who submits, how, the officer, the disputes body, the term and the cost', async (path, lang) => {
+    const { page } = await open(path);
+    const text = (await page.textContent('main'))!.replace(/\s+/g, ' ');
+    const p = org.escalation.procedure;
+    expect(text).toContain(ROUTE[p.submitted_by][lang]);
+    const texts = lang === 'en' && p.en ? p.en : p; // without English texts, the Dutch ones (marked lang="nl")
+    for (const sentence of [texts.how, texts.officer, texts.disputes_body, texts.term, texts.cost])
+      expect(text).toContain(sentence.replace(/\s+/g, ' '));
+    await page.close();
+  });
+});
+
 describe('the deadline calculator', () => {
   const year = () => +todayIn(new Date(), 'Europe/Amsterdam').slice(0, 4);
   /** Dates around Good Friday and Easter Monday, 5 May and Christmas, this year and next: the tricky ones. */

@@ -64,7 +64,7 @@ describe('numbers and names come from organization.yml', () => {
     const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
     const nl = text(page('klacht-indienen/'));
     expect(nl).toContain(
-      'Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord, met het formulier op geschillenhuis-noord.example/indienen. (artikel 4.7)',
+      'Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord, met het formulier op geschillenhuis-noord.example/indienen (artikel 4.7).',
     );
     for (const s of [
       'Eerst bemiddelt een klachtenfunctionaris van het Geschillenhuis.',
