@@ -5,7 +5,6 @@ import { share } from './stats.ts';
 /** Per regulation step: in how many closed cases it is recorded. */
 export interface StepShare {
   key: RegulationStep['key'];
-  label: string;
   article: string;
   recorded: number;
   share: number | null;
@@ -49,7 +48,7 @@ export function compliance(cases: readonly ReportCase[]): Compliance {
     closed: closed.length,
     steps: REGULATION_STEPS.map((s) => {
       const recorded = closed.filter((c) => c.steps_recorded[s.key]).length;
-      return { key: s.key, label: s.label, article: s.article, recorded, share: share(recorded, closed.length) };
+      return { key: s.key, article: s.article, recorded, share: share(recorded, closed.length) };
     }),
     complete: rows.filter((r) => r.complete).length,
     rows,

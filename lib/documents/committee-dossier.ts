@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../cases/case-file.ts';
 import { documentPage } from './html.ts';
 import type { LetterResult } from './response-letter.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 
 /** The part between `<body>` and `</body>` of a page {@link documentPage} made. */
 export const pageBody = (html: string): string => html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>')).trim();
@@ -14,10 +15,11 @@ export function committeeDossierHtml(record: CaseRecord, form: string, response:
   const missing = [...(response.ok ? [] : response.missing), ...(escalation.ok ? [] : escalation.missing)];
   if (!response.ok || !escalation.ok) return { ok: false, missing: [...new Set(missing)] };
   const c = record.data;
-  const cover = `<h1>Dossier voor de klachtencommissie</h1>
+  const titles = vocabulary('nl').document;
+  const cover = `<h1>${titles['dossier-klachtencommissie']}</h1>
 <p>Klacht ${c.id} · art. 4.7 van de klachtenregeling · vertrouwelijk (art. 4.4)</p>
 <ol>
-<li>Klachtenregistratieformulier, met de behandelstappen en hun data (art. 1.5, 4.5, 5.1–5.3)</li>
+<li>${titles.registratieformulier}, met de behandelstappen en hun data (art. 1.5, 4.5, 5.1–5.3)</li>
 <li>Antwoordbrief: de schriftelijke afhandeling (art. 4.6, 5.5)</li>
 <li>Brief over het voorleggen aan de klachtencommissie (art. 4.7)</li>
 </ol>`;

@@ -7,6 +7,9 @@ import { LETTERHEAD_TEMPLATE, letterPartials, responseLetterHtml } from './respo
 import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from './case-letters.ts';
 import { committeeDossierHtml } from './committee-dossier.ts';
 import type { RecordedDateField } from '../cases/record-date.ts';
+import { vocabulary, type DocumentKey } from '../vocabulary/index.ts';
+
+const titles = vocabulary('nl').document;
 
 /** What every document is made from; `templates` holds the text of each template a kind names, by file name. */
 export interface DocumentInput {
@@ -23,8 +26,8 @@ export type DocumentResult = { ok: true; html: string } | { ok: false; missing: 
 /** One kind of per-case document: how `npm run documents` and the werkplek name, explain and make it. */
 export interface DocumentKind {
   /** File-name part and option value, e.g. `antwoordbrief` → `K-2026-003-antwoordbrief.pdf`. */
-  key: string;
-  /** Dutch title as the organizer reads it. */
+  key: DocumentKey;
+  /** Dutch title as the organizer reads it (lib/vocabulary's `document`). */
   title: string;
   /** The regulation's articles it fulfils. */
   articles: string;
@@ -49,14 +52,14 @@ const letter = (templates: DocumentInput['templates'], name: string) => [templat
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   {
     key: 'registratieformulier',
-    title: 'Klachtregistratieformulier',
+    title: titles['registratieformulier'],
     articles: 'art. 1.5, 4.5',
     byDefault: true,
     make: ({ record, org, cal, today }) => ({ ok: true, html: registrationFormHtml(record, org, cal, today) }),
   },
   {
     key: 'antwoordbrief',
-    title: 'Antwoordbrief (schriftelijke afhandeling)',
+    title: titles['antwoordbrief'],
     articles: 'art. 4.6, 5.5',
     template: 'antwoordbrief.html',
     byDefault: true,
@@ -64,7 +67,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   },
   {
     key: 'ontvangstbevestiging',
-    title: 'Ontvangstbevestiging',
+    title: titles['ontvangstbevestiging'],
     articles: 'art. 3, 4.1, 5.4',
     template: 'ontvangstbevestiging.html',
     records: 'acknowledged',
@@ -73,7 +76,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   },
   {
     key: 'bevestiging-mondelinge-klacht',
-    title: 'Bevestiging mondelinge klacht',
+    title: titles['bevestiging-mondelinge-klacht'],
     articles: 'art. 4.1',
     template: 'bevestiging-mondelinge-klacht.html',
     records: 'written_confirmation',
@@ -82,14 +85,14 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   },
   {
     key: 'escalatiebrief',
-    title: 'Brief: voorgelegd aan de klachtencommissie',
+    title: titles['escalatiebrief'],
     articles: 'art. 4.7',
     template: 'escalatiebrief.html',
     make: ({ record, org, templates }) => escalationLetterHtml(record, org, ...letter(templates, 'escalatiebrief.html')),
   },
   {
     key: 'dossier-klachtencommissie',
-    title: 'Dossier voor de klachtencommissie',
+    title: titles['dossier-klachtencommissie'],
     articles: 'art. 4.7',
     template: 'antwoordbrief.html',
     alsoUses: ['escalatiebrief.html'],
