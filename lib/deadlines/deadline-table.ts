@@ -6,7 +6,7 @@ import type { Problem } from '../problems/problems.ts';
 import { addWorkdays, type WorkCalendar } from '../calendar/calendar.ts';
 import { decreedDaysWarning } from '../calendar/decreed-days.ts';
 import type { CaseDeadline } from './deadlines.ts';
-import { DEADLINE_STATE_NAMES } from './state-names.ts';
+import { words } from '../vocabulary/index.ts';
 
 const row = (d: CaseDeadline) => [
   d.id,
@@ -14,16 +14,19 @@ const row = (d: CaseDeadline) => [
   d.status,
   d.received,
   d.due,
-  currentLanguage() === 'en' ? d.state : DEADLINE_STATE_NAMES[d.state],
+  currentLanguage() === 'en' ? d.state : words().deadlineState[d.state],
   d.workdays_left === null ? '' : String(d.workdays_left),
   d.filed_late ? t(`te laat (indienen uiterlijk ${d.filing_deadline})`, `late (filing deadline ${d.filing_deadline})`) : '',
 ];
 
-/** The deadline table `deadlines` and `check` print: a heading line, a blank line, then one row per case. */
-export function deadlineTableText(deadlines: readonly CaseDeadline[], today: IsoDate, handlingWorkdays: number): string {
+/**
+ * The deadline table `deadlines` and `check` print: a heading line, a blank line, then one row per case. `timeZone`
+ * is the organization's (organization.yml `time_zone`), in which `today` is counted.
+ */
+export function deadlineTableText(deadlines: readonly CaseDeadline[], today: IsoDate, handlingWorkdays: number, timeZone: string): string {
   const heading = t(
-    `Termijnen op ${today} (Europe/Amsterdam), ${handlingWorkdays} werkdagen om een klacht af te handelen (art. 5.4):\n`,
-    `Deadlines on ${today} (Europe/Amsterdam), ${handlingWorkdays} working days to handle a complaint:\n`,
+    `Termijnen op ${today} (${timeZone}), ${handlingWorkdays} werkdagen om een klacht af te handelen (art. 5.4):\n`,
+    `Deadlines on ${today} (${timeZone}), ${handlingWorkdays} working days to handle a complaint:\n`,
   );
   const header =
     currentLanguage() === 'en'
