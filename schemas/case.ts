@@ -253,7 +253,8 @@ export function organizationRules(org: Organization): (c: Shape, ctx: z.Refineme
       ),
     });
   return (c, ctx) => {
-    if (!organizers.has(c.organizer)) unknown(ctx, ['organizer'], c.organizer, organizers, 'begeleider', 'organizer');
+    if (!organizers.has(c.organizer))
+      unknown(ctx, ['organizer'], c.organizer, organizers, vocabulary('nl').role.organizer, vocabulary('en').role.organizer);
     c.categories.forEach((k, i) => {
       if (!categories.has(k)) unknown(ctx, ['categories', i], k, categories, 'categorie', 'category');
     });

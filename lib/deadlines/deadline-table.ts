@@ -31,7 +31,7 @@ export function deadlineTableText(deadlines: readonly CaseDeadline[], today: Iso
   const header =
     currentLanguage() === 'en'
       ? ['case', 'organizer', 'status', 'received', 'due', 'state', 'workdays left', 'filing']
-      : ['dossier', 'begeleider', 'status', 'ontvangen', 'uiterlijk', 'stand', 'werkdagen over', 'indienen'];
+      : ['dossier', words().role.organizer, 'status', 'ontvangen', 'uiterlijk', 'stand', 'werkdagen over', 'indienen'];
   return `${heading}\n${textTable(header, deadlines.map(row))}`;
 }
 

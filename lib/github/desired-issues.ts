@@ -88,13 +88,14 @@ function facts(d: CaseDeadline, file: string, organizer: string, org: Organizati
       : d.filed_late
         ? `${formatDate(d.filing_deadline)}: te laat ingediend, ${workdays(workdaysBetween(cal, d.filing_deadline, d.received))} erna`
         : `${formatDate(d.filing_deadline)}: op tijd ingediend`;
+  const field = vocabulary('nl').field;
   return [
     '| Gegeven | Waarde |',
     '|---|---|',
-    `| Dossier | ${d.id} |`,
+    `| ${field.id} | ${d.id} |`,
     `| Bestand | ${code(slash(file))} |`,
-    `| Verantwoordelijk (art. 6.1) | ${organizer} |`,
-    `| Ontvangen | ${formatDate(d.received)} |`,
+    `| ${field.organizer} (art. 6.1) | ${organizer} |`,
+    `| ${field.received} | ${formatDate(d.received)} |`,
     `| Afhandeltermijn (art. 5.4, 6.2) | ${formatDate(d.due)} (${workdays(org.deadlines.handling_workdays)} na ontvangst) |`,
     `| Indieningstermijn (art. 4.1) | ${filing} |`,
   ].join('\n');
