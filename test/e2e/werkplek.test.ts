@@ -144,7 +144,7 @@ describe('the handbook flow, in the browser', () => {
     const page = await open(`/dossier/${id}`);
     const documents = await page.locator('h2:has-text("Documenten") + ul').textContent();
     for (const title of [
-      'Klachtregistratieformulier',
+      'Klachtenregistratieformulier',
       'Antwoordbrief',
       'Ontvangstbevestiging',
       'Bevestiging mondelinge klacht',
