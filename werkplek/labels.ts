@@ -1,48 +1,26 @@
-import type { CaseData } from '../schemas/case.ts';
-import { vocabulary, type CaseField, type DatedStep, type StepKind as HandlingStep } from '../lib/vocabulary/index.ts';
+import { vocabulary, type CaseField, type DatedStep, type StepKind } from '../lib/vocabulary/index.ts';
 
+/** The words the messages name fields and documents by (lib/vocabulary). */
 const nl = vocabulary('nl');
-type StepKey = HandlingStep | DatedStep;
 
-/** The case statuses in the organizer's words (lib/vocabulary). */
-export const STATUS_NL: Record<CaseData['status'], string> = nl.status;
-
-/** How a complaint came in (art. 1.1, 4.1), in the organizer's words (lib/vocabulary). */
-export const CHANNEL_NL: Record<CaseData['channel'], string> = nl.channel;
-
-/** A handling step the Dossier records: where it is written, its words, and the article it fulfils. */
-export interface StepKind {
-  key: StepKey;
-  /** What the checklist and the form call it; `{escalation}` stands for the escalation body's name (see {@link stepLabel}). */
-  label: string;
-  /** The words of the Git commit message: `K-2026-005: klager gehoord (art. 5.2)`. */
-  done: string;
+/** A step of the handling the Dossier's checklist shows: where it is written and the article it fulfils. Its words are the vocabulary's `step` (checklist, form) and `stepDone` (the commit). */
+export interface ChecklistStep {
+  key: StepKind | DatedStep;
   article: string;
   /** A date field of its own (`client_informed`), or a step in `steps`. */
   field: 'date' | 'step';
 }
 
-const step = (key: StepKey, article: string, field: StepKind['field']): StepKind => ({
-  key,
-  label: nl.step[key],
-  done: nl.stepDone[key],
-  article,
-  field,
-});
-
 /** The regulation's steps a case records, in the order of the handling. */
-export const STEP_KINDS_NL: readonly StepKind[] = [
-  step('acknowledged', 'art. 4.5', 'date'),
-  step('written_confirmation', 'art. 4.1', 'date'),
-  step('client_informed', 'art. 3.1, 3.2', 'date'),
-  step('information_given', 'art. 5.1', 'step'),
-  step('complainant_heard', 'art. 5.2', 'step'),
-  step('third_party_information', 'art. 5.3', 'step'),
-  step('mediation', 'art. 4.3', 'step'),
+export const CHECKLIST_STEPS: readonly ChecklistStep[] = [
+  { key: 'acknowledged', article: 'art. 4.5', field: 'date' },
+  { key: 'written_confirmation', article: 'art. 4.1', field: 'date' },
+  { key: 'client_informed', article: 'art. 3.1, 3.2', field: 'date' },
+  { key: 'information_given', article: 'art. 5.1', field: 'step' },
+  { key: 'complainant_heard', article: 'art. 5.2', field: 'step' },
+  { key: 'third_party_information', article: 'art. 5.3', field: 'step' },
+  { key: 'mediation', article: 'art. 4.3', field: 'step' },
 ];
-
-/** A step's label with the escalation body named as organization.yml names it (`escalation.name`, art. 1.6, 3.2). */
-export const stepLabel = (k: StepKind, org: { escalation: { name: string } }): string => vocabulary('nl', org).step[k.key];
 
 /**
  * What a document lacks (lib/documents' `missing`, which names the file's fields for editor users) in the
