@@ -286,7 +286,7 @@ function checklistOf(v: DossierView): Html[] {
   return [
     ...steps,
     html`<li class="${c.response?.findings && c.response.conclusions ? 'gedaan' : 'open-stap'}">
-      Schriftelijke afhandeling met bevindingen en conclusies (art. 4.6, 5.5): ${c.response ? d(c.response.date) : 'nog niet'}
+      ${nl.regulationStep.written_response} (art. 4.6, 5.5): ${c.response ? d(c.response.date) : 'nog niet'}
     </li> `,
     html`<li class="${c.escalation ? 'gedaan' : 'open-stap'}">
       Voorgelegd aan de ${v.org.escalation.committee} (art. 4.7):
