@@ -64,7 +64,7 @@ describe('charts rendered at build time', () => {
   });
 });
 
-describe('the vocabulary\'s list', () => {
+describe("the vocabulary's list", () => {
   it.each([
     [[], ''],
     [['a'], 'a'],
