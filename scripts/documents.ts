@@ -40,7 +40,7 @@ Options:
   --out DIR          where to write (default: documents); inside the repository only a folder
                      Git ignores (never cases/ or site/public/), or any folder outside it
   --template FILE    the response letter template (default: templates/antwoordbrief.html)
-  --today YYYY-MM-DD the print date, and the date recorded (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD the print date, and the date recorded (default: today in the organization's time zone, organization.yml)
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
 ${LANG_HELP}

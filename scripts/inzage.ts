@@ -25,7 +25,7 @@ Options:
   --name "FULL NAME"   the person's whole name, as in the case file
   --out DIR            where to write (default: inzage)
   --html-only          skip the PDF (no Chromium needed)
-  --today YYYY-MM-DD   the date on the export (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   the date on the export (default: today in the organization's time zone, organization.yml)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
   -h, --help           show this help`;

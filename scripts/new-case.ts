@@ -14,6 +14,7 @@ import { currentLanguage, t } from '../schemas/language.ts';
 import type { IsoDate } from '../lib/dates/iso-date.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
+import { words } from '../lib/vocabulary/index.ts';
 import { Git } from '../io/git.ts';
 import { registerCase } from '../actions/register.ts';
 import { workspace } from '../actions/workspace.ts';
@@ -30,12 +31,12 @@ again, and a rule across answers (as npm run validate checks it) asks again only
 is about, keeping the others. The complaint text is asked last.
 
 Every question is also a flag: when the flags give the organizer, channel, name and at least one
-category, it asks nothing (received defaults to today in Europe/Amsterdam). With --no-input, or
+category, it asks nothing (received defaults to today in the organization's time zone, organization.yml). With --no-input, or
 when not run in a terminal, it never asks and stops with a message naming the missing flags.
 
 Options:
   --organizer KEY               responsible organizer (art. 6.1), from organization.yml
-  --received YYYY-MM-DD         date the complaint came in (default: today in Europe/Amsterdam)
+  --received YYYY-MM-DD         date the complaint came in (default: today in the organization's time zone, organization.yml)
   --channel CHANNEL             email, letter, form or oral (art. 1.1, 4.1)
   --name TEXT                   the complainant: the client's name (art. 1.2)
   --email TEXT                  the complainant's e-mail address
@@ -54,7 +55,7 @@ Options:
   --complaint-file FILE         read the complaint as received from a text file
   --id K-YYYY-NNN               use this id instead of the next free one (refused when it exists)
   --no-input                    never ask; fail when a required flag is missing
-  --today YYYY-MM-DD            count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD            count as if it were this date (default: today in the organization's time zone, organization.yml)
   --cases DIR                   folder with the case files (default: cases)
   --config FILE                 the organization's configuration (default: organization.yml)
   --lang nl|en                  language of the prompts and messages (default: nl, or KLACHTEN_LANG)
@@ -84,14 +85,10 @@ const OPTIONS = {
   today: { type: 'string' },
 } as const;
 
-const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], [nl: string, en: string]> = {
-  email: ['e-mail', 'e-mail'],
-  letter: ['brief (post)', 'letter (post)'],
-  form: ['formulier (website of papier)', 'form (website or paper)'],
-  oral: [
-    'mondeling (persoonlijk of telefonisch; bevestig de klacht schriftelijk, art. 4.1)',
-    'oral (in person or by phone; confirm it in writing, art. 4.1)',
-  ],
+/** A channel as the prompt offers it: its word, and what it means (lib/vocabulary). */
+const channelChoice = (c: (typeof CHANNELS)[number]) => {
+  const w = words();
+  return w.channelHint[c] ? `${w.channel[c]} (${w.channelHint[c]})` : w.channel[c];
 };
 
 // inquirer's key help, in Dutch
@@ -343,7 +340,7 @@ await runMain('new-case', async () => {
       channel: async () => {
         answer.channel = await select({
           message: t('Hoe kwam de klacht binnen?', 'How did the complaint come in?'),
-          choices: CHANNELS.map((c) => ({ value: c, name: t(...CHANNEL_LABELS[c]) })),
+          choices: CHANNELS.map((c) => ({ value: c, name: channelChoice(c) })),
           theme,
         });
       },

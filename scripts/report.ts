@@ -17,7 +17,7 @@ as npm run validate. It never shows the complainant, contact details, the compla
 Open dist/report/index.html in a browser; the pages link to each other relatively and work from disk.
 
 Options:
-  --today YYYY-MM-DD   report as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   report as if it were this date (default: today in the organization's time zone, organization.yml)
   --out DIR            where to write the report (default: dist/report). Inside the repository only
                        a folder Git ignores; an existing folder only when it is empty or holds this
                        command's earlier output (${OUTPUT_MARKER}): it is built beside it and swapped

@@ -35,7 +35,7 @@ Options:
   --apply              remove the personal data (default: only show what would be removed)
   --case K-YYYY-NNN    with --now: only this case
   --now                with --case: anonymize it now, whatever its retention date (erasure on request)
-  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   count as if it were this date (default: today in the organization's time zone, organization.yml)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
 ${LANG_HELP}

@@ -14,7 +14,7 @@ Options:
   --port N             port on 127.0.0.1 (default: 4321; 0 picks a free port)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
-  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   count as if it were this date (default: today in the organization's time zone, organization.yml)
   --quiet              no request log
   -h, --help           show this help`;
 

@@ -21,6 +21,12 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   test: ['actions', 'io', 'lib', 'schemas', 'site', 'report', 'tools', 'werkplek'],
 };
 
+/**
+ * The one folder of lib/ that schemas/ may import: the vocabulary, whose field words the schema's messages use. It
+ * may load nothing else of lib/ at run time (`import type` only), so schemas/ still loads no core.
+ */
+const VOCABULARY = 'lib/vocabulary/';
+
 /** One forbidden edge or forbidden use, as `file: what`. */
 export interface Violation {
   file: string;
@@ -33,6 +39,8 @@ const SOURCE = /\.(ts|mts|mjs|js|astro|mdx)$/;
 const STATIC_IMPORT = /^\s*(?:(?:import|export)\b[^;'"]*?\bfrom|import)\s*(['"])([^'"\n]+)\1/gm;
 const DYNAMIC_IMPORT = /^(?!\s*(?:\/[/*]|\*))[^"\n]*?\bimport\(\s*(['"])([^'"\n]+)\1\s*\)/gm;
 const BUILTINS = new Set(builtinModules);
+// `import type … from` and `export type … from`: erased, never loaded at run time
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\b[^;'"]*?\bfrom\s*(['"])([^'"\n]+)\1/gm;
 
 const layerOf = (path: string): Layer | undefined => LAYERS.find((l) => path === l || path.startsWith(l + '/'));
 
@@ -88,6 +96,7 @@ export function checkArchitecture(root: string): Violation[] {
           .join('/');
         const to = layerOf(target);
         if (!to || to === from) continue;
+        if (from === 'schemas' && target.startsWith(VOCABULARY)) continue;
         if (!MAY_IMPORT[from].includes(to)) violations.push({ file, message: `${from}/ may not import ${to}/ (${spec})` });
         continue;
       }
@@ -96,6 +105,14 @@ export function checkArchitecture(root: string): Violation[] {
         violations.push({ file, message: `${from}/ may not import the Node builtin ${spec}` });
       if (name && !declared.has(name)) violations.push({ file, message: `imports ${name}, which package.json does not declare` });
     }
+    if (file.startsWith(VOCABULARY))
+      for (const spec of importsOf(text.replace(TYPE_ONLY, ''))) {
+        const target = normalize(join(dirname(file), spec))
+          .split(sep)
+          .join('/');
+        if (target.startsWith('lib/') && !target.startsWith(VOCABULARY))
+          violations.push({ file, message: `lib/vocabulary/ may import only types from the rest of lib/ (${spec}): schemas/ imports it` });
+      }
     if (from === 'lib' || from === 'schemas')
       for (const [pattern, what] of IMPURE) if (pattern.test(text)) violations.push({ file, message: `${from}/ ${what}` });
   }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../dates/iso-date.ts';
 import { formatNumber, formatShare } from './format.ts';
-import { OUTCOME_LABELS } from './labels.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 import { OUTCOMES } from './report-case.ts';
 import type { Sections } from './report.ts';
 
@@ -52,7 +52,7 @@ export function compareYears(current: Sections, previous: Sections, previousYear
   const handled = (s: Sections) => s.timeliness;
   const rows: ComparisonRow[] = [
     count('Aantallen', 'Ontvangen klachten', previous.cases, current.cases),
-    count('Aantallen', 'Schriftelijk afgehandeld', handled(previous).answered, handled(current).answered),
+    count('Aantallen', vocabulary('nl').complianceCheckShort.written_response, handled(previous).answered, handled(current).answered),
     shareRow('Tijdigheid', 'Binnen de termijn afgehandeld', handled(previous).share_on_time, handled(current).share_on_time),
     {
       group: 'Tijdigheid',
@@ -64,7 +64,7 @@ export function compareYears(current: Sections, previous: Sections, previousYear
           ? '–'
           : signed(handled(current).median_workdays! - handled(previous).median_workdays!),
     },
-    ...OUTCOMES.map((o) => count('Uitkomsten', OUTCOME_LABELS[o], previous.outcomes.counts[o], current.outcomes.counts[o])),
+    ...OUTCOMES.map((o) => count('Uitkomsten', vocabulary('nl').outcome[o], previous.outcomes.counts[o], current.outcomes.counts[o])),
     shareRow('Uitkomsten', 'Klager tevreden', previous.outcomes.satisfaction_rate, current.outcomes.satisfaction_rate),
     ...current.causes.items.flatMap((item) => {
       const before = previous.causes.items.find((p) => p.key === item.key)?.count ?? 0;

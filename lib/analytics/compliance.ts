@@ -9,7 +9,7 @@ export interface CheckRule {
   required: boolean;
 }
 
-/** The checks in report order, with their articles. Their Dutch names: {@link COMPLIANCE_LABELS} in labels.ts. */
+/** The checks in report order, with their articles. Their words: `complianceCheck` in lib/vocabulary. */
 export const CHECK_RULES: readonly CheckRule[] = [
   { key: 'client_informed', article: 'art. 3', required: true },
   { key: 'acknowledged', article: 'eigen norm', required: true },

@@ -3,6 +3,10 @@ import type { IsoDate } from '../dates/iso-date.ts';
 import { editCaseText, replaceBodySection, replaceComplaintSection, type CaseEdit, type EditResult, type FieldPath } from './edit.ts';
 import { recordCaseDate, type RecordedDateField } from './record-date.ts';
 import { complaintSection, confirmedComplaintSection, CONFIRMED_HEADING } from './body.ts';
+import { vocabulary } from '../vocabulary/index.ts';
+
+/** The words of the commit messages (lib/vocabulary). */
+const nl = vocabulary('nl');
 
 /**
  * One change to one case, planned from the case as it is now: the edits of its frontmatter (or a text change
@@ -68,7 +72,7 @@ export function closeChange(c: CaseData, o: { satisfied?: boolean; no_escalation
       // art. 4.7: not satisfied, yet not to the committee: why (validate warns without it)
       set(['no_escalation_reason'], o.no_escalation_reason),
     ],
-    message: c.status === 'open' ? 'afgehandeld (art. 5.5)' : 'uitkomst gewijzigd (art. 2.3, 4.7)',
+    message: c.status === 'open' ? `${nl.status.resolved} (art. 5.5)` : 'uitkomst gewijzigd (art. 2.3, 4.7)',
     inputOf: (p) => (p.startsWith('response') ? '' : p),
   };
 }
@@ -77,14 +81,14 @@ export function closeChange(c: CaseData, o: { satisfied?: boolean; no_escalation
 export function escalationChange(e: { date?: IsoDate; reference?: string }): CaseChange {
   return {
     edits: [set(['escalation'], { date: e.date, reference: e.reference }), set(['status'], 'escalated'), set(['satisfied'], false)],
-    message: 'voorgelegd aan de klachtencommissie (art. 4.7)',
+    message: `${nl.status.escalated} (art. 4.7)`,
     inputOf: (p) => (p === 'escalation' ? 'escalation.date' : p.startsWith('response') ? '' : p),
   };
 }
 
 /** The complainant withdrew the complaint. */
 export function withdrawalChange(date: IsoDate | undefined): CaseChange {
-  return { edits: [set(['withdrawn_on'], date), set(['status'], 'withdrawn')], message: 'ingetrokken door de klager' };
+  return { edits: [set(['withdrawn_on'], date), set(['status'], 'withdrawn')], message: `${nl.status.withdrawn} door de klager` };
 }
 
 /**

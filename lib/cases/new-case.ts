@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { CHANNELS, type CaseInput } from '../../schemas/case.ts';
 import { isIsoDate, type IsoDate } from '../dates/iso-date.ts';
 import { t } from '../../schemas/language.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 
 /** What a registration needs (art. 1.5, 4.5): the answers of `npm run new-case`, from flags or prompts. */
 export interface NewCaseAnswers {
@@ -97,7 +98,7 @@ export function newCaseChecks(org: { organizers: { key: string }[]; categories: 
   const optional = (check: AnswerCheck): AnswerCheck => (v) => v.trim() === '' || check(v.trim());
   const required: AnswerCheck = (v) => v.trim() !== '' || t('mag niet leeg zijn', 'must not be empty');
   return {
-    organizer: oneOf(['begeleider', 'organizer'], org.organizers.map((o) => o.key)),
+    organizer: oneOf([vocabulary('nl').role.organizer, vocabulary('en').role.organizer], org.organizers.map((o) => o.key)),
     received: date,
     channel: oneOf(['manier van binnenkomen', 'channel'], [...CHANNELS]),
     name: required,

@@ -9,6 +9,9 @@ import { letterBase, type LetterBase } from './letter-base.ts';
 import { CONFIRMED_HEADING, confirmedComplaintSection } from '../cases/body.ts';
 import { fillLetterTemplate, type LetterPartials, type LetterResult } from './response-letter.ts';
 import { t } from '../../schemas/language.ts';
+import { vocabulary } from '../vocabulary/index.ts';
+
+const titles = vocabulary('nl').document;
 
 const anonymized = (record: CaseRecord) =>
   record.data.complainant
@@ -57,7 +60,7 @@ export function acknowledgementHtml(
   };
   return {
     ok: true,
-    html: fillLetterTemplate('ontvangstbevestiging.html', template, view, `Ontvangstbevestiging klacht ${c.id}`, partials),
+    html: fillLetterTemplate('ontvangstbevestiging.html', template, view, `${titles.ontvangstbevestiging} klacht ${c.id}`, partials),
   };
 }
 
@@ -120,7 +123,13 @@ export function oralConfirmationHtml(
   };
   return {
     ok: true,
-    html: fillLetterTemplate('bevestiging-mondelinge-klacht.html', template, view, `Bevestiging mondelinge klacht ${c.id}`, partials),
+    html: fillLetterTemplate(
+      'bevestiging-mondelinge-klacht.html',
+      template,
+      view,
+      `${titles['bevestiging-mondelinge-klacht']} ${c.id}`,
+      partials,
+    ),
   };
 }
 

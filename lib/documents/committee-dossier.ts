@@ -2,6 +2,7 @@ import type { CaseRecord } from '../cases/case-file.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import type { LetterResult } from './response-letter.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 
 /** The part between `<body>` and `</body>` of a page {@link documentPage} made. */
 export const pageBody = (html: string): string => html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>')).trim();
@@ -38,11 +39,12 @@ export function committeeDossierHtml(
         ? ` <strong>(niet opnieuw te maken: ${escapeHtml(absent.join('; '))}; voeg een kopie van de verstuurde brief toe)</strong>`
         : ''
     }</li>`;
-  const cover = `<h1>Dossier voor de klachtencommissie</h1>
+  const titles = vocabulary('nl').document;
+  const cover = `<h1>${titles['dossier-klachtencommissie']}</h1>
 <p>Klacht ${escapeHtml(c.id)} · art. 4.7 van de klachtenregeling · vertrouwelijk (art. 4.4)</p>
 <p>Dit dossier bevat persoonsgegevens van de klager. Het gaat alleen naar de klachtencommissie.</p>
 <ol>
-<li>Klachtenregistratieformulier, met de behandelstappen en hun data (art. 1.5, 4.5, 5.1–5.3)</li>
+<li>${titles.registratieformulier}, met de behandelstappen en hun data (art. 1.5, 4.5, 5.1–5.3)</li>
 ${earlier.map((e) => item(e.title, e.sent, e.letter.ok ? undefined : e.letter.missing)).join('\n')}
 ${item('Antwoordbrief: de schriftelijke afhandeling (art. 4.6, 5.5)', c.response?.date)}
 ${item('Brief over het voorleggen aan de klachtencommissie (art. 4.7)', c.escalation?.date)}

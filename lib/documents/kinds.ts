@@ -8,6 +8,9 @@ import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from 
 import { committeeDossierHtml, type EarlierLetter } from './committee-dossier.ts';
 import { t } from '../../schemas/language.ts';
 import type { RecordedDateField } from '../cases/record-date.ts';
+import { vocabulary, type DocumentKey } from '../vocabulary/index.ts';
+
+const titles = vocabulary('nl').document;
 
 /** What every document is made from; `templates` holds the text of each template a kind names, by file name. */
 export interface DocumentInput {
@@ -24,8 +27,8 @@ export type DocumentResult = { ok: true; html: string } | { ok: false; missing: 
 /** One kind of per-case document: how `npm run documents` and the werkplek name, explain and make it. */
 export interface DocumentKind {
   /** File-name part and option value, e.g. `antwoordbrief` → `K-2026-003-antwoordbrief.pdf`. */
-  key: string;
-  /** Dutch title as the organizer reads it. */
+  key: DocumentKey;
+  /** Dutch title as the organizer reads it (lib/vocabulary's `document`). */
   title: string;
   /** The regulation's articles it fulfils. */
   articles: string;
@@ -50,14 +53,14 @@ const letter = (templates: DocumentInput['templates'], name: string) => [templat
 const KINDS: readonly DocumentKind[] = [
   {
     key: 'registratieformulier',
-    title: 'Klachtregistratieformulier',
+    title: titles['registratieformulier'],
     articles: 'art. 1.5, 4.5',
     byDefault: true,
     make: ({ record, org, cal, today }) => ({ ok: true, html: registrationFormHtml(record, org, cal, today) }),
   },
   {
     key: 'antwoordbrief',
-    title: 'Antwoordbrief (schriftelijke afhandeling)',
+    title: titles['antwoordbrief'],
     articles: 'art. 4.6, 5.5',
     template: 'antwoordbrief.html',
     byDefault: true,
@@ -65,7 +68,7 @@ const KINDS: readonly DocumentKind[] = [
   },
   {
     key: 'ontvangstbevestiging',
-    title: 'Ontvangstbevestiging',
+    title: titles['ontvangstbevestiging'],
     articles: 'art. 3, 4.1, 5.4',
     template: 'ontvangstbevestiging.html',
     records: 'acknowledged',
@@ -74,7 +77,7 @@ const KINDS: readonly DocumentKind[] = [
   },
   {
     key: 'bevestiging-mondelinge-klacht',
-    title: 'Bevestiging mondelinge klacht',
+    title: titles['bevestiging-mondelinge-klacht'],
     articles: 'art. 4.1',
     template: 'bevestiging-mondelinge-klacht.html',
     records: 'written_confirmation',
@@ -83,14 +86,14 @@ const KINDS: readonly DocumentKind[] = [
   },
   {
     key: 'escalatiebrief',
-    title: 'Brief: voorgelegd aan de klachtencommissie',
+    title: titles['escalatiebrief'],
     articles: 'art. 4.7',
     template: 'escalatiebrief.html',
     make: ({ record, org, templates }) => escalationLetterHtml(record, org, ...letter(templates, 'escalatiebrief.html')),
   },
   {
     key: 'dossier-klachtencommissie',
-    title: 'Dossier voor de klachtencommissie',
+    title: titles['dossier-klachtencommissie'],
     articles: 'art. 4.7',
     template: 'antwoordbrief.html',
     alsoUses: ['escalatiebrief.html', 'ontvangstbevestiging.html', 'bevestiging-mondelinge-klacht.html'],

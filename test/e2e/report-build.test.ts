@@ -10,6 +10,7 @@ import { writeCaseFiles } from '../helpers/case-files.ts';
 import { CANARY, CANARY_STRINGS, REPORT_CASES, REPORT_TODAY } from '../helpers/report-fixture.ts';
 import { serveStatic } from '../../tools/static-server.ts';
 import { axeViolations, connectBrowser } from '../../tools/browser.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
 
 const run = promisify(execFile);
 const PAGES = [
@@ -74,6 +75,14 @@ describe('the built report', () => {
     expect(figure('jaar/2026.html', 'max')).toBe('21');
     expect(figure('jaar/2026.html', 'escalation-rate')).toBe('33%');
     expect(figure('jaar/2026.html', 'improvements-overdue')).toBe('1');
+  });
+
+  it("names an escalated case's outcome and an overdue case's state with the werkplek's and the letters' words", () => {
+    const nl = vocabulary('nl');
+    // the outcome is the status's own word (lib/vocabulary), which the werkplek and the registration form show
+    expect(nl.outcome.escalated.toLowerCase()).toBe(nl.status.escalated);
+    expect(html.get('uitkomsten.html')).toContain(nl.outcome.escalated);
+    expect(html.get('nu.html')).toContain(nl.deadlineState.overdue);
   });
 
   it('shows the overview, the open case and the empty year', () => {

@@ -144,7 +144,7 @@ describe('the handbook flow, in the browser', () => {
     const page = await open(`/dossier/${id}`);
     const documents = await page.locator('h2:has-text("Documenten") + ul').textContent();
     for (const title of [
-      'Klachtregistratieformulier',
+      'Klachtenregistratieformulier',
       'Antwoordbrief',
       'Ontvangstbevestiging',
       'Bevestiging mondelinge klacht',
@@ -374,7 +374,7 @@ describe('refusals', () => {
     await page.fill('#f-klacht', 'Een lange klacht die niet verloren mag gaan.');
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Klacht registreren")')]);
     expect(await page.textContent('#f-written_confirmation-fout')).toMatch(
-      /2026-11-01 ligt vóór de ontvangstdatum .*schrijf een datum op of na 2026-11-20/,
+      /2026-11-01 ligt vóór "Ontvangen op" .*schrijf een datum op of na 2026-11-20/,
     );
     expect(await page.inputValue('#f-klacht')).toBe('Een lange klacht die niet verloren mag gaan.');
     expect(await page.isChecked('#f-categories-privacy')).toBe(true);
@@ -414,7 +414,7 @@ describe('refusals', () => {
       'Afhandeling opslaan',
     );
     expect(await page.textContent('#antw-f-response-date-fout')).toBe(
-      `2020-01-01 ligt vóór de ontvangstdatum (received) (${received}); schrijf een datum op of na ${received}`,
+      `2020-01-01 ligt vóór "Ontvangen op" (received: ${received}); schrijf een datum op of na ${received}`,
     );
     expect(await page.getAttribute('#antw-f-response-date', 'aria-invalid')).toBe('true');
     // closing without findings and conclusions

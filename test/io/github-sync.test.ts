@@ -59,7 +59,7 @@ describe('first run', () => {
     expect(overdue.labels).toEqual(['klacht-termijn', 'termijn-overschreden']);
     expect(overdue.assignees).toEqual(['anouk-o4a']);
     expect(overdue.body).toContain('| Bestand | `cases/2026/K-2026-001.md` |');
-    expect(overdue.body).toContain('| Ontvangen | 1 oktober 2026 |');
+    expect(overdue.body).toContain('| Ontvangen op | 1 oktober 2026 |');
     expect(overdue.body).toContain('| Afhandeltermijn (art. 5.4, 6.2) | 29 oktober 2026 (20 werkdagen na ontvangst) |');
     expect(overdue.body).toContain('| Stand | 18 werkdagen overschreden |');
     expect(overdue.body).toContain('- Cliënt gewezen op de klachtenregeling en Solopartners (art. 3.1, 3.2)');

@@ -219,24 +219,24 @@ describe('the registration form (art. 1.5, 4.5)', () => {
       'voorgelegd aan de klachtencommissie',
       'Verantwoordelijke begeleider (art. 6.1) Anouk Jansen',
       'Ontvangen op 8 januari 2024 (2024-01-08)',
-      'Ontvangen via (art. 1.1, 4.1) e-mail',
+      'Binnengekomen via (art. 1.1, 4.1) e-mail',
       'Ontvangstbevestigd op 9 januari 2024'.replace('Ontvangstbevestigd', 'Ontvangst bevestigd'),
-      'Cliënt gewezen op de klachtenregeling en Solopartners (art. 3, bij de start van de opdracht) 2 oktober 2023',
+      'Cliënt gewezen op de klachtenregeling en Solopartners op (art. 3, bij de start van de opdracht) 2 oktober 2023',
       'Opdracht afgerond op 22 december 2023',
       'binnen de termijn ingediend',
       'Afhandeltermijn (20 werkdagen, art. 5.4, 6.2) 5 februari 2024 (2024-02-05)',
       'Communicatie en bereikbaarheid',
-      'Naam cliënt Client Canary',
+      'Naam van de cliënt Client Canary',
       'Kerkstraat 1, 1000 AA Amsterdam',
-      'Naam Zoon Canary',
+      'Naam van de vertegenwoordiger Zoon Canary',
       'Relatie tot de cliënt zoon',
       'Canary Kanarie Persoon schrijft: de sessie werd zonder overleg verzet.',
       'Canary notitie.',
-      'Informatie verstrekt aan de klager (art. 5.1)',
+      'Voldoende informatie aan de klager gegeven (art. 5.1)',
       'Klager in de gelegenheid gesteld de klacht toe te lichten (art. 5.2) Canary belde over haar buurvrouw.',
       'Bevindingen Er is te veel gefactureerd.',
       'Conclusies De klacht is deels gegrond.',
-      'Klager tevreden (art. 2.3, 4.7) nee',
+      'Is de klager tevreden? (art. 2.3, 4.7) nee',
       '12 februari 2024 (2024-02-12), kenmerk SP-2024-0007',
       'Onvoldoende informatie gegeven',
       'Afspraken per e-mail bevestigen. Door: Anouk Jansen · streefdatum 1 maart 2024',
@@ -440,7 +440,7 @@ describe('the escalation letter and the committee dossier (art. 4.7)', () => {
       'Ontvangstbevestiging (art. 4.1, 5.4), verstuurd op 9 januari 2024',
       'Bevestiging mondelinge klacht (art. 4.1), verstuurd op 10 januari 2024',
       'Dossiernummer K-2024-002',
-      'Informatie verstrekt aan de klager (art. 5.1)',
+      'Voldoende informatie aan de klager gegeven (art. 5.1)',
       'Bevindingen Er is te veel gefactureerd.',
       'Ik heb uw klacht van 8 januari 2024 ontvangen',
       'Uw klacht van 8 januari 2024 op papier',
@@ -509,14 +509,14 @@ describe('art. 5.3: information asked of third parties is a step of its own, wit
       ],
     });
     const t = text(registrationFormHtml(record(c), org, cal, '2024-03-01'));
-    expect(t).toContain('12 januari 2024 Informatie opgevraagd bij derden (art. 5.3) Planning opgevraagd bij de schoonmaakdienst.');
+    expect(t).toContain('12 januari 2024 Informatie bij derden ingewonnen (art. 5.3) Planning opgevraagd bij de schoonmaakdienst.');
     expect(t.indexOf('(art. 5.1)')).toBeLessThan(t.indexOf('(art. 5.3)'));
     expect(t.indexOf('(art. 5.3)')).toBeLessThan(t.indexOf('(art. 5.2) '));
   });
   it('cannot be dated before the complaint was received', () => {
     const c = resolvedCase({ steps: [{ kind: 'third_party_information', date: '2024-01-05' }] });
     expect(parseCaseFile(`${c.id}.md`, caseText(c), caseSchemaFor(org)).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
-      'steps.0.date: 2024-01-05 is before received (2024-01-08)',
+      'steps.0.date: 2024-01-05 is before "Received on" (received: 2024-01-08)',
     ]);
   });
 });

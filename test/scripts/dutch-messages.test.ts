@@ -119,7 +119,7 @@ describe('validate in Dutch: the common mistakes of a hand-edited case file', ()
     [
       'a step before receipt',
       { steps: [{ kind: 'complainant_heard', date: '2026-11-02' }] },
-      'steps.0.date: 2026-11-02 ligt vóór de ontvangstdatum (received) (2026-11-03)',
+      'steps.0.date: 2026-11-02 ligt vóór "Ontvangen op" (received: 2026-11-03)',
     ],
   ])('%s', (_, fields, expected) => {
     expect(problems(caseText(caseData(fields as never))).join('\n')).toContain(expected);
@@ -192,7 +192,7 @@ describe('the scripts speak Dutch by default, English when asked', () => {
     expect(r.stdout).toContain('Termijnen op 2026-11-25 (Europe/Amsterdam), 20 werkdagen');
     expect(r.stdout).toMatch(/dossier\s+begeleider\s+status\s+ontvangen\s+uiterlijk\s+stand/);
     // Tue 3 Nov 2026 + 20 working days = Tue 1 Dec 2026; on Wed 25 Nov 4 working days are left: due soon
-    expect(r.stdout).toMatch(/K-2026-001\s+anouk\s+open\s+2026-11-03\s+2026-12-01\s+termijn loopt bijna af\s+4/);
+    expect(r.stdout).toMatch(/K-2026-001\s+anouk\s+open\s+2026-11-03\s+2026-12-01\s+termijn verloopt binnenkort\s+4/);
   });
 
   it("new-case with flags: Dutch output, the representative's contact details as flags", () => {

@@ -15,7 +15,8 @@ import {
 import type { CaseRecord } from '../../lib/cases/case-file.ts';
 import { DOCUMENT_KINDS } from '../../lib/documents/kinds.ts';
 import type { FormValues } from '../form-controls.ts';
-import { STEP_KINDS_NL } from '../labels.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
+import { CHECKLIST_STEPS } from '../labels.ts';
 import { list, opt, str } from './form-values.ts';
 
 /** A Dossier form's plan: the change, or messages beside the form's fields. */
@@ -50,13 +51,19 @@ export function planDossierForm(action: string, v: FormValues, current: CaseReco
   }
   switch (action) {
     case 'stap': {
-      const kind = STEP_KINDS_NL.find((k) => k.key === str(v, 'stap.kind'));
+      const kind = CHECKLIST_STEPS.find((k) => k.key === str(v, 'stap.kind'));
       if (!kind) return refuse('stap.kind', 'kies een stap uit de lijst');
       const date = str(v, 'stap.date');
       if (!date) return refuse('stap.date', 'vul de datum van de stap in, bijv. 24-11-2026');
       const note = opt(v, 'stap.note');
       if (kind.field === 'date' && note) return refuse('stap.note', 'bij deze stap wordt alleen de datum bewaard; laat de notitie leeg');
-      const change = stepChange(c, { kind: kind.key, field: kind.field, date, note, message: `${kind.done} (${kind.article})` });
+      const change = stepChange(c, {
+        kind: kind.key,
+        field: kind.field,
+        date,
+        note,
+        message: `${vocabulary('nl').stepDone[kind.key]} (${kind.article})`,
+      });
       return kind.field === 'date'
         ? { ...change, inputOf: (p) => (p === kind.key ? 'stap.date' : p) }
         : prefixed(change, 'stap.', (p) => p.startsWith(`steps.${c.steps.length}.`));

@@ -5,7 +5,6 @@ import { beyondDecreedDays, decreedDaysCaveatText } from '../../lib/calendar/dec
 import type { CaseRecord } from '../../lib/cases/case-file.ts';
 import { checkCaseFile } from '../../lib/cases/validate.ts';
 import { caseDeadline, type CaseDeadline } from '../../lib/deadlines/deadlines.ts';
-import { deadlineStateText } from '../../lib/deadlines/state-names.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../lib/documents/kinds.ts';
 import { complaintSection, confirmedComplaintSection } from '../../lib/documents/markdown.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
@@ -21,12 +20,16 @@ import { checkboxes, EMPTY_FORM, field, formProblems, hidden, select, type Field
 import { planDossierForm } from '../forms/dossier-forms.ts';
 import { errorsByField, readDates, str } from '../forms/form-values.ts';
 import { html, type Html, type HtmlValue } from '../html.ts';
-import { CHANNEL_NL, missingInWerkplek, notApplicable, STATUS_NL, STEP_KINDS_NL, stepLabel, warningInWerkplek } from '../labels.ts';
+import { CHECKLIST_STEPS, missingInWerkplek, notApplicable, warningInWerkplek } from '../labels.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
 import { notFoundPage, notice, page } from '../layout.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 import { dateHtml as d } from './dates.ts';
 import { NEW_CASE_FIELDS } from './new-case.ts';
 import { commitWords, writeFailedWords } from './saved-words.ts';
+
+/** The words the page shows (lib/vocabulary). */
+const nl = vocabulary('nl');
 
 /** A case file read and checked for a page; undefined when there is no such case. */
 export function readCase(app: Werkplek, id: string, ctx: Context) {
@@ -229,11 +232,11 @@ function factsOf(v: DossierView): Html {
   const labelOf = (list: readonly { key: string; label: string }[], k: string) => list.find((x) => x.key === k)?.label ?? k;
   return html`<dl class="feiten">
     <dt>Status</dt>
-    <dd>${STATUS_NL[c.status]}</dd>
+    <dd>${nl.status[c.status]}</dd>
     <dt>Begeleider</dt>
     <dd>${organizerName(v.org.organizers, c.organizer)}</dd>
     <dt>Ontvangen</dt>
-    <dd>${d(c.received)} via ${CHANNEL_NL[c.channel]}</dd>
+    <dd>${d(c.received)} via ${nl.channel[c.channel]}</dd>
     <dt>Opdracht afgerond</dt>
     <dd>
       ${d(c.assignment_completed)}${v.deadline.filing_deadline && html` (indienen kon tot ${d(v.deadline.filing_deadline)}${v.deadline.filed_late && html`, <strong>te laat ingediend</strong>`}, art. 4.1)`}
@@ -264,7 +267,7 @@ function timelineOf(v: DossierView): Html {
       <strong>Uiterlijk (dag ${v.org.deadlines.handling_workdays})</strong><br />${d(dl.due)}${beyondDecreedDays(dl.due) && html`<br /><span class="hint">${decreedDaysCaveatText()}</span>`}
     </li>
     <li>
-      <strong>Stand</strong><br /><span class="staat-${dl.state}">${deadlineStateText(dl.state, dl.workdays_left)}</span
+      <strong>Stand</strong><br /><span class="staat-${dl.state}">${nl.deadlineStanding(dl.state, dl.workdays_left)}</span
       >${c.response && html`<br />schriftelijk afgehandeld op ${d(c.response.date)}`}${dl.closed_on && dl.closed_on !== c.response?.date && html`<br />afgesloten op ${d(dl.closed_on)}`}
     </li>
   </ol>`;
@@ -272,7 +275,7 @@ function timelineOf(v: DossierView): Html {
 
 function checklistOf(v: DossierView): Html[] {
   const c = v.data;
-  const steps = STEP_KINDS_NL.filter((k) => k.key !== 'written_confirmation' || c.channel === 'oral').map((k) => {
+  const steps = CHECKLIST_STEPS.filter((k) => k.key !== 'written_confirmation' || c.channel === 'oral').map((k) => {
     const own = k.field === 'step' ? c.steps.filter((s) => s.kind === k.key) : [];
     const date =
       k.field === 'date' ? (c[k.key as 'acknowledged' | 'written_confirmation' | 'client_informed'] as IsoDate | undefined) : undefined;
@@ -280,13 +283,13 @@ function checklistOf(v: DossierView): Html[] {
     const notes = own.filter((s) => s.note).map((s) => html`<br /><span class="hint">${d(s.date)}: ${s.note}</span>`);
     const when = k.field === 'date' ? d(date) : own.map((s, i) => html`${i > 0 && ', '}${d(s.date)}`);
     return html`<li class="${done ? 'gedaan' : 'open-stap'}">
-      ${stepLabel(k, v.org)} (${k.article}): ${done ? when : 'nog niet'}${notes}
+      ${vocabulary('nl', v.org).step[k.key]} (${k.article}): ${done ? when : 'nog niet'}${notes}
     </li> `;
   });
   return [
     ...steps,
     html`<li class="${c.response?.findings && c.response.conclusions ? 'gedaan' : 'open-stap'}">
-      Schriftelijke afhandeling met bevindingen en conclusies (art. 4.6, 5.5): ${c.response ? d(c.response.date) : 'nog niet'}
+      ${nl.regulationStep.written_response} (art. 4.6, 5.5): ${c.response ? d(c.response.date) : 'nog niet'}
     </li> `,
     html`<li class="${c.escalation ? 'gedaan' : 'open-stap'}">
       Voorgelegd aan de ${v.org.escalation.committee} (art. 4.7):
@@ -323,14 +326,14 @@ ${dossierForm(
 ${select(
   rs,
   'organizer',
-  'Verantwoordelijke begeleider (art. 6.1)',
+  `${nl.field.organizer} (art. 6.1)`,
   v.org.organizers.map((x) => [x.key, x.name] as const),
   { prefix },
 )}
-${field(rs, 'received', 'Ontvangen op', { type: 'date', required: true, prefix, hint: 'Dag 0 van de afhandeltermijn: de termijn schuift mee.' })}
-${select(rs, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { prefix })}
-${field(rs, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', prefix })}
-${field(rs, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', prefix })}
+${field(rs, 'received', nl.field.received, { type: 'date', required: true, prefix, hint: 'Dag 0 van de afhandeltermijn: de termijn schuift mee.' })}
+${select(rs, 'channel', `${nl.field.channel} (art. 1.1, 4.1)`, Object.entries(nl.channel), { prefix })}
+${field(rs, 'written_confirmation', nl.field.written_confirmation, { type: 'date', prefix })}
+${field(rs, 'assignment_completed', nl.field.assignment_completed, { type: 'date', prefix })}
 ${field(rs, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', prefix, hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging.' })}
 ${checkboxes(
   rs,
@@ -340,16 +343,16 @@ ${checkboxes(
   c.categories,
   prefix,
 )}
-${field(rs, 'complainant.name', 'Naam van de cliënt', { required: true, autocomplete: 'off', prefix })}
-${field(rs, 'complainant.email', 'E-mailadres', { type: 'email', autocomplete: 'off', prefix })}
-${field(rs, 'complainant.phone', 'Telefoonnummer', { type: 'tel', autocomplete: 'off', prefix })}
-${field(rs, 'complainant.address', 'Postadres', { type: 'textarea', prefix })}
+${field(rs, 'complainant.name', nl.field['complainant.name'], { required: true, autocomplete: 'off', prefix })}
+${field(rs, 'complainant.email', nl.field['complainant.email'], { type: 'email', autocomplete: 'off', prefix })}
+${field(rs, 'complainant.phone', nl.field['complainant.phone'], { type: 'tel', autocomplete: 'off', prefix })}
+${field(rs, 'complainant.address', nl.field['complainant.address'], { type: 'textarea', prefix })}
 <fieldset class="veld"><legend>Vertegenwoordiger (art. 1.2; laat alles leeg als de cliënt zelf klaagt)</legend>
-${field(rs, 'complainant.representative.name', 'Naam van de vertegenwoordiger', { autocomplete: 'off', prefix })}
-${field(rs, 'complainant.representative.relation', 'Relatie tot de cliënt', { prefix, hint: 'bijv. dochter, bewindvoerder' })}
-${field(rs, 'complainant.representative.email', 'E-mailadres van de vertegenwoordiger', { type: 'email', autocomplete: 'off', prefix })}
-${field(rs, 'complainant.representative.phone', 'Telefoonnummer van de vertegenwoordiger', { type: 'tel', autocomplete: 'off', prefix })}
-${field(rs, 'complainant.representative.address', 'Postadres van de vertegenwoordiger', { type: 'textarea', prefix })}
+${field(rs, 'complainant.representative.name', nl.field['complainant.representative.name'], { autocomplete: 'off', prefix })}
+${field(rs, 'complainant.representative.relation', nl.field['complainant.representative.relation'], { prefix, hint: 'bijv. dochter, bewindvoerder' })}
+${field(rs, 'complainant.representative.email', nl.field['complainant.representative.email'], { type: 'email', autocomplete: 'off', prefix })}
+${field(rs, 'complainant.representative.phone', nl.field['complainant.representative.phone'], { type: 'tel', autocomplete: 'off', prefix })}
+${field(rs, 'complainant.representative.address', nl.field['complainant.representative.address'], { type: 'textarea', prefix })}
 </fieldset>
 ${field(rs, 'klacht', 'Tekst van de klacht zoals ontvangen', { type: 'textarea', prefix, hint: 'Uw notities onder "Notities" in het dossierbestand blijven staan.' })}
 ${field(rs, 'klacht_bevestigd', 'Klacht zoals bevestigd aan de klager (alleen bij een mondelinge klacht)', { type: 'textarea', prefix, hint: 'Art. 4.1: schrijf de klacht op zoals de klager haar vertelde, in woorden voor de klager. Deze tekst staat in de "Bevestiging mondelinge klacht"; uw eigen aantekening hierboven niet.' })}
@@ -369,7 +372,9 @@ ${select(
   'stap.kind',
   'Welke stap',
   // art. 3 is a fact of the assignment (Registratie wijzigen), not a step of today
-  STEP_KINDS_NL.filter((k) => k.key !== 'client_informed').map((k) => [k.key, `${stepLabel(k, v.org)} (${k.article})`] as const),
+  CHECKLIST_STEPS.filter((k) => k.key !== 'client_informed').map(
+    (k) => [k.key, `${vocabulary('nl', v.org).step[k.key]} (${k.article})`] as const,
+  ),
   { prefix: 'stap-' },
 )}
 ${field(s, 'stap.date', 'Datum', { type: 'date', value: v.today, prefix: 'stap-' })}
@@ -397,10 +402,10 @@ ${dossierForm(
   v,
   'antwoord',
   html`${formProblems(s, ['response.date', 'response.findings', 'response.conclusions', 'response.mediation'])}
-${field(s, 'response.date', 'Datum van de afhandeling', { type: 'date', prefix: 'antw-' })}
-${field(s, 'response.findings', 'Bevindingen (art. 5.5)', { type: 'textarea', prefix: 'antw-' })}
-${field(s, 'response.conclusions', 'Conclusies (art. 5.5)', { type: 'textarea', prefix: 'antw-' })}
-${field(s, 'response.mediation', 'Hoe bemiddeling de klacht heeft opgelost (als dat zo is)', { type: 'textarea', prefix: 'antw-' })}
+${field(s, 'response.date', nl.field['response.date'], { type: 'date', prefix: 'antw-' })}
+${field(s, 'response.findings', `${nl.field['response.findings']} (art. 5.5)`, { type: 'textarea', prefix: 'antw-' })}
+${field(s, 'response.conclusions', `${nl.field['response.conclusions']} (art. 5.5)`, { type: 'textarea', prefix: 'antw-' })}
+${field(s, 'response.mediation', `${nl.field['response.mediation']} (als dat zo is)`, { type: 'textarea', prefix: 'antw-' })}
 <button type="submit">Afhandeling opslaan</button>`,
 )}</details>`;
 }
@@ -428,7 +433,7 @@ ${dossierForm(
   'afsluiten',
   html`${formProblems(s, ['satisfied', 'no_escalation_reason'])}
 <p class="hint">Kan pas als de schriftelijke afhandeling met bevindingen en conclusies is opgeslagen (art. 4.6, 5.5).</p>
-${select(s, 'satisfied', 'Is de klager tevreden? (art. 2.3)', satisfied, { prefix: 'afs-' })}
+${select(s, 'satisfied', `${nl.field.satisfied} (art. 2.3)`, satisfied, { prefix: 'afs-' })}
 ${field(s, 'no_escalation_reason', 'Niet tevreden, maar niet naar de klachtencommissie: waarom niet? (art. 4.7)', { type: 'textarea', prefix: 'afs-', hint: 'Alleen invullen als de klager niet tevreden is en afziet van voorleggen, bijv. "Klager ziet af van voorleggen aan de commissie."' })}
 <button type="submit">${c.status === 'open' ? 'Klacht afsluiten' : 'Uitkomst opslaan'}</button>`,
 )}</details>`;
@@ -442,8 +447,8 @@ ${dossierForm(
   'escaleren',
   html`${formProblems(s, ['escalation.date', 'escalation.reference'])}
 <p class="hint">Als de klager niet tevreden is met de afhandeling gaat de klacht naar de ${v.org.escalation.committee}. Eerst moet de schriftelijke afhandeling er zijn.</p>
-${field(s, 'escalation.date', 'Voorgelegd op', { type: 'date', value: v.today, prefix: 'esc-' })}
-${field(s, 'escalation.reference', `Kenmerk bij ${v.org.escalation.name} (optioneel)`, { prefix: 'esc-' })}
+${field(s, 'escalation.date', nl.field['escalation.date'], { type: 'date', value: v.today, prefix: 'esc-' })}
+${field(s, 'escalation.reference', `${vocabulary('nl', v.org).field['escalation.reference']} (optioneel)`, { prefix: 'esc-' })}
 <button type="submit">Voorleggen vastleggen</button>`,
 )}</details>`;
 }
@@ -456,7 +461,7 @@ ${dossierForm(
   v,
   'intrekken',
   html`${formProblems(s, ['withdrawn_on'])}
-${field(s, 'withdrawn_on', 'Ingetrokken op', { type: 'date', value: v.today, prefix: 'int-' })}
+${field(s, 'withdrawn_on', nl.field.withdrawn_on, { type: 'date', value: v.today, prefix: 'int-' })}
 <button type="submit">Intrekking vastleggen</button>`,
 )}</details>`;
 }
@@ -470,7 +475,7 @@ ${dossierForm(
   v,
   'heropenen',
   html`${formProblems(stateOf(v, 'heropenen'), [])}
-<p class="hint">Zet de status terug op "in behandeling", bijvoorbeeld als de afsluiting of intrekking per vergissing is vastgelegd. De afhandeling, de stappen en een voorleggen blijven staan.</p>
+<p class="hint">Zet de status terug op "${nl.status.open}", bijvoorbeeld als de afsluiting of intrekking per vergissing is vastgelegd. De afhandeling, de stappen en een voorleggen blijven staan.</p>
 <button type="submit" class="secundair">Dossier heropenen</button>`,
 )}</details>`;
 }
@@ -519,7 +524,7 @@ ${dossierForm(
   v,
   'verbetering',
   html`${formProblems(s, ['improvement.action', 'improvement.owner', 'improvement.due'])}
-${field(s, 'improvement.action', 'Wat wordt er verbeterd', { prefix: 'verb-' })}
+${field(s, 'improvement.action', nl.field['improvements.action'], { prefix: 'verb-' })}
 ${select(
   s,
   'improvement.owner',
@@ -527,7 +532,7 @@ ${select(
   v.org.organizers.map((x) => [x.key, x.name] as const),
   { value: v.data.organizer, prefix: 'verb-' },
 )}
-${field(s, 'improvement.due', 'Streefdatum (optioneel)', { type: 'date', prefix: 'verb-' })}
+${field(s, 'improvement.due', `${nl.field['improvements.due']} (optioneel)`, { type: 'date', prefix: 'verb-' })}
 <button type="submit">Verbeteractie toevoegen</button>`,
 )}</details>`;
 }
@@ -550,13 +555,12 @@ function documentsList(v: DossierView): Html[] {
     if (recorded) return html`<li>${head}: ${links}<br /><span class="hint">Verstuurd op ${d(recorded)}.</span></li> `;
     const action = `verstuurd-${k.key}`;
     const s = stateOf(v, action);
-    const step = STEP_KINDS_NL.find((x) => x.key === k.records)!;
     return html`<li>${head}: ${links}
 ${dossierForm(
   v,
   action,
   html`${formProblems(s, ['verstuurd.date'])}
-${field(s, 'verstuurd.date', 'Verstuurd op', { type: 'date', value: v.today, prefix: `${k.key}-`, hint: `Na het versturen: de checklist toont dan "${stepLabel(step, v.org)}" met deze datum.` })}
+${field(s, 'verstuurd.date', 'Verstuurd op', { type: 'date', value: v.today, prefix: `${k.key}-`, hint: `Na het versturen: de checklist toont dan "${vocabulary('nl', v.org).step[k.records]}" met deze datum.` })}
 <button type="submit" class="secundair">${k.title} is verstuurd</button>`,
   'verstuurd',
 )}</li>\n`;

@@ -2,15 +2,18 @@ import type { Organization } from '../../schemas/organization.ts';
 import type { IsoDate } from '../../lib/dates/iso-date.ts';
 import { registerCase } from '../../actions/register.ts';
 import type { Werkplek } from '../context.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
 import { checkboxes, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
 import { errorsByField, readDates, str } from '../forms/form-values.ts';
 import { newCaseDraft, newCaseFieldOf } from '../forms/new-case-form.ts';
 import { html, type Html } from '../html.ts';
-import { CHANNEL_NL } from '../labels.ts';
 import { notice, page } from '../layout.ts';
 import { mailValues } from '../mail-intake.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 import { commitWords, writeFailedWords } from './saved-words.ts';
+
+/** The words the page shows (lib/vocabulary). */
+const nl = vocabulary('nl');
 
 /** The registration form's fields, in order (names are frontmatter paths; `klacht` is the Markdown body). */
 export const NEW_CASE_FIELDS = [
@@ -119,13 +122,13 @@ export function newCasePage(o: { org: Organization; state: FormState; today: Iso
       ${select(
         s,
         'organizer',
-        'Verantwoordelijke begeleider (art. 6.1)',
+        `${nl.field.organizer} (art. 6.1)`,
         o.org.organizers.map((x) => [x.key, x.name] as const),
       )}
-      ${field(s, 'received', 'Ontvangen op', { type: 'date', required: true, value: o.today, hint: 'Dag 0 van de afhandeltermijn. Standaard vandaag.' })}
-      ${select(s, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { value: 'email' })}
-      ${field(s, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
-      ${field(s, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
+      ${field(s, 'received', nl.field.received, { type: 'date', required: true, value: o.today, hint: 'Dag 0 van de afhandeltermijn. Standaard vandaag.' })}
+      ${select(s, 'channel', `${nl.field.channel} (art. 1.1, 4.1)`, Object.entries(nl.channel), { value: 'email' })}
+      ${field(s, 'written_confirmation', nl.field.written_confirmation, { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
+      ${field(s, 'assignment_completed', nl.field.assignment_completed, { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
       ${field(s, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging. Vul die datum in; laat leeg als u het niet weet.' })}
       ${checkboxes(
         s,
@@ -135,17 +138,17 @@ export function newCasePage(o: { org: Organization; state: FormState; today: Iso
         [],
       )}
       <h2>De klager (art. 1.2)</h2>
-      ${field(s, 'complainant.name', 'Naam van de cliënt', { required: true, autocomplete: 'off' })}
-      ${field(s, 'complainant.email', 'E-mailadres', { type: 'email', autocomplete: 'off' })}
-      ${field(s, 'complainant.phone', 'Telefoonnummer', { type: 'tel', autocomplete: 'off' })}
-      ${field(s, 'complainant.address', 'Postadres', { type: 'textarea', hint: 'Voor de antwoordbrief.' })}
+      ${field(s, 'complainant.name', nl.field['complainant.name'], { required: true, autocomplete: 'off' })}
+      ${field(s, 'complainant.email', nl.field['complainant.email'], { type: 'email', autocomplete: 'off' })}
+      ${field(s, 'complainant.phone', nl.field['complainant.phone'], { type: 'tel', autocomplete: 'off' })}
+      ${field(s, 'complainant.address', nl.field['complainant.address'], { type: 'textarea', hint: 'Voor de antwoordbrief.' })}
       <details ${Object.keys(s.values).some((k) => k.startsWith('complainant.representative.') && s.values[k]) && 'open'}>
         <summary>Klaagt een vertegenwoordiger namens de cliënt?</summary>
-        ${field(s, 'complainant.representative.name', 'Naam van de vertegenwoordiger', { autocomplete: 'off' })}
-        ${field(s, 'complainant.representative.relation', 'Relatie tot de cliënt', { hint: 'bijv. dochter, bewindvoerder' })}
-        ${field(s, 'complainant.representative.email', 'E-mailadres van de vertegenwoordiger', { type: 'email', autocomplete: 'off' })}
-        ${field(s, 'complainant.representative.phone', 'Telefoonnummer van de vertegenwoordiger', { type: 'tel', autocomplete: 'off' })}
-        ${field(s, 'complainant.representative.address', 'Postadres van de vertegenwoordiger', { type: 'textarea', hint: 'De antwoordbrief gaat naar de vertegenwoordiger.' })}
+        ${field(s, 'complainant.representative.name', nl.field['complainant.representative.name'], { autocomplete: 'off' })}
+        ${field(s, 'complainant.representative.relation', nl.field['complainant.representative.relation'], { hint: 'bijv. dochter, bewindvoerder' })}
+        ${field(s, 'complainant.representative.email', nl.field['complainant.representative.email'], { type: 'email', autocomplete: 'off' })}
+        ${field(s, 'complainant.representative.phone', nl.field['complainant.representative.phone'], { type: 'tel', autocomplete: 'off' })}
+        ${field(s, 'complainant.representative.address', nl.field['complainant.representative.address'], { type: 'textarea', hint: 'De antwoordbrief gaat naar de vertegenwoordiger.' })}
       </details>
       <h2>De klacht zoals ontvangen</h2>
       ${field(s, 'klacht', 'Tekst van de klacht', { type: 'textarea', hint: 'Plak de e-mail, brief of het formulier. Elk teken blijft bewaard zoals getypt.' })}

@@ -1,6 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
 import type { CaseDeadline } from '../../lib/deadlines/deadlines.ts';
-import { deadlineStateText } from '../../lib/deadlines/state-names.ts';
 import { beyondDecreedDays, decreedDaysCaveatText } from '../../lib/calendar/decreed-days.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
 import { organizerName } from '../../lib/organization/organizers.ts';
@@ -8,10 +7,13 @@ import type { Problem } from '../../lib/problems/problems.ts';
 import type { Werkplek } from '../context.ts';
 import { field, select, type FormState } from '../form-controls.ts';
 import { html, type Html } from '../html.ts';
-import { STATUS_NL } from '../labels.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
 import { page } from '../layout.ts';
 import { pageReply, type Reply, type Request } from '../reply.ts';
 import { dateHtml as d } from './dates.ts';
+
+/** The words the page shows (lib/vocabulary). */
+const nl = vocabulary('nl');
 
 /** The filters of the Overzicht, as read from the query string. */
 export interface OverviewFilter {
@@ -75,7 +77,7 @@ export function overviewPage(o: {
   };
   const filters = html`<form method="get" action="/" class="filters" aria-label="Filters">
     ${select(s, 'begeleider', 'Begeleider', [['', 'alle'], ...o.org.organizers.map((x) => [x.key, x.name] as const)])}
-    ${select(s, 'status', 'Status', [['', 'alle'], ...Object.entries(STATUS_NL)])}
+    ${select(s, 'status', 'Status', [['', 'alle'], ...Object.entries(nl.status)])}
     ${select(s, 'jaar', 'Jaar', [['', 'alle'], ...o.years.map((y) => [y, y] as const)])}
     ${field(s, 'zoek', 'Dossiernummer', { hint: 'bijv. K-2026-005' })}
     <div class="veld"><button type="submit">Tonen</button></div>
@@ -85,10 +87,10 @@ export function overviewPage(o: {
     (r) =>
       html`<tr>
         <td><a href="/dossier/${r.id}">${r.id}</a></td>
-        <td class="staat-${r.state}">${deadlineStateText(r.state, r.workdays_left)}</td>
+        <td class="staat-${r.state}">${nl.deadlineStanding(r.state, r.workdays_left)}</td>
         <td>${d(r.due)}${beyondDecreedDays(r.due) && ' *'}</td>
         <td>${organizerName(o.org.organizers, r.organizer)}</td>
-        <td>${STATUS_NL[r.status]}</td>
+        <td>${nl.status[r.status]}</td>
         <td>${d(r.received)}</td>
       </tr> `,
   );
