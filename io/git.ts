@@ -54,7 +54,7 @@ export class Git {
   }
 
   /** Run `git args` here; `network` adds the remote's time limits. Never throws; a command over its time is killed with its children. */
-  run(args: string[], o: { network?: boolean; timeoutMs?: number } = {}): Promise<GitRun> {
+  run(args: string[], o: { network?: boolean; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<GitRun> {
     const { connectSeconds, lowSpeedSeconds, timeoutMs } = this.limits;
     const network = o.network ? ['-c', 'http.lowSpeedLimit=1000', '-c', `http.lowSpeedTime=${lowSpeedSeconds}`] : [];
     const env: NodeJS.ProcessEnv = {
@@ -64,6 +64,7 @@ export class Git {
       GIT_EDITOR: 'true',
       GCM_INTERACTIVE: 'never',
       GIT_SSH_COMMAND: `${this.env.GIT_SSH_COMMAND ?? 'ssh'} -o BatchMode=yes -o ConnectTimeout=${connectSeconds} -o ServerAliveInterval=${connectSeconds} -o ServerAliveCountMax=2`,
+      ...o.env,
     };
     const limit = o.timeoutMs ?? (o.network ? timeoutMs : LOCAL_TIMEOUT_MS);
     return new Promise((resolve) => {
@@ -273,11 +274,11 @@ export class Git {
   }
 
   /**
-   * Merge `ref` into HEAD (fast-forward when it can), with `config` (`-c key=value` pairs, such as the case merge
-   * driver's). On a conflict the merge is aborted: no file ever holds two versions in conflict markers.
+   * Merge `ref` into HEAD (fast-forward when it can), with `config` (`-c key=value` arguments) and `env` (such as
+   * the case merge driver's). On a conflict the merge is aborted: no file ever holds two versions in conflict markers.
    */
-  async merge(ref: string, config: string[] = []): Promise<GitRun> {
-    const r = await this.run([...config, 'merge', '--no-edit', '--autostash', '--quiet', ref]);
+  async merge(ref: string, o: { config?: string[]; env?: Record<string, string> } = {}): Promise<GitRun> {
+    const r = await this.run([...(o.config ?? []), 'merge', '--no-edit', '--autostash', '--quiet', ref], { env: o.env });
     if (!r.ok) await this.run(['merge', '--abort']);
     return r;
   }

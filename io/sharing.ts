@@ -1,0 +1,256 @@
+import { renameSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { nextCaseId } from '../lib/cases/case-number.ts';
+import { renumberCaseText } from '../lib/cases/edit.ts';
+import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
+import { shareStatusOf, type FieldConflict, type ShareStatus, type SharingFacts } from '../lib/sharing/share-status.ts';
+import { writeFileAtomicSync } from './atomic-write.ts';
+import { readTextIfExists } from './case-write.ts';
+import { caseFileNames } from './files.ts';
+import { Git, type GitRun } from './git.ts';
+
+/** What a commit through the sharing said: done (and being shared), or the Git problem in Dutch. */
+export type CommitOutcome = { ok: true; said: string } | { ok: false; problem: GitProblem; said: string };
+
+/** Something the organizer must read once: a registration renumbered because another clone shared its number first. */
+export interface Renumbered {
+  from: string;
+  to: string;
+  /** The file, relative to the cases folder, after renumbering. */
+  path: string;
+}
+
+/** A sharing round's end, for Synchroniseren's page. */
+export interface RoundOutcome {
+  /** Shared: the remote has everything, and this clone has the remote's changes. */
+  shared: boolean;
+  /** Dutch: why not. */
+  failure?: string;
+  conflicts: readonly FieldConflict[];
+  renumbered: readonly Renumbered[];
+}
+
+/**
+ * Sharing the cases folder's commits with the remote, off the request path. A save commits locally (awaited,
+ * fast) and a sharing round then runs in the background: push; when the remote has commits this clone lacks,
+ * fetch, renumber registrations whose number the remote took meanwhile, merge with the case merge driver (by
+ * field), push again. A field changed differently on both sides stops the round before anything is shared: the
+ * conflicts wait for the organizer's choice ({@link resolve}); meanwhile she can keep saving, and those commits
+ * are shared after. Local writes (commit, renumbering, merge) take turns; the network steps run beside them.
+ */
+export class Sharing {
+  readonly git: Git;
+  private readonly cases: string;
+  private localTurn: Promise<unknown> = Promise.resolve();
+  private round: Promise<RoundOutcome> | undefined;
+  private again = false;
+  private fetchFirst = false;
+  private failure: string | undefined;
+  private conflicts: FieldConflict[] = [];
+  private renumbered: Renumbered[] = [];
+  private facts: { at: number; value: SharingFacts } | undefined;
+
+  constructor(o: { cases: string; git?: Git }) {
+    this.cases = o.cases;
+    this.git = o.git ?? new Git(o.cases);
+  }
+
+  /** Run `work` when no other local Git write runs (commits, a renumbering, a merge). */
+  private local<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.localTurn.then(work, work);
+    this.localTurn = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Commit these files (absolute paths) with `message` and share in the background. In a folder without Git,
+   * nothing is committed and it says so; a Git problem (detached HEAD, a lock, no identity) is said in Dutch.
+   */
+  async commit(paths: string[], message: string): Promise<CommitOutcome> {
+    const state = await this.git.state();
+    if (!state.repo) return { ok: true, said: 'Opgeslagen. (De dossiermap staat niet in Git: er wordt geen geschiedenis bijgehouden.)' };
+    const r = await this.local(() =>
+      this.git.commit(
+        paths.map((p) => relative(this.cases, p)),
+        message,
+      ),
+    );
+    this.facts = undefined;
+    if (!r.ok) return { ...r, said: `Opgeslagen, maar niet vastgelegd. ${gitProblemMessage(r.problem)}` };
+    if (!state.upstream)
+      return { ok: true, said: 'Opgeslagen en vastgelegd in Git. (Er is geen gedeelde opslag (remote) ingesteld: niets wordt gedeeld.)' };
+    this.share();
+    if (this.conflicts.length)
+      return { ok: true, said: 'Opgeslagen en vastgelegd. Het wordt gedeeld zodra het conflict op de pagina Synchroniseren is opgelost.' };
+    return { ok: true, said: 'Opgeslagen en vastgelegd; het wordt op de achtergrond gedeeld.' };
+  }
+
+  /** Start a sharing round in the background (or one more after the running one); `fetchFirst` also brings in others' changes. */
+  share(o: { fetchFirst?: boolean } = {}): Promise<RoundOutcome> {
+    if (o.fetchFirst) this.fetchFirst = true;
+    if (this.round) {
+      this.again = true;
+      return this.round;
+    }
+    this.facts = undefined;
+    const run = async (): Promise<RoundOutcome> => {
+      let outcome: RoundOutcome;
+      do {
+        this.again = false;
+        const fetchFirst = this.fetchFirst;
+        this.fetchFirst = false;
+        outcome = await this.shareRound(fetchFirst).catch(() => this.failed('er ging iets onverwachts mis; vraag hulp'));
+      } while (this.again && !outcome.conflicts.length);
+      this.round = undefined;
+      this.facts = undefined;
+      return outcome;
+    };
+    this.round = run();
+    return this.round;
+  }
+
+  /** Synchroniseren: bring in the others' changes and share this clone's (the same round, fetching first). */
+  sync(): Promise<RoundOutcome> {
+    return this.share({ fetchFirst: true });
+  }
+
+  /** Resolves when no sharing round runs (for tests and for closing). */
+  async idle(): Promise<void> {
+    while (this.round) await this.round;
+  }
+
+  /** Whether a sharing round runs now. */
+  get running(): boolean {
+    return this.round !== undefined;
+  }
+
+  /** Conflicts waiting for the organizer's choice. */
+  get pendingConflicts(): readonly FieldConflict[] {
+    return this.conflicts;
+  }
+
+  /** Registrations renumbered since the organizer last read it (taken: each is said once). */
+  takeRenumbered(): Renumbered[] {
+    const r = this.renumbered;
+    this.renumbered = [];
+    return r;
+  }
+
+  /** Why the last round failed (Dutch), if it did. */
+  get lastFailure(): string | undefined {
+    return this.failure;
+  }
+
+  private failed(failure: string, conflicts: FieldConflict[] = []): RoundOutcome {
+    this.failure = conflicts.length ? undefined : failure;
+    this.conflicts = conflicts;
+    return { shared: false, failure, conflicts, renumbered: [] };
+  }
+
+  /** One round: push; when rejected (or asked to fetch first), fetch, renumber, merge, push again (a few times at most). */
+  private async shareRound(fetchFirst: boolean): Promise<RoundOutcome> {
+    const state = await this.git.state();
+    if (!state.repo) return this.failed('de dossiermap staat niet in Git');
+    if (!state.branch) return this.failed(gitProblemMessage({ kind: 'detached' }));
+    if (!state.upstream) return this.failed('er is geen gedeelde opslag (remote) ingesteld');
+    if (this.conflicts.length) return this.failed('er wacht een conflict op uw keuze', this.conflicts);
+    const renumbered: Renumbered[] = [];
+    for (let attempt = 0, pull = fetchFirst; attempt < 4; attempt++, pull = true) {
+      if (pull) {
+        const fetched = await this.git.fetch();
+        if (!fetched.ok) return this.failed(this.remoteFailure(fetched));
+        const merged = await this.local(() => this.bringIn(state.upstream!, renumbered));
+        if (merged) return merged;
+      }
+      if ((await this.git.run(['rev-list', '--count', `${state.upstream}..HEAD`])).out === '0') return this.done(renumbered);
+      const pushed = await this.git.push();
+      if (pushed.ok) return this.done(renumbered);
+      if (!pushed.rejected) return this.failed(this.remoteFailure(pushed));
+    }
+    return this.failed('de gedeelde opslag veranderde steeds opnieuw tijdens het delen; klik later op Synchroniseren');
+  }
+
+  private done(renumbered: Renumbered[]): RoundOutcome {
+    this.failure = undefined;
+    this.conflicts = [];
+    return { shared: true, conflicts: [], renumbered };
+  }
+
+  private remoteFailure(r: GitRun): string {
+    return remoteFailureMessage({ timedOut: r.timedOut, err: r.err, seconds: Math.round(this.git.limits.timeoutMs / 1000) });
+  }
+
+  /**
+   * After a fetch: renumber registrations whose number the remote took meanwhile, then merge the upstream with
+   * the case merge driver. Returns the round's end when it cannot go on (a conflict), else undefined.
+   */
+  private async bringIn(upstream: string, renumbered: Renumbered[]): Promise<RoundOutcome | undefined> {
+    const moved = await this.renumberCollisions(upstream);
+    if (moved === undefined) return this.failed('een dossier dat hier is geregistreerd, kon niet worden hernummerd; vraag hulp');
+    renumbered.push(...moved);
+    this.renumbered.push(...moved);
+    const merged = await this.git.merge(upstream);
+    if (merged.ok) return undefined;
+    return this.failed(
+      'de wijzigingen van anderen konden niet automatisch worden samengevoegd met de uwe; er is niets veranderd. Vraag hulp',
+    );
+  }
+
+  /**
+   * Renumber every case added here since the last share whose file name the remote already holds (another
+   * case): the next free number over the local and the remote cases, the `id` field and the file name, one
+   * commit. Returns what moved, or undefined when a file could not be renumbered (nothing further is done).
+   */
+  private async renumberCollisions(upstream: string): Promise<Renumbered[] | undefined> {
+    const done: Renumbered[] = [];
+    for (const rel of await this.git.addedSince(upstream)) {
+      const m = /^(?:(.*)[\\/])?(K-(\d{4})-\d+)\.md$/.exec(rel);
+      if (!m || !(await this.git.hasOn(upstream, rel))) continue;
+      const [, folder, old, year] = m;
+      const path = join(this.cases, rel);
+      const text = readTextIfExists(path);
+      if (text === undefined) continue;
+      const id = nextCaseId([...caseFileNames(this.cases), ...(await this.git.caseNamesOn(upstream))], Number(year));
+      const renamed = join(this.cases, folder ?? '', `${id}.md`);
+      const r = renumberCaseText(text, id);
+      if (!r.ok || readTextIfExists(renamed) !== undefined) return undefined;
+      writeFileAtomicSync(path, r.text);
+      renameSync(path, renamed);
+      const committed = await this.git.commit(
+        [rel, relative(this.cases, renamed)],
+        `${id}: hernummerd, was ${old!} (nummer al in gebruik)`,
+      );
+      if (!committed.ok) return undefined;
+      done.push({ from: old!, to: id, path: relative(this.cases, renamed) });
+    }
+    return done;
+  }
+
+  /** What the share status of each dossier is derived from; read again at most every `maxAgeMs`. */
+  async sharingFacts(maxAgeMs = 2000): Promise<SharingFacts> {
+    if (this.facts && Date.now() - this.facts.at < maxAgeMs) return { ...this.facts.value, running: this.running };
+    const state = await this.git.state();
+    const base = { running: this.running, failure: this.failure, conflicts: this.conflicts };
+    let value: SharingFacts;
+    if (!state.repo) value = { ...base, git: 'none', unshared: new Set(), uncommitted: new Set() };
+    else {
+      const [unshared, uncommitted] = await Promise.all([
+        state.upstream ? this.git.changedSince(state.upstream) : this.git.run(['ls-files', '--', '.']).then((r) => r.out.split('\n')),
+        this.git.uncommitted(),
+      ]);
+      value = {
+        ...base,
+        git: !state.branch ? 'detached' : state.upstream ? 'ok' : 'no-remote',
+        unshared: new Set(unshared ?? []),
+        uncommitted: new Set(uncommitted),
+      };
+    }
+    this.facts = { at: Date.now(), value };
+    return value;
+  }
+
+  /** The share status of one case file (absolute path). */
+  async statusOf(path: string, fieldLabel?: (field: string) => string): Promise<ShareStatus> {
+    return shareStatusOf(relative(this.cases, path), await this.sharingFacts(), fieldLabel);
+  }
+}
