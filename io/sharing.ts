@@ -1,12 +1,14 @@
-import { renameSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { nextCaseId } from '../lib/cases/case-number.ts';
 import { renumberCaseText } from '../lib/cases/edit.ts';
+import type { Choice, Resolution } from '../lib/sharing/choices.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
 import { shareStatusOf, type FieldConflict, type ShareStatus, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
+import { caseMergeGitArgs, MERGE_REPORT_ENV, MERGE_RESOLUTIONS_ENV, readMergeReport, writeMergeResolutions } from './case-merge.ts';
 import { Git, type GitRun } from './git.ts';
 
 /** What a commit through the sharing said: done (and being shared), or the Git problem in Dutch. */
@@ -41,6 +43,9 @@ export interface RoundOutcome {
 export class Sharing {
   readonly git: Git;
   private readonly cases: string;
+  private readonly config: string;
+  /** Choices made for conflicts, by file (relative to the repository) and field, until the merge that uses them succeeds. */
+  private choices: Record<string, Record<string, Choice>> = {};
   private localTurn: Promise<unknown> = Promise.resolve();
   private round: Promise<RoundOutcome> | undefined;
   private again = false;
@@ -50,8 +55,10 @@ export class Sharing {
   private renumbered: Renumbered[] = [];
   private facts: { at: number; value: SharingFacts } | undefined;
 
-  constructor(o: { cases: string; git?: Git }) {
+  /** `config`: the organization.yml a merged case is checked against (by the case merge driver). */
+  constructor(o: { cases: string; config: string; git?: Git }) {
     this.cases = o.cases;
+    this.config = o.config;
     this.git = o.git ?? new Git(o.cases);
   }
 
@@ -141,6 +148,19 @@ export class Sharing {
     return this.failure;
   }
 
+  /**
+   * The organizer's choices for the pending conflicts: merged with them and shared (fetching first, so a
+   * change on the remote since then is seen). A field still without a choice, or a new conflict, comes back.
+   */
+  async resolve(choices: readonly Resolution[]): Promise<RoundOutcome> {
+    await this.idle();
+    const top = await this.git.topLevel();
+    if (!top) return this.failed('de dossiermap staat niet in Git');
+    for (const c of choices) (this.choices[relative(top, join(this.cases, c.path))] ??= {})[c.field] = c.choice;
+    this.conflicts = [];
+    return this.share({ fetchFirst: true });
+  }
+
   private failed(failure: string, conflicts: FieldConflict[] = []): RoundOutcome {
     this.failure = conflicts.length ? undefined : failure;
     this.conflicts = conflicts;
@@ -189,8 +209,38 @@ export class Sharing {
     if (moved === undefined) return this.failed('een dossier dat hier is geregistreerd, kon niet worden hernummerd; vraag hulp');
     renumbered.push(...moved);
     this.renumbered.push(...moved);
-    const merged = await this.git.merge(upstream);
-    if (merged.ok) return undefined;
+    const dir = await this.git.gitDir();
+    const top = await this.git.topLevel();
+    if (!dir || !top) return this.failed('de Git-map is niet te vinden; vraag hulp');
+    // the driver's report and the choices hold case values: inside the Git folder (never committed), removed after
+    mkdirSync(join(dir, 'werkplek'), { recursive: true, mode: 0o700 });
+    const report = join(dir, 'werkplek', 'merge-conflicts.jsonl');
+    const resolutions = join(dir, 'werkplek', 'merge-resolutions.json');
+    rmSync(report, { force: true });
+    writeMergeResolutions(resolutions, this.choices);
+    const merged = await this.git.merge(upstream, {
+      config: caseMergeGitArgs(this.config),
+      env: { [MERGE_REPORT_ENV]: report, [MERGE_RESOLUTIONS_ENV]: resolutions },
+    });
+    const lines = existsSync(report) ? readMergeReport(report) : [];
+    rmSync(report, { force: true });
+    rmSync(resolutions, { force: true });
+    if (merged.ok) {
+      this.choices = {};
+      return undefined;
+    }
+    const conflicts = lines.flatMap((l) =>
+      l.conflicts.map((c) => ({
+        path: relative(this.cases, join(top, l.path)),
+        id: basename(l.path, '.md'),
+        field: c.field,
+        mine: c.mine,
+        theirs: c.theirs,
+        freeText: c.freeText,
+        ...(c.message ? { message: c.message } : {}),
+      })),
+    );
+    if (conflicts.length) return this.failed('er wacht een conflict op uw keuze', conflicts);
     return this.failed(
       'de wijzigingen van anderen konden niet automatisch worden samengevoegd met de uwe; er is niets veranderd. Vraag hulp',
     );

@@ -20,6 +20,8 @@ export interface FieldConflict {
   theirs: unknown;
   /** Free text (a string on both sides): "keep both" is offered. */
   freeText: boolean;
+  /** For the dossier as a whole (field `(file)`): why, in Dutch (no personal data). */
+  message?: string;
 }
 
 /** What the sharing knows at one moment; see {@link shareStatusOf}. */

@@ -1,8 +1,8 @@
 // io/sharing.ts with a bare remote and two clones (no network): a save commits at once and is shared in the
 // background; a registration whose number another clone shared first is renumbered; a remote that never
 // answers leaves everything else running and gives up with a Dutch reason.
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Git } from '../../io/git.ts';
 import { Sharing } from '../../io/sharing.ts';
@@ -14,7 +14,7 @@ afterAll(() => repos.remove());
 
 const sharingIn = (dir: string, limits = {}) => {
   const cases = join(dir, 'cases');
-  return new Sharing({ cases, git: new Git(cases, { env: NO_GLOBAL_GIT, limits }) });
+  return new Sharing({ cases, config: join(dir, 'organization.yml'), git: new Git(cases, { env: NO_GLOBAL_GIT, limits }) });
 };
 const register = (dir: string, id: string, name: string) => {
   const path = join(dir, 'cases', id.slice(2, 6), `${id}.md`);
@@ -69,6 +69,91 @@ describe('sharing in the background', () => {
       said: expect.stringMatching(/^Opgeslagen, maar niet vastgelegd\. .*git switch main/),
     });
     expect((await s.statusOf(path)).state).toBe('niet-gedeeld');
+  });
+});
+
+describe('two organizers on one dossier (the case merge driver)', () => {
+  const base = (id: string) =>
+    caseFileText({
+      id,
+      received: '2026-11-02',
+      complainant: { name: 'Fictief Veertig', email: 'veertig@example.org' },
+      steps: [{ kind: 'complainant_heard', date: '2026-11-05', note: 'Gesprek gevoerd.' }],
+    });
+  const edit = (dir: string, id: string, from: string, to: string) => {
+    const path = join(dir, 'cases', id.slice(2, 6), `${id}.md`);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(path, text.replace(from, to));
+    return path;
+  };
+  /** A dossier shared by a third clone, and two organizers' clones of it. */
+  const shared = async (id: string, names: [string, string]) => {
+    const seed = repos.clone(`${names[0]}-seed`, 'Seed');
+    const s = sharingIn(seed);
+    const path = join(seed, 'cases', id.slice(2, 6), `${id}.md`);
+    writeFiles(seed, { [relative(seed, path)]: base(id) });
+    await s.commit([path], `${id}: klacht geregistreerd (art. 4.5)`);
+    await s.idle();
+    return names.map((n) => repos.clone(n, n));
+  };
+
+  it('edits to different fields both end up in both clones', async () => {
+    const [a, b] = await shared('K-2026-040', ['a40', 'b40']);
+    const [sa, sb] = [sharingIn(a!), sharingIn(b!)];
+    await sa.commit([edit(a!, 'K-2026-040', 'organizer: anouk', 'organizer: bram')], 'K-2026-040: begeleider');
+    await sa.idle();
+    await sb.commit([edit(b!, 'K-2026-040', 'veertig@example.org', 'nieuw@example.org')], 'K-2026-040: e-mail');
+    expect(await sb.idle().then(() => sb.pendingConflicts)).toEqual([]);
+    expect(sb.lastFailure).toBeUndefined();
+    expect(await sa.sync()).toMatchObject({ shared: true });
+    for (const dir of [a!, b!]) {
+      const text = readFileSync(join(dir, 'cases/2026/K-2026-040.md'), 'utf8');
+      expect(text).toMatch(/organizer: bram/);
+      expect(text).toMatch(/nieuw@example\.org/);
+      expect(git(dir, 'rev-parse', 'HEAD')).toBe(git(repos.remote, 'rev-parse', 'main'));
+    }
+  });
+
+  it('the same field changed differently waits for her choice; other saves go on and are shared after', async () => {
+    const [a, b] = await shared('K-2026-050', ['a50', 'b50']);
+    const [sa, sb] = [sharingIn(a!), sharingIn(b!)];
+    await sa.commit([edit(a!, 'K-2026-050', 'Gesprek gevoerd.', 'Gesprek gevoerd, versie Anouk.')], 'K-2026-050: notitie');
+    await sa.idle();
+    const path = edit(b!, 'K-2026-050', 'Gesprek gevoerd.', 'Gesprek gevoerd, versie Bram.');
+    await sb.commit([path], 'K-2026-050: notitie');
+    await sb.idle();
+    expect(sb.pendingConflicts).toEqual([
+      {
+        path: join('2026', 'K-2026-050.md'),
+        id: 'K-2026-050',
+        field: 'steps.0.note',
+        mine: 'Gesprek gevoerd, versie Bram.',
+        theirs: 'Gesprek gevoerd, versie Anouk.',
+        freeText: true,
+      },
+    ]);
+    expect(readFileSync(path, 'utf8')).toMatch(/versie Bram\.$/m); // no conflict markers, her version stays
+    expect(await sb.statusOf(path)).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/steps\.0\.note/) });
+    const remoteBefore = git(repos.remote, 'rev-parse', 'main');
+
+    // meanwhile: another dossier saved, committed, not shared until the choice
+    const other = register(b!, 'K-2026-051', 'Fictief Eenenvijftig');
+    expect((await sb.commit([other], 'K-2026-051: klacht geregistreerd (art. 4.5)')).said).toMatch(/zodra het conflict/);
+    await sb.idle();
+    expect(await sb.statusOf(other)).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/conflict in K-2026-050/) });
+    expect(git(repos.remote, 'rev-parse', 'main')).toBe(remoteBefore);
+
+    expect(await sb.resolve([{ path: join('2026', 'K-2026-050.md'), field: 'steps.0.note', choice: 'both' }])).toMatchObject({
+      shared: true,
+    });
+    const merged = git(repos.remote, 'show', 'main:cases/2026/K-2026-050.md');
+    expect(merged).toMatch(/versie Bram[\s\S]*versie Anouk/);
+    expect(git(repos.remote, 'show', 'main:cases/2026/K-2026-051.md')).toMatch(/Fictief Eenenvijftig/);
+    expect(await sb.statusOf(other)).toEqual({ state: 'gedeeld' });
+    expect(await sa.sync()).toMatchObject({ shared: true });
+    expect(readFileSync(join(a!, 'cases/2026/K-2026-050.md'), 'utf8')).toBe(merged + '\n');
+    expect(readdirSync(join(b!, '.git', 'werkplek'))).toEqual([]); // the report and the choices are gone
   });
 });
 
