@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync, renameSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { GitProblem } from '../lib/sharing/messages.ts';
@@ -46,6 +46,7 @@ export class Git {
   private gitDirMemo: string | undefined;
   private topMemo: string | undefined;
   private identityMemo: GitIdentity | undefined;
+  private readonly children = new Set<ChildProcess>();
 
   constructor(dir: string, o: { limits?: Partial<NetworkLimits>; env?: NodeJS.ProcessEnv } = {}) {
     this.dir = dir;
@@ -70,6 +71,7 @@ export class Git {
     return new Promise((resolve) => {
       // its own process group: on a timeout the helpers git starts (ssh, git-remote-http) are stopped with it
       const child = spawn('git', [...network, ...args], { cwd: this.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      this.children.add(child);
       let out = '';
       let err = '';
       let timedOut = false;
@@ -77,16 +79,13 @@ export class Git {
       const finish = (ok: boolean) => {
         if (settled) return;
         settled = true;
+        this.children.delete(child);
         clearTimeout(timer);
         resolve({ ok, out: out.trim(), err: err.trim(), timedOut });
       };
       const timer = setTimeout(() => {
         timedOut = true;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
+        killGroup(child);
         finish(false);
       }, limit);
       child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -97,6 +96,11 @@ export class Git {
       });
       child.on('close', (code) => finish(code === 0));
     });
+  }
+
+  /** Stop every git command still running (with the helpers it started): the werkplek is closing. */
+  stop(): void {
+    for (const child of this.children) killGroup(child);
   }
 
   /** The absolute path of the repository's Git folder (read once). */
@@ -262,15 +266,13 @@ export class Git {
     return r.ok ? [...new Set(r.out.split('\n').filter(Boolean))] : undefined;
   }
 
-  /** Files (relative to this folder) with changes not committed. */
+  /** Files (relative to this folder) with changes not committed: changed since HEAD, or new and not ignored. */
   async uncommitted(): Promise<string[]> {
-    const r = await this.run(['status', '--porcelain', '--no-renames', '--untracked-files=all', '--', '.']);
-    if (!r.ok) return [];
-    const top = (await this.topLevel()) ?? this.dir;
-    return r.out
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => relative(this.dir, join(top, l.slice(3).replace(/^"|"$/g, ''))));
+    const [changed, added] = await Promise.all([
+      this.run(['diff', '--name-only', '--relative', '--no-renames', 'HEAD', '--', '.']),
+      this.run(['ls-files', '--others', '--exclude-standard', '--', '.']),
+    ]);
+    return [changed, added].flatMap((r) => (r.ok ? r.out.split('\n').filter(Boolean) : []));
   }
 
   /**
@@ -286,6 +288,15 @@ export class Git {
   /** Undo the last commit but keep its file on disk (used to renumber a registration before it is pushed). */
   async uncommitLast(path: string): Promise<boolean> {
     return (await this.run(['reset', '--soft', 'HEAD~1'])).ok && (await this.run(['reset', '--quiet', '--', path])).ok;
+  }
+}
+
+/** Kill a command and the processes it started (it runs in its own process group). */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }
 

@@ -54,6 +54,8 @@ export class Sharing {
   private conflicts: FieldConflict[] = [];
   private renumbered: Renumbered[] = [];
   private facts: { at: number; value: SharingFacts } | undefined;
+  /** Commits Git refused (a detached HEAD, a lock, no identity), by their paths: made again at the next round. */
+  private readonly refused = new Map<string, { paths: string[]; message: string }>();
 
   /** `config`: the organization.yml a merged case is checked against (by the case merge driver). */
   constructor(o: { cases: string; config: string; git?: Git }) {
@@ -76,14 +78,13 @@ export class Sharing {
   async commit(paths: string[], message: string): Promise<CommitOutcome> {
     const state = await this.git.state();
     if (!state.repo) return { ok: true, said: 'Opgeslagen. (De dossiermap staat niet in Git: er wordt geen geschiedenis bijgehouden.)' };
-    const r = await this.local(() =>
-      this.git.commit(
-        paths.map((p) => relative(this.cases, p)),
-        message,
-      ),
-    );
+    const rel = paths.map((p) => relative(this.cases, p));
+    const r = await this.local(() => this.git.commit(rel, message));
     this.facts = undefined;
-    if (!r.ok) return { ...r, said: `Opgeslagen, maar niet vastgelegd. ${gitProblemMessage(r.problem)}` };
+    if (!r.ok) {
+      this.refused.set(rel.join('\n'), { paths: rel, message });
+      return { ...r, said: `Opgeslagen, maar niet vastgelegd. ${gitProblemMessage(r.problem)}` };
+    }
     if (!state.upstream)
       return { ok: true, said: 'Opgeslagen en vastgelegd in Git. (Er is geen gedeelde opslag (remote) ingesteld: niets wordt gedeeld.)' };
     this.share();
@@ -172,6 +173,8 @@ export class Sharing {
     const state = await this.git.state();
     if (!state.repo) return this.failed('de dossiermap staat niet in Git');
     if (!state.branch) return this.failed(gitProblemMessage({ kind: 'detached' }));
+    const problem = await this.commitRefused();
+    if (problem) return this.failed(gitProblemMessage(problem));
     if (!state.upstream) return this.failed('er is geen gedeelde opslag (remote) ingesteld');
     if (this.conflicts.length) return this.failed('er wacht een conflict op uw keuze', this.conflicts);
     const renumbered: Renumbered[] = [];
@@ -188,6 +191,22 @@ export class Sharing {
       if (!pushed.rejected) return this.failed(this.remoteFailure(pushed));
     }
     return this.failed('de gedeelde opslag veranderde steeds opnieuw tijdens het delen; klik later op Synchroniseren');
+  }
+
+  /** Make the commits Git refused before, now that it may work again; the problem when it still does not. */
+  private async commitRefused(): Promise<GitProblem | undefined> {
+    for (const [key, c] of this.refused) {
+      const r = await this.local(() => this.git.commit(c.paths, c.message));
+      if (!r.ok) return r.problem;
+      this.refused.delete(key);
+    }
+    return undefined;
+  }
+
+  /** Stop: running git commands are killed (a push to a hung remote), then the round ends. */
+  async close(): Promise<void> {
+    this.git.stop();
+    await this.idle();
   }
 
   private done(renumbered: Renumbered[]): RoundOutcome {

@@ -68,7 +68,12 @@ describe('sharing in the background', () => {
       problem: { kind: 'detached' },
       said: expect.stringMatching(/^Opgeslagen, maar niet vastgelegd\. .*git switch main/),
     });
-    expect((await s.statusOf(path)).state).toBe('niet-gedeeld');
+    expect(await s.statusOf(path)).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/niet vastgelegd/) });
+    // fixed as the message says: the refused commit is made at the next round, with its own message
+    git(d, 'switch', '--quiet', 'main');
+    expect(await s.sync()).toMatchObject({ failure: 'er is geen gedeelde opslag (remote) ingesteld' });
+    expect(git(d, 'log', '-1', '--format=%s')).toBe('K-2026-010: y');
+    expect(git(d, 'status', '--porcelain')).toBe('');
   });
 });
 
