@@ -9,7 +9,7 @@ import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
 import { caseMergeGitArgs, MERGE_REPORT_ENV, MERGE_RESOLUTIONS_ENV, readMergeReport, writeMergeResolutions } from './case-merge.ts';
-import { Git, type GitRun } from './git.ts';
+import { Git, type GitRun, type GitState } from './git.ts';
 
 /** What a commit through the sharing said: done (and being shared), or the Git problem in Dutch. */
 export type CommitOutcome = { ok: true; said: string } | { ok: false; problem: GitProblem; said: string };
@@ -54,6 +54,7 @@ export class Sharing {
   private conflicts: FieldConflict[] = [];
   private renumbered: Renumbered[] = [];
   private facts: { at: number; value: SharingFacts } | undefined;
+  private stateMemo: { at: number; value: GitState } | undefined;
   /** Commits Git refused (a detached HEAD, a lock, no identity), by their paths: made again at the next round. */
   private readonly refused = new Map<string, { paths: string[]; message: string }>();
 
@@ -62,6 +63,13 @@ export class Sharing {
     this.cases = o.cases;
     this.config = o.config;
     this.git = o.git ?? new Git(o.cases);
+  }
+
+  /** Git's state (work tree, branch, upstream), read again at each round and otherwise at most every 2 s: a save needs no extra git processes. */
+  private async state(fresh = false): Promise<GitState> {
+    if (fresh || !this.stateMemo || Date.now() - this.stateMemo.at > 2000)
+      this.stateMemo = { at: Date.now(), value: await this.git.state() };
+    return this.stateMemo.value;
   }
 
   /** Run `work` when no other local Git write runs (commits, a renumbering, a merge). */
@@ -76,7 +84,7 @@ export class Sharing {
    * nothing is committed and it says so; a Git problem (detached HEAD, a lock, no identity) is said in Dutch.
    */
   async commit(paths: string[], message: string): Promise<CommitOutcome> {
-    const state = await this.git.state();
+    const state = await this.state();
     if (!state.repo) return { ok: true, said: 'Opgeslagen. (De dossiermap staat niet in Git: er wordt geen geschiedenis bijgehouden.)' };
     const rel = paths.map((p) => relative(this.cases, p));
     const r = await this.local(() => this.git.commit(rel, message));
@@ -170,7 +178,7 @@ export class Sharing {
 
   /** One round: push; when rejected (or asked to fetch first), fetch, renumber, merge, push again (a few times at most). */
   private async shareRound(fetchFirst: boolean): Promise<RoundOutcome> {
-    const state = await this.git.state();
+    const state = await this.state(true);
     if (!state.repo) return this.failed('de dossiermap staat niet in Git');
     if (!state.branch) return this.failed(gitProblemMessage({ kind: 'detached' }));
     const problem = await this.commitRefused();
@@ -298,7 +306,7 @@ export class Sharing {
   /** What the share status of each dossier is derived from; read again at most every `maxAgeMs`. */
   async sharingFacts(maxAgeMs = 2000): Promise<SharingFacts> {
     if (this.facts && Date.now() - this.facts.at < maxAgeMs) return { ...this.facts.value, running: this.running };
-    const state = await this.git.state();
+    const state = await this.state();
     const base = { running: this.running, failure: this.failure, conflicts: this.conflicts };
     let value: SharingFacts;
     if (!state.repo) value = { ...base, git: 'none', unshared: new Set(), uncommitted: new Set() };
