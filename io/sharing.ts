@@ -55,6 +55,7 @@ export class Sharing {
   private renumbered: Renumbered[] = [];
   private facts: { at: number; value: SharingFacts } | undefined;
   private stateMemo: { at: number; value: GitState } | undefined;
+  private factsReading: Promise<SharingFacts> | undefined;
   /** Commits Git refused (a detached HEAD, a lock, no identity), by their paths: made again at the next round. */
   private readonly refused = new Map<string, { paths: string[]; message: string }>();
 
@@ -305,14 +306,21 @@ export class Sharing {
 
   /** What the share status of each dossier is derived from; read again at most every `maxAgeMs`. */
   async sharingFacts(maxAgeMs = 2000): Promise<SharingFacts> {
-    if (this.facts && Date.now() - this.facts.at < maxAgeMs) return { ...this.facts.value, running: this.running };
+    const now = () => ({ running: this.running, failure: this.failure, conflicts: this.conflicts });
+    if (this.facts && Date.now() - this.facts.at < maxAgeMs) return { ...this.facts.value, ...now() };
+    // requests arriving together share one reading
+    this.factsReading ??= this.readFacts().finally(() => (this.factsReading = undefined));
+    return { ...(await this.factsReading), ...now() };
+  }
+
+  private async readFacts(): Promise<SharingFacts> {
     const state = await this.state();
     const base = { running: this.running, failure: this.failure, conflicts: this.conflicts };
     let value: SharingFacts;
     if (!state.repo) value = { ...base, git: 'none', unshared: new Set(), uncommitted: new Set() };
     else {
       const [unshared, uncommitted] = await Promise.all([
-        state.upstream ? this.git.changedSince(state.upstream) : this.git.run(['ls-files', '--', '.']).then((r) => r.out.split('\n')),
+        state.upstream ? this.git.changedSince(state.upstream) : [],
         this.git.uncommitted(),
       ]);
       value = {

@@ -28,7 +28,7 @@ export interface FieldConflict {
 export interface SharingFacts {
   /** `none`: not a Git work tree; `no-remote`: no upstream; `detached`: HEAD on no branch. */
   git: 'none' | 'no-remote' | 'detached' | 'ok';
-  /** Files with commits not on the upstream (`git log @{u}..HEAD`). */
+  /** Files with commits not on the upstream (`git log @{u}..HEAD`); with no upstream, every file is unshared. */
   unshared: ReadonlySet<string>;
   /** Files changed and not committed (a commit that was refused). */
   uncommitted: ReadonlySet<string>;
@@ -48,10 +48,10 @@ export function shareStatusOf(file: string, f: SharingFacts, fieldLabel: (field:
   if (f.git === 'none') return { state: 'niet-gedeeld', reason: 'de dossiermap staat niet in Git; alles blijft op deze computer' };
   if (f.uncommitted.has(file))
     return { state: 'niet-gedeeld', reason: 'de laatste wijziging is niet vastgelegd in Git; zie de melding bij Synchroniseren' };
+  if (f.git === 'no-remote') return { state: 'niet-gedeeld', reason: 'er is geen gedeelde opslag (remote) ingesteld' };
   if (!f.unshared.has(file)) return { state: 'gedeeld' };
   if (f.git === 'detached')
     return { state: 'niet-gedeeld', reason: 'Git staat niet op een tak (detached HEAD); zie de pagina Synchroniseren' };
-  if (f.git === 'no-remote') return { state: 'niet-gedeeld', reason: 'er is geen gedeelde opslag (remote) ingesteld' };
   const mine = f.conflicts.filter((c) => c.path === file);
   if (mine.length)
     return {
