@@ -102,6 +102,15 @@ export class Sharing {
     return { ok: true, said: 'Opgeslagen en vastgelegd; het wordt op de achtergrond gedeeld.' };
   }
 
+  /**
+   * The case file names the remote had at the last fetch (no network: a registration numbers after them and the
+   * local cases without waiting; a number taken since is renumbered when the push is refused).
+   */
+  async remoteCaseNames(): Promise<string[]> {
+    const state = await this.state();
+    return state.repo && state.upstream ? this.git.caseNamesOn(state.upstream) : [];
+  }
+
   /** Start a sharing round in the background (or one more after the running one); `fetchFirst` also brings in others' changes. */
   share(o: { fetchFirst?: boolean } = {}): Promise<RoundOutcome> {
     if (o.fetchFirst) this.fetchFirst = true;

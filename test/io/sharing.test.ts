@@ -51,6 +51,9 @@ describe('sharing in the background', () => {
     expect(shared).toMatch(/Fictief Drie/);
     expect(git(repos.remote, 'show', 'main:cases/2026/K-2026-002.md')).toMatch(/Fictief Twee/);
     expect(await sc.statusOf(join(c, 'cases/2026/K-2026-003.md'))).toEqual({ state: 'gedeeld' });
+    // what a next registration numbers after, without asking the remote again
+    expect(await sb.remoteCaseNames()).toEqual(['2026/K-2026-001.md', '2026/K-2026-002.md']);
+    expect(await sc.remoteCaseNames()).toEqual(['2026/K-2026-001.md', '2026/K-2026-002.md', '2026/K-2026-003.md']);
   });
 
   it('says in Dutch why nothing is shared: no remote, or a refused commit', async () => {
