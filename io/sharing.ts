@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { nextCaseId } from '../lib/cases/case-number.ts';
 import { renumberCaseText } from '../lib/cases/edit.ts';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
+import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
 import { shareStatusOf, type FieldConflict, type ShareStatus, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
@@ -13,24 +14,6 @@ import { Git, type GitRun, type GitState } from './git.ts';
 
 /** What a commit through the sharing said: done (and being shared), or the Git problem in Dutch. */
 export type CommitOutcome = { ok: true; said: string } | { ok: false; problem: GitProblem; said: string };
-
-/** Something the organizer must read once: a registration renumbered because another clone shared its number first. */
-export interface Renumbered {
-  from: string;
-  to: string;
-  /** The file, relative to the cases folder, after renumbering. */
-  path: string;
-}
-
-/** A sharing round's end, for Synchroniseren's page. */
-export interface RoundOutcome {
-  /** Shared: the remote has everything, and this clone has the remote's changes. */
-  shared: boolean;
-  /** Dutch: why not. */
-  failure?: string;
-  conflicts: readonly FieldConflict[];
-  renumbered: readonly Renumbered[];
-}
 
 /**
  * Sharing the cases folder's commits with the remote, off the request path. A save commits locally (awaited,
