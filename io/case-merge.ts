@@ -101,9 +101,12 @@ function resolutionsFor(path: string, env: NodeJS.ProcessEnv): MergeResolutions 
   return mine as MergeResolutions;
 }
 
-/** Whether Git is replaying commits in this repository (a rebase), so %A is theirs and %B the organizer's. */
+/**
+ * Whether Git is replaying commits in this repository (a rebase), so %A is theirs and %B the organizer's:
+ * `rebase-merge/` (the default backend) or `rebase-apply/rebasing` (`--apply`; `git am` has `applying` there).
+ */
 function rebasing(cwd: string): boolean {
-  const r = spawnSync('git', ['rev-parse', '--git-path', 'rebase-merge', '--git-path', 'rebase-apply'], { cwd, encoding: 'utf8' });
+  const r = spawnSync('git', ['rev-parse', '--git-path', 'rebase-merge', '--git-path', 'rebase-apply/rebasing'], { cwd, encoding: 'utf8' });
   return (r.stdout ?? '')
     .split('\n')
     .filter(Boolean)

@@ -115,6 +115,7 @@ function mergeValue(run: Run, path: Path, b: unknown, m: unknown, th: unknown): 
   return conflict(run, path.join('.'), b, m, th, free);
 }
 
+/** Two maps merged key by key (a key both sides removed stays removed; an emptied list mine leaves out stays out). */
 function mergeMap(run: Run, path: Path, b: Data, m: Data, th: Data): Data {
   const out: Data = {};
   for (const k of new Set([...Object.keys(m), ...Object.keys(th)])) {
@@ -170,6 +171,27 @@ function listEdits(b: readonly unknown[], s: readonly unknown[]): ListEdits {
   return edits;
 }
 
+type Fate = ListEdits['fate'][number];
+
+/** One entry of the ancestor's list after both sides' edits (undefined: deleted). */
+function mergeEntry(run: Run, path: Path, entry: unknown, fm: Fate, ft: Fate): unknown {
+  const value = (f: Fate) => (f.kind === 'changed' ? f.value : undefined);
+  if (fm.kind === 'kept') return ft.kind === 'kept' ? entry : value(ft);
+  if (ft.kind === 'kept' || (fm.kind === 'deleted' && ft.kind === 'deleted')) return value(fm);
+  if (fm.kind === 'changed' && ft.kind === 'changed') return mergeValue(run, path, entry, fm.value, ft.value);
+  // deleted on one side, changed on the other
+  return conflict(run, path.join('.'), entry, value(fm), value(ft), false);
+}
+
+/** Sorts `list` by date, keeping the order of entries of one date (steps: art. 5.1-5.3 are a history). */
+function byDate(list: unknown[]): unknown[] {
+  const date = (v: unknown) => (isMap(v) && typeof v.date === 'string' ? v.date : '');
+  return list
+    .map((v, i) => [v, i] as const)
+    .sort(([x, i], [y, j]) => (date(x) < date(y) ? -1 : date(x) > date(y) ? 1 : i - j))
+    .map(([v]) => v);
+}
+
 /**
  * Steps and improvements entry by entry: an entry one side changed takes the change, both changed merges it
  * field by field, entries either side added are all kept (once), steps in date order when both sides added.
@@ -177,44 +199,23 @@ function listEdits(b: readonly unknown[], s: readonly unknown[]): ListEdits {
  */
 function mergeEntries(run: Run, path: Path, b: unknown[], m: unknown[], th: unknown[]): unknown[] {
   const [em, et] = [listEdits(b, m), listEdits(b, th)];
-  const out: { value: unknown; added: boolean }[] = [];
+  const out: unknown[] = [];
   const seen = new Set<string>();
   const addAt = (anchor: number) => {
     const fromMine = em.added.filter((a) => a.anchor === anchor).map((a) => a.value);
     const fromTheirs = et.added.filter((a) => a.anchor === anchor).map((a) => a.value);
     // entries both sides added at one place: in an order that does not depend on which side is mine
-    const values = fromMine.length && fromTheirs.length ? [...fromMine, ...fromTheirs].sort((x, y) => (canonical(x) < canonical(y) ? -1 : 1)) : [...fromMine, ...fromTheirs];
-    for (const value of values) if (!seen.has(canonical(value))) seen.add(canonical(value)), out.push({ value, added: true });
+    const values = [...fromMine, ...fromTheirs];
+    if (fromMine.length && fromTheirs.length) values.sort((x, y) => (canonical(x) < canonical(y) ? -1 : 1));
+    for (const value of values) if (!seen.has(canonical(value))) seen.add(canonical(value)), out.push(value);
   };
   addAt(-1);
   b.forEach((entry, i) => {
-    const [fm, ft] = [em.fate[i]!, et.fate[i]!];
-    const value =
-      fm.kind === 'kept'
-        ? ft.kind === 'changed'
-          ? ft.value
-          : ft.kind === 'kept'
-            ? entry
-            : undefined
-        : ft.kind === 'kept'
-          ? fm.kind === 'changed'
-            ? fm.value
-            : undefined
-          : fm.kind === 'deleted' && ft.kind === 'deleted'
-            ? undefined
-            : fm.kind === 'changed' && ft.kind === 'changed'
-              ? mergeValue(run, [...path, i], entry, fm.value, ft.value)
-              : conflict(run, [...path, i].join('.'), entry, fm.kind === 'changed' ? fm.value : undefined, ft.kind === 'changed' ? ft.value : undefined, false);
-    if (value !== undefined) out.push({ value, added: false });
+    const value = mergeEntry(run, [...path, i], entry, em.fate[i]!, et.fate[i]!);
+    if (value !== undefined) out.push(value);
     addAt(i);
   });
-  const list = out.map((e) => e.value);
-  // art. 5.1-5.3: steps are a history; entries added on both sides go where their dates put them
-  if (String(path[0]) === 'steps' && em.added.length && et.added.length) {
-    const date = (v: unknown) => (isMap(v) && typeof v.date === 'string' ? v.date : '');
-    return list.map((v, i) => [v, i] as const).sort(([x, i], [y, j]) => (date(x) < date(y) ? -1 : date(x) > date(y) ? 1 : i - j)).map(([v]) => v);
-  }
-  return list;
+  return String(path[0]) === 'steps' && em.added.length && et.added.length ? byDate(out) : out;
 }
 
 /** A body's text before its first `##` heading and its `##` sections, by heading (a repeated heading numbered). */

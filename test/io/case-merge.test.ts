@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { editCaseText, type CaseEdit } from '../../lib/cases/edit.ts';
 import { checkCaseFile } from '../../lib/cases/validate.ts';
 import { caseSchemaFor } from '../../schemas/case.ts';
 import {
   caseMergeGitArgs,
+  runCaseMergeDriver,
   MERGE_REPORT_ENV,
   MERGE_RESOLUTIONS_ENV,
   readMergeReport,
@@ -103,6 +104,8 @@ function pull(clone: string, mode: '--no-rebase' | '--rebase', resolutions?: Rec
   const env: Record<string, string> = { [MERGE_REPORT_ENV]: report };
   if (resolutions) writeMergeResolutions((env[MERGE_RESOLUTIONS_ENV] = join(dir, 'resolutions.json')), resolutions);
   const r = git(clone, [...caseMergeGitArgs(join(clone, 'organization.yml')), 'pull', '--quiet', '--no-edit', mode], env);
+  // what Git and the driver print may reach a log: never a value of the case
+  expect(r.out).not.toMatch(/Voorbeeld|klant@|Bevinding|opruimsessie/);
   return { ok: r.ok, report: readMergeReport(report) };
 }
 
@@ -200,6 +203,43 @@ describe.each(['--no-rebase', '--rebase'] as const)('two organizers on one dossi
   });
 });
 
+describe('git rebase --apply (the older backend) with the case merge driver', () => {
+  it('also reports from the organizer’s side', () => {
+    const { anouk, bram } = remoteAndClones();
+    save(anouk, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-04' });
+    must(anouk, ['push', '--quiet']);
+    save(bram, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-05' });
+    must(bram, ['fetch', '--quiet']);
+    const report = join(bram, '..', 'apply-report.jsonl');
+    const r = git(bram, [...caseMergeGitArgs(join(bram, 'organization.yml')), 'rebase', '--apply', 'origin/main'], {
+      [MERGE_REPORT_ENV]: report,
+    });
+    expect(r.ok).toBe(false);
+    expect(readMergeReport(report).map((l) => l.conflicts.map((c) => [c.field, c.mine, c.theirs]))).toEqual([
+      [['acknowledged', '2026-11-05', '2026-11-04']],
+    ]);
+    must(bram, ['rebase', '--abort']);
+    expect(clean(bram)).toBe(true);
+  });
+});
+
+describe('git am -3 (a patch applied onto her own work) with the case merge driver', () => {
+  it('keeps her work as mine: am is no rebase', () => {
+    const { root, anouk, bram } = remoteAndClones();
+    save(anouk, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-04' });
+    const patch = must(anouk, ['format-patch', '-1', '-o', root]);
+    save(bram, 'K-2026-003: ontvangst bevestigd', { op: 'set', path: ['acknowledged'], value: '2026-11-05' });
+    const report = join(root, 'am-report.jsonl');
+    const r = git(bram, [...caseMergeGitArgs(join(bram, 'organization.yml')), 'am', '-3', patch], { [MERGE_REPORT_ENV]: report });
+    expect(r.ok).toBe(false);
+    expect(readMergeReport(report).map((l) => l.conflicts.map((c) => [c.field, c.mine, c.theirs]))).toEqual([
+      [['acknowledged', '2026-11-05', '2026-11-04']],
+    ]);
+    must(bram, ['am', '--abort']);
+    expect(clean(bram)).toBe(true);
+  });
+});
+
 describe('the merge driver on bad input', () => {
   it('leaves a case that both sides added under one number to the organizer, without markers', () => {
     const { anouk, bram } = remoteAndClones();
@@ -235,5 +275,45 @@ describe('the merge driver on bad input', () => {
     expect(r.out).not.toMatch(/Voorbeeld|klant@/);
     expect(caseIn(bram)).not.toMatch(MARKERS);
     must(bram, ['merge', '--abort']);
+  });
+});
+
+describe('runCaseMergeDriver', () => {
+  const files = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klachten-merge-driver-'));
+    roots.push(dir);
+    const [o, a, b] = ['O', 'A', 'B'].map((n) => join(dir, n)) as [string, string, string];
+    writeFileSync(o, TEXT);
+    writeFileSync(a, TEXT.replace('status: open', 'status: open\nacknowledged: 2026-11-04'));
+    writeFileSync(b, TEXT.replace('categories: [afspraken]', 'categories: [afspraken, kosten]'));
+    return { dir, o, a, b, report: join(dir, 'report.jsonl') };
+  };
+
+  it('merges into %A outside any repository (no rebase there), with organization.yml from the working folder', () => {
+    const f = files();
+    writeFileSync(join(f.dir, 'organization.yml'), ORG_TEXT);
+    expect(runCaseMergeDriver([f.o, f.a, f.b, CASE], { [MERGE_REPORT_ENV]: f.report }, f.dir)).toBe(0);
+    expect(readFileSync(f.a, 'utf8')).toContain('acknowledged: 2026-11-04\ncomplainant:');
+    expect(readFileSync(f.a, 'utf8')).toContain('categories: [afspraken, kosten]');
+    expect(readMergeReport(f.report)).toEqual([]);
+  });
+
+  it('without a readable organization.yml reports the whole file and leaves %A as it was', () => {
+    const f = files();
+    const before = readFileSync(f.a, 'utf8');
+    expect(runCaseMergeDriver(['--config', join(f.dir, 'missing.yml'), f.o, f.a, f.b, CASE], { [MERGE_REPORT_ENV]: f.report }, f.dir)).toBe(
+      1,
+    );
+    expect(readFileSync(f.a, 'utf8')).toBe(before);
+    expect(readMergeReport(f.report).map((l) => [l.path, l.conflicts.map((c) => [c.field, c.message])])).toEqual([
+      [CASE, [['(file)', expect.stringContaining('missing.yml is niet leesbaar')]]],
+    ]);
+  });
+
+  it('answers 2 to a wrong command line', () => {
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(runCaseMergeDriver(['only-one'], {}, tmpdir())).toBe(2);
+    expect(said).toHaveBeenCalledWith('usage: case-merge-driver.ts [--config organization.yml] %O %A %B %P');
+    said.mockRestore();
   });
 });
