@@ -5,15 +5,20 @@ import { renumberCaseText } from '../lib/cases/edit.ts';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
 import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
-import { shareStatusOf, type FieldConflict, type ShareStatus, type SharingFacts } from '../lib/sharing/share-status.ts';
+import { caseIdOfPath, shareStatusOf, type FieldConflict, type ShareStatus, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
 import { caseMergeGitArgs, MERGE_REPORT_ENV, MERGE_RESOLUTIONS_ENV, readMergeReport, writeMergeResolutions } from './case-merge.ts';
 import { Git, type GitRun, type GitState } from './git.ts';
 
-/** What a commit through the sharing said: done (and being shared), or the Git problem in Dutch. */
-export type CommitOutcome = { ok: true; said: string } | { ok: false; problem: GitProblem; said: string };
+/**
+ * What became of a commit: no Git here; committed (with the upstream it is shared to in the background, if any;
+ * `waiting`: not before the organizer chose on the conflict screen; `sharing: false`: this sharing never shares on
+ * its own); or refused by Git, and why.
+ */
+export type CommitOutcome =
+  { kind: 'no-repo' } | { kind: 'committed'; upstream?: string; waiting?: boolean } | { kind: 'failed'; problem: GitProblem };
 
 /**
  * Sharing the cases folder's commits with the remote, off the request path. A save commits locally (awaited,
@@ -27,10 +32,12 @@ export class Sharing {
   readonly git: Git;
   private readonly cases: string;
   private readonly config: string;
+  private readonly autoShare: boolean;
   /** Choices made for conflicts, by file (relative to the repository) and field, until the merge that uses them succeeds. */
   private choices: Record<string, Record<string, Choice>> = {};
   private localTurn: Promise<unknown> = Promise.resolve();
   private round: Promise<RoundOutcome> | undefined;
+  private last: RoundOutcome | undefined;
   private again = false;
   private fetchFirst = false;
   private failure: string | undefined;
@@ -42,10 +49,14 @@ export class Sharing {
   /** Commits Git refused (a detached HEAD, a lock, no identity), by their paths: made again at the next round. */
   private readonly refused = new Map<string, { paths: string[]; message: string }>();
 
-  /** `config`: the organization.yml a merged case is checked against (by the case merge driver). */
-  constructor(o: { cases: string; config: string; git?: Git }) {
+  /**
+   * `config`: the organization.yml a merged case is checked against (by the case merge driver); `autoShare`
+   * false: commits are not shared on their own (a command that only commits; Synchroniseren shares them).
+   */
+  constructor(o: { cases: string; config: string; git?: Git; autoShare?: boolean }) {
     this.cases = o.cases;
     this.config = o.config;
+    this.autoShare = o.autoShare ?? true;
     this.git = o.git ?? new Git(o.cases);
   }
 
@@ -64,25 +75,22 @@ export class Sharing {
   }
 
   /**
-   * Commit these files (absolute paths) with `message` and share in the background. In a folder without Git,
-   * nothing is committed and it says so; a Git problem (detached HEAD, a lock, no identity) is said in Dutch.
+   * Commit these files (absolute paths) with `message` and, when there is an upstream, share in the background
+   * (unless this sharing was made with `autoShare: false`). A commit Git refuses is made again at the next round.
    */
   async commit(paths: string[], message: string): Promise<CommitOutcome> {
     const state = await this.state();
-    if (!state.repo) return { ok: true, said: 'Opgeslagen. (De dossiermap staat niet in Git: er wordt geen geschiedenis bijgehouden.)' };
+    if (!state.repo) return { kind: 'no-repo' };
     const rel = paths.map((p) => relative(this.cases, p));
     const r = await this.local(() => this.git.commit(rel, message));
     this.facts = undefined;
     if (!r.ok) {
       this.refused.set(rel.join('\n'), { paths: rel, message });
-      return { ...r, said: `Opgeslagen, maar niet vastgelegd. ${gitProblemMessage(r.problem)}` };
+      return { kind: 'failed', problem: r.problem };
     }
-    if (!state.upstream)
-      return { ok: true, said: 'Opgeslagen en vastgelegd in Git. (Er is geen gedeelde opslag (remote) ingesteld: niets wordt gedeeld.)' };
-    this.share();
-    if (this.conflicts.length)
-      return { ok: true, said: 'Opgeslagen en vastgelegd. Het wordt gedeeld zodra het conflict op de pagina Synchroniseren is opgelost.' };
-    return { ok: true, said: 'Opgeslagen en vastgelegd; het wordt op de achtergrond gedeeld.' };
+    if (!state.upstream) return { kind: 'committed' };
+    if (this.autoShare) void this.share();
+    return { kind: 'committed', upstream: state.upstream, ...(this.conflicts.length ? { waiting: true } : {}) };
   }
 
   /**
@@ -110,6 +118,7 @@ export class Sharing {
         this.fetchFirst = false;
         outcome = await this.shareRound(fetchFirst).catch(() => this.failed('er ging iets onverwachts mis; vraag hulp'));
       } while (this.again && !outcome.conflicts.length);
+      this.last = outcome;
       this.round = undefined;
       this.facts = undefined;
       return outcome;
@@ -143,6 +152,11 @@ export class Sharing {
     const r = this.renumbered;
     this.renumbered = [];
     return r;
+  }
+
+  /** How the last round ended, if one ran. */
+  get lastOutcome(): RoundOutcome | undefined {
+    return this.last;
   }
 
   /** Why the last round failed (Dutch), if it did. */
@@ -318,16 +332,16 @@ export class Sharing {
       value = {
         ...base,
         git: !state.branch ? 'detached' : state.upstream ? 'ok' : 'no-remote',
-        unshared: new Set(unshared ?? []),
-        uncommitted: new Set(uncommitted),
+        unshared: new Set((unshared ?? []).map(caseIdOfPath)),
+        uncommitted: new Set(uncommitted.map(caseIdOfPath)),
       };
     }
     this.facts = { at: Date.now(), value };
     return value;
   }
 
-  /** The share status of one case file (absolute path). */
-  async statusOf(path: string, fieldLabel?: (field: string) => string): Promise<ShareStatus> {
-    return shareStatusOf(relative(this.cases, path), await this.sharingFacts(), fieldLabel);
+  /** The share status of one case (its id). */
+  async statusOf(id: string, fieldLabel?: (field: string) => string): Promise<ShareStatus> {
+    return shareStatusOf(id, await this.sharingFacts(), fieldLabel);
   }
 }

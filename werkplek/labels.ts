@@ -129,3 +129,52 @@ export function warningInWerkplek(message: string, org: { escalation: { committe
     return `het dossier is afgesloten, maar er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3): "Stap vastleggen", stap "Cliënt gewezen op …"`;
   return message;
 }
+
+/**
+ * The case file's fields in the organizer's words, by dotted path without list indices (`steps.note`), as the
+ * conflict screen names a field both organizers changed (lib/sharing/field-label.ts). The same words as
+ * lib/vocabulary's `field` (branch w24-vocab), which replaces this list when it lands.
+ */
+export const FIELD_NL: Readonly<Record<string, string>> = {
+  organizer: 'Verantwoordelijke begeleider',
+  received: 'Ontvangen op',
+  assignment_completed: 'Opdracht afgerond op',
+  status: 'Status',
+  channel: 'Binnengekomen via',
+  written_confirmation: 'Mondelinge klacht schriftelijk bevestigd op',
+  acknowledged: 'Ontvangst bevestigd op',
+  client_informed: 'Cliënt gewezen op de klachtenregeling op',
+  complainant: 'Klager',
+  'complainant.name': 'Naam van de cliënt',
+  'complainant.email': 'E-mailadres',
+  'complainant.phone': 'Telefoonnummer',
+  'complainant.address': 'Postadres',
+  'complainant.representative': 'Vertegenwoordiger',
+  'complainant.representative.name': 'Naam van de vertegenwoordiger',
+  'complainant.representative.relation': 'Relatie tot de cliënt',
+  'complainant.representative.email': 'E-mailadres van de vertegenwoordiger',
+  'complainant.representative.phone': 'Telefoonnummer van de vertegenwoordiger',
+  'complainant.representative.address': 'Postadres van de vertegenwoordiger',
+  categories: 'Categorieën',
+  causes: 'Oorzaken',
+  steps: 'Behandelstappen',
+  'steps.kind': 'Stap',
+  'steps.date': 'Datum',
+  'steps.note': 'Notitie',
+  response: 'Schriftelijke afhandeling',
+  'response.date': 'Datum van de afhandeling',
+  'response.findings': 'Bevindingen',
+  'response.conclusions': 'Conclusies',
+  'response.mediation': 'Hoe bemiddeling de klacht heeft opgelost',
+  satisfied: 'Is de klager tevreden?',
+  escalation: 'Voorgelegd aan de klachtencommissie',
+  'escalation.date': 'Voorgelegd op',
+  'escalation.reference': 'Kenmerk',
+  no_escalation_reason: 'Reden om niet voor te leggen',
+  withdrawn_on: 'Ingetrokken op',
+  improvements: 'Verbeteracties',
+  'improvements.action': 'Wat wordt er verbeterd',
+  'improvements.owner': 'Door wie',
+  'improvements.due': 'Streefdatum',
+  'improvements.done': 'Gedaan op',
+};

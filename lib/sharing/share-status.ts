@@ -28,9 +28,9 @@ export interface FieldConflict {
 export interface SharingFacts {
   /** `none`: not a Git work tree; `no-remote`: no upstream; `detached`: HEAD on no branch. */
   git: 'none' | 'no-remote' | 'detached' | 'ok';
-  /** Files with commits not on the upstream (`git log @{u}..HEAD`); with no upstream, every file is unshared. */
+  /** Cases (ids) whose files have commits not on the upstream (`git log @{u}..HEAD`); with no upstream, every case is unshared. */
   unshared: ReadonlySet<string>;
-  /** Files changed and not committed (a commit that was refused). */
+  /** Cases (ids) whose files are changed and not committed (a commit that was refused). */
   uncommitted: ReadonlySet<string>;
   /** A sharing round is running or queued. */
   running: boolean;
@@ -40,19 +40,22 @@ export interface SharingFacts {
   conflicts: readonly FieldConflict[];
 }
 
+/** The case id a file is named after (`2026/K-2026-003.md` -> `K-2026-003`). */
+export const caseIdOfPath = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+
 /**
- * The share status of one case file (relative to the cases folder) from the sharing's facts: a file with
- * nothing unshared is gedeeld; otherwise it is being shared, or not, and the reason names what to do.
+ * The share status of one case (its id) from the sharing's facts: a case with nothing unshared is gedeeld;
+ * otherwise it is being shared, or not, and the reason names what to do.
  */
-export function shareStatusOf(file: string, f: SharingFacts, fieldLabel: (field: string) => string = (x) => x): ShareStatus {
+export function shareStatusOf(id: string, f: SharingFacts, fieldLabel: (field: string) => string = (x) => x): ShareStatus {
   if (f.git === 'none') return { state: 'niet-gedeeld', reason: 'de dossiermap staat niet in Git; alles blijft op deze computer' };
-  if (f.uncommitted.has(file))
+  if (f.uncommitted.has(id))
     return { state: 'niet-gedeeld', reason: 'de laatste wijziging is niet vastgelegd in Git; zie de melding bij Synchroniseren' };
   if (f.git === 'no-remote') return { state: 'niet-gedeeld', reason: 'er is geen gedeelde opslag (remote) ingesteld' };
-  if (!f.unshared.has(file)) return { state: 'gedeeld' };
+  if (!f.unshared.has(id)) return { state: 'gedeeld' };
   if (f.git === 'detached')
     return { state: 'niet-gedeeld', reason: 'Git staat niet op een tak (detached HEAD); zie de pagina Synchroniseren' };
-  const mine = f.conflicts.filter((c) => c.path === file);
+  const mine = f.conflicts.filter((c) => c.id === id);
   if (mine.length)
     return {
       state: 'niet-gedeeld',

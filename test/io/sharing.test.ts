@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Git } from '../../io/git.ts';
 import { Sharing } from '../../io/sharing.ts';
+import { caseIdOfPath } from '../../lib/sharing/share-status.ts';
 import { caseFileText, TEST_ORGANIZATION_YML } from '../helpers/case-fixtures.ts';
 import { git, makeRemote, NO_GLOBAL_GIT, silentServer, writeFiles } from '../helpers/git-repos.ts';
 
@@ -28,11 +29,11 @@ describe('sharing in the background', () => {
     const s = sharingIn(a);
     const path = register(a, 'K-2026-001', 'Fictief Een');
     const committed = await s.commit([path], 'K-2026-001: klacht geregistreerd (art. 4.5)');
-    expect(committed).toMatchObject({ ok: true, said: expect.stringMatching(/op de achtergrond gedeeld/) });
+    expect(committed).toEqual({ kind: 'committed', upstream: 'origin/main' });
     expect(s.running).toBe(true);
-    expect(await s.statusOf(path)).toEqual({ state: 'wordt-gedeeld' });
+    expect(await s.statusOf(caseIdOfPath(path))).toEqual({ state: 'wordt-gedeeld' });
     await s.idle();
-    expect(await s.statusOf(path)).toEqual({ state: 'gedeeld' });
+    expect(await s.statusOf(caseIdOfPath(path))).toEqual({ state: 'gedeeld' });
     expect(git(repos.remote, 'log', '-1', '--format=%s', 'main')).toBe('K-2026-001: klacht geregistreerd (art. 4.5)');
   });
 
@@ -50,7 +51,7 @@ describe('sharing in the background', () => {
     expect(shared).toMatch(/^id: K-2026-003$/m);
     expect(shared).toMatch(/Fictief Drie/);
     expect(git(repos.remote, 'show', 'main:cases/2026/K-2026-002.md')).toMatch(/Fictief Twee/);
-    expect(await sc.statusOf(join(c, 'cases/2026/K-2026-003.md'))).toEqual({ state: 'gedeeld' });
+    expect(await sc.statusOf('K-2026-003')).toEqual({ state: 'gedeeld' });
     // what a next registration numbers after, without asking the remote again
     expect(await sb.remoteCaseNames()).toEqual(['2026/K-2026-001.md', '2026/K-2026-002.md']);
     expect(await sc.remoteCaseNames()).toEqual(['2026/K-2026-001.md', '2026/K-2026-002.md', '2026/K-2026-003.md']);
@@ -61,17 +62,16 @@ describe('sharing in the background', () => {
     git(d, 'branch', '--quiet', '--unset-upstream');
     const s = sharingIn(d);
     const path = register(d, 'K-2026-010', 'Fictief Tien');
-    expect((await s.commit([path], 'K-2026-010: x')).said).toMatch(/geen gedeelde opslag/);
-    expect(await s.statusOf(path)).toEqual({ state: 'niet-gedeeld', reason: 'er is geen gedeelde opslag (remote) ingesteld' });
+    expect(await s.commit([path], 'K-2026-010: x')).toEqual({ kind: 'committed' });
+    expect(await s.statusOf(caseIdOfPath(path))).toEqual({
+      state: 'niet-gedeeld',
+      reason: 'er is geen gedeelde opslag (remote) ingesteld',
+    });
     git(d, 'checkout', '--quiet', '--detach');
     writeFileSync(path, caseFileText({ id: 'K-2026-010', received: '2026-11-03' }));
     const refused = await s.commit([path], 'K-2026-010: y');
-    expect(refused).toMatchObject({
-      ok: false,
-      problem: { kind: 'detached' },
-      said: expect.stringMatching(/^Opgeslagen, maar niet vastgelegd\. .*git switch main/),
-    });
-    expect(await s.statusOf(path)).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/niet vastgelegd/) });
+    expect(refused).toEqual({ kind: 'failed', problem: { kind: 'detached' } });
+    expect(await s.statusOf(caseIdOfPath(path))).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/niet vastgelegd/) });
     // fixed as the message says: the refused commit is made at the next round, with its own message
     git(d, 'switch', '--quiet', 'main');
     expect(await s.sync()).toMatchObject({ failure: 'er is geen gedeelde opslag (remote) ingesteld' });
@@ -142,14 +142,21 @@ describe('two organizers on one dossier (the case merge driver)', () => {
       },
     ]);
     expect(readFileSync(path, 'utf8')).toMatch(/versie Bram\.$/m); // no conflict markers, her version stays
-    expect(await sb.statusOf(path)).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/steps\.0\.note/) });
+    expect(await sb.statusOf('K-2026-050')).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/steps\.0\.note/) });
     const remoteBefore = git(repos.remote, 'rev-parse', 'main');
 
     // meanwhile: another dossier saved, committed, not shared until the choice
     const other = register(b!, 'K-2026-051', 'Fictief Eenenvijftig');
-    expect((await sb.commit([other], 'K-2026-051: klacht geregistreerd (art. 4.5)')).said).toMatch(/zodra het conflict/);
+    expect(await sb.commit([other], 'K-2026-051: klacht geregistreerd (art. 4.5)')).toEqual({
+      kind: 'committed',
+      upstream: 'origin/main',
+      waiting: true,
+    });
     await sb.idle();
-    expect(await sb.statusOf(other)).toMatchObject({ state: 'niet-gedeeld', reason: expect.stringMatching(/conflict in K-2026-050/) });
+    expect(await sb.statusOf('K-2026-051')).toMatchObject({
+      state: 'niet-gedeeld',
+      reason: expect.stringMatching(/conflict in K-2026-050/),
+    });
     expect(git(repos.remote, 'rev-parse', 'main')).toBe(remoteBefore);
 
     expect(await sb.resolve([{ path: join('2026', 'K-2026-050.md'), field: 'steps.0.note', choice: 'both' }])).toMatchObject({
@@ -158,7 +165,7 @@ describe('two organizers on one dossier (the case merge driver)', () => {
     const merged = git(repos.remote, 'show', 'main:cases/2026/K-2026-050.md');
     expect(merged).toMatch(/versie Bram[\s\S]*versie Anouk/);
     expect(git(repos.remote, 'show', 'main:cases/2026/K-2026-051.md')).toMatch(/Fictief Eenenvijftig/);
-    expect(await sb.statusOf(other)).toEqual({ state: 'gedeeld' });
+    expect(await sb.statusOf('K-2026-051')).toEqual({ state: 'gedeeld' });
     expect(await sa.sync()).toMatchObject({ shared: true });
     expect(readFileSync(join(a!, 'cases/2026/K-2026-050.md'), 'utf8')).toBe(merged + '\n');
     expect(readdirSync(join(b!, '.git', 'werkplek'))).toEqual([]); // the report and the choices are gone
@@ -177,7 +184,7 @@ describe('a remote that accepts connections and never answers', () => {
       await s.commit([path], 'K-2026-020: klacht geregistreerd (art. 4.5)');
       const committed = performance.now() - start;
       expect(committed).toBeLessThan(1000);
-      expect(await s.statusOf(path)).toEqual({ state: 'wordt-gedeeld' });
+      expect(await s.statusOf(caseIdOfPath(path))).toEqual({ state: 'wordt-gedeeld' });
       const outcome = await s.sync();
       const took = performance.now() - start;
       expect(took).toBeLessThan(6000);
@@ -185,7 +192,7 @@ describe('a remote that accepts connections and never answers', () => {
         shared: false,
         failure: expect.stringMatching(/gaf binnen 2 seconden geen antwoord|niet bereikbaar/),
       });
-      expect(await s.statusOf(path)).toMatchObject({ state: 'niet-gedeeld', reason: outcome.failure });
+      expect(await s.statusOf(caseIdOfPath(path))).toMatchObject({ state: 'niet-gedeeld', reason: outcome.failure });
     } finally {
       await silent.close();
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldsSaid, shareStatusOf, shareStatusText, type FieldConflict, type SharingFacts } from '../../../lib/sharing/share-status.ts';
 
 const conflict: FieldConflict = {
-  path: '2026/K-2026-003.md',
+  path: 'K-2026-003',
   id: 'K-2026-003',
   field: 'response.summary',
   mine: 'a',
@@ -11,7 +11,7 @@ const conflict: FieldConflict = {
 };
 const facts = (f: Partial<SharingFacts>): SharingFacts => ({
   git: 'ok',
-  unshared: new Set(['2026/K-2026-003.md', '2026/K-2026-004.md']),
+  unshared: new Set(['K-2026-003', 'K-2026-004']),
   uncommitted: new Set(),
   running: false,
   conflicts: [],
@@ -21,39 +21,39 @@ const label = (f: string) => ({ 'response.summary': 'samenvatting van het antwoo
 
 describe('shareStatusOf', () => {
   it.each<[string, string, Partial<SharingFacts>, string]>([
-    ['nothing unshared', '2026/K-2026-001.md', {}, 'gedeeld'],
-    ['a round runs', '2026/K-2026-004.md', { running: true }, 'wordt gedeeld'],
-    ['queued, no failure yet', '2026/K-2026-004.md', {}, 'wordt gedeeld'],
-    ['no Git', '2026/K-2026-001.md', { git: 'none' }, 'niet gedeeld: de dossiermap staat niet in Git; alles blijft op deze computer'],
-    ['no remote', '2026/K-2026-004.md', { git: 'no-remote' }, 'niet gedeeld: er is geen gedeelde opslag (remote) ingesteld'],
+    ['nothing unshared', 'K-2026-001', {}, 'gedeeld'],
+    ['a round runs', 'K-2026-004', { running: true }, 'wordt gedeeld'],
+    ['queued, no failure yet', 'K-2026-004', {}, 'wordt gedeeld'],
+    ['no Git', 'K-2026-001', { git: 'none' }, 'niet gedeeld: de dossiermap staat niet in Git; alles blijft op deze computer'],
+    ['no remote', 'K-2026-004', { git: 'no-remote' }, 'niet gedeeld: er is geen gedeelde opslag (remote) ingesteld'],
     [
       'detached',
-      '2026/K-2026-004.md',
+      'K-2026-004',
       { git: 'detached' },
       'niet gedeeld: Git staat niet op een tak (detached HEAD); zie de pagina Synchroniseren',
     ],
     [
       'unreachable',
-      '2026/K-2026-004.md',
+      'K-2026-004',
       { failure: 'de gedeelde opslag is niet bereikbaar' },
       'niet gedeeld: de gedeelde opslag is niet bereikbaar',
     ],
     [
       'its own conflict',
-      '2026/K-2026-003.md',
+      'K-2026-003',
       { conflicts: [conflict] },
       'niet gedeeld: een collega wijzigde het veld samenvatting van het antwoord ook; kies welke versie blijft op de pagina Synchroniseren',
     ],
     [
       'another dossier in conflict',
-      '2026/K-2026-004.md',
+      'K-2026-004',
       { conflicts: [conflict], running: true },
       'niet gedeeld: wordt gedeeld zodra u het conflict in K-2026-003 hebt opgelost (pagina Synchroniseren)',
     ],
     [
       'a refused commit',
-      '2026/K-2026-001.md',
-      { uncommitted: new Set(['2026/K-2026-001.md']) },
+      'K-2026-001',
+      { uncommitted: new Set(['K-2026-001']) },
       'niet gedeeld: de laatste wijziging is niet vastgelegd in Git; zie de melding bij Synchroniseren',
     ],
   ])('%s', (_, file, f, said) => {
