@@ -235,10 +235,12 @@ export class Git {
     return this.run(['fetch', '--quiet'], { network: true });
   }
 
-  /** Push the branch to its upstream; `rejected`: the remote has commits this clone has not merged yet. */
+  /** Push the branch to its upstream; `rejected`: the remote answered but did not take the branch (fetch, merge, push again). */
   async push(): Promise<GitRun & { rejected: boolean }> {
     const r = await this.run(['push', '--porcelain'], { network: true });
-    return { ...r, rejected: !r.ok && /\[rejected\]|\(fetch first\)|non-fast-forward/.test(`${r.out}\n${r.err}`) };
+    // `!` before a ref: the remote answered but did not take it (it has commits this clone lacks, or another push
+    // updated the branch at the same moment: "[remote rejected] … (failed to lock)")
+    return { ...r, rejected: !r.ok && /^!\t/m.test(r.out) };
   }
 
   /** The file names (`K-2026-005.md`) of every case on `ref` under this folder. */
