@@ -286,11 +286,6 @@ export class Git {
     if (!r.ok) await this.run(['merge', '--abort']);
     return r;
   }
-
-  /** Undo the last commit but keep its file on disk (used to renumber a registration before it is pushed). */
-  async uncommitLast(path: string): Promise<boolean> {
-    return (await this.run(['reset', '--soft', 'HEAD~1'])).ok && (await this.run(['reset', '--quiet', '--', path])).ok;
-  }
 }
 
 /** Kill a command and the processes it started (it runs in its own process group). */

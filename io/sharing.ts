@@ -5,7 +5,7 @@ import { renumberCaseText } from '../lib/cases/edit.ts';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
 import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
-import { caseIdOfPath, shareStatusOf, type FieldConflict, type ShareStatus, type SharingFacts } from '../lib/sharing/share-status.ts';
+import { caseIdOfPath, type FieldConflict, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
@@ -157,11 +157,6 @@ export class Sharing {
   /** How the last round ended, if one ran. */
   get lastOutcome(): RoundOutcome | undefined {
     return this.last;
-  }
-
-  /** Why the last round failed (Dutch), if it did. */
-  get lastFailure(): string | undefined {
-    return this.failure;
   }
 
   /**
@@ -338,10 +333,5 @@ export class Sharing {
     }
     this.facts = { at: Date.now(), value };
     return value;
-  }
-
-  /** The share status of one case (its id). */
-  async statusOf(id: string, fieldLabel?: (field: string) => string): Promise<ShareStatus> {
-    return shareStatusOf(id, await this.sharingFacts(), fieldLabel);
   }
 }
