@@ -47,7 +47,7 @@ export async function registerCase(
   let id = o.id ?? nextCaseId([...local(), ...((await ws.sharing?.remoteCaseNames()) ?? [])], o.year);
   let path = place(id);
   for (;;) {
-    const failed = writeOrCode(path, draft(id), true);
+    const failed = writeOrCode(path, draft(id), true, ws.fs);
     if (!failed) break;
     if (failed !== 'EEXIST') return { kind: 'write-failed', code: failed };
     if (o.id) return { kind: 'taken', id, path };

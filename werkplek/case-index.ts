@@ -63,7 +63,12 @@ export class CaseIndex {
       this.dirty.delete(f);
       const full = join(this.cases, f);
       const id = f.slice(5, -3);
-      const text = readTextIfExists(full);
+      let text: string | undefined;
+      try {
+        text = readTextIfExists(full);
+      } catch {
+        return false; // no regular file (a pipe named like a case): the full reload names it, unread
+      }
       if (text === undefined) {
         memo.rows = memo.rows.filter((r) => r.id !== id);
         continue;
@@ -92,7 +97,8 @@ export class CaseIndex {
       today: ctx.today,
       rows: caseDeadlines(all, ctx.cal, ctx.org.deadlines, ctx.today),
       years: [...new Set(all.map((c) => c.received.slice(0, 4)))].sort().reverse(),
-      invalid: facts.validation.problems.filter((p) => p.severity === 'error'),
+      // the errors, and what is named like a case but is no file (a pipe): skipped unread, named here
+      invalid: facts.validation.problems.filter((p) => p.severity === 'error' || p.field === '(file)'),
     };
     return this.memo;
   }

@@ -8,12 +8,14 @@ import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 import { templatesOf, type DocumentKind, type DocumentResult } from '../lib/documents/kinds.ts';
 import { parseOrganization } from '../lib/organization/organization.ts';
+import type { AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists } from '../io/case-write.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { Git, type NetworkLimits } from '../io/git.ts';
 import { Sharing } from '../io/sharing.ts';
 import type { Workspace } from '../actions/workspace.ts';
+import type { GuardEnv } from './guard.ts';
 import { CaseIndex } from './case-index.ts';
 import type { Html } from './html.ts';
 import { notice } from './layout.ts';
@@ -30,6 +32,10 @@ export interface WerkplekOptions {
   log?: (line: string) => void;
   /** Time limits of the commands that reach the shared remote (default: io/git.ts). */
   gitLimits?: Partial<NetworkLimits>;
+  /** The environment the guard reads GitHub Codespaces' forwarded host from (werkplek/guard.ts); default `process.env`. */
+  env?: GuardEnv;
+  /** The file-system calls of the werkplek's writes; default Node's (tests pass failing ones to simulate a full disk). */
+  fs?: AtomicWriteFs;
 }
 
 /** The organization's rules for one request: read again when organization.yml changed. */
@@ -82,7 +88,7 @@ export class Werkplek {
 
   /** The action layer's workspace for this request. */
   workspace(ctx = this.context()): Workspace {
-    return { cases: this.o.cases, ...ctx, sharing: this.sharing };
+    return { cases: this.o.cases, ...ctx, sharing: this.sharing, fs: this.o.fs };
   }
 
   /** A one-time message for the page a save redirects to. Holds case ids and actions only. */
