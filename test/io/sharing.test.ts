@@ -177,7 +177,7 @@ describe('two organizers on one dossier (the case merge driver)', () => {
 });
 
 describe('a remote that accepts connections and never answers', () => {
-  it('the commit answers at once; sharing gives up within its time limit with a Dutch reason', async () => {
+  it('the commit does not wait for the push; sharing gives up within its time limit with a Dutch reason', async () => {
     const silent = await silentServer();
     try {
       const e = repos.clone('e1', 'Anouk');
@@ -186,12 +186,13 @@ describe('a remote that accepts connections and never answers', () => {
       const path = register(e, 'K-2026-020', 'Fictief Twintig');
       const start = performance.now();
       await s.commit([path], 'K-2026-020: klacht geregistreerd (art. 4.5)');
-      const committed = performance.now() - start;
-      expect(committed).toBeLessThan(1000);
+      // the commit is back while the push it started still hangs: it never waits for the remote
+      expect(s.running).toBe(true);
       expect(await statusOf(s, caseIdOfPath(path))).toEqual({ state: 'wordt-gedeeld' });
       const outcome = await s.sync();
       const took = performance.now() - start;
-      expect(took).toBeLessThan(6000);
+      // the kill timeout is 2 s; a busy machine adds process start-up, never the old 20-60 s
+      expect(took).toBeLessThan(15_000);
       expect(outcome).toMatchObject({
         shared: false,
         failure: expect.stringMatching(/gaf binnen 2 seconden geen antwoord|niet bereikbaar/),

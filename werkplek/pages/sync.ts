@@ -69,7 +69,7 @@ async function syncPage(
   o: { notice?: Html; errors?: Readonly<Record<string, string>>; values?: Readonly<Record<string, string>> },
 ): Promise<Html> {
   const s = app.sharing;
-  const problem = await s.git.problem();
+  const problem = (await s.sharingFacts()).git === 'none' ? undefined : await s.git.problem();
   const conflicts = s.pendingConflicts;
   // the last round's words include the registrations it renumbered: the other pages need not say them again
   s.takeRenumbered();
