@@ -1,20 +1,14 @@
-import { relative } from 'node:path';
+import type { CommitOutcome } from '../io/sharing.ts';
 import type { Workspace } from './workspace.ts';
 
-/** What became of a commit: no Git here, committed (with the upstream it can be shared to, if any), or failed. */
-export type CommitOutcome = { kind: 'no-repo' } | { kind: 'committed'; upstream?: string } | { kind: 'failed' };
+export type { CommitOutcome };
 
 /**
  * Commit exactly `paths` (under the cases folder) with `message`, which names case and action only, never
- * personal data: `K-2026-005: klager gehoord (art. 5.2)`.
+ * personal data: `K-2026-005: klager gehoord (art. 5.2)`. The commit is local and quick; the sharing pushes it in
+ * the background (io/sharing.ts).
  */
 export async function commitPaths(ws: Workspace, paths: readonly string[], message: string): Promise<CommitOutcome> {
-  if (!ws.git) return { kind: 'no-repo' };
-  const state = await ws.git.state();
-  if (!state.repo) return { kind: 'no-repo' };
-  const r = await ws.git.commit(
-    paths.map((p) => relative(ws.cases, p)),
-    message,
-  );
-  return r.ok ? { kind: 'committed', upstream: state.upstream } : { kind: 'failed' };
+  if (!ws.sharing) return { kind: 'no-repo' };
+  return ws.sharing.commit([...paths], message);
 }

@@ -8,7 +8,7 @@ import type { RecordedDateField } from '../lib/cases/record-date.ts';
 import { sentChange } from '../lib/cases/case-changes.ts';
 import { changeCase } from '../actions/change-case.ts';
 import { workspace } from '../actions/workspace.ts';
-import { Git } from '../io/git.ts';
+import { Sharing } from '../io/sharing.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
@@ -138,7 +138,7 @@ await runMain('documents', async () => {
   if (!dryRun) await mkdir(values.out, { recursive: true });
   const browser = dryRun || values['html-only'] || documents.length === 0 ? undefined : await launchChromium();
   const shown = (path: string) => relative(process.cwd(), path) || path;
-  const ws = workspace(values.cases, org, today, new Git(values.cases));
+  const ws = workspace(values.cases, org, today, new Sharing({ cases: values.cases, config: values.config, autoShare: false }));
   try {
     for (const doc of documents) {
       const html = join(values.out, `${doc.name}.html`);

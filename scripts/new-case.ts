@@ -15,7 +15,8 @@ import type { IsoDate } from '../lib/dates/iso-date.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
 import { words } from '../lib/vocabulary/index.ts';
-import { Git } from '../io/git.ts';
+import { Sharing } from '../io/sharing.ts';
+import { gitProblemMessage } from '../lib/sharing/messages.ts';
 import { registerCase } from '../actions/register.ts';
 import { workspace } from '../actions/workspace.ts';
 
@@ -483,8 +484,10 @@ await runMain('new-case', async () => {
   if (trouble) throw trouble;
 
   // The one writer of a registration (actions/register.ts), as the werkplek uses it: checked like npm run validate
-  // before anything is numbered or written, written exclusively, committed and shared when the folder is in Git.
-  const ws = workspace(values.cases, org, today, new Git(values.cases));
+  // before anything is numbered or written, written exclusively, committed, and shared at once when the folder is
+  // in Git with a remote (the command waits for the push that takes the number; io/sharing.ts).
+  const sharing = new Sharing({ cases: values.cases, config: values.config, autoShare: false });
+  const ws = workspace(values.cases, org, today, sharing);
   const registered = await registerCase(ws, (id) => newCaseFileText(id, answers, org), { year, id: values.id });
   if (registered.kind === 'refused')
     throw new InputError(
@@ -505,34 +508,41 @@ await runMain('new-case', async () => {
         `cannot write the case (${registered.code}); nothing was written`,
       ),
     );
-  const { id, path, record } = registered;
+  const { record } = registered;
+  const round = registered.commit.kind === 'committed' && registered.commit.upstream ? await sharing.share() : undefined;
+  const moved = round?.renumbered.find((r) => r.from === registered.id);
+  const id = moved?.to ?? registered.id;
+  const path = moved ? join(values.cases, moved.path) : registered.path;
 
   const d = caseDeadline(record.data, cal, org.deadlines, today);
   const shown = relative(process.cwd(), path) || path;
   const en = currentLanguage() === 'en';
   const filingDays = org.deadlines.filing_workdays;
   console.log(t(`Geregistreerd: ${id}: ${shown}`, `Registered ${id}: ${shown}`));
-  if (registered.renumberedFrom)
+  if (moved)
     console.log(
       t(
-        `Let op: nummer ${registered.renumberedFrom} was intussen elders gebruikt; deze klacht heeft nu nummer ${id}.`,
-        `Note: ${registered.renumberedFrom} was taken elsewhere meanwhile; this complaint is now ${id}.`,
+        `Let op: nummer ${moved.from} was intussen elders gebruikt; deze klacht heeft nu nummer ${id}.`,
+        `Note: ${moved.from} was taken elsewhere meanwhile; this complaint is now ${id}.`,
       ),
     );
   if (registered.commit.kind === 'committed')
     console.log(
-      registered.shared === 'shared'
-        ? t('Vastgelegd in Git en gedeeld.', 'Committed and shared.')
-        : registered.shared === 'no-remote'
-          ? t('Vastgelegd in Git (geen gedeelde opslag ingesteld).', 'Committed (no remote set up).')
+      !round
+        ? t('Vastgelegd in Git (geen gedeelde opslag ingesteld).', 'Committed (no remote set up).')
+        : round.shared
+          ? t('Vastgelegd in Git en gedeeld.', 'Committed and shared.')
           : t(
-              'Vastgelegd in Git, maar niet gedeeld: de gedeelde opslag is niet bereikbaar. Deel het later (Synchroniseren in de werkplek).',
-              'Committed, not shared: the remote cannot be reached. Share it later (Synchroniseren in the werkplek).',
+              `Vastgelegd in Git, maar niet gedeeld: ${round.failure ?? 'er wacht een conflict op Synchroniseren in de werkplek'}. Deel het later (Synchroniseren in de werkplek).`,
+              'Committed, not shared: the remote could not be reached, or a conflict waits. Share it later (Synchroniseren in the werkplek).',
             ),
     );
   else if (registered.commit.kind === 'failed')
     console.log(
-      t('Git kon het dossier niet vastleggen; het bestand zelf is in orde.', 'Git could not commit the case; the file itself is fine.'),
+      t(
+        `Git kon het dossier niet vastleggen; het bestand zelf is in orde. ${gitProblemMessage(registered.commit.problem)}`,
+        'Git could not commit the case (a detached HEAD, an index.lock, or no identity: git config user.name / user.email); the file itself is fine.',
+      ),
     );
   console.log(
     t(

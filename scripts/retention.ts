@@ -6,7 +6,7 @@ import { shown } from '../io/files.ts';
 import { CASE_ID } from '../schemas/case.ts';
 import { t } from '../schemas/language.ts';
 import { loadOrganization } from '../io/case-files.ts';
-import { Git } from '../io/git.ts';
+import { Sharing } from '../io/sharing.ts';
 import { retention } from '../actions/retention.ts';
 import { workspace } from '../actions/workspace.ts';
 import { resolveToday } from '../io/today.ts';
@@ -57,7 +57,7 @@ await runMain('retention', async () => {
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);
   // the one writer of retention and erasure (actions/retention.ts), as the werkplek uses it; commits when in Git
-  const ws = workspace(values.cases, org, today, new Git(values.cases));
+  const ws = workspace(values.cases, org, today, new Sharing({ cases: values.cases, config: values.config, autoShare: false }));
   const outcome = await retention(ws, { caseId: values.case, apply: values.apply });
   if (outcome.kind === 'invalid-cases')
     throw new InputError(

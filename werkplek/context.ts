@@ -12,7 +12,8 @@ import type { AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists } from '../io/case-write.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
-import { Git } from '../io/git.ts';
+import { Git, type NetworkLimits } from '../io/git.ts';
+import { Sharing } from '../io/sharing.ts';
 import type { Workspace } from '../actions/workspace.ts';
 import type { GuardEnv } from './guard.ts';
 import { CaseIndex } from './case-index.ts';
@@ -29,6 +30,8 @@ export interface WerkplekOptions {
   today?: () => IsoDate;
   /** One line per request: method, path (case ids only, never personal data), status, time. */
   log?: (line: string) => void;
+  /** Time limits of the commands that reach the shared remote (default: io/git.ts). */
+  gitLimits?: Partial<NetworkLimits>;
   /** The environment the guard reads GitHub Codespaces' forwarded host from (werkplek/guard.ts); default `process.env`. */
   env?: GuardEnv;
   /** The file-system calls of the werkplek's writes; default Node's (tests pass failing ones to simulate a full disk). */
@@ -55,7 +58,8 @@ export class HttpError extends Error {
 /** What every page of the werkplek shares: its options, the organization's rules, Git, the Overzicht's index, PDFs. */
 export class Werkplek {
   readonly o: WerkplekOptions;
-  readonly git: Git;
+  /** The cases folder's Git and its sharing with the remote, off the request path. */
+  readonly sharing: Sharing;
   readonly index: CaseIndex;
   private readonly flashes = new Map<string, string>();
   private flashCounter = 0;
@@ -65,8 +69,10 @@ export class Werkplek {
 
   constructor(o: WerkplekOptions) {
     this.o = o;
-    this.git = new Git(o.cases);
+    this.sharing = new Sharing({ cases: o.cases, config: o.config, git: new Git(o.cases, { limits: o.gitLimits }) });
     this.index = new CaseIndex(o.cases, o.config);
+    // what an earlier session left unshared (the remote was out of reach) is shared now, in the background
+    void this.sharing.share();
   }
 
   /** The organization's rules and today's date (in the organization's time zone). */
@@ -82,7 +88,7 @@ export class Werkplek {
 
   /** The action layer's workspace for this request. */
   workspace(ctx = this.context()): Workspace {
-    return { cases: this.o.cases, ...ctx, git: this.git, fs: this.o.fs };
+    return { cases: this.o.cases, ...ctx, sharing: this.sharing, fs: this.o.fs };
   }
 
   /** A one-time message for the page a save redirects to. Holds case ids and actions only. */
@@ -132,6 +138,7 @@ export class Werkplek {
 
   async close(): Promise<void> {
     this.index.close();
+    await this.sharing.close();
     if (this.browser) await (await this.browser).close().catch(() => undefined);
   }
 }

@@ -5,10 +5,20 @@ const NAV: readonly [string, string][] = [
   ['/nieuw', 'Nieuwe klacht'],
   ['/bewaartermijn', 'Bewaartermijn'],
   ['/privacy', 'Privacyverzoeken'],
+  ['/wie-ben-ik', 'Wie ben ik'],
 ];
 
 /** A werkplek page: Dutch, a skip link, the navigation, the title and the article of the regulation it fulfils. */
-export function page(o: { title: string; article: string; current: string; body: HtmlValue; notice?: HtmlValue; script?: string }): Html {
+export function page(o: {
+  title: string;
+  article: string;
+  current: string;
+  body: HtmlValue;
+  notice?: HtmlValue;
+  script?: string;
+  /** Reload the page after this many seconds (while something runs in the background). */
+  refresh?: number;
+}): Html {
   const nav = NAV.map(([href, label]) => html`<li><a href="${href}" ${href === o.current && html`aria-current="page"`}>${label}</a></li>`);
   return html`<!doctype html>
     <html lang="nl">

@@ -6,7 +6,8 @@ import { postNewCase, showNewCase } from './pages/new-case.ts';
 import { showOverview } from './pages/overview.ts';
 import { postPrivacy, showPrivacy } from './pages/privacy.ts';
 import { postRetention, showRetention } from './pages/retention.ts';
-import { postSync } from './pages/sync.ts';
+import { postSync, showSync } from './pages/sync.ts';
+import { postWhoAmI, showWhoAmI } from './pages/who-am-i.ts';
 
 /** One route: a method, a path pattern (its groups are the parameters) and the page that answers. */
 export interface Route {
@@ -29,7 +30,10 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: /^\/bewaartermijn$/, handle: postRetention },
   { method: 'GET', path: /^\/privacy$/, handle: showPrivacy },
   { method: 'POST', path: /^\/privacy$/, handle: postPrivacy },
+  { method: 'GET', path: /^\/synchroniseren$/, handle: showSync },
   { method: 'POST', path: /^\/synchroniseren$/, handle: postSync },
+  { method: 'GET', path: /^\/wie-ben-ik$/, handle: showWhoAmI },
+  { method: 'POST', path: /^\/wie-ben-ik$/, handle: postWhoAmI },
 ];
 
 /** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */

@@ -112,6 +112,8 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: `/dossier/${ID}/document/ontvangstbevestiging.pdf` },
   { method: 'GET', path: '/bewaartermijn' },
   { method: 'GET', path: '/privacy' },
+  { method: 'GET', path: '/synchroniseren' },
+  { method: 'GET', path: '/wie-ben-ik' },
   { method: 'GET', path: '/static/werkplek.css' },
   { method: 'GET', path: '/bestaat-niet' },
   { method: 'POST', path: '/nieuw', body: REGISTRATION },
@@ -120,6 +122,8 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'POST', path: '/privacy', body: form({ actie: 'inzage-json', email: 'canarie@example.org' }) },
   { method: 'POST', path: '/privacy', body: form({ actie: 'verwijderen', dossier: ID, bevestig: 'ja' }) },
   { method: 'POST', path: '/synchroniseren', body: '' },
+  { method: 'POST', path: '/synchroniseren', body: form({ actie: 'slot' }) },
+  { method: 'POST', path: '/wie-ben-ik', body: form({ wie: 'anouk' }) },
   { method: 'POST', path: '/bestaat-niet', body: '' },
 ];
 

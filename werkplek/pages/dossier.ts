@@ -24,6 +24,7 @@ import { CHECKLIST_STEPS, missingInWerkplek, notApplicable, warningInWerkplek } 
 import { vocabulary } from '../../lib/vocabulary/index.ts';
 import { notFoundPage, notice, page } from '../layout.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
+import { sharingView, shareStatusHtml, statusIn } from '../sharing-view.ts';
 import { dateHtml as d } from './dates.ts';
 import { NEW_CASE_FIELDS } from './new-case.ts';
 import { commitWords, writeFailedWords } from './saved-words.ts';
@@ -39,9 +40,12 @@ export function readCase(app: Werkplek, id: string, ctx: Context) {
   return { path, text, check: checkCaseFile({ path: shown(path), text }, ctx.schema, ctx.org, ctx.cal) };
 }
 
-/** GET /dossier/ID. */
-export function showDossier(app: Werkplek, req: Request): Reply {
-  return dossierReply(app, req.params[0]!, { notice: app.takeFlash(req.url) });
+/** GET /dossier/ID, with its share status (gedeeld, wordt gedeeld, niet gedeeld and why). */
+export async function showDossier(app: Werkplek, req: Request): Promise<Reply> {
+  const id = req.params[0]!;
+  const view = await sharingView(app);
+  const share = html`<p class="delen">Delen met de anderen: ${shareStatusHtml(statusIn(view, id))}</p>`;
+  return dossierReply(app, id, { notice: html`${app.takeFlash(req.url)}${view.notices}${share}` });
 }
 
 /** The Dossier page of case `id`, with a refused form's values and messages, or a notice. */

@@ -69,19 +69,9 @@ async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
     case 'taken':
       return refuse({}, `Nummer ${r.id} bestaat al. Er is niets opgeslagen; probeer het opnieuw.`);
     case 'registered': {
-      const renumbered = r.renumberedFrom
-        ? `Let op: nummer ${r.renumberedFrom} was intussen op een andere computer gebruikt. Deze klacht heeft nu nummer ${r.id}. `
-        : '';
-      const said =
-        r.commit.kind !== 'committed'
-          ? commitWords(r.commit)
-          : r.shared === 'shared'
-            ? `${renumbered}Geregistreerd, vastgelegd in Git en gedeeld.`
-            : r.shared === 'unreachable'
-              ? 'Geregistreerd en vastgelegd in Git, maar de gedeelde opslag is niet bereikbaar: klik later op Synchroniseren. Het dossiernummer kan dan nog veranderen.'
-              : r.shared === 'failed'
-                ? `${renumbered}Geregistreerd en vastgelegd, maar niet gedeeld: Synchroniseren lukte niet. Vraag hulp.`
-                : commitWords(r.commit);
+      // the number is taken by the background push; if another computer took it first, the sharing renumbers
+      // this case and the Overzicht and the Dossier say so
+      const said = commitWords(r.commit);
       return redirect(`/dossier/${r.id}?melding=${app.flash(`${r.id}: klacht geregistreerd (art. 4.5). ${said}`)}`);
     }
   }

@@ -5,6 +5,7 @@ import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
 import { organizerName } from '../../lib/organization/organizers.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
 import type { Werkplek } from '../context.ts';
+import { sharingView, shareStatusHtml, statusIn, type SharingView } from '../sharing-view.ts';
 import { field, select, type FormState } from '../form-controls.ts';
 import { html, type Html } from '../html.ts';
 import { vocabulary } from '../../lib/vocabulary/index.ts';
@@ -45,8 +46,10 @@ export async function showOverview(app: Werkplek, { url }: Request): Promise<Rep
       (!filter.jaar || c.received.startsWith(filter.jaar)) &&
       (!filter.zoek || c.id.includes(filter.zoek)),
   );
+  const sharing = await sharingView(app);
   return pageReply(
     overviewPage({
+      sharing,
       org: ctx.org,
       rows: rows.slice((filter.pagina - 1) * PAGE_SIZE, filter.pagina * PAGE_SIZE),
       total: rows.length,
@@ -61,6 +64,8 @@ export async function showOverview(app: Werkplek, { url }: Request): Promise<Rep
 
 /** Overzicht: every case, most urgent first (art. 2.1, 5.4, 6.2). */
 export function overviewPage(o: {
+  /** Each case's share status and the sharing's notices; without it, no column "Delen". */
+  sharing?: SharingView;
   org: Organization;
   rows: readonly CaseDeadline[];
   total: number;
@@ -83,6 +88,9 @@ export function overviewPage(o: {
     <div class="veld"><button type="submit">Tonen</button></div>
   </form>`;
   const pages = Math.max(1, Math.ceil(o.total / PAGE_SIZE));
+  // without Git or without a remote every case says the same: once above the table, not per row
+  const perCase = o.sharing && (o.sharing.facts.git === 'ok' || o.sharing.facts.git === 'detached') ? o.sharing : undefined;
+  const shareLine = o.sharing && !perCase && html`<p class="delen">Delen met de anderen: ${shareStatusHtml(statusIn(o.sharing, ''))}</p>`;
   const shown = o.rows.map(
     (r) =>
       html`<tr>
@@ -92,6 +100,7 @@ export function overviewPage(o: {
         <td>${organizerName(o.org.organizers, r.organizer)}</td>
         <td>${nl.status[r.status]}</td>
         <td>${d(r.received)}</td>
+        ${perCase && html`<td>${shareStatusHtml(statusIn(perCase, r.id))}</td>`}
       </tr> `,
   );
   const query = (p: number) => {
@@ -125,7 +134,7 @@ export function overviewPage(o: {
     title: 'Overzicht',
     article: `Alle klachten, de meest dringende eerst. Afhandeling binnen ${o.org.deadlines.handling_workdays} werkdagen (art. 2.1, 5.4, 6.2). Vandaag: ${formatDate(o.today)}.`,
     current: '/',
-    notice: [o.notice, invalid],
+    notice: [o.notice, o.sharing?.notices, invalid, shareLine],
     body: html`${filters}
       <p>${o.total} klacht(en) gevonden. <a class="knop" href="/nieuw">Nieuwe klacht registreren</a></p>
       <div class="tabel">
@@ -141,6 +150,7 @@ export function overviewPage(o: {
               <th scope="col">Begeleider</th>
               <th scope="col">Status</th>
               <th scope="col">Ontvangen</th>
+              ${perCase && html`<th scope="col">Delen</th>`}
             </tr>
           </thead>
           <tbody>

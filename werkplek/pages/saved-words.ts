@@ -1,16 +1,19 @@
 import type { CommitOutcome } from '../../actions/commit.ts';
+import { gitProblemMessage } from '../../lib/sharing/messages.ts';
 
-/** What to tell the organizer about Git after a save. */
+/** What to tell the organizer about Git after a save: committed and being shared, or why not (and what to do). */
 export function commitWords(c: CommitOutcome): string {
   switch (c.kind) {
     case 'no-repo':
       return 'Opgeslagen. (De dossiermap staat niet in Git: er wordt geen geschiedenis bijgehouden.)';
     case 'failed':
-      return 'Opgeslagen, maar Git kon de wijziging niet vastleggen. Vraag hulp; het bestand zelf is in orde.';
+      return `Opgeslagen, maar niet vastgelegd. ${gitProblemMessage(c.problem)}`;
     case 'committed':
-      return c.upstream
-        ? 'Opgeslagen en vastgelegd in Git. Klik op Synchroniseren om het te delen.'
-        : 'Opgeslagen en vastgelegd in Git. (Er is geen gedeelde opslag (remote) ingesteld: niets wordt gedeeld.)';
+      return !c.upstream
+        ? 'Opgeslagen en vastgelegd in Git. (Er is geen gedeelde opslag (remote) ingesteld: niets wordt gedeeld.)'
+        : c.waiting
+          ? 'Opgeslagen en vastgelegd. Het wordt gedeeld zodra het conflict op de pagina Synchroniseren is opgelost.'
+          : 'Opgeslagen en vastgelegd; het wordt op de achtergrond gedeeld.';
   }
 }
 
