@@ -1,4 +1,4 @@
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 
 /** The watch of a cases folder (see {@link watchCaseFolders}). */
@@ -23,13 +23,14 @@ const isFolder = (path: string): boolean => {
  * (100,000 cases: 100,000 inotify watches and some 250 MiB). A folder that appears gets its watcher, one that
  * goes (or is replaced) loses it; folders whose name starts with a dot (.git) are not watched.
  *
- * `onChange(name)` is called with the path relative to the cases folder of what changed: a file
- * (`2026/K-2026-003.md`, also a temporary file or a file that went) or a folder that came or went (`2027`);
- * the folder itself when the system does not say which entry. `onLost()` is called once when the cases folder
- * itself can no longer be watched (removed, renamed, or watching failed); then nothing more is reported and the
- * caller must not trust what it keeps in memory. Throws when the cases folder cannot be watched at all.
+ * `onChange(name, folder)` is called with the path relative to the cases folder of what changed: a file
+ * (`2026/K-2026-003.md`, also a temporary file or a file that went; `folder` false) or a folder that came or went
+ * (`2027`; `folder` true); the watched folder itself, as a folder, when the system does not say which entry.
+ * `onLost()` is called once when the cases folder itself can no longer be watched (removed, renamed, replaced, or
+ * watching failed); then nothing more is reported and the caller must not trust what it keeps in memory. Throws
+ * when the cases folder cannot be watched at all.
  */
-export function watchCaseFolders(dir: string, onChange: (name: string) => void, onLost: () => void = () => {}): CaseWatch {
+export function watchCaseFolders(dir: string, onChange: (name: string, folder: boolean) => void, onLost: () => void = () => {}): CaseWatch {
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
 
@@ -65,7 +66,7 @@ export function watchCaseFolders(dir: string, onChange: (name: string) => void, 
     w.on('error', () => {
       if (rel === '') return lost();
       drop(rel);
-      if (!closed) onChange(rel);
+      if (!closed) onChange(rel, true);
     });
     let entries;
     try {
@@ -81,18 +82,21 @@ export function watchCaseFolders(dir: string, onChange: (name: string) => void, 
   };
   const seen = (rel: string, event: string, name: string | undefined) => {
     if (closed) return;
-    if (!name) return onChange(rel);
+    if (!name) return onChange(rel, true);
     const child = rel === '' ? name : rel + sep + name;
+    let folder = false;
     if (event === 'rename') {
-      // the cases folder itself removed or renamed: Linux names it in its own watch
-      if (rel === '' && name === basename(dir) && !isFolder(dir)) return lost();
-      if (!name.startsWith('.') && (watchers.has(child) || isFolder(join(dir, child)))) {
+      // the cases folder itself removed, renamed or replaced: Linux names it in its own watch (unless it is a
+      // folder inside named like it: then, when that one went, the watch is given up, which is safe)
+      if (rel === '' && name === basename(dir) && !watchers.has(name) && !existsSync(join(dir, name))) return lost();
+      folder = watchers.has(child) || isFolder(join(dir, child));
+      if (folder && !name.startsWith('.')) {
         // a folder came, went or was replaced: its watchers (if any) go, and it is watched afresh if it is there
         drop(child);
         if (isFolder(join(dir, child))) add(child);
       }
     }
-    onChange(child);
+    onChange(child, folder);
   };
 
   add('');

@@ -29,17 +29,17 @@ function casesFolder(years: string[], perYear = 3): string {
   return dir;
 }
 
-/** Watch `dir`, keeping what is reported; `next(name)` resolves when `name` is reported (from now on). */
+/** Watch `dir`; `next(name)` resolves when `name` is reported from now on, with whether it is a folder. */
 function watched(dir: string) {
-  const waiting: { name: string; done: () => void }[] = [];
+  const waiting: { name: string; done: (folder: boolean) => void }[] = [];
   let lost = 0;
   const onLost: { done?: () => void } = {};
   const w = watchCaseFolders(
     dir,
-    (name) => {
+    (name, folder) => {
       for (const x of waiting.filter((x) => x.name === name)) {
         waiting.splice(waiting.indexOf(x), 1);
-        x.done();
+        x.done(folder);
       }
     },
     () => {
@@ -50,7 +50,8 @@ function watched(dir: string) {
   open.push(w);
   return {
     w,
-    next: (name: string) => new Promise<void>((done) => waiting.push({ name, done })),
+    /** Resolves with whether it is a folder. */
+    next: (name: string) => new Promise<boolean>((done) => waiting.push({ name, done })),
     lost: () => new Promise<void>((done) => (onLost.done = done)),
     lostCount: () => lost,
   };
@@ -85,12 +86,20 @@ describe('watchCaseFolders: one watcher per folder of the cases folder', () => {
     expect(w.folders()).toEqual([]);
   });
 
-  it('reports a case file written in a year folder, by its path in the cases folder', async () => {
+  it('reports a case file written in a year folder, by its path in the cases folder, as no folder', async () => {
     const dir = folder(['2026']);
     const { next } = watched(dir);
     const reported = next(rel('2026', 'K-2026-001.md'));
     writeFileSync(join(dir, '2026', 'K-2026-001.md'), '---\nid: K-2026-001\n---\n');
-    await reported;
+    expect(await reported).toBe(false);
+  });
+
+  it('reports a removed case file as no folder', async () => {
+    const dir = folder(['2026']);
+    const { next } = watched(dir);
+    const reported = next(rel('2026', 'K-2026-002.md'));
+    rmSync(join(dir, '2026', 'K-2026-002.md'));
+    expect(await reported).toBe(false);
   });
 
   it('reports a file renamed into place (an atomic write) under its final name', async () => {
@@ -107,7 +116,7 @@ describe('watchCaseFolders: one watcher per folder of the cases folder', () => {
     const { w, next } = watched(dir);
     const folderReported = next('2027');
     mkdirSync(join(dir, '2027'));
-    await folderReported;
+    expect(await folderReported).toBe(true);
     expect(w.folders()).toEqual(['', '2026', '2027']);
     const fileReported = next(rel('2027', 'K-2027-001.md'));
     writeFileSync(join(dir, '2027', 'K-2027-001.md'), '---\n---\n');
@@ -131,7 +140,7 @@ describe('watchCaseFolders: one watcher per folder of the cases folder', () => {
     const { w, next } = watched(dir);
     const reported = next('2025');
     rmSync(join(dir, '2025'), { recursive: true });
-    await reported;
+    expect(await reported).toBe(true);
     expect(w.folders()).toEqual(['', '2026']);
   });
 
@@ -159,6 +168,16 @@ describe('watchCaseFolders: one watcher per folder of the cases folder', () => {
     await said;
     expect(lostCount()).toBe(1);
     expect(w.folders()).toEqual([]);
+  });
+
+  it('says that the cases folder is lost when it is replaced by a new folder of the same name', async () => {
+    const dir = folder(['2026']);
+    const { lost, lostCount } = watched(dir);
+    const said = lost();
+    rmSync(dir, { recursive: true });
+    mkdirSync(join(dir, '2026'), { recursive: true });
+    await said;
+    expect(lostCount()).toBe(1);
   });
 
   it('throws when the cases folder does not exist', () => {
