@@ -141,7 +141,7 @@ async function stop(child: ChildProcess): Promise<void> {
 function warmCheck(work: string, env: NodeJS.ProcessEnv): { ms: number; cpuMs: number } {
   const cpu = childrenCpu();
   const started = performance.now();
-  const r = spawnSync(process.execPath, [...npmScript('check'), '--json', '--today', TODAY], {
+  const r = spawnSync(process.execPath, [...npmScript('check'), '--today', TODAY], {
     cwd: work,
     env,
     encoding: 'utf8',
