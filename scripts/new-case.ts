@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkbox, input, select } from '@inquirer/prompts';
 import { CHANNELS } from '../schemas/case.ts';
@@ -14,6 +14,9 @@ import { currentLanguage, t } from '../schemas/language.ts';
 import type { IsoDate } from '../lib/dates/iso-date.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
+import { Git } from '../io/git.ts';
+import { registerCase } from '../actions/register.ts';
+import { workspace } from '../actions/workspace.ts';
 
 const HELP = `Usage: npm run new-case -- [options]
 
@@ -459,37 +462,62 @@ await runMain('new-case', async () => {
     return { ...collect(), complaint: pasted };
   }
 
-  const { year, id, path } = placeOf(answers.received);
+  const { year } = placeOf(answers.received);
   const trouble = idTrouble(answers.received);
   if (trouble) throw trouble;
 
-  // The new file must pass validation before it is written.
-  const { text, validation } = check(answers);
-  if (validation.errorCount > 0)
+  // The one writer of a registration (actions/register.ts), as the werkplek uses it: checked like npm run validate
+  // before anything is numbered or written, written exclusively, committed and shared when the folder is in Git.
+  const ws = workspace(values.cases, org, today, new Git(values.cases));
+  const registered = await registerCase(ws, (id) => newCaseFileText(id, answers, org), { year, id: values.id });
+  if (registered.kind === 'refused')
     throw new InputError(
       t('het nieuwe dossier zou niet geldig zijn; er is niets geschreven', 'the new case would not be valid; nothing was written'),
-      validation.problems.filter((p) => p.severity === 'error'),
+      registered.problems.filter((p) => p.severity === 'error'),
     );
-  const record = validation.cases[0]!;
-
-  await mkdir(join(values.cases, String(year)), { recursive: true });
-  try {
-    await writeFile(path, text, { encoding: 'utf8', flag: 'wx' }); // wx: fail if the file exists, never overwrite
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new InputError(
-        t(`${path} bestaat al; new-case overschrijft nooit een dossier`, `${path} already exists; new-case never overwrites a case`),
-        [],
-        { cause: error },
-      );
-    throw error;
-  }
+  if (registered.kind === 'taken')
+    throw new InputError(
+      t(
+        `${registered.path} bestaat al; new-case overschrijft nooit een dossier`,
+        `${registered.path} already exists; new-case never overwrites a case`,
+      ),
+    );
+  if (registered.kind === 'write-failed')
+    throw new InputError(
+      t(
+        `kan het dossier niet schrijven (${registered.code}); er is niets geschreven`,
+        `cannot write the case (${registered.code}); nothing was written`,
+      ),
+    );
+  const { id, path, record } = registered;
 
   const d = caseDeadline(record.data, cal, org.deadlines, today);
   const shown = relative(process.cwd(), path) || path;
   const en = currentLanguage() === 'en';
   const filingDays = org.deadlines.filing_workdays;
   console.log(t(`Geregistreerd: ${id}: ${shown}`, `Registered ${id}: ${shown}`));
+  if (registered.renumberedFrom)
+    console.log(
+      t(
+        `Let op: nummer ${registered.renumberedFrom} was intussen elders gebruikt; deze klacht heeft nu nummer ${id}.`,
+        `Note: ${registered.renumberedFrom} was taken elsewhere meanwhile; this complaint is now ${id}.`,
+      ),
+    );
+  if (registered.commit.kind === 'committed')
+    console.log(
+      registered.shared === 'shared'
+        ? t('Vastgelegd in Git en gedeeld.', 'Committed and shared.')
+        : registered.shared === 'no-remote'
+          ? t('Vastgelegd in Git (geen gedeelde opslag ingesteld).', 'Committed (no remote set up).')
+          : t(
+              'Vastgelegd in Git, maar niet gedeeld: de gedeelde opslag is niet bereikbaar. Deel het later (Synchroniseren in de werkplek).',
+              'Committed, not shared: the remote cannot be reached. Share it later (Synchroniseren in the werkplek).',
+            ),
+    );
+  else if (registered.commit.kind === 'failed')
+    console.log(
+      t('Git kon het dossier niet vastleggen; het bestand zelf is in orde.', 'Git could not commit the case; the file itself is fine.'),
+    );
   console.log(
     t(
       `Afhandeltermijn: uiterlijk ${formatDate(d.due, 'nl')} (${d.due}), ${org.deadlines.handling_workdays} werkdagen na ontvangst (art. 5.4, 6.2)`,

@@ -50,6 +50,13 @@ describe('the architecture (docs/architecture.md)', () => {
         'scripts/a.ts: scripts/ may not import test/',
       ],
       ['io imports a command', { 'io/a.ts': "export { x } from '../scripts/x.ts';" }, 'io/a.ts: io/ may not import scripts/'],
+      ['io imports an action', { 'io/a.ts': "import { x } from '../actions/x.ts';" }, 'io/a.ts: io/ may not import actions/'],
+      ['the core imports an action', { 'lib/a.ts': "import { x } from '../actions/x.ts';" }, 'lib/a.ts: lib/ may not import actions/'],
+      [
+        'an action imports the werkplek',
+        { 'actions/a.ts': "import { x } from '../werkplek/x.ts';" },
+        'actions/a.ts: actions/ may not import werkplek/',
+      ],
       [
         'a dynamic import of tools/',
         { 'werkplek/a.ts': "const m = await import('../tools/bench.ts');" },
@@ -69,7 +76,9 @@ describe('the architecture (docs/architecture.md)', () => {
         'schemas/case.ts': "import { z } from 'zod';",
         'lib/cases/a.ts': "import type { X } from '../../schemas/case.ts';\nimport { y } from './b.ts';",
         'io/a.ts': "import { readFileSync } from 'node:fs';\nimport { a } from '../lib/cases/a.ts';",
-        'scripts/a.ts': "import { a } from '../io/a.ts';",
+        'scripts/a.ts': "import { a } from '../io/a.ts';\nimport { b } from '../actions/b.ts';",
+        'actions/b.ts': "import { a } from '../io/a.ts';",
+        'werkplek/c.ts': "import { b } from '../actions/b.ts';",
         'site/pages/index.astro': "---\nimport { a } from '../../lib/cases/a.ts';\n---",
         'report/pages/index.astro': "---\nimport { report } from 'virtual:klachtenregeling/report';\n---",
       });

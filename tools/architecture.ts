@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
 /** The top-level folders whose imports are checked; each is one layer of docs/architecture.md. */
-export const LAYERS = ['schemas', 'lib', 'io', 'scripts', 'werkplek', 'site', 'report', 'tools', 'test'] as const;
+export const LAYERS = ['schemas', 'lib', 'io', 'actions', 'scripts', 'werkplek', 'site', 'report', 'tools', 'test'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** Which project folders each layer may import (its own folder always). */
@@ -11,12 +11,14 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   schemas: [],
   lib: ['schemas'],
   io: ['lib', 'schemas'],
-  scripts: ['io', 'lib', 'schemas', 'werkplek'],
-  werkplek: ['io', 'lib', 'schemas'],
+  // the organizer's actions (register, change a case, retention, erasure, access, sync): one writer for both front doors
+  actions: ['io', 'lib', 'schemas'],
+  scripts: ['actions', 'io', 'lib', 'schemas', 'werkplek'],
+  werkplek: ['actions', 'io', 'lib', 'schemas'],
   site: ['lib', 'schemas'],
   report: ['lib', 'schemas'],
-  tools: ['io', 'lib', 'schemas', 'site', 'report', 'test', 'werkplek'],
-  test: ['io', 'lib', 'schemas', 'site', 'report', 'tools', 'werkplek'],
+  tools: ['actions', 'io', 'lib', 'schemas', 'site', 'report', 'test', 'werkplek'],
+  test: ['actions', 'io', 'lib', 'schemas', 'site', 'report', 'tools', 'werkplek'],
 };
 
 /** One forbidden edge or forbidden use, as `file: what`. */

@@ -4,7 +4,8 @@ import { caseSchemaFor, type CaseData } from '../../schemas/case.ts';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { caseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
-import { dossierPage, newCasePage } from '../../werkplek/pages.ts';
+import { dossierPage } from '../../werkplek/pages/dossier.ts';
+import { newCasePage } from '../../werkplek/pages/new-case.ts';
 import { caseData, ORG_TEXT } from '../helpers/fixtures.ts';
 
 const org = parseOrganization(
@@ -27,7 +28,7 @@ const dossierHtml = (data: CaseData, dayOfTerm: number) =>
     dayOfTerm,
     warnings: [],
     documents: [],
-  });
+  }).text;
 
 describe('werkplek pages', () => {
   it('name the escalation body and the filing term of organization.yml (art. 1.6, 3.2, 4.1, 4.7)', () => {
@@ -36,7 +37,7 @@ describe('werkplek pages', () => {
     expect(html).toContain('Cliënt gewezen op de klachtenregeling en Klachtenloket Zorg');
     expect(html).toContain('Voorgelegd aan de Geschillencommissie Zorg (art. 4.7)');
     expect(html).toContain('Kenmerk bij Klachtenloket Zorg (optioneel)');
-    const form = newCasePage({ org, state: { values: {}, errors: {} }, today: '2026-11-24' });
+    const form = newCasePage({ org, state: { values: {}, errors: {} }, today: '2026-11-24' }).text;
     expect(form).toContain('tot 25 werkdagen na afronding');
     expect(html + form).not.toContain('Solopartners');
   });

@@ -1,0 +1,128 @@
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { caseSchemaFor } from '../schemas/case.ts';
+import type { Organization } from '../schemas/organization.ts';
+import { calendarFor } from '../lib/calendar/holidays.ts';
+import type { WorkCalendar } from '../lib/calendar/calendar.ts';
+import type { CaseRecord } from '../lib/cases/case-file.ts';
+import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
+import { templatesOf, type DocumentKind, type DocumentResult } from '../lib/documents/kinds.ts';
+import { parseOrganization } from '../lib/organization/organization.ts';
+import { readTextIfExists } from '../io/case-write.ts';
+import { launchChromium } from '../io/chromium.ts';
+import { readConfigText, shown } from '../io/files.ts';
+import { Git } from '../io/git.ts';
+import type { Workspace } from '../actions/workspace.ts';
+import { CaseIndex } from './case-index.ts';
+import type { Html } from './html.ts';
+import { notice } from './layout.ts';
+
+/** How the werkplek is started. */
+export interface WerkplekOptions {
+  /** The cases folder. */
+  cases: string;
+  /** organization.yml; the letter templates are read from `templates/` beside it. */
+  config: string;
+  /** Today's date; default: the date in the organization's time zone, read per request. */
+  today?: () => IsoDate;
+  /** One line per request: method, path (case ids only, never personal data), status, time. */
+  log?: (line: string) => void;
+}
+
+/** The organization's rules for one request: read again when organization.yml changed. */
+export interface Context {
+  org: Organization;
+  cal: WorkCalendar;
+  schema: ReturnType<typeof caseSchemaFor>;
+  today: IsoDate;
+}
+
+/** A request the werkplek refuses, with its status and a Dutch message. */
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** What every page of the werkplek shares: its options, the organization's rules, Git, the Overzicht's index, PDFs. */
+export class Werkplek {
+  readonly o: WerkplekOptions;
+  readonly git: Git;
+  readonly index: CaseIndex;
+  private readonly flashes = new Map<string, string>();
+  private flashCounter = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private browser: Promise<Browser> | undefined;
+  private orgCache: { text: string; org: Organization; cal: WorkCalendar; schema: ReturnType<typeof caseSchemaFor> } | undefined;
+
+  constructor(o: WerkplekOptions) {
+    this.o = o;
+    this.git = new Git(o.cases);
+    this.index = new CaseIndex(o.cases, o.config);
+  }
+
+  /** The organization's rules and today's date (in the organization's time zone). */
+  context(): Context {
+    const text = readConfigText(this.o.config);
+    if (this.orgCache?.text !== text) {
+      const org = parseOrganization(shown(this.o.config), text);
+      this.orgCache = { text, org, cal: calendarFor(org), schema: caseSchemaFor(org) };
+    }
+    const today = this.o.today?.() ?? todayIn(new Date(), this.orgCache.org.time_zone);
+    return { ...this.orgCache, today };
+  }
+
+  /** The action layer's workspace for this request. */
+  workspace(ctx = this.context()): Workspace {
+    return { cases: this.o.cases, ...ctx, git: this.git };
+  }
+
+  /** A one-time message for the page a save redirects to. Holds case ids and actions only. */
+  flash(text: string): string {
+    const key = `m${++this.flashCounter}`;
+    this.flashes.set(key, text);
+    if (this.flashes.size > 50) this.flashes.delete(this.flashes.keys().next().value!);
+    return key;
+  }
+
+  /** The flash message a redirect named (`?melding=`), once. */
+  takeFlash(url: URL): Html | undefined {
+    const key = url.searchParams.get('melding');
+    const text = key ? this.flashes.get(key) : undefined;
+    if (key) this.flashes.delete(key);
+    return text ? notice(text) : undefined;
+  }
+
+  /** Saves one at a time: two forms posted at once never interleave their writes and commits. */
+  serial<T>(work: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One document of a case, made from the templates beside organization.yml (`templates/`), or what it lacks. */
+  makeDocument(kind: DocumentKind, record: CaseRecord, ctx: Context): DocumentResult {
+    const templates: Record<string, string> = {};
+    for (const t of templatesOf(kind)) templates[t] = readTextIfExists(join(dirname(this.o.config), 'templates', t)) ?? '';
+    return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
+  }
+
+  /** A page printed to an A4 PDF by Chromium, started on the first PDF and kept for the next. */
+  async pdf(html: string): Promise<Buffer> {
+    this.browser ??= launchChromium();
+    const page = await (await this.browser).newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.index.close();
+    if (this.browser) await (await this.browser).close().catch(() => undefined);
+  }
+}
