@@ -46,10 +46,10 @@ interface Memo extends OverviewFacts {
 export interface CaseFactsMemo {
   /** The facts as the files are now. */
   overview(): Promise<OverviewFacts>;
-  /** A file written here: the next Overzicht shows it, even when the watcher has not yet said so. */
-  written(path: string): void;
-  /** Anything may have changed (after Synchroniseren): the next Overzicht loads every file. */
-  invalidate(): void;
+  /** A case file saved here: the next Overzicht shows it, even when the watcher has not yet said so. */
+  saved(path: string): void;
+  /** Anything may have changed (a registration, Synchroniseren, retention): the next Overzicht loads every file. */
+  changed(): void;
   close(): void;
 }
 
@@ -151,12 +151,12 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
       memo = await loading;
       return memo;
     },
-    written(path) {
+    saved(path) {
       const name = relative(o.cases, path);
       if (name.startsWith('..') || isAbsolute(name)) version++;
       else seen(name, false);
     },
-    invalidate() {
+    changed() {
       version++;
     },
     close() {

@@ -12,8 +12,8 @@ import { readTextIfExists } from '../io/case-write.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { Git } from '../io/git.ts';
+import { caseFactsMemo, type CaseFactsMemo } from '../io/case-facts-memo.ts';
 import type { Workspace } from '../actions/workspace.ts';
-import { CaseIndex } from './case-index.ts';
 import type { Html } from './html.ts';
 import { notice } from './layout.ts';
 
@@ -50,7 +50,8 @@ export class HttpError extends Error {
 export class Werkplek {
   readonly o: WerkplekOptions;
   readonly git: Git;
-  readonly index: CaseIndex;
+  /** The Overzicht's facts, from the check cache, kept while the cases folder does not change. */
+  readonly index: CaseFactsMemo;
   private readonly flashes = new Map<string, string>();
   private flashCounter = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -60,7 +61,7 @@ export class Werkplek {
   constructor(o: WerkplekOptions) {
     this.o = o;
     this.git = new Git(o.cases);
-    this.index = new CaseIndex(o.cases, o.config);
+    this.index = caseFactsMemo({ cases: o.cases, config: o.config, today: o.today });
   }
 
   /** The organization's rules and today's date (in the organization's time zone). */

@@ -118,7 +118,7 @@ console.log(JSON.stringify({ packages: [...packages], loaded: facts.loaded, rows
     await memo.overview();
     const path = join(dir, 'cases/2026/K-2026-004.md');
     writeFileSync(path, file('K-2026-004', { received: '2026-11-05' }));
-    memo.written(path);
+    memo.saved(path);
     expect(await ids(memo)).toContain('K-2026-004 open');
   });
 
