@@ -1,13 +1,12 @@
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { caseSchemaFor } from '../schemas/case.ts';
+import type { caseSchemaFor } from '../schemas/case.ts';
 import type { Organization } from '../schemas/organization.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import type { WorkCalendar } from '../lib/calendar/calendar.ts';
 import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
-import { templatesOf, type DocumentKind, type DocumentResult } from '../lib/documents/kinds.ts';
-import { parseOrganization } from '../lib/organization/organization.ts';
+import type { DocumentKind, DocumentResult } from '../lib/documents/kinds.ts';
 import { readTextIfExists } from '../io/case-write.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
@@ -37,6 +36,13 @@ export interface Context {
   today: IsoDate;
 }
 
+/** werkplek/rules.ts, once a page that needs it has loaded it (`Werkplek.loadRules`). */
+let rules: typeof import('./rules.ts') | undefined;
+const loadedRules = () => {
+  if (!rules) throw new Error('werkplek/rules.ts is not loaded: a route to this page must load it first (later() in routes.ts)');
+  return rules;
+};
+
 /** A request the werkplek refuses, with its status and a Dutch message. */
 export class HttpError extends Error {
   readonly status: number;
@@ -64,10 +70,16 @@ export class Werkplek {
     this.index = caseFactsMemo({ cases: o.cases, config: o.config, today: o.today });
   }
 
+  /** Load what `context()` and `makeDocument` need (werkplek/rules.ts); every page but the Overzicht does, first. */
+  async loadRules(): Promise<void> {
+    rules ??= await import('./rules.ts');
+  }
+
   /** The organization's rules and today's date (in the organization's time zone). */
   context(): Context {
     const text = readConfigText(this.o.config);
     if (this.orgCache?.text !== text) {
+      const { parseOrganization, caseSchemaFor } = loadedRules();
       const org = parseOrganization(shown(this.o.config), text);
       this.orgCache = { text, org, cal: calendarFor(org), schema: caseSchemaFor(org) };
     }
@@ -106,7 +118,7 @@ export class Werkplek {
   /** One document of a case, made from the templates beside organization.yml (`templates/`), or what it lacks. */
   makeDocument(kind: DocumentKind, record: CaseRecord, ctx: Context): DocumentResult {
     const templates: Record<string, string> = {};
-    for (const t of templatesOf(kind)) templates[t] = readTextIfExists(join(dirname(this.o.config), 'templates', t)) ?? '';
+    for (const t of loadedRules().templatesOf(kind)) templates[t] = readTextIfExists(join(dirname(this.o.config), 'templates', t)) ?? '';
     return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
   }
 
