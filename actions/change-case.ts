@@ -3,7 +3,7 @@ import { applyCaseChange, isEmptyChange, type CaseChange } from '../lib/cases/ca
 import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { checkCaseFile } from '../lib/cases/validate.ts';
 import type { Problem } from '../lib/problems/problems.ts';
-import { writeFileAtomicSync } from '../io/atomic-write.ts';
+import { writeFileAtomicSync, WriteFailedError, type AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists, textHash } from '../io/case-write.ts';
 import { shown } from '../io/files.ts';
 import { CASE_ID } from '../schemas/case.ts';
@@ -53,19 +53,21 @@ export async function changeCase(
   if (edited.text === text) return { kind: 'unchanged' };
   const check = checkCaseFile({ path: shown(path), text: edited.text }, ws.schema, ws.org, ws.cal);
   if (!check.record) return { kind: 'refused', problems: check.problems, inputOf: change.inputOf ?? ((p) => p) };
-  const written = writeOrCode(path, edited.text);
+  const written = writeOrCode(path, edited.text, false, ws.fs);
   if (written) return { kind: 'write-failed', code: written };
   const commit = await commitPaths(ws, [path], `${id}: ${change.message}`);
   return { kind: 'saved', id, path, data: check.record.data, message: change.message, commit };
 }
 
-/** Write `text` atomically; the error code when the disk refuses it (ENOSPC, EROFS, EACCES), else undefined. */
-export function writeOrCode(path: string, text: string, exclusive = false): string | undefined {
+/**
+ * Write `text` atomically; the error code when the disk refuses it (ENOSPC, EROFS, EACCES, …: nothing written,
+ * no temporary file left), `EEXIST` when an exclusive write finds the name taken, else undefined.
+ */
+export function writeOrCode(path: string, text: string, exclusive = false, fs?: AtomicWriteFs): string | undefined {
   try {
-    return writeFileAtomicSync(path, text, exclusive) ? undefined : 'EEXIST';
+    return writeFileAtomicSync(path, text, exclusive, fs) ? undefined : 'EEXIST';
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && /^(ENOSPC|EROFS|EACCES|EPERM|EDQUOT|EIO)$/.test(code)) return code;
+    if (error instanceof WriteFailedError) return error.code;
     throw error;
   }
 }

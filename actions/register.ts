@@ -58,7 +58,7 @@ export async function registerCase(
   let id = o.id ?? nextCaseId([...local(), ...(await remoteNames())], o.year);
   let path = place(id);
   for (;;) {
-    const failed = writeOrCode(path, draft(id), true);
+    const failed = writeOrCode(path, draft(id), true, ws.fs);
     if (!failed) break;
     if (failed !== 'EEXIST') return { kind: 'write-failed', code: failed };
     if (o.id) return { kind: 'taken', id, path };
@@ -89,7 +89,7 @@ export async function registerCase(
       const renamed = place(id);
       const r = renumberCaseText(readFileSync(path, 'utf8'), id);
       if (!r.ok) return done('failed', renumberedFrom);
-      writeFileAtomicSync(path, r.text);
+      writeFileAtomicSync(path, r.text, false, ws.fs);
       renameSync(path, renamed);
       path = renamed;
       if (!(await git.commit([relative(ws.cases, path)], `${id}: klacht geregistreerd (art. 4.5)`)).ok)

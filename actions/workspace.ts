@@ -7,6 +7,7 @@ import type { IsoDate } from '../lib/dates/iso-date.ts';
 import { caseFileNames } from '../io/files.ts';
 import { readTextIfExists } from '../io/case-write.ts';
 import type { Git } from '../io/git.ts';
+import type { AtomicWriteFs } from '../io/atomic-write.ts';
 
 /** Where an action works and by which rules: the cases folder, the organization, its calendar and schema, today, Git. */
 export interface Workspace {
@@ -17,6 +18,8 @@ export interface Workspace {
   today: IsoDate;
   /** The cases folder's Git; without it an action writes and does not commit. */
   git?: Git;
+  /** The file-system calls of the action's writes; default Node's (tests pass failing ones to simulate a full disk). */
+  fs?: AtomicWriteFs;
 }
 
 /** A workspace for the cases folder `cases` under organization `org` on `today`. */

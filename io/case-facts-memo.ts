@@ -8,7 +8,7 @@ import { caseDeadline, caseDeadlines, compareUrgency, type CaseDeadline } from '
 import type { Problem } from '../lib/problems/problems.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { watchCaseFolders, type CaseWatch } from './case-watch.ts';
-import { readConfigText, readUtf8, shown } from './files.ts';
+import { decodeUtf8, readConfigText, readRegularFile, shown } from './files.ts';
 
 /** What the Overzicht shows: every case's deadlines and the files with an error; no personal data, no free text. */
 export interface OverviewFacts {
@@ -20,7 +20,7 @@ export interface OverviewFacts {
   rows: readonly CaseDeadline[];
   /** The years cases were received in, newest first. */
   years: readonly string[];
-  /** The errors of the case files that are not valid. */
+  /** The errors of the case files that are not valid, and the entries named like a case that are no file. */
   invalid: readonly Problem[];
   /** The last time every file was loaded: how many case files, and how many of their checks came from the check cache. */
   loaded: { files: number; fromCache: number };
@@ -96,7 +96,8 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
       today,
       rows: caseDeadlines(all, cal, org.deadlines, today),
       years: [...new Set(all.map((c) => c.received.slice(0, 4)))].sort().reverse(),
-      invalid: facts.validation.problems.filter((p) => p.severity === 'error'),
+      // the errors, and what is named like a case but is no file (a pipe): skipped unread, named here
+      invalid: facts.validation.problems.filter((p) => p.severity === 'error' || p.field === '(file)'),
       loaded: { files: facts.fileCount, fromCache: facts.cacheHits },
       loads: ++loads,
     };
@@ -112,13 +113,14 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
       dirty.delete(name);
       const [, year, id] = AT_HOME.exec(name)!;
       const path = join(o.cases, name);
-      let text: string | undefined;
+      let bytes: Buffer | undefined;
       try {
-        text = readUtf8(path);
-        if (text === undefined) return false; // not UTF-8: the error comes with the others
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+        bytes = readRegularFile(path);
+      } catch {
+        return false; // no regular file (a pipe named like a case): loading every file names it, unread
       }
+      const text = bytes && decodeUtf8(bytes);
+      if (bytes && text === undefined) return false; // not UTF-8: the error comes with the others
       const check: FileCheck | undefined =
         text === undefined ? undefined : checkCaseFile({ path: shown(path), text }, schema, m.org, m.cal);
       // an error comes with the others, in their order

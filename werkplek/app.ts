@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WriteFailedError } from '../io/atomic-write.ts';
+import { InputError } from '../lib/problems/problems.ts';
 import { HttpError, Werkplek, type WerkplekOptions } from './context.ts';
 import { valuesOf } from './forms/form-values.ts';
+import { allowedHosts, checkRequest, type AllowedHosts } from './guard.ts';
 import { messagePage, notFoundPage } from './layout.ts';
+import { createBodyReader, RequestError, requestPath, type BodyReader } from './request-body.ts';
 import type { Reply } from './reply.ts';
 import { findRoute } from './routes.ts';
 
@@ -66,39 +70,10 @@ function reply(res: ServerResponse, r: Reply, path: string): void {
   return send(res, r.status, r.html.text, 'text/html; charset=utf-8', { 'Content-Security-Policy': csp });
 }
 
-/** Cross-site requests are refused: a POST must come from a page of the werkplek itself. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (req.headers['sec-fetch-site'] && req.headers['sec-fetch-site'] !== 'same-origin') return false;
-  if (!origin) return false;
-  try {
-    const host = new URL(origin).host;
-    return host === req.headers.host || host === req.headers['x-forwarded-host'];
-  } catch {
-    return false;
-  }
-}
-
-async function readForm(req: IncomingMessage) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 20 * 1024 * 1024) throw new HttpError(413, 'Het bestand is te groot (meer dan 20 MB).');
-    chunks.push(chunk as Buffer);
-  }
-  const request = new Request('http://werkplek.local/', {
-    method: 'POST',
-    headers: { 'content-type': req.headers['content-type'] ?? '' },
-    body: Buffer.concat(chunks),
-  });
-  return valuesOf(await request.formData());
-}
-
-/** One request: a static file, or the route table's page (a POST after the origin check and with its form read). */
-async function route(app: Werkplek, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** One request: a static file, or the route table's page (a POST with its form read). */
+async function route(app: Werkplek, bodies: BodyReader, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://werkplek.local');
-  const path = decodeURIComponent(url.pathname);
+  const path = requestPath(req.url);
   const method = req.method ?? 'GET';
   const file = STATIC[path];
   if (file && (method === 'GET' || method === 'HEAD')) return send(res, 200, file.body, file.type);
@@ -110,30 +85,45 @@ async function route(app: Werkplek, req: IncomingMessage, res: ServerResponse): 
       });
     return reply(res, { kind: 'page', status: 404, html: notFoundPage('Deze pagina bestaat niet.') }, path);
   }
-  let form: Awaited<ReturnType<typeof readForm>> = { values: {}, files: {} };
-  if (method === 'POST') {
-    if (!sameOrigin(req)) return send(res, 403, 'Geweigerd: dit formulier kwam niet van de werkplek zelf.', 'text/plain; charset=utf-8');
-    form = await readForm(req);
-  }
+  const form = method === 'POST' ? valuesOf(await bodies.read(req, res)) : { values: {}, files: {} };
   return reply(res, await found.route.handle(app, { url, params: found.params, ...form }), path);
 }
 
-/** The werkplek's request handler (no listening socket): the checks, the route table, one save at a time. */
+/**
+ * What the werkplek answers to an error a request ran into: a Dutch page with a status. A malformed request (400),
+ * one too large (413, Connection: close when its body was not read to the end), a case path that is no file
+ * (422), a write the disk refused (507): the message says what happened; anything else is a 500 that names nothing.
+ */
+function errorAnswer(error: unknown): { status: number; title: string; message: string; close: boolean; known: boolean } {
+  const known =
+    error instanceof RequestError || error instanceof HttpError || error instanceof WriteFailedError || error instanceof InputError;
+  const status = !known ? 500 : error instanceof WriteFailedError ? 507 : error instanceof InputError ? 422 : error.status;
+  const title = ({ 404: 'Niet gevonden', 413: 'Te groot', 507: 'Niet opgeslagen' } as Record<number, string>)[status] ?? 'Niet gelukt';
+  const message = known ? error.message : 'Er ging iets mis. Er is niets half opgeslagen; probeer het opnieuw of vraag hulp.';
+  return { status, title, message, close: error instanceof RequestError && error.close, known };
+}
+
+/** The werkplek's request handler (no listening socket): the guard, the route table, one save at a time. */
 export function createWerkplek(o: WerkplekOptions) {
   const app = new Werkplek(o);
+  const bodies = createBodyReader();
+  // the guard's fixed list, for the port the request came in on: the werkplek's own (it listens on 127.0.0.1 only)
+  const lists = new Map<number, AllowedHosts>();
+  const allowedOn = (port: number) => lists.get(port) ?? lists.set(port, allowedHosts(port, o.env ?? process.env)).get(port)!;
   return {
     async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const start = performance.now();
       try {
-        await route(app, req, res);
+        // the guard first: a foreign Host or Origin (DNS rebinding, another site) gets nothing and changes nothing
+        const verdict = checkRequest(req, allowedOn(req.socket.localPort ?? 0));
+        if (!verdict.ok) return send(res, verdict.status, verdict.message, 'text/plain; charset=utf-8');
+        await route(app, bodies, req, res);
       } catch (error) {
-        const status = error instanceof HttpError ? error.status : 500;
-        const message =
-          error instanceof HttpError ? error.message : 'Er ging iets mis. Er is niets half opgeslagen; probeer het opnieuw of vraag hulp.';
+        const a = errorAnswer(error);
         // the log names the kind of error only: its message could quote a file's contents
-        if (!(error instanceof HttpError))
-          o.log?.(`fout: ${(error as Error)?.name ?? 'onbekend'}${process.env.DEBUG ? ` ${(error as Error)?.stack}` : ''}`);
-        if (!res.headersSent) send(res, status, notFoundPage(message).text, 'text/html; charset=utf-8');
+        if (!a.known) o.log?.(`fout: ${(error as Error)?.name ?? 'onbekend'}${process.env.DEBUG ? ` ${(error as Error)?.stack}` : ''}`);
+        if (!res.headersSent)
+          send(res, a.status, messagePage(a.title, a.message).text, 'text/html; charset=utf-8', a.close ? { Connection: 'close' } : {});
         else res.end();
       } finally {
         // method, path (ids only) and status: never a query (a search could hold a name) or form content

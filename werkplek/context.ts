@@ -7,12 +7,14 @@ import type { WorkCalendar } from '../lib/calendar/calendar.ts';
 import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 import type { DocumentKind, DocumentResult } from '../lib/documents/kinds.ts';
+import type { AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists } from '../io/case-write.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { Git } from '../io/git.ts';
 import { caseFactsMemo, type CaseFactsMemo } from '../io/case-facts-memo.ts';
 import type { Workspace } from '../actions/workspace.ts';
+import type { GuardEnv } from './guard.ts';
 import type { Html } from './html.ts';
 import { notice } from './layout.ts';
 
@@ -26,6 +28,10 @@ export interface WerkplekOptions {
   today?: () => IsoDate;
   /** One line per request: method, path (case ids only, never personal data), status, time. */
   log?: (line: string) => void;
+  /** The environment the guard reads GitHub Codespaces' forwarded host from (werkplek/guard.ts); default `process.env`. */
+  env?: GuardEnv;
+  /** The file-system calls of the werkplek's writes; default Node's (tests pass failing ones to simulate a full disk). */
+  fs?: AtomicWriteFs;
 }
 
 /** The organization's rules for one request: read again when organization.yml changed. */
@@ -89,7 +95,7 @@ export class Werkplek {
 
   /** The action layer's workspace for this request. */
   workspace(ctx = this.context()): Workspace {
-    return { cases: this.o.cases, ...ctx, git: this.git };
+    return { cases: this.o.cases, ...ctx, git: this.git, fs: this.o.fs };
   }
 
   /** A one-time message for the page a save redirects to. Holds case ids and actions only. */

@@ -112,6 +112,20 @@ console.log(JSON.stringify({ packages: [...packages], loaded: facts.loaded, rows
     expect(await ids(memo)).toEqual(['K-2026-001 open', 'K-2026-002 open', 'K-2026-003 open']);
   });
 
+  it.skipIf(process.platform === 'win32')('names a pipe put where a case goes among the errors, and never reads it', async () => {
+    const dir = await project();
+    const memo = memoOf(dir);
+    await memo.overview();
+    execFileSync('mkfifo', [join(dir, 'cases/2026/K-2026-005.md')]);
+    // reading it would wait for a writer forever: the Overzicht answering at all shows it was not read
+    await vi.waitFor(async () =>
+      expect((await memo.overview()).invalid.map((p) => [p.file.replace(/\\/g, '/').replace(/^.*cases\//, ''), p.field])).toEqual([
+        ['2026/K-2026-005.md', '(file)'],
+      ]),
+    );
+    expect(await ids(memo)).toEqual(['K-2026-001 open', 'K-2026-002 open', 'K-2026-003 open']);
+  });
+
   it('shows a file written here at once, before the watcher says so', async () => {
     const dir = await project();
     const memo = memoOf(dir);

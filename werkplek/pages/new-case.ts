@@ -1,6 +1,5 @@
-import PostalMime from 'postal-mime';
 import type { Organization } from '../../schemas/organization.ts';
-import { todayIn, type IsoDate } from '../../lib/dates/iso-date.ts';
+import type { IsoDate } from '../../lib/dates/iso-date.ts';
 import { registerCase } from '../../actions/register.ts';
 import type { Werkplek } from '../context.ts';
 import { checkboxes, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
@@ -9,6 +8,7 @@ import { newCaseDraft, newCaseFieldOf } from '../forms/new-case-form.ts';
 import { html, type Html } from '../html.ts';
 import { CHANNEL_NL } from '../labels.ts';
 import { notice, page } from '../layout.ts';
+import { mailValues } from '../mail-intake.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 import { commitWords, writeFailedWords } from './saved-words.ts';
 
@@ -49,8 +49,8 @@ const NOT_REGISTERED = 'Niet geregistreerd: controleer de velden met een melding
 /** Register a new case (art. 1.5, 4.5) through the action layer; a refusal shows the form again with what she typed. */
 async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
   const ctx = app.context();
-  const refuse = (errors: FieldErrors, message: string) =>
-    pageReply(newCasePage({ org: ctx.org, state: { values: raw, errors }, today: ctx.today, notice: notice(message, 'fout') }), 422);
+  const refuse = (errors: FieldErrors, message: string, status = 422) =>
+    pageReply(newCasePage({ org: ctx.org, state: { values: raw, errors }, today: ctx.today, notice: notice(message, 'fout') }), status);
   const dates = readDates(raw);
   if (Object.keys(dates.errors).length) return refuse(dates.errors, NOT_REGISTERED);
   const year = Number(str(dates.values, 'received').slice(0, 4)) || Number(ctx.today.slice(0, 4));
@@ -61,7 +61,7 @@ async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
     case 'refused':
       return refuse(errorsByField(r.problems, newCaseFieldOf), NOT_REGISTERED);
     case 'write-failed':
-      return refuse({}, writeFailedWords(r.code));
+      return refuse({}, writeFailedWords(r.code), 507);
     case 'taken':
       return refuse({}, `Nummer ${r.id} bestaat al. Er is niets opgeslagen; probeer het opnieuw.`);
     case 'registered': {
@@ -86,20 +86,15 @@ async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
 /** E-mail intake (art. 4.1): prefill the form from a dropped .eml; nothing is written. */
 async function intake(app: Werkplek, file: File | undefined): Promise<Reply> {
   const ctx = app.context();
-  const form = (values: Record<string, string>, message: Html) =>
-    pageReply(newCasePage({ org: ctx.org, state: { values, errors: {} }, today: ctx.today, notice: message }));
-  if (!file || file.size === 0) return form({}, notice('Kies eerst een .eml-bestand.', 'fout'));
-  const mail = await PostalMime.parse(await file.arrayBuffer());
-  const when = mail.date ? new Date(mail.date) : undefined;
+  const form = (values: Record<string, string>, message: Html, status = 200) =>
+    pageReply(newCasePage({ org: ctx.org, state: { values, errors: {} }, today: ctx.today, notice: message }), status);
+  if (!file || file.size === 0) return form({}, notice('Kies eerst een .eml-bestand.', 'fout'), 422);
+  const mail = await mailValues(file, ctx.org.time_zone, ctx.today);
+  if (!mail.ok) return form({}, notice(mail.message, 'fout'), 422);
+  const partial = mail.partial ? ' De e-mail is groter dan 2 MB: alleen het begin is gelezen, dus de tekst kan onvolledig zijn.' : '';
   return form(
-    {
-      channel: 'email',
-      'complainant.name': mail.from?.name ?? '',
-      'complainant.email': mail.from?.address ?? '',
-      received: when && !Number.isNaN(when.getTime()) ? todayIn(when, ctx.org.time_zone) : ctx.today,
-      klacht: [mail.subject ? `Onderwerp: ${mail.subject}` : '', (mail.text ?? '').trim()].filter(Boolean).join('\n\n'),
-    },
-    notice('De gegevens uit de e-mail zijn ingevuld. Controleer ze, vul de rest aan en klik op Klacht registreren.'),
+    mail.values,
+    notice(`De gegevens uit de e-mail zijn ingevuld.${partial} Controleer ze, vul de rest aan en klik op Klacht registreren.`),
   );
 }
 
