@@ -1,5 +1,5 @@
 import { caseDeadlines } from '../lib/deadlines/deadlines.ts';
-import { deadlineTableText } from '../lib/deadlines/deadline-table.ts';
+import { deadlineTableText, decreedDaysProblem } from '../lib/deadlines/deadline-table.ts';
 import { InputError, formatProblem } from '../lib/problems/problems.ts';
 import { t } from '../schemas/language.ts';
 import { COMMON_OPTIONS, DEADLINE_OPTIONS, DEFAULT_MAX_WRITES, LANG_HELP, maxWritesOf, parseCommandLine, runMain } from '../io/cli.ts';
@@ -70,6 +70,9 @@ await runMain('deadlines', async () => {
   );
   if (values.json) return void (await printJsonList(deadlines));
   console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays));
+  // art. 3 lid 3 Atw: the same warning validate and check give when a term starting today runs past the known decrees
+  const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
+  if (calendarWarning) console.error(formatProblem(calendarWarning));
   if (!values.github) return;
   console.log('');
   const { syncCheckedCases } = await import('../io/github/sync.ts'); // Octokit loads only with --github

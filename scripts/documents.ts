@@ -105,12 +105,20 @@ await runMain('documents', async () => {
   const record = result.cases.find((r) => r.file === file.path)!;
 
   const templates: Record<string, string> = {};
-  for (const t of new Set(kinds.flatMap(templatesOf))) {
-    const path = t === 'antwoordbrief.html' ? values.template : join('templates', t);
+  for (const name of new Set(kinds.flatMap(templatesOf))) {
+    const path = name === 'antwoordbrief.html' ? values.template : join('templates', name);
     try {
-      templates[t] = await readFile(path, 'utf8');
+      templates[name] = await readFile(path, 'utf8');
     } catch (error) {
-      throw new InputError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new InputError(
+        t(
+          `het sjabloon ${path} is niet te lezen (${code}); zet het terug in de map templates/ (zie templates/README.md)`,
+          `cannot read the template ${path}: ${code}`,
+        ),
+        [],
+        { cause: error },
+      );
     }
   }
   const documents: { name: string; html: string; records?: RecordedDateField; sent: string }[] = [];
@@ -178,7 +186,7 @@ await runMain('documents', async () => {
   } finally {
     await browser?.close();
   }
-  if (dryRun) console.log(t('Proefrun: er is niets geschreven.', 'Dry run: nothing was written.'));
+  if (dryRun) console.log(t('Alleen getoond (--dry-run): er is niets geschreven.', 'Dry run: nothing was written.'));
 
   if (incomplete.length) {
     for (const { title, missing } of incomplete) {

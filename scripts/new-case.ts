@@ -47,6 +47,8 @@ Options:
   --representative-phone TEXT   the representative's phone number
   --representative-address TEXT the representative's postal address, on one line (the letter goes there)
   --assignment-completed YYYY-MM-DD  date the assignment was completed (start of the filing window)
+  --client-informed YYYY-MM-DD  date the client was told of this regulation and the committee at the start
+                                of the assignment (art. 3), usually the date of the order confirmation
   --category KEY                a category from organization.yml; repeat it, or separate keys by commas
   --complaint TEXT              the complaint as received (default: a placeholder to fill in the editor)
   --complaint-file FILE         read the complaint as received from a text file
@@ -73,6 +75,7 @@ const OPTIONS = {
   'representative-phone': { type: 'string' },
   'representative-address': { type: 'string' },
   'assignment-completed': { type: 'string' },
+  'client-informed': { type: 'string' },
   category: { type: 'string', multiple: true },
   complaint: { type: 'string' },
   'complaint-file': { type: 'string' },
@@ -114,6 +117,7 @@ type Question =
   | 'representative_phone'
   | 'representative_address'
   | 'assignment_completed'
+  | 'client_informed'
   | 'categories';
 
 /** Which question answers a field of the case file, for a cross-field problem found at the prompt. */
@@ -122,6 +126,7 @@ const QUESTION_OF_FIELD: Record<string, Question> = {
   received: 'received',
   channel: 'channel',
   assignment_completed: 'assignment_completed',
+  client_informed: 'client_informed',
   categories: 'categories',
   'complainant.name': 'name',
   'complainant.email': 'email',
@@ -167,6 +172,7 @@ await runMain('new-case', async () => {
   checkFlag('email', values.email, checks.email);
   checkFlag('representative-email', values['representative-email'], checks.email);
   checkFlag('assignment-completed', values['assignment-completed'], checks.assignment_completed);
+  checkFlag('client-informed', values['client-informed'], checks.client_informed);
   for (const c of categories ?? []) checkFlag('category', c, checks.category);
   if (values.complaint !== undefined && values['complaint-file'] !== undefined)
     throw new UsageError(t('geef --complaint of --complaint-file, niet allebei', 'give --complaint or --complaint-file, not both'));
@@ -293,6 +299,7 @@ await runMain('new-case', async () => {
           }
         : undefined,
       assignment_completed: values['assignment-completed']?.trim() || undefined,
+      client_informed: values['client-informed']?.trim() || undefined,
       categories: categories!,
       complaint,
     };
@@ -317,6 +324,7 @@ await runMain('new-case', async () => {
       representative_phone: values['representative-phone'],
       representative_address: values['representative-address'],
       assignment_completed: values['assignment-completed'],
+      client_informed: values['client-informed'],
     };
     const answer: Partial<Record<Question, string>> = {};
     let chosenCategories = categories?.length ? categories : undefined;
@@ -389,6 +397,16 @@ await runMain('new-case', async () => {
           p,
           checks.assignment_completed,
         )),
+      // art. 3: told at the start of the assignment, so a fact of the assignment, not a step of today
+      client_informed: async (p) =>
+        void (answer.client_informed = await text(
+          t(
+            'Wanneer heeft u de cliënt op de klachtenregeling gewezen? Meestal de datum van de opdrachtbevestiging, JJJJ-MM-DD (mag leeg, art. 3)',
+            'When was the client told of this regulation? Usually the date of the order confirmation, YYYY-MM-DD (optional, art. 3)',
+          ),
+          p,
+          checks.client_informed,
+        )),
       categories: async () => {
         chosenCategories = await checkbox({
           message: t('Categorieën (spatie kiest, enter bevestigt)', 'Categories (space to select, enter to confirm)'),
@@ -427,6 +445,7 @@ await runMain('new-case', async () => {
           }
         : undefined,
       assignment_completed: answer.assignment_completed || undefined,
+      client_informed: answer.client_informed || undefined,
       categories: chosenCategories!,
     });
     // rules across fields: name the problem, ask that one question again, keep the other answers

@@ -116,7 +116,7 @@ await runMain('retention', async () => {
   else
     console.log(
       t(
-        `\nProefrun: er is niets veranderd. Voer "${again}" uit om deze persoonsgegevens uit ${plan.length} dossier(s) te verwijderen.`,
+        `\nAlleen getoond: er is niets veranderd. Voer "${again}" uit om deze persoonsgegevens uit ${plan.length} dossier(s) te verwijderen.`,
         `\nDry run: nothing was changed. Run "${again}" to remove this personal data from ${plan.length} case file(s).`,
       ),
     );

@@ -124,7 +124,10 @@ export class Werkplek {
   /** One document of a case, made from the templates beside organization.yml (`templates/`), or what it lacks. */
   makeDocument(kind: DocumentKind, record: CaseRecord, ctx: Context): DocumentResult {
     const templates: Record<string, string> = {};
-    for (const t of loadedRules().templatesOf(kind)) templates[t] = readTextIfExists(join(dirname(this.o.config), 'templates', t)) ?? '';
+    for (const t of loadedRules().templatesOf(kind)) {
+      const text = readTextIfExists(join(dirname(this.o.config), 'templates', t));
+      if (text !== undefined) templates[t] = text; // a missing one: the kind names it, never a blank letter
+    }
     return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
   }
 

@@ -40,7 +40,7 @@ export const STEP_KINDS_NL: readonly StepKind[] = [
   },
   {
     key: 'client_informed',
-    label: 'Cliënt gewezen op de klachtenregeling en {escalatie}',
+    label: 'Cliënt bij de start van de opdracht gewezen op de klachtenregeling en {escalatie}',
     done: 'cliënt geïnformeerd',
     article: 'art. 3.1, 3.2',
     field: 'date',
@@ -77,6 +77,12 @@ export function missingInWerkplek(message: string): string {
     return form('de datum van de schriftelijke afhandeling', 'Schriftelijke afhandeling', 'art. 4.6');
   if (message.startsWith('response.findings')) return form('de bevindingen', 'Schriftelijke afhandeling', 'art. 5.5');
   if (message.startsWith('response.conclusions')) return form('de conclusies', 'Schriftelijke afhandeling', 'art. 5.5');
+  if (message.startsWith('de klacht zoals u die voor de klager opschrijft'))
+    return form(
+      'de klacht zoals u die voor de klager opschrijft',
+      'Registratie wijzigen',
+      'veld "Klacht zoals bevestigd aan de klager", art. 4.1',
+    );
   if (message.startsWith('escalation.date'))
     return form('de datum waarop de klacht is voorgelegd', 'Voorleggen aan de klachtencommissie', 'art. 4.7');
   return message;
@@ -125,7 +131,9 @@ export function warningInWerkplek(message: string, org: { escalation: { committe
     return `de klager is niet tevreden en de klacht is niet voorgelegd (art. 4.7): leg voor aan de ${org.escalation.committee} ("Voorleggen aan de klachtencommissie"), of vul bij "Uitkomst bewerken" in waarom niet`;
   if (message.startsWith('er is een bemiddelingsstap'))
     return 'er is bemiddeld, maar de afhandeling zegt niet hoe de bemiddeling de klacht heeft opgelost (art. 5.5): vul dat in bij "Schriftelijke afhandeling bewerken"';
-  if (message.startsWith('het dossier is afgesloten zonder client_informed'))
-    return `het dossier is afgesloten, maar er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3): "Stap vastleggen", stap "Cliënt gewezen op …"`;
+  if (message.startsWith('er staat niet wanneer de cliënt is gewezen'))
+    return `er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3). Dat gebeurt bij de start van de opdracht, meestal in de opdrachtbevestiging: vul die datum in bij "Registratie wijzigen"`;
+  if (message.startsWith('de cliënt is pas op'))
+    return `${message.replace(/: noteer die datum als die er is$/, '')}: staat het al in de opdrachtbevestiging, vul die datum dan in bij "Registratie wijzigen"`;
   return message;
 }

@@ -1,8 +1,8 @@
 import type { CaseData } from '../../schemas/case.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
-import { editCaseText, replaceComplaintSection, type CaseEdit, type EditResult, type FieldPath } from './edit.ts';
+import { editCaseText, replaceBodySection, replaceComplaintSection, type CaseEdit, type EditResult, type FieldPath } from './edit.ts';
 import { recordCaseDate, type RecordedDateField } from './record-date.ts';
-import { complaintSection } from '../documents/markdown.ts';
+import { complaintSection, confirmedComplaintSection, CONFIRMED_HEADING } from './body.ts';
 
 /**
  * One change to one case, planned from the case as it is now: the edits of its frontmatter (or a text change
@@ -136,12 +136,16 @@ export interface Registration {
   received?: IsoDate;
   channel?: string;
   assignment_completed?: IsoDate;
+  /** Art. 3: when the client was told of this regulation at the start of the assignment. */
+  client_informed?: IsoDate;
   written_confirmation?: IsoDate;
   categories: readonly string[];
   complainant: { name: string; email?: string; phone?: string; address?: string };
   representative?: { name: string; relation?: string; email?: string; phone?: string; address?: string };
   /** The complaint as received, under `## Klacht` of the body. */
   complaint: string;
+  /** Art. 4.1: the complaint as written for the complainant, under `## Klacht zoals bevestigd` ('' removes it). */
+  confirmed: string;
 }
 
 /** Art. 1.5, 4.5: the registration corrected. */
@@ -151,14 +155,21 @@ export function registrationChange(c: CaseData, body: string, r: Registration): 
     const now = path.reduce<unknown>((x, k) => (x as Record<string, unknown> | undefined)?.[k], c);
     if (JSON.stringify(now) !== JSON.stringify(value)) edits.push(set(path, value));
   };
-  for (const k of ['organizer', 'received', 'channel', 'assignment_completed', 'written_confirmation'] as const) change([k], r[k]);
+  for (const k of ['organizer', 'received', 'channel', 'assignment_completed', 'client_informed', 'written_confirmation'] as const)
+    change([k], r[k]);
   change(['categories'], [...r.categories]);
   for (const k of ['name', 'email', 'phone', 'address'] as const) change(['complainant', k], r.complainant[k]);
   if (!r.representative) change(['complainant', 'representative'], undefined);
   else for (const k of ['name', 'relation', 'email', 'phone', 'address'] as const) change(['complainant', 'representative', k], r.representative[k]);
+  const withComplaint = r.complaint.trim() !== complaintSection(body) ? replaceComplaintSection(body, r.complaint) : body;
+  // art. 4.1: the text the oral complaint's confirmation prints, apart from the organizer's own note
+  const withConfirmed =
+    r.confirmed.trim() !== confirmedComplaintSection(withComplaint)
+      ? replaceBodySection(withComplaint, CONFIRMED_HEADING, r.confirmed)
+      : withComplaint;
   return {
     edits,
-    body: r.complaint.trim() !== complaintSection(body) ? replaceComplaintSection(body, r.complaint) : undefined,
+    body: withConfirmed !== body ? withConfirmed : undefined,
     message: 'registratie gewijzigd (art. 1.5, 4.5)',
     inputOf: (p) => (p === 'complainant' ? 'complainant.name' : p === 'complainant.representative' ? 'complainant.representative.name' : p),
   };

@@ -86,7 +86,8 @@ export const MONTHS_NL = [
   'november',
   'december',
 ];
-const MONTHS_EN = [
+/** The English month names, January first. */
+export const MONTHS_EN = [
   'January',
   'February',
   'March',

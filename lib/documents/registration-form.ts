@@ -6,7 +6,7 @@ import { caseDeadline } from '../deadlines/deadlines.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import { markdownHtml } from './markdown.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
-import { findOrganizer } from '../organization/organizers.ts';
+import { findOrganizer, organizerName } from '../organization/organizers.ts';
 
 /** Dutch words for the case's coded values, as printed on the forms. */
 export const LABELS_NL = {
@@ -32,7 +32,7 @@ const section = (title: string, rows: string[]) => `<h2>${escapeHtml(title)}</h2
 const labelOf = (list: { key: string; label: string }[], key: string) => list.find((x) => x.key === key)?.label ?? key;
 
 function contactRows(who: { email?: string; phone?: string; address?: string }): string[] {
-  return [row('E-mail', who.email ?? ''), row('Telefoon', who.phone ?? ''), row('Adres', who.address ?? '')];
+  return [row('E-mail', who.email ?? ''), row('Telefoon', who.phone ?? ''), row('Adres', who.address ?? '', { text: true })];
 }
 
 /**
@@ -55,12 +55,15 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
     section('Registratie', [
       row('Dossiernummer', c.id),
       row('Status', LABELS_NL.status[c.status]),
-      row('Verantwoordelijke organizer (art. 6.1)', organizer ? `${organizer.name} (${organizer.key})` : c.organizer),
+      row('Verantwoordelijke begeleider (art. 6.1)', organizer ? organizer.name : c.organizer),
       row('Ontvangen op', date(c.received)),
       row('Ontvangen via (art. 1.1, 4.1)', LABELS_NL.channel[c.channel]),
       row('Schriftelijk bevestigd op (art. 4.1)', date(c.written_confirmation)),
       row('Ontvangst bevestigd op', date(c.acknowledged)),
-      row('Cliënt gewezen op de klachtenregeling en Solopartners (art. 3)', date(c.client_informed)),
+      row(
+        `Cliënt gewezen op de klachtenregeling en ${org.escalation.name} (art. 3, bij de start van de opdracht)`,
+        date(c.client_informed),
+      ),
       row('Opdracht afgerond op', date(c.assignment_completed)),
       row(`Indieningstermijn (${org.deadlines.filing_workdays} werkdagen, art. 4.1)`, filing),
       row(`Afhandeltermijn (${org.deadlines.handling_workdays} werkdagen, art. 5.4, 6.2)`, date(d.due)),
@@ -96,7 +99,7 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
       row('Datum', date(c.response?.date)),
       row('Bevindingen', c.response?.findings ?? '', { text: true }),
       row('Conclusies', c.response?.conclusions ?? '', { text: true }),
-      row('Opgelost door bemiddeling', c.response?.mediation ?? '', { text: true }),
+      row('Bemiddeling (art. 5.5)', c.response?.mediation ?? '', { text: true }),
       row('Klager tevreden (art. 2.3, 4.7)', yesNo(c.satisfied)),
       row(
         'Voorgelegd aan de klachtencommissie (art. 4.7)',
@@ -113,7 +116,7 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
         ? c.improvements.map((a, i) =>
             row(
               `Verbeteractie ${i + 1}`,
-              `${a.action}\nDoor: ${a.owner}${a.due ? ` · streefdatum ${formatDate(a.due)}` : ''}${a.done ? ` · gedaan op ${formatDate(a.done)}` : ''}`,
+              `${a.action}\nDoor: ${organizerName(org.organizers, a.owner)}${a.due ? ` · streefdatum ${formatDate(a.due)}` : ''}${a.done ? ` · gedaan op ${formatDate(a.done)}` : ''}`,
               { text: true },
             ),
           )

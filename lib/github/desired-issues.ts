@@ -198,7 +198,8 @@ function retentionFlag(due: RetentionDue[], cases: readonly SubjectCase[], org: 
     ...[...due].sort((a, b) => a.id.localeCompare(b.id)).map((r) => `| ${r.id} | ${r.closed_on} | ${r.keep_until} |`),
     '',
     'De AVG staat niet toe persoonsgegevens langer te bewaren dan nodig (`retention.years_after_closing` in organization.yml). ' +
-      'Bekijk met `npm run retention` wat er verandert, verwijder de persoonsgegevens met `npm run retention -- --apply` en commit het resultaat.',
+      'Open in de werkplek **Bewaartermijn**: die toont eerst wat er verandert. Verwijder daar de persoonsgegevens en klik daarna op **Synchroniseren**. ' +
+      '(In de terminal: `npm run retention` toont het, `npm run retention -- --apply` verwijdert het.)',
     '',
     '---',
     'Dit issue wordt bijgehouden door `npm run deadlines -- --github` en sluit vanzelf als er geen dossiers meer over de bewaartermijn zijn.',

@@ -132,4 +132,33 @@ describe('planDossierForm', () => {
     );
     expect(edits(plan)).toEqual([{ op: 'set', path: ['complainant', 'email'], value: 'nieuw@example.org' }]);
   });
+
+  it('records art. 3 as a fact of the assignment and the confirmed complaint apart from the note (art. 3, 4.1)', () => {
+    const values = {
+      organizer: 'anouk',
+      received: '2026-11-03',
+      channel: 'email',
+      categories: ['communicatie'],
+      'complainant.name': 'Test Klager',
+      'complainant.email': 'klager@example.org',
+      klacht: 'Tekst.',
+    };
+    const plan = planDossierForm(
+      'registratie',
+      { ...values, client_informed: '2026-09-04', klacht_bevestigd: 'U vertelde mij over de planning.\nDie klopte niet.' },
+      record(),
+    ) as CaseChange;
+    expect(plan.edits).toEqual([{ op: 'set', path: ['client_informed'], value: '2026-09-04' }]);
+    expect(plan.body).toBe('\n## Klacht\n\nTekst.\n\n## Klacht zoals bevestigd\n\nU vertelde mij over de planning.\nDie klopte niet.\n');
+    // the same text again changes nothing; an emptied field removes the section, the note stays
+    const confirmed = { ...record(), body: plan.body! };
+    const same = planDossierForm(
+      'registratie',
+      { ...values, klacht_bevestigd: 'U vertelde mij over de planning.\nDie klopte niet.' },
+      confirmed,
+    );
+    expect(same && 'body' in same && same.body).toBeUndefined();
+    const emptied = planDossierForm('registratie', { ...values, klacht_bevestigd: '' }, confirmed) as CaseChange;
+    expect(emptied.body).toBe('\n## Klacht\n\nTekst.\n');
+  });
 });

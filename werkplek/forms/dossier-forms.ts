@@ -115,6 +115,7 @@ export function registrationOf(v: FormValues) {
     received: opt(v, 'received'),
     channel: opt(v, 'channel'),
     assignment_completed: opt(v, 'assignment_completed'),
+    client_informed: opt(v, 'client_informed'),
     written_confirmation: opt(v, 'written_confirmation'),
     categories: list(v, 'categories'),
     complainant: {
@@ -133,5 +134,6 @@ export function registrationOf(v: FormValues) {
         }
       : undefined,
     complaint: str(v, 'klacht'),
+    confirmed: str(v, 'klacht_bevestigd'),
   };
 }

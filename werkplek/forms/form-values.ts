@@ -4,7 +4,7 @@ import type { FieldErrors, FormValues } from '../form-controls.ts';
 import { formMessage } from '../labels.ts';
 
 const ARRAY_FIELDS = new Set(['categories', 'causes']);
-const DATE_FIELDS = /(^|\.)(received|assignment_completed|written_confirmation|date|withdrawn_on|due|done)$/;
+const DATE_FIELDS = /(^|\.)(received|assignment_completed|client_informed|written_confirmation|date|withdrawn_on|due|done)$/;
 
 /** Form values from a submitted body; textarea line ends (CRLF) become `\n`, so text reads back as typed. */
 export function valuesOf(form: FormData): { values: Record<string, string | string[]>; files: Record<string, File> } {

@@ -22,6 +22,7 @@ export function answersOf(v: FormValues): { answers: NewCaseAnswers; extra: Case
       address: opt(v, 'complainant.address'),
       representative: rep ? { name: rep, relation: opt(v, 'complainant.representative.relation') } : undefined,
       assignment_completed: opt(v, 'assignment_completed'),
+      client_informed: opt(v, 'client_informed'),
       categories: list(v, 'categories'),
       complaint: opt(v, 'klacht'),
     },

@@ -1,12 +1,13 @@
 import type { CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
 import { workdaysBetween } from '../../lib/calendar/calendar.ts';
+import { beyondDecreedDays, decreedDaysCaveatText } from '../../lib/calendar/decreed-days.ts';
 import type { CaseRecord } from '../../lib/cases/case-file.ts';
 import { checkCaseFile } from '../../lib/cases/validate.ts';
 import { caseDeadline, type CaseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { deadlineStateText } from '../../lib/deadlines/state-names.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../lib/documents/kinds.ts';
-import { complaintSection } from '../../lib/documents/markdown.ts';
+import { complaintSection, confirmedComplaintSection } from '../../lib/documents/markdown.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
 import { organizerName } from '../../lib/organization/organizers.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
@@ -259,7 +260,9 @@ function timelineOf(v: DossierView): Html {
   return html`<ol class="tijdlijn" aria-label="Termijn">
     <li><strong>Ontvangen</strong><br />${d(c.received)}<br />dag 0</li>
     <li class="nu"><strong>Vandaag</strong><br />${d(v.today)}<br />${dl.closed_on ? 'afgesloten' : `werkdag ${v.dayOfTerm}`}</li>
-    <li><strong>Uiterlijk (dag ${v.org.deadlines.handling_workdays})</strong><br />${d(dl.due)}</li>
+    <li>
+      <strong>Uiterlijk (dag ${v.org.deadlines.handling_workdays})</strong><br />${d(dl.due)}${beyondDecreedDays(dl.due) && html`<br /><span class="hint">${decreedDaysCaveatText()}</span>`}
+    </li>
     <li>
       <strong>Stand</strong><br /><span class="staat-${dl.state}">${deadlineStateText(dl.state, dl.workdays_left)}</span
       >${c.response && html`<br />schriftelijk afgehandeld op ${d(c.response.date)}`}${dl.closed_on && dl.closed_on !== c.response?.date && html`<br />afgesloten op ${d(dl.closed_on)}`}
@@ -302,8 +305,10 @@ function registrationForm(v: DossierView): Html {
     channel: c.channel,
     written_confirmation: c.written_confirmation ?? '',
     assignment_completed: c.assignment_completed ?? '',
+    client_informed: c.client_informed ?? '',
     categories: [...c.categories],
     klacht: complaintSection(v.body),
+    klacht_bevestigd: confirmedComplaintSection(v.body),
   };
   for (const k of ['name', 'email', 'phone', 'address'] as const) values[`complainant.${k}`] = p?.[k] ?? '';
   for (const k of ['name', 'relation', 'email', 'phone', 'address'] as const) values[`complainant.representative.${k}`] = rep?.[k] ?? '';
@@ -313,7 +318,7 @@ function registrationForm(v: DossierView): Html {
 ${dossierForm(
   v,
   'registratie',
-  html`${formProblems(rs, NEW_CASE_FIELDS)}
+  html`${formProblems(rs, [...NEW_CASE_FIELDS, 'klacht_bevestigd'])}
 <p class="hint">Herstel hier een tikfout of een verkeerd gegeven uit de registratie (art. 1.5, 4.5). Alleen wat u wijzigt, wordt opgeslagen.</p>
 ${select(
   rs,
@@ -326,6 +331,7 @@ ${field(rs, 'received', 'Ontvangen op', { type: 'date', required: true, prefix, 
 ${select(rs, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { prefix })}
 ${field(rs, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', prefix })}
 ${field(rs, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', prefix })}
+${field(rs, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', prefix, hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging.' })}
 ${checkboxes(
   rs,
   'categories',
@@ -346,6 +352,7 @@ ${field(rs, 'complainant.representative.phone', 'Telefoonnummer van de vertegenw
 ${field(rs, 'complainant.representative.address', 'Postadres van de vertegenwoordiger', { type: 'textarea', prefix })}
 </fieldset>
 ${field(rs, 'klacht', 'Tekst van de klacht zoals ontvangen', { type: 'textarea', prefix, hint: 'Uw notities onder "Notities" in het dossierbestand blijven staan.' })}
+${field(rs, 'klacht_bevestigd', 'Klacht zoals bevestigd aan de klager (alleen bij een mondelinge klacht)', { type: 'textarea', prefix, hint: 'Art. 4.1: schrijf de klacht op zoals de klager haar vertelde, in woorden voor de klager. Deze tekst staat in de "Bevestiging mondelinge klacht"; uw eigen aantekening hierboven niet.' })}
 <button type="submit">Registratie opslaan</button>`,
 )}</details>`;
 }
@@ -361,7 +368,8 @@ ${select(
   s,
   'stap.kind',
   'Welke stap',
-  STEP_KINDS_NL.map((k) => [k.key, `${stepLabel(k, v.org)} (${k.article})`] as const),
+  // art. 3 is a fact of the assignment (Registratie wijzigen), not a step of today
+  STEP_KINDS_NL.filter((k) => k.key !== 'client_informed').map((k) => [k.key, `${stepLabel(k, v.org)} (${k.article})`] as const),
   { prefix: 'stap-' },
 )}
 ${field(s, 'stap.date', 'Datum', { type: 'date', value: v.today, prefix: 'stap-' })}

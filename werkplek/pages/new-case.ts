@@ -19,6 +19,7 @@ export const NEW_CASE_FIELDS = [
   'channel',
   'written_confirmation',
   'assignment_completed',
+  'client_informed',
   'complainant.name',
   'complainant.email',
   'complainant.phone',
@@ -125,6 +126,7 @@ export function newCasePage(o: { org: Organization; state: FormState; today: Iso
       ${select(s, 'channel', 'Binnengekomen via (art. 1.1, 4.1)', Object.entries(CHANNEL_NL), { value: 'email' })}
       ${field(s, 'written_confirmation', 'Bij een mondelinge klacht: schriftelijk bevestigd op', { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
       ${field(s, 'assignment_completed', 'Opdracht afgerond op', { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
+      ${field(s, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging. Vul die datum in; laat leeg als u het niet weet.' })}
       ${checkboxes(
         s,
         'categories',

@@ -1,6 +1,7 @@
 import type { Organization } from '../../schemas/organization.ts';
 import type { CaseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { deadlineStateText } from '../../lib/deadlines/state-names.ts';
+import { beyondDecreedDays, decreedDaysCaveatText } from '../../lib/calendar/decreed-days.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
 import { organizerName } from '../../lib/organization/organizers.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
@@ -85,7 +86,7 @@ export function overviewPage(o: {
       html`<tr>
         <td><a href="/dossier/${r.id}">${r.id}</a></td>
         <td class="staat-${r.state}">${deadlineStateText(r.state, r.workdays_left)}</td>
-        <td>${d(r.due)}</td>
+        <td>${d(r.due)}${beyondDecreedDays(r.due) && ' *'}</td>
         <td>${organizerName(o.org.organizers, r.organizer)}</td>
         <td>${STATUS_NL[r.status]}</td>
         <td>${d(r.received)}</td>
@@ -145,6 +146,6 @@ export function overviewPage(o: {
           </tbody>
         </table>
       </div>
-      ${pager}`,
+      ${o.rows.some((r) => beyondDecreedDays(r.due)) && html`<p class="hint">* ${decreedDaysCaveatText()}</p>`} ${pager}`,
   });
 }

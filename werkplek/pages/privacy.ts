@@ -188,7 +188,7 @@ function erasureSection(v: PrivacyView): Html {
     plan &&
     html`<div role="status">
         <p>
-          Proefrun: er is nog niets veranderd. Uit <a href="/dossier/${plan.id}">${plan.id}</a> (afgesloten ${d(plan.closed_on)}) wordt
+          Er is nog niets veranderd: u ziet eerst wat er zou gebeuren. Uit <a href="/dossier/${plan.id}">${plan.id}</a> (afgesloten ${d(plan.closed_on)}) wordt
           verwijderd:
         </p>
         <ul>

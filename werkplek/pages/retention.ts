@@ -80,7 +80,7 @@ export function retentionPage(o: {
     current: '/bewaartermijn',
     notice: o.notice,
     body: html`<p>
-        Dit is een proefrun: er is nog niets veranderd. Datums, begeleider, kanaal, categorieën, oorzaken, de soorten stappen met hun data,
+        Er is nog niets veranderd: u ziet eerst wat er zou gebeuren. Datums, begeleider, kanaal, categorieën, oorzaken, de soorten stappen met hun data,
         tevredenheid, uitkomst en verbeteracties blijven bewaard; bevindingen, conclusies en bemiddelingstekst worden vervangen door
         "(verwijderd op …)".
       </p>

@@ -138,11 +138,21 @@ describe('warnings never fail validation', () => {
     expect(warnings({ ...closed, steps, response: { ...closedResponse, mediation: 'Samen een nieuwe planning gemaakt.' } })).toEqual([]);
     expect(warnings({ steps })).toEqual([]); // open: the response is not written yet
   });
-  it('art. 3: a closed case without client_informed', () => {
+  it('art. 3: a closed case without client_informed asks for the date of the order confirmation, not today', () => {
     expect(warnings({ ...closed, client_informed: undefined })).toEqual([
-      expect.stringMatching(/: status: warning: het dossier is afgesloten zonder client_informed.*\(art\. 3\)$/),
+      expect.stringMatching(/: client_informed: warning: client_informed is missing: .*\(art\. 3\)\? Usually the date of the order confirmation/),
     ]);
-    expect(warnings({ client_informed: undefined })).toEqual([]); // still open
+    expect(warnings({ client_informed: undefined })).toEqual([]); // still open: asked at registration, may be looked up later
+  });
+  it('art. 3: informed only after the complaint documents late compliance', () => {
+    expect(warnings({ received: '2026-11-03', client_informed: '2026-11-10' })).toEqual([
+      expect.stringMatching(/: client_informed: warning: the client was told of the regulation only on 2026-11-10, after the complaint \(received 2026-11-03\); art\. 3 asks for it at the start of the assignment/),
+    ]);
+    expect(warnings({ received: '2026-11-03', client_informed: '2026-11-03' })).toEqual([]);
+  });
+  it('art. 5.5: a mediation that failed asks for no "how mediation resolved it"', () => {
+    const steps = [{ kind: 'mediation', date: '2026-11-10' }];
+    expect(warnings({ ...closed, steps, satisfied: false, no_escalation_reason: 'Ziet af.' })).toEqual([]);
   });
   it('an oral complaint without written confirmation', () => {
     const r = one(caseText(caseData({ channel: 'oral' })));
