@@ -1,22 +1,21 @@
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { caseSchemaFor } from '../schemas/case.ts';
+import type { caseSchemaFor } from '../schemas/case.ts';
 import type { Organization } from '../schemas/organization.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import type { WorkCalendar } from '../lib/calendar/calendar.ts';
 import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
-import { templatesOf, type DocumentKind, type DocumentResult } from '../lib/documents/kinds.ts';
-import { parseOrganization } from '../lib/organization/organization.ts';
+import type { DocumentKind, DocumentResult } from '../lib/documents/kinds.ts';
 import type { AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists } from '../io/case-write.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { Git, type NetworkLimits } from '../io/git.ts';
 import { Sharing } from '../io/sharing.ts';
+import { caseFactsMemo, type CaseFactsMemo } from '../io/case-facts-memo.ts';
 import type { Workspace } from '../actions/workspace.ts';
 import type { GuardEnv } from './guard.ts';
-import { CaseIndex } from './case-index.ts';
 import type { Html } from './html.ts';
 import { notice } from './layout.ts';
 
@@ -46,6 +45,13 @@ export interface Context {
   today: IsoDate;
 }
 
+/** werkplek/rules.ts, once a page that needs it has loaded it (`Werkplek.loadRules`). */
+let rules: typeof import('./rules.ts') | undefined;
+const loadedRules = () => {
+  if (!rules) throw new Error('werkplek/rules.ts is not loaded: a route to this page must load it first (later() in routes.ts)');
+  return rules;
+};
+
 /** A request the werkplek refuses, with its status and a Dutch message. */
 export class HttpError extends Error {
   readonly status: number;
@@ -60,7 +66,8 @@ export class Werkplek {
   readonly o: WerkplekOptions;
   /** The cases folder's Git and its sharing with the remote, off the request path. */
   readonly sharing: Sharing;
-  readonly index: CaseIndex;
+  /** The Overzicht's facts, from the check cache, kept while the cases folder does not change. */
+  readonly index: CaseFactsMemo;
   private readonly flashes = new Map<string, string>();
   private flashCounter = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -70,15 +77,21 @@ export class Werkplek {
   constructor(o: WerkplekOptions) {
     this.o = o;
     this.sharing = new Sharing({ cases: o.cases, config: o.config, git: new Git(o.cases, { limits: o.gitLimits }) });
-    this.index = new CaseIndex(o.cases, o.config);
+    this.index = caseFactsMemo({ cases: o.cases, config: o.config, today: o.today });
     // what an earlier session left unshared (the remote was out of reach) is shared now, in the background
     void this.sharing.share();
+  }
+
+  /** Load what `context()` and `makeDocument` need (werkplek/rules.ts); every page but the Overzicht does, first. */
+  async loadRules(): Promise<void> {
+    rules ??= await import('./rules.ts');
   }
 
   /** The organization's rules and today's date (in the organization's time zone). */
   context(): Context {
     const text = readConfigText(this.o.config);
     if (this.orgCache?.text !== text) {
+      const { parseOrganization, caseSchemaFor } = loadedRules();
       const org = parseOrganization(shown(this.o.config), text);
       this.orgCache = { text, org, cal: calendarFor(org), schema: caseSchemaFor(org) };
     }
@@ -117,7 +130,7 @@ export class Werkplek {
   /** One document of a case, made from the templates beside organization.yml (`templates/`), or what it lacks. */
   makeDocument(kind: DocumentKind, record: CaseRecord, ctx: Context): DocumentResult {
     const templates: Record<string, string> = {};
-    for (const t of templatesOf(kind)) {
+    for (const t of loadedRules().templatesOf(kind)) {
       const text = readTextIfExists(join(dirname(this.o.config), 'templates', t));
       if (text !== undefined) templates[t] = text; // a missing one: the kind names it, never a blank letter
     }

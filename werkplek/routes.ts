@@ -1,13 +1,6 @@
 import type { Werkplek } from './context.ts';
 import type { Reply, Request } from './reply.ts';
-import { showDocument } from './pages/documents.ts';
-import { postDossier, showDossier } from './pages/dossier.ts';
-import { postNewCase, showNewCase } from './pages/new-case.ts';
 import { showOverview } from './pages/overview.ts';
-import { postPrivacy, showPrivacy } from './pages/privacy.ts';
-import { postRetention, showRetention } from './pages/retention.ts';
-import { postSync, showSync } from './pages/sync.ts';
-import { postWhoAmI, showWhoAmI } from './pages/who-am-i.ts';
 
 /** One route: a method, a path pattern (its groups are the parameters) and the page that answers. */
 export interface Route {
@@ -18,22 +11,45 @@ export interface Route {
 
 const CASE = '([^/]+)';
 
-/** Every address of the werkplek. A new page adds its rows here and its module under `pages/`. */
+/**
+ * A page whose module loads at its first request, with the organization's rules (`Werkplek.loadRules`: zod, the
+ * YAML parsers, the letters' code) and its actions: the Overzicht, the first page, needs none of them, so the
+ * werkplek starts without them.
+ */
+function later<M>(load: () => Promise<M>, handler: (m: M) => Route['handle']): Route['handle'] {
+  return async (app, req) => {
+    const [m] = await Promise.all([load(), app.loadRules()]);
+    return handler(m)(app, req);
+  };
+}
+const newCase = () => import('./pages/new-case.ts');
+const dossier = () => import('./pages/dossier.ts');
+const documents = () => import('./pages/documents.ts');
+const retention = () => import('./pages/retention.ts');
+const privacy = () => import('./pages/privacy.ts');
+const sync = () => import('./pages/sync.ts');
+const whoAmI = () => import('./pages/who-am-i.ts');
+
+/** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: /^\/$/, handle: showOverview },
-  { method: 'GET', path: /^\/nieuw$/, handle: showNewCase },
-  { method: 'POST', path: /^\/nieuw$/, handle: postNewCase },
-  { method: 'GET', path: new RegExp(`^/dossier/${CASE}$`), handle: showDossier },
-  { method: 'POST', path: new RegExp(`^/dossier/${CASE}$`), handle: postDossier },
-  { method: 'GET', path: new RegExp(`^/dossier/${CASE}/document/([a-z0-9-]+?)(\\.pdf)?$`), handle: showDocument },
-  { method: 'GET', path: /^\/bewaartermijn$/, handle: showRetention },
-  { method: 'POST', path: /^\/bewaartermijn$/, handle: postRetention },
-  { method: 'GET', path: /^\/privacy$/, handle: showPrivacy },
-  { method: 'POST', path: /^\/privacy$/, handle: postPrivacy },
-  { method: 'GET', path: /^\/synchroniseren$/, handle: showSync },
-  { method: 'POST', path: /^\/synchroniseren$/, handle: postSync },
-  { method: 'GET', path: /^\/wie-ben-ik$/, handle: showWhoAmI },
-  { method: 'POST', path: /^\/wie-ben-ik$/, handle: postWhoAmI },
+  { method: 'GET', path: /^\/nieuw$/, handle: later(newCase, (m) => m.showNewCase) },
+  { method: 'POST', path: /^\/nieuw$/, handle: later(newCase, (m) => m.postNewCase) },
+  { method: 'GET', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.showDossier) },
+  { method: 'POST', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.postDossier) },
+  {
+    method: 'GET',
+    path: new RegExp(`^/dossier/${CASE}/document/([a-z0-9-]+?)(\\.pdf)?$`),
+    handle: later(documents, (m) => m.showDocument),
+  },
+  { method: 'GET', path: /^\/bewaartermijn$/, handle: later(retention, (m) => m.showRetention) },
+  { method: 'POST', path: /^\/bewaartermijn$/, handle: later(retention, (m) => m.postRetention) },
+  { method: 'GET', path: /^\/privacy$/, handle: later(privacy, (m) => m.showPrivacy) },
+  { method: 'POST', path: /^\/privacy$/, handle: later(privacy, (m) => m.postPrivacy) },
+  { method: 'GET', path: /^\/synchroniseren$/, handle: later(sync, (m) => m.showSync) },
+  { method: 'POST', path: /^\/synchroniseren$/, handle: later(sync, (m) => m.postSync) },
+  { method: 'GET', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.showWhoAmI) },
+  { method: 'POST', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.postWhoAmI) },
 ];
 
 /** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */

@@ -145,7 +145,7 @@ async function saveDossier(app: Werkplek, id: string, raw: Request['values']): P
     case 'write-failed':
       return refuse({}, writeFailedWords(r.code), 507);
     case 'saved':
-      app.index.saved(r.path, r.data, ctx);
+      app.index.saved(r.path);
       return redirect(`/dossier/${id}?melding=${app.flash(`${id}: ${r.message}. ${commitWords(r.commit)}`)}`);
   }
 }
