@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { nextCaseId } from '../lib/cases/case-number.ts';
-import { renumberCaseText } from '../lib/cases/edit.ts';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
 import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
@@ -9,7 +7,6 @@ import { caseIdOfPath, type FieldConflict, type SharingFacts } from '../lib/shar
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
-import { caseMergeGitArgs, MERGE_REPORT_ENV, MERGE_RESOLUTIONS_ENV, readMergeReport, writeMergeResolutions } from './case-merge.ts';
 import { Git, type GitRun, type GitState } from './git.ts';
 
 /**
@@ -246,6 +243,9 @@ export class Sharing {
     const report = join(dir, 'werkplek', 'merge-conflicts.jsonl');
     const resolutions = join(dir, 'werkplek', 'merge-resolutions.json');
     rmSync(report, { force: true });
+    // loaded when a round merges, not at the werkplek's start: the merge driver's module brings zod and the YAML parsers
+    const { caseMergeGitArgs, MERGE_REPORT_ENV, MERGE_RESOLUTIONS_ENV, readMergeReport, writeMergeResolutions } =
+      await import('./case-merge.ts');
     writeMergeResolutions(resolutions, this.choices);
     const merged = await this.git.merge(upstream, {
       config: caseMergeGitArgs(this.config),
@@ -282,6 +282,11 @@ export class Sharing {
    */
   private async renumberCollisions(upstream: string): Promise<Renumbered[] | undefined> {
     const done: Renumbered[] = [];
+    // loaded only to renumber: both bring the schema (zod) or the YAML editor, which the first page does without
+    const [{ nextCaseId }, { renumberCaseText }] = await Promise.all([
+      import('../lib/cases/case-number.ts'),
+      import('../lib/cases/edit.ts'),
+    ]);
     for (const rel of await this.git.addedSince(upstream)) {
       const m = /^(?:(.*)[\\/])?(K-(\d{4})-\d+)\.md$/.exec(rel);
       if (!m || !(await this.git.hasOn(upstream, rel))) continue;
