@@ -38,7 +38,14 @@ beforeAll(async () => {
   dir = await tempProject({ 'cases/2020/K-2020-001.md': caseText(OLD) });
   // the letter template, as the project keeps it beside organization.yml
   cpSync(new URL('../../templates', import.meta.url), join(dir, 'templates'), { recursive: true });
-  werkplek = await startWerkplek({ port: 0, cases: join(dir, 'cases'), config: join(dir, 'organization.yml'), log: (l) => log.push(l) });
+  // today pinned to the test's TODAY: a run across midnight in Amsterdam must not see two dates
+  werkplek = await startWerkplek({
+    port: 0,
+    cases: join(dir, 'cases'),
+    config: join(dir, 'organization.yml'),
+    today: () => TODAY,
+    log: (l) => log.push(l),
+  });
   ({ context, close: closeBrowser } = await connectBrowser(inject('browserEndpoint')));
   context.setDefaultTimeout(30_000);
 });
