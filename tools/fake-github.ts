@@ -63,6 +63,8 @@ export interface Delay {
   path?: RegExp;
   times: number;
   ms: number;
+  /** Called when a slowed request has been carried out (answered or not): a test waits for this, not for a time. */
+  landed?: () => void;
 }
 
 /** A canned failure for the next `times` requests that match. */
@@ -290,6 +292,7 @@ export class FakeGitHub {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       if (fault?.afterApplying) [status, body, headers] = [fault.status, fault.body, fault.headers ?? {}];
       record.status = status;
+      delay?.landed?.();
       if (res.destroyed || req.socket.destroyed) return void (record.status = status); // the client gave up; the work is done anyway
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
