@@ -38,7 +38,8 @@ process.env.KLACHTEN_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'klachten-test-cac
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/global-setup.ts'],
-    testTimeout: 60_000,
+    // bounds for a test that hangs, not waits: a busy machine (load 10-18 on 2 cores) made 60 s too short
+    testTimeout: 180_000,
     hookTimeout: 240_000,
     // many tests wait for a child process (a script, a build, Chromium): more workers than cores keep them busy
     maxWorkers: availableParallelism() + 2,
