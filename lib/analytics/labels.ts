@@ -1,3 +1,4 @@
+import { formatList } from '../dates/format.ts';
 import type { ImprovementState } from './improvements.ts';
 import type { Outcome } from './report-case.ts';
 
@@ -26,5 +27,5 @@ export const STEP_SHORT_LABELS: Record<'client_informed' | 'complainant_heard' |
 
 /** A Dutch list: "a", "a en b", "a, b en c". */
 export function listNl(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+  return formatList(items, 'nl');
 }
