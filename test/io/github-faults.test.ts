@@ -67,11 +67,15 @@ export const FAULT_SCENARIOS: Scenario[] = [
   {
     name: 'a create GitHub completes after the client timed out (the client made it again)',
     fault: async () => {
-      const landed = new Promise<void>((landed) => fake.delays.push({ method: 'POST', path: /\/issues$/, times: 1, ms: 600, landed }));
+      // the first create is held until the client, timed out, makes it again (60 s at most)
+      const landed = new Promise<void>((landed) =>
+        fake.delays.push({ method: 'POST', path: /\/issues$/, times: 1, ms: 60_000, untilRepeated: true, landed }),
+      );
       const run = await sync({ today: TODAY, env: { DEADLINES_GITHUB_TIMEOUT_MS: '200' } });
       expect(run.error).toBeNull();
       await landed; // the slow create lands
-      expect(duplicated()).toBe(1); // the fault reproduced: two open issues for one case
+      // the fault reproduced: two open issues for a case (on a busy machine another create may time out too)
+      expect(duplicated()).toBeGreaterThanOrEqual(1);
     },
     expected: EXPECTED,
     repairs: 1,
