@@ -21,7 +21,12 @@ export const TIME_ZONES = ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'] a
  * The unit test files whose code uses the local time zone (the probe fails them when run once), as globs.
  * Measured with the probe (issue 22); the rest of test/ runs once.
  */
-export const ZONED: string[] = ['test/io/today.test.ts', 'test/lib/calendar/calendar.test.ts'];
+export const ZONED: string[] = [
+  'test/io/today.test.ts',
+  'test/lib/calendar/calendar.test.ts',
+  // postal-mime reads a Date header without a zone in local time
+  'test/werkplek/mail-intake.test.ts',
+];
 
 const ROOT = import.meta.dirname;
 const unitFiles = (readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' }) as string[])

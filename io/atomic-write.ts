@@ -1,7 +1,58 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import * as nodeFs from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import * as nodeFsPromises from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { t } from '../schemas/language.ts';
+
+/** The file-system calls a synchronous atomic write makes (Node's own; a test passes one that fails). */
+export type AtomicWriteFs = Pick<
+  typeof nodeFs,
+  'closeSync' | 'fsyncSync' | 'linkSync' | 'mkdirSync' | 'openSync' | 'renameSync' | 'rmSync' | 'writeFileSync'
+>;
+/** The file-system calls an asynchronous atomic write makes. */
+export type AtomicWriteFsPromises = Pick<typeof nodeFsPromises, 'open' | 'rename' | 'rm'>;
+
+/** Error codes that mean the disk (or the user's quota) is full. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+/** Error codes that mean the folder may not be written. */
+const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/**
+ * A write that failed: the file is as it was (old text, or not there), and no temporary file is left. Its
+ * message says so, in Dutch (or English for developers), with what to do; `diskFull` for a full disk.
+ */
+export class WriteFailedError extends Error {
+  readonly path: string;
+  /** The system's error code, e.g. `ENOSPC`. */
+  readonly code: string;
+  readonly diskFull: boolean;
+  constructor(path: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException)?.code ?? 'EIO';
+    const file = relative(process.cwd(), path) || path;
+    super(
+      DISK_FULL.has(code)
+        ? t(
+            `De schijf is vol: ${file} kon niet worden opgeslagen. Er is niets veranderd. Maak ruimte vrij (bijvoorbeeld door de prullenbak te legen) en sla dan opnieuw op.`,
+            `The disk is full: ${file} could not be saved. Nothing was changed. Free some space and save again.`,
+          )
+        : NOT_WRITABLE.has(code)
+          ? t(
+              `${file} kon niet worden opgeslagen: de map mag niet worden beschreven (${code}). Er is niets veranderd. Vraag hulp.`,
+              `${file} could not be saved: the folder is not writable (${code}). Nothing was changed.`,
+            )
+          : t(
+              `${file} kon niet worden opgeslagen (${code}). Er is niets veranderd. Probeer het opnieuw of vraag hulp.`,
+              `${file} could not be saved (${code}). Nothing was changed. Try again.`,
+            ),
+      { cause },
+    );
+    this.name = 'WriteFailedError';
+    this.path = path;
+    this.code = code;
+    this.diskFull = DISK_FULL.has(code);
+  }
+}
 
 /** The temporary file beside `path` that {@link writeFileAtomic} writes first: hidden, unique per run. */
 const tempName = (path: string) => join(dirname(path), `.${basename(path)}.retention-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -14,28 +65,30 @@ const LEFTOVER = /^\..+\.retention-\d+-[0-9a-f]+\.tmp$|\.md\.retention-tmp$/;
  * one: write a uniquely named file beside it, flush it to disk (fsync), rename it over `path`, and flush the
  * folder, so the rename survives a power cut too.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, fs: AtomicWriteFsPromises = nodeFsPromises): Promise<void> {
   const tmp = tempName(path);
-  const file = await open(tmp, 'wx');
+  let created = false;
   try {
-    await file.writeFile(text, 'utf8');
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  try {
-    await rename(tmp, path);
+    const file = await fs.open(tmp, 'wx');
+    created = true;
+    try {
+      await file.writeFile(text, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await fs.rename(tmp, path);
   } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+    if (created) await fs.rm(tmp, { force: true }).catch(() => undefined); // a full disk leaves no temporary file behind
+    throw new WriteFailedError(path, error);
   }
-  const dir = await open(dirname(path), 'r');
+  const dir = await fs.open(dirname(path), 'r').catch(() => undefined);
   try {
-    await dir.sync();
+    await dir?.sync();
   } catch {
     // some file systems cannot sync a folder; the rename itself is still atomic
   } finally {
-    await dir.close();
+    await dir?.close();
   }
 }
 
@@ -44,36 +97,49 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
  * `exclusive` it never replaces an existing file: it returns false when `path` exists (a case number just taken),
  * decided atomically by a hard link where the file system has them.
  */
-export function writeFileAtomicSync(path: string, text: string | Uint8Array, exclusive = false): boolean {
-  mkdirSync(dirname(path), { recursive: true });
+export function writeFileAtomicSync(path: string, text: string | Uint8Array, exclusive = false, fs: AtomicWriteFs = nodeFs): boolean {
   const tmp = tempName(path);
-  const fd = openSync(tmp, 'wx');
+  let created = false;
   try {
-    writeFileSync(fd, text, 'utf8'); // bytes as they are
-    fsyncSync(fd);
+    fs.mkdirSync(dirname(path), { recursive: true });
+    const fd = fs.openSync(tmp, 'wx');
+    created = true;
+    try {
+      fs.writeFileSync(fd, text, 'utf8'); // bytes as they are
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (!exclusive) fs.renameSync(tmp, path);
+    else if (!placeExclusively(tmp, path, fs)) return false;
+  } catch (error) {
+    throw new WriteFailedError(path, error);
   } finally {
-    closeSync(fd);
-  }
-  try {
-    if (!exclusive) renameSync(tmp, path);
-    else if (!placeExclusively(tmp, path)) return false;
-  } finally {
-    rmSync(tmp, { force: true }); // after a rename: already gone
+    try {
+      if (created) fs.rmSync(tmp, { force: true }); // after a rename: already gone; after a failed write: none left
+    } catch {
+      // the folder itself is gone or unreadable: there is no temporary file to remove
+    }
   }
   syncFolder(dirname(path));
   return true;
 }
 
+/** Error codes of a file system without hard links (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
 /** Put `tmp` at `path` unless `path` exists; false when it does. */
-function placeExclusively(tmp: string, path: string): boolean {
+function placeExclusively(tmp: string, path: string, fs: AtomicWriteFs): boolean {
   try {
-    linkSync(tmp, path); // fails with EEXIST when the name is taken, atomically
+    fs.linkSync(tmp, path); // fails with EEXIST when the name is taken, atomically
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) throw error; // a full disk, …
     // no hard links on this file system: check, then rename
     if (existsSync(path)) return false;
-    renameSync(tmp, path);
+    fs.renameSync(tmp, path);
     return true;
   }
 }
@@ -81,12 +147,12 @@ function placeExclusively(tmp: string, path: string): boolean {
 function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
+    fd = nodeFs.openSync(dir, 'r');
+    nodeFs.fsyncSync(fd);
   } catch {
     // some file systems cannot sync a folder; the rename itself is still atomic
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined) nodeFs.closeSync(fd);
   }
 }
 

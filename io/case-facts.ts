@@ -275,21 +275,23 @@ async function loadCheck(org: Organization, cal: WorkCalendar): Promise<Check> {
 /**
  * Check one case file: read it, and unless its Git blob id (`gitKey` when Git vouches for it) is `oldKey`
  * (the cached check still holds: then 0), check it afresh into a cache entry. The file's text is dropped once it is checked.
- * `text` is the file read ahead as text, when {@link readsAsText}.
+ * `text` is the file read ahead as text, when {@link readsAsText}. Without a `check` (not loaded yet), a file whose
+ * cached check does not hold gives undefined: load the check and ask again.
  */
 function checkFile(
-  check: Check,
+  check: Check | undefined,
   file: string,
   path: string,
   useCache: boolean,
   oldKey: string | undefined,
   gitKey: string | undefined,
   textReadAhead?: string,
-): CacheEntry | 0 {
+): CacheEntry | 0 | undefined {
   // a file Git does not vouch for (changed, new, no Git) is read as bytes: its blob id is computed from them
   const bytes = readsAsText(useCache, gitKey) ? undefined : readFileSync(file);
   const key = useCache ? (gitKey ?? blobId(bytes!)) : '';
   if (useCache && oldKey === key) return 0;
+  if (!check) return undefined;
   const text = bytes ? decodeUtf8(bytes) : (textReadAhead ?? readUtf8(file));
   if (text === undefined) return [key, 1, null, [{ line: 1, field: '(file)', message: notUtf8(), severity: 'error' }]];
   const c = check({ path, text });
@@ -340,9 +342,9 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
     else todo.push(i);
   });
   if (todo.length) {
-    const check = await loadCheck(org, cal);
-    // many files: their facts' strings are kept once, at the price of a look-up per string (about 5 µs a file)
-    if (todo.length >= COLLECT_EVERY) check.seen = new Map();
+    // loaded at the first file whose cached check does not hold: files Git does not vouch for (no Git, changed in
+    // the work tree) are hashed first, and mostly hit
+    let check: Check | undefined;
     const texts: (string | undefined)[] = [];
     for (const [n, i] of todo.entries()) {
       if (n > 0 && n % COLLECT_EVERY === 0) collectGarbage();
@@ -351,15 +353,24 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
           const k = todo[n + j];
           texts[j] = k !== undefined && readsAsText(useCache, blobIds.get(names[k]!)) ? readUtf8(dirPrefix + names[k]) : undefined;
         }
-      results[i] = checkFile(
-        check,
-        dirPrefix + names[i],
-        prefix + names[i],
-        useCache,
-        cache?.entries.get(names[i]!)?.[0],
-        blobIds.get(names[i]!),
-        texts[n % READ_AHEAD],
-      );
+      const checked = () =>
+        checkFile(
+          check,
+          dirPrefix + names[i],
+          prefix + names[i],
+          useCache,
+          cache?.entries.get(names[i]!)?.[0],
+          blobIds.get(names[i]!),
+          texts[n % READ_AHEAD],
+        );
+      let result = checked();
+      if (result === undefined) {
+        check = await loadCheck(org, cal);
+        // many files: their facts' strings are kept once, at the price of a look-up per string (about 5 µs a file)
+        if (todo.length >= COLLECT_EVERY) check.seen = new Map();
+        result = checked()!;
+      }
+      results[i] = result;
     }
     if (todo.length >= COLLECT_EVERY) collectGarbage();
   }

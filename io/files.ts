@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isCaseFileName } from '../lib/cases/case-set.ts'; // no parser imports on the cached path
 import { t } from '../schemas/language.ts';
@@ -76,16 +76,18 @@ export interface CaseFileListing {
   skipped: SkippedEntry[];
 }
 
-const kindOf = (e: Dirent): string =>
-  e.isSymbolicLink()
-    ? 'een symbolische koppeling'
-    : e.isFIFO()
-      ? 'een named pipe'
-      : e.isSocket()
-        ? 'een socket'
-        : e.isBlockDevice() || e.isCharacterDevice()
-          ? 'een apparaatbestand'
-          : 'geen gewoon bestand';
+const kindOf = (e: Dirent | Stats): string =>
+  e.isDirectory()
+    ? 'een map'
+    : e.isSymbolicLink()
+      ? 'een symbolische koppeling'
+      : e.isFIFO()
+        ? 'een named pipe'
+        : e.isSocket()
+          ? 'een socket'
+          : e.isBlockDevice() || e.isCharacterDevice()
+            ? 'een apparaatbestand'
+            : 'geen gewoon bestand';
 
 /** The warning for a skipped entry (Dutch: the organizer reads it). */
 export const skippedMessage = (s: SkippedEntry): string =>
@@ -125,6 +127,52 @@ export function listCaseFiles(dir: string): CaseFileListing {
     );
   }
   return { names: names.sort(), skipped: skipped.sort((a, b) => (a.name < b.name ? -1 : 1)) };
+}
+
+/** A path that is not a regular file (a pipe, a socket, a device, a folder, a symbolic link): it was not read. */
+export class NotRegularFileError extends InputError {
+  readonly path: string;
+  readonly kind: string;
+  constructor(path: string, kind: string) {
+    const entry = { name: shown(path), kind };
+    super(`${shown(path)}: ${skippedMessage(entry)}`, [
+      { file: shown(path), line: 1, field: '(file)', message: skippedMessage(entry), severity: 'error' },
+    ]);
+    this.name = 'NotRegularFileError';
+    this.path = path;
+    this.kind = kind;
+  }
+}
+
+// O_NONBLOCK: opening a named pipe returns at once instead of waiting for a writer; O_NOFOLLOW: a symbolic
+// link is not followed (as the listing skips it). Neither exists on Windows, which has no pipes in folders.
+const OPEN_REGULAR = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * The bytes of the regular file at `path`, or undefined when there is none. Anything else at that path (a
+ * named pipe, whose reading would wait forever; a socket, a device, a folder, a symbolic link) is never read:
+ * {@link NotRegularFileError}, with a Dutch message naming the file. Decided on the opened file itself, so it
+ * cannot be swapped between the check and the read.
+ */
+export function readRegularFile(path: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_REGULAR);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') throw new NotRegularFileError(path, 'een symbolische koppeling');
+    if (code === 'ENXIO') throw new NotRegularFileError(path, 'een socket');
+    if (code === 'EISDIR') throw new NotRegularFileError(path, 'een map');
+    throw error;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotRegularFileError(path, kindOf(stats));
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Paths (relative to `dir`, sorted) of the case files `K-*.md` below it; other entries are skipped. */

@@ -1,108 +1,322 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync, readlinkSync, renameSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { GitProblem } from '../lib/sharing/messages.ts';
 
-/** The result of one git command. */
-interface GitRun {
+/** The result of one git command. `timedOut`: it was stopped after its time limit (a remote that never answers). */
+export interface GitRun {
   ok: boolean;
   out: string;
   err: string;
+  timedOut: boolean;
 }
 
-/** Where a folder stands in Git: not a work tree, a work tree without a remote, or one with its upstream. */
-export type GitState = { repo: false } | { repo: true; upstream?: string };
+/** Where a folder stands in Git: not a work tree, or one on `branch` (undefined: a detached HEAD) with its upstream, if any. */
+export type GitState = { repo: false } | { repo: true; branch?: string; upstream?: string };
 
-// An identity for commits on machines where Git has none configured (a fresh Codespace has one).
-const FALLBACK_IDENTITY = {
-  GIT_AUTHOR_NAME: 'Werkplek',
-  GIT_AUTHOR_EMAIL: 'werkplek@localhost',
-  GIT_COMMITTER_NAME: 'Werkplek',
-  GIT_COMMITTER_EMAIL: 'werkplek@localhost',
-};
+/** Who commits here: from Git's configuration (any level) or the environment. */
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
 
-/** Git commands in one folder (the cases folder). Commit messages never hold personal data: the caller names case and action only. */
+/** Time limits for commands that talk to the shared remote. */
+export interface NetworkLimits {
+  /** The whole command is stopped after this long (default 30 s). */
+  timeoutMs: number;
+  /** ssh gives up connecting (and its banner) after this many seconds; a silent connection is dropped after 2× this (default 5). */
+  connectSeconds: number;
+  /** https gives up when less than 1 kB/s arrives for this many seconds (default 10). */
+  lowSpeedSeconds: number;
+}
+
+const DEFAULT_LIMITS: NetworkLimits = { timeoutMs: 30_000, connectSeconds: 5, lowSpeedSeconds: 10 };
+const LOCAL_TIMEOUT_MS = 30_000;
+
+/**
+ * Git commands in one folder (the cases folder), asynchronous: a command never blocks the werkplek's other
+ * requests. Commands that reach the remote (fetch, push) run with short connect timeouts and a kill timeout, so a
+ * remote that accepts a connection and never answers costs at most `limits.timeoutMs`. Commit messages never
+ * hold personal data: the caller names case and action only.
+ */
 export class Git {
   readonly dir: string;
-  constructor(dir: string) {
+  readonly limits: NetworkLimits;
+  private readonly env: NodeJS.ProcessEnv;
+  private gitDirMemo: string | undefined;
+  private topMemo: string | undefined;
+  private identityMemo: GitIdentity | undefined;
+  private readonly children = new Set<ChildProcess>();
+
+  constructor(dir: string, o: { limits?: Partial<NetworkLimits>; env?: NodeJS.ProcessEnv } = {}) {
     this.dir = dir;
+    this.limits = { ...DEFAULT_LIMITS, ...o.limits };
+    this.env = o.env ?? process.env;
   }
 
-  run(args: string[], timeout = 30_000): GitRun {
-    const r = spawnSync('git', args, {
-      cwd: this.dir,
-      encoding: 'utf8',
-      timeout,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', ...(this.hasIdentity() ? {} : FALLBACK_IDENTITY) },
+  /** Run `git args` here; `network` adds the remote's time limits. Never throws; a command over its time is killed with its children. */
+  run(args: string[], o: { network?: boolean; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<GitRun> {
+    const { connectSeconds, lowSpeedSeconds, timeoutMs } = this.limits;
+    const network = o.network ? ['-c', 'http.lowSpeedLimit=1000', '-c', `http.lowSpeedTime=${lowSpeedSeconds}`] : [];
+    const env: NodeJS.ProcessEnv = {
+      ...this.env,
+      LC_ALL: 'C',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_EDITOR: 'true',
+      GCM_INTERACTIVE: 'never',
+      GIT_SSH_COMMAND: `${this.env.GIT_SSH_COMMAND ?? 'ssh'} -o BatchMode=yes -o ConnectTimeout=${connectSeconds} -o ServerAliveInterval=${connectSeconds} -o ServerAliveCountMax=2`,
+      ...o.env,
+    };
+    const limit = o.timeoutMs ?? (o.network ? timeoutMs : LOCAL_TIMEOUT_MS);
+    return new Promise((resolve) => {
+      // its own process group: on a timeout the helpers git starts (ssh, git-remote-http) are stopped with it
+      const child = spawn('git', [...network, ...args], { cwd: this.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      this.children.add(child);
+      let out = '';
+      let err = '';
+      let timedOut = false;
+      let settled = false;
+      const finish = (ok: boolean) => {
+        if (settled) return;
+        settled = true;
+        this.children.delete(child);
+        clearTimeout(timer);
+        resolve({ ok, out: out.trim(), err: err.trim(), timedOut });
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        killGroup(child);
+        finish(false);
+      }, limit);
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.on('error', (e) => {
+        err += e.message;
+        finish(false);
+      });
+      child.on('close', (code) => finish(code === 0));
     });
-    return { ok: r.status === 0, out: (r.stdout ?? '').trim(), err: (r.stderr ?? '').trim() || (r.error?.message ?? '') };
   }
 
-  private identity: boolean | undefined;
-  private hasIdentity(): boolean {
-    this.identity ??= spawnSync('git', ['config', 'user.email'], { cwd: this.dir, encoding: 'utf8' }).stdout?.trim() !== '';
-    return this.identity;
+  /** Stop every git command still running (with the helpers it started): the werkplek is closing. */
+  stop(): void {
+    for (const child of this.children) killGroup(child);
   }
 
-  /** Whether the folder is in a Git work tree, and its branch's upstream (`origin/main`), if any. */
-  state(): GitState {
-    if (this.run(['rev-parse', '--is-inside-work-tree']).out !== 'true') return { repo: false };
-    const up = this.run(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}']);
-    return { repo: true, upstream: up.ok && up.out ? up.out : undefined };
+  /** The absolute path of the repository's Git folder (read once). */
+  async gitDir(): Promise<string | undefined> {
+    if (this.gitDirMemo) return this.gitDirMemo;
+    const r = await this.run(['rev-parse', '--absolute-git-dir']);
+    if (r.ok) this.gitDirMemo = r.out;
+    return this.gitDirMemo;
   }
 
-  /** Commit exactly these paths (a save, or a renumbering's old and new name) with `message`; other changes stay uncommitted. */
-  commit(paths: string[], message: string): GitRun {
-    const add = this.run(['add', '-A', '--', ...paths]);
-    if (!add.ok) return add;
-    return this.run(['commit', '--quiet', '--no-verify', '-m', message, '--only', '--', ...paths]);
+  /** The absolute path of the work tree's top folder (read once). */
+  async topLevel(): Promise<string | undefined> {
+    if (this.topMemo) return this.topMemo;
+    const r = await this.run(['rev-parse', '--show-toplevel']);
+    if (r.ok) this.topMemo = r.out;
+    return this.topMemo;
   }
 
-  /** Fetch the upstream; false when it cannot be reached (offline). */
-  fetch(): boolean {
-    return this.run(['fetch', '--quiet'], 20_000).ok;
+  /** Whether the folder is in a Git work tree, its branch (none when HEAD is detached) and the branch's upstream (`origin/main`). */
+  async state(): Promise<GitState> {
+    const inside = await this.run(['rev-parse', '--is-inside-work-tree']);
+    if (inside.out !== 'true') return { repo: false };
+    const [branch, up] = await Promise.all([
+      this.run(['symbolic-ref', '--quiet', '--short', 'HEAD']),
+      this.run(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}']),
+    ]);
+    return { repo: true, branch: branch.ok ? branch.out : undefined, upstream: up.ok && up.out ? up.out : undefined };
+  }
+
+  /** Whether HEAD is detached: read from the HEAD file itself, no process (it is checked before every commit). */
+  async detached(): Promise<boolean> {
+    const dir = await this.gitDir();
+    if (!dir) return false;
+    try {
+      return !readFileSync(join(dir, 'HEAD'), 'utf8').startsWith('ref:');
+    } catch {
+      return false;
+    }
+  }
+
+  /** The identity commits here carry, or undefined when Git has none (the werkplek never invents one). */
+  async identity(): Promise<GitIdentity | undefined> {
+    if (this.identityMemo) return this.identityMemo;
+    const [name, email] = await Promise.all([this.run(['config', 'user.name']), this.run(['config', 'user.email'])]);
+    const n = this.env.GIT_AUTHOR_NAME ?? name.out;
+    const e = this.env.GIT_AUTHOR_EMAIL ?? email.out;
+    if (n && e) this.identityMemo = { name: n, email: e };
+    return this.identityMemo;
+  }
+
+  /** Store who commits in this clone (its own Git configuration, not the computer's) and which organizer that is. */
+  async setIdentity(identity: GitIdentity, organizerKey: string): Promise<boolean> {
+    this.identityMemo = undefined;
+    for (const [key, value] of [
+      ['user.name', identity.name],
+      ['user.email', identity.email],
+      ['werkplek.organizer', organizerKey],
+    ] as const)
+      if (!(await this.run(['config', '--local', key, value])).ok) return false;
+    return true;
+  }
+
+  /** The organizer key chosen in this clone (`werkplek.organizer`), if any. */
+  async organizerKey(): Promise<string | undefined> {
+    const r = await this.run(['config', 'werkplek.organizer']);
+    return r.ok && r.out ? r.out : undefined;
+  }
+
+  /**
+   * Why a commit cannot be made here now, if anything: a detached HEAD, a missing identity or an `index.lock`
+   * (held by a running git, or left behind by one that stopped).
+   */
+  async problem(): Promise<GitProblem | undefined> {
+    if (await this.detached()) return { kind: 'detached' };
+    const lock = await this.lockProblem();
+    if (lock) return lock;
+    if (!(await this.identity())) return { kind: 'no-identity' };
+    return undefined;
+  }
+
+  /** The index lock's state: absent (undefined), held by a running git, or stale (no git process works in this repository). */
+  async lockProblem(): Promise<GitProblem | undefined> {
+    const dir = await this.gitDir();
+    if (!dir) return undefined;
+    const lock = join(dir, 'index.lock');
+    let age: number;
+    try {
+      age = Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    const running = gitProcessesIn([dir, (await this.topLevel()) ?? this.dir]);
+    // without /proc (not Linux) a lock older than ten minutes counts as left behind
+    const stale = running === undefined ? age > 10 * 60_000 : running === 0;
+    return stale ? { kind: 'stale-lock', lock } : { kind: 'busy-lock' };
+  }
+
+  /**
+   * Move a stale `index.lock` aside (renamed to `index.lock.oud-<time>`, never deleted), after checking again that
+   * no git process works here. Returns whether Git can commit again.
+   */
+  async moveStaleLock(now = new Date()): Promise<boolean> {
+    const p = await this.lockProblem();
+    if (!p) return true;
+    if (p.kind !== 'stale-lock') return false;
+    try {
+      renameSync(p.lock, `${p.lock}.oud-${now.toISOString().replace(/[:.]/g, '-')}`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Commit exactly these paths (a save, or a renumbering's old and new name) with `message`; other changes stay
+   * uncommitted. Refused on a detached HEAD (the commit would land on no branch) and without an identity (the
+   * werkplek never invents one); a failure says why when it can (an index lock).
+   */
+  async commit(paths: string[], message: string): Promise<{ ok: true } | { ok: false; problem: GitProblem }> {
+    if (await this.detached()) return { ok: false, problem: { kind: 'detached' } };
+    if (!(await this.identity())) return { ok: false, problem: { kind: 'no-identity' } };
+    const add = await this.run(['add', '-A', '--', ...paths]);
+    const done = add.ok && (await this.run(['commit', '--quiet', '--no-verify', '-m', message, '--only', '--', ...paths]));
+    if (done && done.ok) return { ok: true };
+    const said = `${add.err}\n${done ? done.err : ''}`;
+    if (/index\.lock/.test(said)) return { ok: false, problem: (await this.lockProblem()) ?? { kind: 'busy-lock' } };
+    return { ok: false, problem: { kind: 'failed' } };
+  }
+
+  /** Fetch the upstream (with the network's time limits). */
+  fetch(): Promise<GitRun> {
+    return this.run(['fetch', '--quiet'], { network: true });
+  }
+
+  /** Push the branch to its upstream; `rejected`: the remote answered but did not take the branch (fetch, merge, push again). */
+  async push(): Promise<GitRun & { rejected: boolean }> {
+    const r = await this.run(['push', '--porcelain'], { network: true });
+    // `!` before a ref: the remote answered but did not take it (it has commits this clone lacks, or another push
+    // updated the branch at the same moment: "[remote rejected] … (failed to lock)")
+    return { ...r, rejected: !r.ok && /^!\t/m.test(r.out) };
   }
 
   /** The file names (`K-2026-005.md`) of every case on `ref` under this folder. */
-  caseNamesOn(ref: string): string[] {
-    const r = this.run(['ls-tree', '-r', '--name-only', ref, '--', '.']);
+  async caseNamesOn(ref: string): Promise<string[]> {
+    const r = await this.run(['ls-tree', '-r', '--name-only', ref, '--', '.']);
     return r.ok ? r.out.split('\n').filter((l) => /(^|\/)K-[^/]*\.md$/.test(l)) : [];
   }
 
   /** Whether `ref` holds the file at `path` (relative to this folder). */
-  hasOn(ref: string, path: string): boolean {
-    return this.run(['cat-file', '-e', `${ref}:./${path}`]).ok;
-  }
-
-  push(): GitRun {
-    return this.run(['push', '--quiet'], 60_000);
-  }
-
-  /** Pull with rebase; on a conflict the rebase is aborted, so no file ever holds two versions in conflict markers. */
-  pullRebase(): GitRun {
-    const r = this.run(['pull', '--rebase', '--autostash', '--quiet'], 60_000);
-    if (!r.ok) this.run(['rebase', '--abort']);
-    return r;
+  async hasOn(ref: string, path: string): Promise<boolean> {
+    return (await this.run(['cat-file', '-e', `${ref}:./${path}`])).ok;
   }
 
   /** Files (relative to this folder) that commits on HEAD added since it parted from `ref`: cases registered here and not yet shared. */
-  addedSince(ref: string): string[] {
-    const base = this.run(['merge-base', 'HEAD', ref]);
+  async addedSince(ref: string): Promise<string[]> {
+    const base = await this.run(['merge-base', 'HEAD', ref]);
     if (!base.ok) return [];
-    const r = this.run(['diff', '--relative', '--name-only', '--no-renames', '--diff-filter=A', base.out, 'HEAD', '--', '.']);
+    const r = await this.run(['diff', '--relative', '--name-only', '--no-renames', '--diff-filter=A', base.out, 'HEAD', '--', '.']);
     return r.ok && r.out ? r.out.split('\n') : [];
   }
 
-  /**
-   * Pull with a merge instead of a rebase: used after a renumbering, when replaying the commit that first added
-   * the old number would collide with the remote's case of that number, while the merged trees do not. On a
-   * conflict the merge is aborted: no file ever holds conflict markers.
-   */
-  pullMerge(): GitRun {
-    const r = this.run(['pull', '--no-rebase', '--no-edit', '--autostash', '--quiet'], 60_000);
-    if (!r.ok) this.run(['merge', '--abort']);
-    return r;
+  /** Files (relative to this folder) that commits on HEAD not yet on `ref` touch (`git log ref..HEAD`): changed here, not shared. */
+  async changedSince(ref: string): Promise<string[] | undefined> {
+    const r = await this.run(['log', '--relative', '--no-renames', '--name-only', '--format=', `${ref}..HEAD`, '--', '.']);
+    return r.ok ? [...new Set(r.out.split('\n').filter(Boolean))] : undefined;
   }
 
-  /** Undo the last commit but keep its file on disk (used to renumber a registration before it is pushed). */
-  uncommitLast(path: string): boolean {
-    return this.run(['reset', '--soft', 'HEAD~1']).ok && this.run(['reset', '--quiet', '--', path]).ok;
+  /** Files (relative to this folder) with changes not committed: changed since HEAD, or new and not ignored. */
+  async uncommitted(): Promise<string[]> {
+    const [changed, added] = await Promise.all([
+      this.run(['diff', '--name-only', '--relative', '--no-renames', 'HEAD', '--', '.']),
+      this.run(['ls-files', '--others', '--exclude-standard', '--', '.']),
+    ]);
+    return [changed, added].flatMap((r) => (r.ok ? r.out.split('\n').filter(Boolean) : []));
   }
+
+  /**
+   * Merge `ref` into HEAD (fast-forward when it can), with `config` (`-c key=value` arguments) and `env` (such as
+   * the case merge driver's). On a conflict the merge is aborted: no file ever holds two versions in conflict markers.
+   */
+  async merge(ref: string, o: { config?: string[]; env?: Record<string, string> } = {}): Promise<GitRun> {
+    const r = await this.run([...(o.config ?? []), 'merge', '--no-edit', '--autostash', '--quiet', ref], { env: o.env });
+    if (!r.ok) await this.run(['merge', '--abort']);
+    return r;
+  }
+}
+
+/** Kill a command and the processes it started (it runs in its own process group). */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * How many git processes work in one of `dirs` (their working folder inside it), from /proc; undefined where
+ * there is no /proc to read.
+ */
+function gitProcessesIn(dirs: string[]): number | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return undefined;
+  }
+  let n = 0;
+  for (const pid of pids) {
+    try {
+      if (!/^git/.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      if (dirs.some((d) => !relative(d, cwd).startsWith('..') && !isAbsolute(relative(d, cwd)))) n++;
+    } catch {
+      // the process ended meanwhile, or is not ours to read
+    }
+  }
+  return n;
 }

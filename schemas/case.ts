@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isoDate, key, text } from './common.ts';
 import { say, t } from './language.ts';
 import type { Organization } from './organization.ts';
+// the one exception to schemas/ importing nothing: the words of the case's fields (tools/architecture.ts)
+import { vocabulary } from '../lib/vocabulary/index.ts';
 
 /** The file name a case id must have: K-YYYY-NNN. */
 export const CASE_ID = /^K-(\d{4})-(\d{3,})$/;
@@ -135,16 +137,15 @@ type Shape = z.output<typeof caseShape>;
 /** Rules across fields that need no configuration: dates in order, what each status needs. */
 export function checkCaseRules(c: Shape, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], nl: string, en: string) => ctx.addIssue({ code: 'custom', path, message: t(nl, en) });
-  const NAMES: Record<string, [string, string]> = {
-    received: ['de ontvangstdatum (received)', 'received'],
-    response: ['de schriftelijke afhandeling (response.date)', 'the response'],
-  };
-  const notBefore = (path: (string | number)[], date: string | undefined, floor: string, what: 'received' | 'response') => {
+  // a field as the werkplek's forms name it (lib/vocabulary), with its key and value for people who edit the file
+  const named = (field: 'received' | 'response.date', lang: 'nl' | 'en', date: string) =>
+    `"${vocabulary(lang).field[field]}" (${field}: ${date})`;
+  const notBefore = (path: (string | number)[], date: string | undefined, floor: string, what: 'received' | 'response.date') => {
     if (date !== undefined && date < floor)
       issue(
         path,
-        `${date} ligt vóór ${NAMES[what]![0]} (${floor}); schrijf een datum op of na ${floor}`,
-        `${date} is before ${NAMES[what]![1]} (${floor})`,
+        `${date} ligt vóór ${named(what, 'nl', floor)}; schrijf een datum op of na ${floor}`,
+        `${date} is before ${named(what, 'en', floor)}`,
       );
   };
   // received ≤ steps ≤ response ≤ escalation. art. 4.1 sets a latest filing date, not an earliest: a complaint
@@ -156,13 +157,13 @@ export function checkCaseRules(c: Shape, ctx: z.RefinementCtx): void {
     if (c.response && s.date > c.response.date)
       issue(
         ['steps', i, 'date'],
-        `${s.date} ligt na de schriftelijke afhandeling (response.date: ${c.response.date}); een stap komt vóór de afhandeling`,
-        `${s.date} is after the response (${c.response.date})`,
+        `${s.date} ligt na ${named('response.date', 'nl', c.response.date)}; een stap komt vóór de afhandeling`,
+        `${s.date} is after ${named('response.date', 'en', c.response.date)}`,
       );
   });
   notBefore(['response', 'date'], c.response?.date, c.received, 'received');
   if (c.escalation)
-    notBefore(['escalation', 'date'], c.escalation.date, c.response?.date ?? c.received, c.response ? 'response' : 'received');
+    notBefore(['escalation', 'date'], c.escalation.date, c.response?.date ?? c.received, c.response ? 'response.date' : 'received');
   notBefore(['withdrawn_on'], c.withdrawn_on, c.received, 'received');
   c.improvements.forEach((a, i) => notBefore(['improvements', i, 'done'], a.done, c.received, 'received'));
 
@@ -252,7 +253,8 @@ export function organizationRules(org: Organization): (c: Shape, ctx: z.Refineme
       ),
     });
   return (c, ctx) => {
-    if (!organizers.has(c.organizer)) unknown(ctx, ['organizer'], c.organizer, organizers, 'begeleider', 'organizer');
+    if (!organizers.has(c.organizer))
+      unknown(ctx, ['organizer'], c.organizer, organizers, vocabulary('nl').role.organizer, vocabulary('en').role.organizer);
     c.categories.forEach((k, i) => {
       if (!categories.has(k)) unknown(ctx, ['categories', i], k, categories, 'categorie', 'category');
     });

@@ -43,6 +43,40 @@ const uniqueKeys = <T extends { key: string }>(list: T[], ctx: z.RefinementCtx) 
   });
 };
 
+/** The texts that describe the escalation body's procedure, in one language; each goes into letters and the public page as it is. */
+const procedureTexts = z.strictObject({
+  how: text.meta({
+    description:
+      'Hoe de klacht bij de klachtencommissie komt: adres, e-mail of formulier, als deel van een zin ("per e-mail aan …"). Spreek de klager aan met "u".',
+  }),
+  officer: text.meta({ description: 'Wat de klachtenfunctionaris doet: eerst bemiddelen. Eén of twee korte zinnen, B1.' }),
+  disputes_body: text.meta({ description: 'Wat de geschilleninstantie doet als bemiddelen niet lukt. Eén of twee korte zinnen, B1.' }),
+  term: text.meta({ description: 'Binnen welke termijn de klager bij de commissie terecht kan. Eén korte zin.' }),
+  cost: text.meta({ description: 'Wat het de klager kost. Eén of twee korte zinnen.' }),
+});
+
+/** The escalation body's procedure (art. 1.6, 3.2, 4.7): who submits, how, the term, the cost, the officer and the disputes body. */
+const procedureSchema = z
+  .strictObject({
+    submitted_by: z
+      .enum(
+        ['organizer', 'complainant'],
+        say('verwacht organizer (de begeleider legt voor) of complainant (de klager legt voor)', 'expected organizer or complainant'),
+      )
+      .meta({
+        description:
+          'Wie de klacht aan de klachtencommissie voorlegt: organizer (de begeleider, met toestemming van de klager; art. 4.7) of complainant (de klager zelf).',
+      }),
+    ...procedureTexts.shape,
+    en: procedureTexts
+      .optional()
+      .meta({ description: 'Dezelfde teksten in het Engels, voor de Engelse publieke pagina (anders toont die de Nederlandse).' }),
+  })
+  .meta({
+    description:
+      'Art. 1.6, 3.2, 4.7: hoe een klacht bij de klachtencommissie komt. Brieven, publieke pagina en handleiding nemen deze teksten over.',
+  });
+
 /** organization.yml: the organization's facts, read by the checker, the public site and the report. */
 export const organizationSchema = z.strictObject({
   organization: z
@@ -88,6 +122,16 @@ export const organizationSchema = z.strictObject({
         .nonnegative(wholeNumber('reminder_workdays: 5'))
         .default(5)
         .meta({ description: 'Waarschuw zoveel werkdagen vóór de afhandeltermijn.' }),
+      acknowledgement_workdays: z
+        .int(wholeNumber('acknowledgement_workdays: 5'))
+        .positive(wholeNumber('acknowledgement_workdays: 5'))
+        .default(5)
+        .meta({
+          description: 'Eigen norm (de regeling noemt geen termijn): de ontvangst bevestigen binnen zoveel werkdagen na ontvangst.',
+        }),
+      correction_workdays: z.int(wholeNumber('correction_workdays: 5')).positive(wholeNumber('correction_workdays: 5')).default(5).meta({
+        description: 'Art. 4.1: zoveel werkdagen na de bevestiging van een mondelinge klacht kan de klager de tekst nog verbeteren.',
+      }),
     })
     .meta({ description: 'Termijnen in werkdagen.' }),
   time_zone: z
@@ -122,6 +166,7 @@ export const organizationSchema = z.strictObject({
       description_en: text
         .optional()
         .meta({ description: 'Hetzelfde in het Engels, voor de Engelse publieke pagina (anders toont die de Nederlandse tekst).' }),
+      procedure: procedureSchema,
     })
     .meta({ description: 'Art. 1.6 en 4.7: waar een klager terecht kan die niet tevreden is.' }),
   retention: z

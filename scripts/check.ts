@@ -28,7 +28,7 @@ Options:
   --format FORMAT      text (default) or github (problems as workflow annotations)
   --json               print the deadlines as JSON on stdout (as npm run deadlines -- --json); the
                        problems and the summary go to stderr
-  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   count as if it were this date (default: today in the organization's time zone, organization.yml)
   --github             then keep GitHub issues in step with the valid cases, and keep one issue
                        "Ongeldig dossier" open naming each invalid file and field (see
                        npm run deadlines -- --help)
@@ -76,7 +76,7 @@ await runMain('check', async () => {
   if (values.json) await printJsonList(deadlines);
   else {
     if (result.errorCount > 0) console.log(t('\nDossiers met een fout staan niet in de tabel.', '\nFiles with an error are left out.'));
-    console.log(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays)}`);
+    console.log(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays, org.time_zone)}`);
   }
   if (values.github) {
     console.log('');

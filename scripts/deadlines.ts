@@ -1,24 +1,26 @@
 import { caseDeadlines } from '../lib/deadlines/deadlines.ts';
-import { deadlineTableText } from '../lib/deadlines/deadline-table.ts';
+import { deadlineTableText, decreedDaysProblem } from '../lib/deadlines/deadline-table.ts';
 import { InputError, formatProblem } from '../lib/problems/problems.ts';
 import { t } from '../schemas/language.ts';
 import { COMMON_OPTIONS, DEADLINE_OPTIONS, DEFAULT_MAX_WRITES, LANG_HELP, maxWritesOf, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { printJsonList } from '../io/print-json.ts';
 import { resolveToday } from '../io/today.ts';
+import { vocabulary } from '../lib/vocabulary/index.ts';
 
+const states = vocabulary('nl').deadlineState;
 const HELP = `Usage: npm run deadlines -- [options]
 
 Prints every case with its handling deadline (received + 20 working days, art. 5.4), its state
 and the working days left (negative when overdue), most urgent first. The table is in Dutch
-(states in words: "op schema", "termijn verstreken", ...); --lang en prints the keys below. Working days follow the
-Algemene termijnenwet; "today" is the date in Europe/Amsterdam.
+(states in words: "${states.on_track}", "${states.overdue}", ...); --lang en prints the keys below. Working days follow the
+Algemene termijnenwet; "today" is the date in the organization's time zone (organization.yml).
 
 States: on_track, due_soon (at most reminder_workdays left), due_today, overdue,
 closed_on_time, closed_late, withdrawn.
 
 Options:
-  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   count as if it were this date (default: today in the organization's time zone, organization.yml)
   --json               print a JSON array (id, organizer, status, received, due, state,
                        workdays_left, filing_deadline, filed_late, closed_on)
   --github             keep GitHub issues in step with the cases: one issue per case that is
@@ -69,7 +71,10 @@ await runMain('deadlines', async () => {
     today,
   );
   if (values.json) return void (await printJsonList(deadlines));
-  console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays));
+  console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays, org.time_zone));
+  // art. 3 lid 3 Atw: the same warning validate and check give when a term starting today runs past the known decrees
+  const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
+  if (calendarWarning) console.error(formatProblem(calendarWarning));
   if (!values.github) return;
   console.log('');
   const { syncCheckedCases } = await import('../io/github/sync.ts'); // Octokit loads only with --github

@@ -4,8 +4,11 @@ import { CASE_ID } from '../schemas/case.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { DOCUMENT_KINDS, templatesOf } from '../lib/documents/kinds.ts';
-import { recordCaseDate, type RecordedDateField } from '../lib/cases/record-date.ts';
-import { writeFileAtomic } from '../io/atomic-write.ts';
+import type { RecordedDateField } from '../lib/cases/record-date.ts';
+import { sentChange } from '../lib/cases/case-changes.ts';
+import { changeCase } from '../actions/change-case.ts';
+import { workspace } from '../actions/workspace.ts';
+import { Sharing } from '../io/sharing.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
@@ -37,7 +40,7 @@ Options:
   --out DIR          where to write (default: documents); inside the repository only a folder
                      Git ignores (never cases/ or site/public/), or any folder outside it
   --template FILE    the response letter template (default: templates/antwoordbrief.html)
-  --today YYYY-MM-DD the print date, and the date recorded (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD the print date, and the date recorded (default: today in the organization's time zone, organization.yml)
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
 ${LANG_HELP}
@@ -102,26 +105,40 @@ await runMain('documents', async () => {
   const record = result.cases.find((r) => r.file === file.path)!;
 
   const templates: Record<string, string> = {};
-  for (const t of new Set(kinds.flatMap(templatesOf))) {
-    const path = t === 'antwoordbrief.html' ? values.template : join('templates', t);
+  for (const name of new Set(kinds.flatMap(templatesOf))) {
+    const path = name === 'antwoordbrief.html' ? values.template : join('templates', name);
     try {
-      templates[t] = await readFile(path, 'utf8');
+      templates[name] = await readFile(path, 'utf8');
     } catch (error) {
-      throw new InputError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, [], { cause: error });
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new InputError(
+        t(
+          `het sjabloon ${path} is niet te lezen (${code}); zet het terug in de map templates/ (zie templates/README.md)`,
+          `cannot read the template ${path}: ${code}`,
+        ),
+        [],
+        { cause: error },
+      );
     }
   }
-  const documents: { name: string; html: string; records?: RecordedDateField }[] = [];
+  const documents: { name: string; html: string; records?: RecordedDateField; sent: string }[] = [];
   const incomplete: { title: string; missing: string[] }[] = [];
   for (const kind of kinds) {
     const made = kind.make({ record, org, cal, today, templates });
-    if (made.ok) documents.push({ name: `${id}-${kind.key}`, html: made.html, records: kind.records });
+    if (made.ok)
+      documents.push({
+        name: `${id}-${kind.key}`,
+        html: made.html,
+        records: kind.records,
+        sent: `${kind.title.toLowerCase()} verstuurd (${kind.articles})`,
+      });
     else incomplete.push({ title: kind.title, missing: made.missing });
   }
 
   if (!dryRun) await mkdir(values.out, { recursive: true });
   const browser = dryRun || values['html-only'] || documents.length === 0 ? undefined : await launchChromium();
   const shown = (path: string) => relative(process.cwd(), path) || path;
-  let caseText = file.text;
+  const ws = workspace(values.cases, org, today, new Sharing({ cases: values.cases, config: values.config, autoShare: false }));
   try {
     for (const doc of documents) {
       const html = join(values.out, `${doc.name}.html`);
@@ -143,26 +160,33 @@ await runMain('documents', async () => {
         console.log(`${t('geschreven:', 'wrote')} ${shown(pdf)}`);
       }
       if (!doc.records) continue;
-      // The letter went out: record its date in the case file (never overwriting one already there).
-      const recording = recordCaseDate(caseText, doc.records, today);
-      if (!recording.changed)
+      // The letter went out: record its date in the case file (never overwriting one already there), through the
+      // action layer's one writer of a case change (actions/change-case.ts), committed when the folder is in Git.
+      const current = record.data[doc.records];
+      if (current)
         console.log(
           t(
-            `${file.path}: ${doc.records} is al ${recording.current}; blijft zo`,
-            `${file.path}: ${doc.records} is already ${recording.current}; left as it is`,
+            `${file.path}: ${doc.records} is al ${current}; blijft zo`,
+            `${file.path}: ${doc.records} is already ${current}; left as it is`,
           ),
         );
       else if (dryRun) console.log(`${t('zou vastleggen:', 'would record')} ${doc.records}: ${today} ${t('in', 'in')} ${file.path}`);
       else {
-        await writeFileAtomic(file.path, recording.text);
-        caseText = recording.text;
+        const r = await changeCase(ws, id, () => sentChange(doc.records!, today, doc.sent));
+        if (r.kind !== 'saved')
+          throw new InputError(
+            t(
+              `${file.path}: ${doc.records} kon niet worden vastgelegd (${r.kind})`,
+              `${file.path}: could not record ${doc.records} (${r.kind})`,
+            ),
+          );
         console.log(`${t('vastgelegd:', 'recorded')} ${doc.records}: ${today} ${t('in', 'in')} ${file.path}`);
       }
     }
   } finally {
     await browser?.close();
   }
-  if (dryRun) console.log(t('Proefrun: er is niets geschreven.', 'Dry run: nothing was written.'));
+  if (dryRun) console.log(t('Alleen getoond (--dry-run): er is niets geschreven.', 'Dry run: nothing was written.'));
 
   if (incomplete.length) {
     for (const { title, missing } of incomplete) {

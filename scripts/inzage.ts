@@ -1,12 +1,11 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { calendarFor } from '../lib/calendar/holidays.ts';
-import { accessExport, casesOf, type AccessSubject } from '../lib/cases/subject-access.ts';
-import { validateCases } from '../lib/cases/validate.ts';
-import { accessReportHtml } from '../lib/documents/access-report.ts';
+import type { AccessSubject } from '../lib/cases/subject-access.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { launchChromium } from '../io/chromium.ts';
-import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
+import { loadOrganization } from '../io/case-files.ts';
+import { accessRequest, documentsDirOf } from '../actions/access-request.ts';
+import { workspace } from '../actions/workspace.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { resolveToday } from '../io/today.ts';
 
@@ -26,7 +25,7 @@ Options:
   --name "FULL NAME"   the person's whole name, as in the case file
   --out DIR            where to write (default: inzage)
   --html-only          skip the PDF (no Chromium needed)
-  --today YYYY-MM-DD   the date on the export (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   the date on the export (default: today in the organization's time zone, organization.yml)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
   -h, --help           show this help`;
@@ -46,37 +45,26 @@ await runMain('inzage', async () => {
   const subject: AccessSubject = values.email !== undefined ? { email: values.email } : { name: values.name! };
 
   const org = await loadOrganization(values.config);
-  const today = resolveToday(org, values.today);
-  const cal = calendarFor(org);
-  const files = await loadCaseFiles(values.cases);
-  const result = validateCases(files, org, cal);
-  if (result.errorCount > 0)
-    throw new InputError(
-      `${result.errorCount} error(s) in the case files; fix them first (npm run validate), so no data is missed`,
-      result.problems.filter((p) => p.severity === 'error'),
-    );
-  const records = casesOf(result.cases, subject);
+  // the one access request (actions/access-request.ts), as the werkplek's Privacyverzoeken page makes it
+  const r = await accessRequest(workspace(values.cases, org, resolveToday(org, values.today)), subject, {
+    documentsDir: documentsDirOf(values.config),
+  });
+  if (r.kind === 'invalid-cases')
+    throw new InputError(`${r.errorCount} error(s) in the case files; fix them first (npm run validate), so no data is missed`, r.problems);
+  const { records, html } = r;
   if (records.length === 0) {
     console.log(
-      `Geen dossier gevonden voor ${'email' in subject ? 'dit e-mailadres' : 'deze naam'} (${files.length} dossiers doorzocht). ` +
+      `Geen dossier gevonden voor ${'email' in subject ? 'dit e-mailadres' : 'deze naam'} (${r.searched} dossiers doorzocht). ` +
         'Er is niets geschreven. Laat de persoon weten dat het klachtenregister geen gegevens van hem of haar bevat.',
     );
     return 0;
   }
-  let made: string[] = [];
-  try {
-    made = await readdir('documents');
-  } catch {
-    // no documents folder: nothing made for these cases
-  }
-  const exp = accessExport(records, org, today, (id) => made.filter((f) => f.startsWith(`${id}-`)).sort());
-  const html = accessReportHtml(exp, records, org, cal, today);
 
   await mkdir(values.out, { recursive: true });
   // The file name names the date and the cases, never the person.
-  const base = join(values.out, `inzage-${today}-${records.map((r) => r.data.id).join('-')}`);
+  const base = join(values.out, r.name);
   const shown = (p: string) => relative(process.cwd(), p) || p;
-  await writeFile(`${base}.json`, `${JSON.stringify(exp, null, 2)}\n`, 'utf8');
+  await writeFile(`${base}.json`, `${JSON.stringify(r.export, null, 2)}\n`, 'utf8');
   console.log(`wrote ${shown(`${base}.json`)}`);
   await writeFile(`${base}.html`, html, 'utf8');
   console.log(`wrote ${shown(`${base}.html`)}`);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkbox, input, select } from '@inquirer/prompts';
 import { CHANNELS } from '../schemas/case.ts';
@@ -14,6 +14,11 @@ import { currentLanguage, t } from '../schemas/language.ts';
 import type { IsoDate } from '../lib/dates/iso-date.ts';
 import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
 import { resolveToday } from '../io/today.ts';
+import { words } from '../lib/vocabulary/index.ts';
+import { Sharing } from '../io/sharing.ts';
+import { gitProblemMessage } from '../lib/sharing/messages.ts';
+import { registerCase } from '../actions/register.ts';
+import { workspace } from '../actions/workspace.ts';
 
 const HELP = `Usage: npm run new-case -- [options]
 
@@ -27,12 +32,12 @@ again, and a rule across answers (as npm run validate checks it) asks again only
 is about, keeping the others. The complaint text is asked last.
 
 Every question is also a flag: when the flags give the organizer, channel, name and at least one
-category, it asks nothing (received defaults to today in Europe/Amsterdam). With --no-input, or
+category, it asks nothing (received defaults to today in the organization's time zone, organization.yml). With --no-input, or
 when not run in a terminal, it never asks and stops with a message naming the missing flags.
 
 Options:
   --organizer KEY               responsible organizer (art. 6.1), from organization.yml
-  --received YYYY-MM-DD         date the complaint came in (default: today in Europe/Amsterdam)
+  --received YYYY-MM-DD         date the complaint came in (default: today in the organization's time zone, organization.yml)
   --channel CHANNEL             email, letter, form or oral (art. 1.1, 4.1)
   --name TEXT                   the complainant: the client's name (art. 1.2)
   --email TEXT                  the complainant's e-mail address
@@ -44,12 +49,14 @@ Options:
   --representative-phone TEXT   the representative's phone number
   --representative-address TEXT the representative's postal address, on one line (the letter goes there)
   --assignment-completed YYYY-MM-DD  date the assignment was completed (start of the filing window)
+  --client-informed YYYY-MM-DD  date the client was told of this regulation and the committee at the start
+                                of the assignment (art. 3), usually the date of the order confirmation
   --category KEY                a category from organization.yml; repeat it, or separate keys by commas
   --complaint TEXT              the complaint as received (default: a placeholder to fill in the editor)
   --complaint-file FILE         read the complaint as received from a text file
   --id K-YYYY-NNN               use this id instead of the next free one (refused when it exists)
   --no-input                    never ask; fail when a required flag is missing
-  --today YYYY-MM-DD            count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD            count as if it were this date (default: today in the organization's time zone, organization.yml)
   --cases DIR                   folder with the case files (default: cases)
   --config FILE                 the organization's configuration (default: organization.yml)
   --lang nl|en                  language of the prompts and messages (default: nl, or KLACHTEN_LANG)
@@ -70,6 +77,7 @@ const OPTIONS = {
   'representative-phone': { type: 'string' },
   'representative-address': { type: 'string' },
   'assignment-completed': { type: 'string' },
+  'client-informed': { type: 'string' },
   category: { type: 'string', multiple: true },
   complaint: { type: 'string' },
   'complaint-file': { type: 'string' },
@@ -78,14 +86,10 @@ const OPTIONS = {
   today: { type: 'string' },
 } as const;
 
-const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], [nl: string, en: string]> = {
-  email: ['e-mail', 'e-mail'],
-  letter: ['brief (post)', 'letter (post)'],
-  form: ['formulier (website of papier)', 'form (website or paper)'],
-  oral: [
-    'mondeling (persoonlijk of telefonisch; bevestig de klacht schriftelijk, art. 4.1)',
-    'oral (in person or by phone; confirm it in writing, art. 4.1)',
-  ],
+/** A channel as the prompt offers it: its word, and what it means (lib/vocabulary). */
+const channelChoice = (c: (typeof CHANNELS)[number]) => {
+  const w = words();
+  return w.channelHint[c] ? `${w.channel[c]} (${w.channelHint[c]})` : w.channel[c];
 };
 
 // inquirer's key help, in Dutch
@@ -111,6 +115,7 @@ type Question =
   | 'representative_phone'
   | 'representative_address'
   | 'assignment_completed'
+  | 'client_informed'
   | 'categories';
 
 /** Which question answers a field of the case file, for a cross-field problem found at the prompt. */
@@ -119,6 +124,7 @@ const QUESTION_OF_FIELD: Record<string, Question> = {
   received: 'received',
   channel: 'channel',
   assignment_completed: 'assignment_completed',
+  client_informed: 'client_informed',
   categories: 'categories',
   'complainant.name': 'name',
   'complainant.email': 'email',
@@ -164,6 +170,7 @@ await runMain('new-case', async () => {
   checkFlag('email', values.email, checks.email);
   checkFlag('representative-email', values['representative-email'], checks.email);
   checkFlag('assignment-completed', values['assignment-completed'], checks.assignment_completed);
+  checkFlag('client-informed', values['client-informed'], checks.client_informed);
   for (const c of categories ?? []) checkFlag('category', c, checks.category);
   if (values.complaint !== undefined && values['complaint-file'] !== undefined)
     throw new UsageError(t('geef --complaint of --complaint-file, niet allebei', 'give --complaint or --complaint-file, not both'));
@@ -290,6 +297,7 @@ await runMain('new-case', async () => {
           }
         : undefined,
       assignment_completed: values['assignment-completed']?.trim() || undefined,
+      client_informed: values['client-informed']?.trim() || undefined,
       categories: categories!,
       complaint,
     };
@@ -314,6 +322,7 @@ await runMain('new-case', async () => {
       representative_phone: values['representative-phone'],
       representative_address: values['representative-address'],
       assignment_completed: values['assignment-completed'],
+      client_informed: values['client-informed'],
     };
     const answer: Partial<Record<Question, string>> = {};
     let chosenCategories = categories?.length ? categories : undefined;
@@ -332,7 +341,7 @@ await runMain('new-case', async () => {
       channel: async () => {
         answer.channel = await select({
           message: t('Hoe kwam de klacht binnen?', 'How did the complaint come in?'),
-          choices: CHANNELS.map((c) => ({ value: c, name: t(...CHANNEL_LABELS[c]) })),
+          choices: CHANNELS.map((c) => ({ value: c, name: channelChoice(c) })),
           theme,
         });
       },
@@ -386,6 +395,16 @@ await runMain('new-case', async () => {
           p,
           checks.assignment_completed,
         )),
+      // art. 3: told at the start of the assignment, so a fact of the assignment, not a step of today
+      client_informed: async (p) =>
+        void (answer.client_informed = await text(
+          t(
+            'Wanneer heeft u de cliënt op de klachtenregeling gewezen? Meestal de datum van de opdrachtbevestiging, JJJJ-MM-DD (mag leeg, art. 3)',
+            'When was the client told of this regulation? Usually the date of the order confirmation, YYYY-MM-DD (optional, art. 3)',
+          ),
+          p,
+          checks.client_informed,
+        )),
       categories: async () => {
         chosenCategories = await checkbox({
           message: t('Categorieën (spatie kiest, enter bevestigt)', 'Categories (space to select, enter to confirm)'),
@@ -424,6 +443,7 @@ await runMain('new-case', async () => {
           }
         : undefined,
       assignment_completed: answer.assignment_completed || undefined,
+      client_informed: answer.client_informed || undefined,
       categories: chosenCategories!,
     });
     // rules across fields: name the problem, ask that one question again, keep the other answers
@@ -459,37 +479,71 @@ await runMain('new-case', async () => {
     return { ...collect(), complaint: pasted };
   }
 
-  const { year, id, path } = placeOf(answers.received);
+  const { year } = placeOf(answers.received);
   const trouble = idTrouble(answers.received);
   if (trouble) throw trouble;
 
-  // The new file must pass validation before it is written.
-  const { text, validation } = check(answers);
-  if (validation.errorCount > 0)
+  // The one writer of a registration (actions/register.ts), as the werkplek uses it: checked like npm run validate
+  // before anything is numbered or written, written exclusively, committed, and shared at once when the folder is
+  // in Git with a remote (the command waits for the push that takes the number; io/sharing.ts).
+  const sharing = new Sharing({ cases: values.cases, config: values.config, autoShare: false });
+  const ws = workspace(values.cases, org, today, sharing);
+  const registered = await registerCase(ws, (id) => newCaseFileText(id, answers, org), { year, id: values.id });
+  if (registered.kind === 'refused')
     throw new InputError(
       t('het nieuwe dossier zou niet geldig zijn; er is niets geschreven', 'the new case would not be valid; nothing was written'),
-      validation.problems.filter((p) => p.severity === 'error'),
+      registered.problems.filter((p) => p.severity === 'error'),
     );
-  const record = validation.cases[0]!;
-
-  await mkdir(join(values.cases, String(year)), { recursive: true });
-  try {
-    await writeFile(path, text, { encoding: 'utf8', flag: 'wx' }); // wx: fail if the file exists, never overwrite
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new InputError(
-        t(`${path} bestaat al; new-case overschrijft nooit een dossier`, `${path} already exists; new-case never overwrites a case`),
-        [],
-        { cause: error },
-      );
-    throw error;
-  }
+  if (registered.kind === 'taken')
+    throw new InputError(
+      t(
+        `${registered.path} bestaat al; new-case overschrijft nooit een dossier`,
+        `${registered.path} already exists; new-case never overwrites a case`,
+      ),
+    );
+  if (registered.kind === 'write-failed')
+    throw new InputError(
+      t(
+        `kan het dossier niet schrijven (${registered.code}); er is niets geschreven`,
+        `cannot write the case (${registered.code}); nothing was written`,
+      ),
+    );
+  const { record } = registered;
+  const round = registered.commit.kind === 'committed' && registered.commit.upstream ? await sharing.share() : undefined;
+  const moved = round?.renumbered.find((r) => r.from === registered.id);
+  const id = moved?.to ?? registered.id;
+  const path = moved ? join(values.cases, moved.path) : registered.path;
 
   const d = caseDeadline(record.data, cal, org.deadlines, today);
   const shown = relative(process.cwd(), path) || path;
   const en = currentLanguage() === 'en';
   const filingDays = org.deadlines.filing_workdays;
   console.log(t(`Geregistreerd: ${id}: ${shown}`, `Registered ${id}: ${shown}`));
+  if (moved)
+    console.log(
+      t(
+        `Let op: nummer ${moved.from} was intussen elders gebruikt; deze klacht heeft nu nummer ${id}.`,
+        `Note: ${moved.from} was taken elsewhere meanwhile; this complaint is now ${id}.`,
+      ),
+    );
+  if (registered.commit.kind === 'committed')
+    console.log(
+      !round
+        ? t('Vastgelegd in Git (geen gedeelde opslag ingesteld).', 'Committed (no remote set up).')
+        : round.shared
+          ? t('Vastgelegd in Git en gedeeld.', 'Committed and shared.')
+          : t(
+              `Vastgelegd in Git, maar niet gedeeld: ${round.failure ?? 'er wacht een conflict op Synchroniseren in de werkplek'}. Deel het later (Synchroniseren in de werkplek).`,
+              'Committed, not shared: the remote could not be reached, or a conflict waits. Share it later (Synchroniseren in the werkplek).',
+            ),
+    );
+  else if (registered.commit.kind === 'failed')
+    console.log(
+      t(
+        `Git kon het dossier niet vastleggen; het bestand zelf is in orde. ${gitProblemMessage(registered.commit.problem)}`,
+        'Git could not commit the case (a detached HEAD, an index.lock, or no identity: git config user.name / user.email); the file itself is fine.',
+      ),
+    );
   console.log(
     t(
       `Afhandeltermijn: uiterlijk ${formatDate(d.due, 'nl')} (${d.due}), ${org.deadlines.handling_workdays} werkdagen na ontvangst (art. 5.4, 6.2)`,

@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, parseCommandLine, runMain, UsageError } from '../io/cli.ts';
 import { assertPrivateOutput, assertReplaceableOutput, buildIntoFolder, OUTPUT_MARKER, PROJECT_ROOT as ROOT } from '../io/output-folder.ts';
 import { loadReport, REPORT_ENV } from '../io/report-data.ts';
@@ -15,11 +17,13 @@ as npm run validate. It never shows the complainant, contact details, the compla
 Open dist/report/index.html in a browser; the pages link to each other relatively and work from disk.
 
 Options:
-  --today YYYY-MM-DD   report as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   report as if it were this date (default: today in the organization's time zone, organization.yml)
   --out DIR            where to write the report (default: dist/report). Inside the repository only
                        a folder Git ignores; an existing folder only when it is empty or holds this
                        command's earlier output (${OUTPUT_MARKER}): it is built beside it and swapped
                        in, so no file this command did not write is ever deleted
+  --pdf                also print each year page (the yearly review) to jaar/YYYY.pdf, A4, with page
+                       numbers, by Debian's Chromium; the year page then links to it
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
   -h, --help           show this help`;
@@ -29,6 +33,7 @@ await runMain('report', async () => {
     ...COMMON_OPTIONS,
     today: { type: 'string' },
     out: { type: 'string', default: 'dist/report' },
+    pdf: { type: 'boolean', default: false },
   });
   if (values.help) return void console.log(HELP);
   const out = resolve(values.out);
@@ -43,14 +48,19 @@ await runMain('report', async () => {
   const work = await mkdtemp(join(tmpdir(), 'klachten-report-'));
   try {
     const data = join(work, 'report.json');
-    await writeFile(data, JSON.stringify(report));
+    await writeFile(data, JSON.stringify({ ...report, pdf: values.pdf }));
     process.env[REPORT_ENV.data] = data;
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const { build } = await import('astro');
     // Astro empties its outDir: it only ever gets a fresh folder of our own
-    await buildIntoFolder(values.out, '--out', (dir) =>
-      build({ root: ROOT, configFile: 'astro.report.config.mjs', outDir: dir, logLevel: 'warn' }),
-    );
+    await buildIntoFolder(values.out, '--out', async (dir) => {
+      await build({ root: ROOT, configFile: 'astro.report.config.mjs', outDir: dir, logLevel: 'warn' });
+      if (values.pdf)
+        await printYearPages(
+          dir,
+          report.years.map((y) => y.year),
+        );
+    });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -59,3 +69,25 @@ await runMain('report', async () => {
     `report: ${total} case(s), as of ${report.today}, ${report.years.length} year page(s): ${relative(process.cwd(), join(out, 'index.html'))}`,
   );
 });
+
+/** Print each year page to jaar/YYYY.pdf beside it: A4 as its print style sets it, with "pagina X van Y" below. */
+async function printYearPages(dir: string, years: readonly number[]): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    for (const year of years) {
+      // the page is self-contained (inline style, inline SVG): nothing is fetched
+      await page.goto(pathToFileURL(join(dir, 'jaar', `${year}.html`)).href, { waitUntil: 'load' });
+      await page.pdf({
+        path: join(dir, 'jaar', `${year}.pdf`),
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="font: 8pt sans-serif; width: 100%; text-align: center; color: #555;">Jaaroverzicht klachten ${year} · vertrouwelijk · pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>`,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,14 +1,14 @@
 import { rm } from 'node:fs/promises';
-import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
-import { planRetention } from '../lib/cases/retention-plan.ts';
-import { validateCases } from '../lib/cases/validate.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
-import { leftoverTempFiles, writeFileAtomic } from '../io/atomic-write.ts';
+import { leftoverTempFiles } from '../io/atomic-write.ts';
 import { shown } from '../io/files.ts';
 import { CASE_ID } from '../schemas/case.ts';
 import { t } from '../schemas/language.ts';
-import { loadCaseFiles, loadOrganization } from '../io/case-files.ts';
+import { loadOrganization } from '../io/case-files.ts';
+import { Sharing } from '../io/sharing.ts';
+import { retention } from '../actions/retention.ts';
+import { workspace } from '../actions/workspace.ts';
 import { resolveToday } from '../io/today.ts';
 
 const HELP = `Usage: npm run retention -- [--apply] [options]
@@ -35,7 +35,7 @@ Options:
   --apply              remove the personal data (default: only show what would be removed)
   --case K-YYYY-NNN    with --now: only this case
   --now                with --case: anonymize it now, whatever its retention date (erasure on request)
-  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   count as if it were this date (default: today in the organization's time zone, organization.yml)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
 ${LANG_HELP}
@@ -56,17 +56,19 @@ await runMain('retention', async () => {
     throw new UsageError(`--case verwacht een dossiernummer zoals K-2026-003, niet "${values.case}"`);
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);
-  const files = await loadCaseFiles(values.cases);
-  const result = validateCases(files, org, calendarFor(org));
-  if (result.errorCount > 0)
+  // the one writer of retention and erasure (actions/retention.ts), as the werkplek uses it; commits when in Git
+  const ws = workspace(values.cases, org, today, new Sharing({ cases: values.cases, config: values.config, autoShare: false }));
+  const outcome = await retention(ws, { caseId: values.case, apply: values.apply });
+  if (outcome.kind === 'invalid-cases')
     throw new InputError(
       t(
-        `${result.errorCount} fout(en) in de dossiers; herstel die eerst (npm run validate)`,
-        `${result.errorCount} error(s) in the case files; fix them first (npm run validate)`,
+        `${outcome.errorCount} fout(en) in de dossiers; herstel die eerst (npm run validate)`,
+        `${outcome.errorCount} error(s) in the case files; fix them first (npm run validate)`,
       ),
-      result.problems.filter((p) => p.severity === 'error'),
+      outcome.problems,
     );
-  const plan = planRetention(files, result.cases, org, today, values.case);
+  if (outcome.kind === 'refused') throw outcome.error;
+  const plan = outcome.plan;
   // a run killed halfway may have left its temporary file: ours by name; it never blocks a later run
   const leftovers = leftoverTempFiles(values.cases);
   for (const f of leftovers) {
@@ -92,8 +94,7 @@ await runMain('retention', async () => {
     );
   const verb = values.apply ? t('verwijderd:', 'removed') : t('zou verwijderen:', 'would remove');
   for (const a of plan) {
-    // the file first, then the log: "removed" is printed only once it is true
-    if (values.apply) await writeFileAtomic(a.file, a.text);
+    // the action wrote (and committed) every file before this log: "removed" is printed only once it is true
     console.log(
       t(
         `\n${a.id} (${a.file}): afgesloten op ${a.closed_on}, bewaren tot en met ${a.keep_until}`,
@@ -103,18 +104,19 @@ await runMain('retention', async () => {
     for (const field of a.removed) console.log(`  ${verb} ${field}`);
     console.log(`  ${values.apply ? t('gezet:', 'set') : t('zou zetten:', 'would set')} anonymized: ${today}`);
   }
+  const committed = outcome.kind === 'applied' && outcome.commits.every((c) => c.kind === 'committed');
   const again = `npm run retention -- ${values.case ? `--case ${values.case} --now ` : ''}--apply`;
   if (values.apply)
     console.log(
       t(
-        `\n${plan.length} dossier(s) aangepast; geen ander bestand is aangeraakt. Leg de wijziging vast (commit). Let op: de Git-geschiedenis bevat de oude tekst nog (zie docs/working-with-cases.md, "Retention").`,
-        `\nChanged ${plan.length} case file(s); no other file was touched. Commit the change. Note: Git history still holds the old text (see docs/working-with-cases.md, "Retention").`,
+        `\n${plan.length} dossier(s) aangepast; geen ander bestand is aangeraakt.${committed ? ' Elk dossier is in Git vastgelegd.' : ''} Let op: de Git-geschiedenis bevat de oude tekst nog (zie docs/working-with-cases.md, "Retention").`,
+        `\nChanged ${plan.length} case file(s); no other file was touched.${committed ? ' Each is committed in Git.' : ''} Note: Git history still holds the old text (see docs/working-with-cases.md, "Retention").`,
       ),
     );
   else
     console.log(
       t(
-        `\nProefrun: er is niets veranderd. Voer "${again}" uit om deze persoonsgegevens uit ${plan.length} dossier(s) te verwijderen.`,
+        `\nAlleen getoond: er is niets veranderd. Voer "${again}" uit om deze persoonsgegevens uit ${plan.length} dossier(s) te verwijderen.`,
         `\nDry run: nothing was changed. Run "${again}" to remove this personal data from ${plan.length} case file(s).`,
       ),
     );

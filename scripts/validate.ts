@@ -18,7 +18,7 @@ decreed days running out) or nothing at all.
 Options:
   --cases DIR        folder with the case files (default: cases)
   --config FILE      the organization's configuration (default: organization.yml)
-  --today YYYY-MM-DD check as if it were this date (default: today in Europe/Amsterdam); used for
+  --today YYYY-MM-DD check as if it were this date (default: today in the organization's time zone, organization.yml); used for
                      the warning when the decreed days (lib/calendar/decreed-days.ts) run out before
                      today plus the longest term
   --format FORMAT    text (default) or github (workflow annotations ::error file=…,line=…::…)

@@ -6,14 +6,17 @@ const HELP = `Usage: npm run werkplek -- [options]
 
 The werkplek: the organizer's Dutch browser app to register and handle complaints without typing YAML
 (Overzicht, Nieuwe klacht, Dossier, Bewaartermijn, Privacyverzoeken). It listens on 127.0.0.1 only and prints its address;
-open that address in the browser. Every save is checked as npm run validate checks it, written atomically
-and, in a Git work tree, committed (one file per commit, message without personal data). Stop with Ctrl+C.
+open that address in the browser. It answers only requests for its own address (127.0.0.1, localhost or [::1] with its port;
+in GitHub Codespaces also its forwarded address) and forms from its own pages: anything else gets 403. Every save is checked as npm run validate checks it, written atomically
+and, in a Git work tree, committed (one file per commit, message without personal data) and shared with the
+remote in the background (Synchroniseren brings in the others' changes). Stop with Ctrl+C.
 
 Options:
   --port N             port on 127.0.0.1 (default: 4321; 0 picks a free port)
   --cases DIR          folder with the case files (default: cases)
   --config FILE        the organization's configuration (default: organization.yml)
-  --today YYYY-MM-DD   count as if it were this date (default: today in Europe/Amsterdam)
+  --today YYYY-MM-DD   count as if it were this date (default: today in the organization's time zone, organization.yml)
+  --git-timeout S      give up a fetch or push to the shared remote after S seconds (default: 30)
   --quiet              no request log
   -h, --help           show this help`;
 
@@ -23,6 +26,7 @@ await runMain('werkplek', async () => {
     port: { type: 'string', default: '4321' },
     today: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'git-timeout': { type: 'string', default: '30' },
   });
   if (values.help) return void console.log(HELP);
   const port = Number(values.port);
@@ -30,12 +34,17 @@ await runMain('werkplek', async () => {
     throw new UsageError(`--port expects a number from 0 to 65535, got "${values.port}"`);
   const today = values.today;
   if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today expects a real date as YYYY-MM-DD, got "${today}"`);
+  const gitTimeout = Number(values['git-timeout']);
+  if (!Number.isInteger(gitTimeout) || gitTimeout < 1)
+    throw new UsageError(`--git-timeout expects a whole number of seconds (1 or more), got "${values['git-timeout']}"`);
   const running = await startWerkplek({
     port,
     cases: values.cases,
     config: values.config,
     today: today ? () => today : undefined,
     log: values.quiet ? undefined : (line) => console.log(line),
+    // connecting (ssh) and a stalled transfer (https) give up well before the whole command
+    gitLimits: { timeoutMs: gitTimeout * 1000, connectSeconds: Math.min(5, gitTimeout), lowSpeedSeconds: Math.min(10, gitTimeout) },
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port`);
     throw error;

@@ -54,11 +54,28 @@ describe('the architecture (docs/architecture.md)', () => {
         'schemas/case.ts: schemas/ may not import lib/',
       ],
       [
+        'schemas import more of the core than the vocabulary',
+        { 'schemas/case.ts': "import { vocabulary } from '../lib/vocabulary/index.ts';\nimport { x } from '../lib/cases/x.ts';" },
+        'schemas/case.ts: schemas/ may not import lib/ (../lib/cases/x.ts)',
+      ],
+      [
+        'the vocabulary loads the core, which schemas/ would then load',
+        { 'lib/vocabulary/nl.ts': "import { workdays } from '../dates/workdays.ts';" },
+        'lib/vocabulary/nl.ts: lib/vocabulary/ may import only types from the rest of lib/ (../dates/workdays.ts)',
+      ],
+      [
         'a command imports a test helper',
         { 'scripts/a.ts': "import { x } from '../test/helpers/x.ts';" },
         'scripts/a.ts: scripts/ may not import test/',
       ],
       ['io imports a command', { 'io/a.ts': "export { x } from '../scripts/x.ts';" }, 'io/a.ts: io/ may not import scripts/'],
+      ['io imports an action', { 'io/a.ts': "import { x } from '../actions/x.ts';" }, 'io/a.ts: io/ may not import actions/'],
+      ['the core imports an action', { 'lib/a.ts': "import { x } from '../actions/x.ts';" }, 'lib/a.ts: lib/ may not import actions/'],
+      [
+        'an action imports the werkplek',
+        { 'actions/a.ts': "import { x } from '../werkplek/x.ts';" },
+        'actions/a.ts: actions/ may not import werkplek/',
+      ],
       [
         'a dynamic import of tools/',
         { 'werkplek/a.ts': "const m = await import('../tools/bench.ts');" },
@@ -75,10 +92,13 @@ describe('the architecture (docs/architecture.md)', () => {
 
     it('allowed edges pass', () => {
       const ok = tree({
-        'schemas/case.ts': "import { z } from 'zod';",
+        'schemas/case.ts': "import { z } from 'zod';\nimport { vocabulary } from '../lib/vocabulary/index.ts';",
+        'lib/vocabulary/index.ts': "import type { DeadlineState } from '../deadlines/deadlines.ts';\nimport { nl } from './nl.ts';",
         'lib/cases/a.ts': "import type { X } from '../../schemas/case.ts';\nimport { y } from './b.ts';",
         'io/a.ts': "import { readFileSync } from 'node:fs';\nimport { a } from '../lib/cases/a.ts';",
-        'scripts/a.ts': "import { a } from '../io/a.ts';",
+        'scripts/a.ts': "import { a } from '../io/a.ts';\nimport { b } from '../actions/b.ts';",
+        'actions/b.ts': "import { a } from '../io/a.ts';",
+        'werkplek/c.ts': "import { b } from '../actions/b.ts';",
         'site/pages/index.astro': "---\nimport { a } from '../../lib/cases/a.ts';\n---",
         'report/pages/index.astro': "---\nimport { report } from 'virtual:klachtenregeling/report';\n---",
       });

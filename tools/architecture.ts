@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
 /** The top-level folders whose imports are checked; each is one layer of docs/architecture.md. */
-export const LAYERS = ['schemas', 'lib', 'io', 'scripts', 'werkplek', 'site', 'report', 'tools', 'test'] as const;
+export const LAYERS = ['schemas', 'lib', 'io', 'actions', 'scripts', 'werkplek', 'site', 'report', 'tools', 'test'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** Which project folders each layer may import (its own folder always). */
@@ -11,13 +11,21 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   schemas: [],
   lib: ['schemas'],
   io: ['lib', 'schemas'],
-  scripts: ['io', 'lib', 'schemas', 'werkplek'],
-  werkplek: ['io', 'lib', 'schemas'],
+  // the organizer's actions (register, change a case, retention, erasure, access, sync): one writer for both front doors
+  actions: ['io', 'lib', 'schemas'],
+  scripts: ['actions', 'io', 'lib', 'schemas', 'werkplek'],
+  werkplek: ['actions', 'io', 'lib', 'schemas'],
   site: ['lib', 'schemas'],
   report: ['lib', 'schemas'],
-  tools: ['io', 'lib', 'schemas', 'site', 'report', 'test', 'werkplek'],
-  test: ['io', 'lib', 'schemas', 'site', 'report', 'tools', 'werkplek'],
+  tools: ['actions', 'io', 'lib', 'schemas', 'site', 'report', 'test', 'werkplek'],
+  test: ['actions', 'io', 'lib', 'schemas', 'site', 'report', 'tools', 'werkplek'],
 };
+
+/**
+ * The one folder of lib/ that schemas/ may import: the vocabulary, whose field words the schema's messages use. It
+ * may load nothing else of lib/ at run time (`import type` only), so schemas/ still loads no core.
+ */
+const VOCABULARY = 'lib/vocabulary/';
 
 /** One forbidden edge or forbidden use, as `file: what`. */
 export interface Violation {
@@ -31,6 +39,8 @@ const SOURCE = /\.(ts|mts|mjs|js|astro|mdx)$/;
 const STATIC_IMPORT = /^\s*(?:(?:import|export)\b[^;'"]*?\bfrom|import)\s*(['"])([^'"\n]+)\1/gm;
 const DYNAMIC_IMPORT = /^(?!\s*(?:\/[/*]|\*))[^"\n]*?\bimport\(\s*(['"])([^'"\n]+)\1\s*\)/gm;
 const BUILTINS = new Set(builtinModules);
+// `import type … from` and `export type … from`: erased, never loaded at run time
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\b[^;'"]*?\bfrom\s*(['"])([^'"\n]+)\1/gm;
 
 const layerOf = (path: string): Layer | undefined => LAYERS.find((l) => path === l || path.startsWith(l + '/'));
 
@@ -86,6 +96,7 @@ export function checkArchitecture(root: string): Violation[] {
           .join('/');
         const to = layerOf(target);
         if (!to || to === from) continue;
+        if (from === 'schemas' && target.startsWith(VOCABULARY)) continue;
         if (!MAY_IMPORT[from].includes(to)) violations.push({ file, message: `${from}/ may not import ${to}/ (${spec})` });
         continue;
       }
@@ -94,6 +105,14 @@ export function checkArchitecture(root: string): Violation[] {
         violations.push({ file, message: `${from}/ may not import the Node builtin ${spec}` });
       if (name && !declared.has(name)) violations.push({ file, message: `imports ${name}, which package.json does not declare` });
     }
+    if (file.startsWith(VOCABULARY))
+      for (const spec of importsOf(text.replace(TYPE_ONLY, ''))) {
+        const target = normalize(join(dirname(file), spec))
+          .split(sep)
+          .join('/');
+        if (target.startsWith('lib/') && !target.startsWith(VOCABULARY))
+          violations.push({ file, message: `lib/vocabulary/ may import only types from the rest of lib/ (${spec}): schemas/ imports it` });
+      }
     if (from === 'lib' || from === 'schemas')
       for (const [pattern, what] of IMPURE) if (pattern.test(text)) violations.push({ file, message: `${from}/ ${what}` });
   }

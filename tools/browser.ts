@@ -28,7 +28,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
  */
 export async function connectBrowser(wsEndpoint: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const browser = await chromium.connect(wsEndpoint);
-  const context = await browser.newContext();
+  // axe-core is injected as an inline script, which the werkplek's Content-Security-Policy forbids to pages
+  const context = await browser.newContext({ bypassCSP: true });
   return {
     context,
     close: async () => {

@@ -1,71 +1,26 @@
-import type { CaseData } from '../schemas/case.ts';
+import { vocabulary, type CaseField, type DatedStep, type StepKind } from '../lib/vocabulary/index.ts';
 
-/** The case statuses in the organizer's words. */
-export const STATUS_NL: Record<CaseData['status'], string> = {
-  open: 'in behandeling',
-  resolved: 'afgehandeld',
-  escalated: 'voorgelegd aan de klachtencommissie',
-  withdrawn: 'ingetrokken',
-};
+/** The words the messages name fields and documents by (lib/vocabulary). */
+const nl = vocabulary('nl');
 
-/** How a complaint came in (art. 1.1, 4.1). */
-export const CHANNEL_NL: Record<CaseData['channel'], string> = {
-  email: 'e-mail',
-  letter: 'brief',
-  form: 'formulier',
-  oral: 'mondeling',
-};
-
-/** A handling step the Dossier records: where it is written, its words, and the article it fulfils. */
-export interface StepKind {
-  key: string;
-  /** What the checklist and the form call it; `{escalatie}` stands for the escalation body's name (see {@link stepLabel}). */
-  label: string;
-  /** The words of the Git commit message: `K-2026-005: klager gehoord (art. 5.2)`. */
-  done: string;
+/** A step of the handling the Dossier's checklist shows: where it is written and the article it fulfils. Its words are the vocabulary's `step` (checklist, form) and `stepDone` (the commit). */
+export interface ChecklistStep {
+  key: StepKind | DatedStep;
   article: string;
   /** A date field of its own (`client_informed`), or a step in `steps`. */
   field: 'date' | 'step';
 }
 
 /** The regulation's steps a case records, in the order of the handling. */
-export const STEP_KINDS_NL: readonly StepKind[] = [
-  { key: 'acknowledged', label: 'Ontvangst aan de klager bevestigd', done: 'ontvangst bevestigd', article: 'art. 4.5', field: 'date' },
-  {
-    key: 'written_confirmation',
-    label: 'Mondelinge klacht schriftelijk bevestigd',
-    done: 'mondelinge klacht schriftelijk bevestigd',
-    article: 'art. 4.1',
-    field: 'date',
-  },
-  {
-    key: 'client_informed',
-    label: 'Cliënt gewezen op de klachtenregeling en {escalatie}',
-    done: 'cliënt geïnformeerd',
-    article: 'art. 3.1, 3.2',
-    field: 'date',
-  },
-  { key: 'information_given', label: 'Voldoende informatie gegeven', done: 'informatie gegeven', article: 'art. 5.1', field: 'step' },
-  {
-    key: 'complainant_heard',
-    label: 'Klager gehoord (gelegenheid tot toelichting)',
-    done: 'klager gehoord',
-    article: 'art. 5.2',
-    field: 'step',
-  },
-  {
-    key: 'third_party_information',
-    label: 'Informatie bij derden ingewonnen',
-    done: 'informatie bij derden ingewonnen',
-    article: 'art. 5.3',
-    field: 'step',
-  },
-  { key: 'mediation', label: 'Bemiddeld', done: 'bemiddeling', article: 'art. 4.3', field: 'step' },
+export const CHECKLIST_STEPS: readonly ChecklistStep[] = [
+  { key: 'acknowledged', article: 'art. 4.5', field: 'date' },
+  { key: 'written_confirmation', article: 'art. 4.1', field: 'date' },
+  { key: 'client_informed', article: 'art. 3.1, 3.2', field: 'date' },
+  { key: 'information_given', article: 'art. 5.1', field: 'step' },
+  { key: 'complainant_heard', article: 'art. 5.2', field: 'step' },
+  { key: 'third_party_information', article: 'art. 5.3', field: 'step' },
+  { key: 'mediation', article: 'art. 4.3', field: 'step' },
 ];
-
-/** A step's label with the escalation body named as organization.yml names it (`escalation.name`, art. 1.6, 3.2). */
-export const stepLabel = (k: StepKind, org: { escalation: { name: string } }): string =>
-  k.label.replace('{escalatie}', org.escalation.name);
 
 /**
  * What a document lacks (lib/documents' `missing`, which names the file's fields for editor users) in the
@@ -73,10 +28,16 @@ export const stepLabel = (k: StepKind, org: { escalation: { name: string } }): s
  */
 export function missingInWerkplek(message: string): string {
   const form = (what: string, name: string, article: string) => `${what} (formulier "${name}", ${article})`;
-  if (message.startsWith('response.date'))
-    return form('de datum van de schriftelijke afhandeling', 'Schriftelijke afhandeling', 'art. 4.6');
-  if (message.startsWith('response.findings')) return form('de bevindingen', 'Schriftelijke afhandeling', 'art. 5.5');
-  if (message.startsWith('response.conclusions')) return form('de conclusies', 'Schriftelijke afhandeling', 'art. 5.5');
+  const the = (field: CaseField) => `de ${nl.field[field].toLowerCase()}`;
+  if (message.startsWith('response.date')) return form(the('response.date'), nl.field.response, 'art. 4.6');
+  if (message.startsWith('response.findings')) return form(the('response.findings'), nl.field.response, 'art. 5.5');
+  if (message.startsWith('response.conclusions')) return form(the('response.conclusions'), nl.field.response, 'art. 5.5');
+  if (message.startsWith('de klacht zoals u die voor de klager opschrijft'))
+    return form(
+      'de klacht zoals u die voor de klager opschrijft',
+      'Registratie wijzigen',
+      'veld "Klacht zoals bevestigd aan de klager", art. 4.1',
+    );
   if (message.startsWith('escalation.date'))
     return form('de datum waarop de klacht is voorgelegd', 'Voorleggen aan de klachtencommissie', 'art. 4.7');
   return message;
@@ -97,7 +58,7 @@ export function formMessage(message: string): string {
   if (missing) return `vul dit veld in, bijv. ${shownDate(missing[1]!.replace(/^"|"$/g, ''))}`;
   if (message.startsWith('verplicht veld ontbreekt')) return 'vul dit veld in';
   if (/^status "\w+" vraagt een schriftelijke afhandeling/.test(message))
-    return 'sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "Schriftelijke afhandeling", art. 4.6, 5.5)';
+    return `sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "${nl.field.response}", art. 4.6, 5.5)`;
   if (message.startsWith('status "escalated" vraagt de datum'))
     return 'vul de datum in waarop de klacht aan de klachtencommissie is voorgelegd, bijv. 24-11-2026 (art. 4.7)';
   if (message.startsWith('status "withdrawn" vraagt de datum'))
@@ -119,13 +80,16 @@ export function removedInWords(path: string): string {
  * Dossier shows it under "Let op": what to do in the werkplek. Other warnings (a late filing) stay as they are.
  */
 export function warningInWerkplek(message: string, org: { escalation: { committee: string } }): string {
+  const oral = nl.document['bevestiging-mondelinge-klacht'];
   if (message.startsWith('een mondelinge klacht heeft nog geen written_confirmation'))
-    return 'deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1): verstuur de "Bevestiging mondelinge klacht" (onder Documenten) en klik daarna op "Bevestiging mondelinge klacht is verstuurd"';
+    return `deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1): verstuur de "${oral}" (onder Documenten) en klik daarna op "${oral} is verstuurd"`;
   if (message.startsWith('de klager is niet tevreden (satisfied: false)'))
     return `de klager is niet tevreden en de klacht is niet voorgelegd (art. 4.7): leg voor aan de ${org.escalation.committee} ("Voorleggen aan de klachtencommissie"), of vul bij "Uitkomst bewerken" in waarom niet`;
   if (message.startsWith('er is een bemiddelingsstap'))
     return 'er is bemiddeld, maar de afhandeling zegt niet hoe de bemiddeling de klacht heeft opgelost (art. 5.5): vul dat in bij "Schriftelijke afhandeling bewerken"';
-  if (message.startsWith('het dossier is afgesloten zonder client_informed'))
-    return `het dossier is afgesloten, maar er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3): "Stap vastleggen", stap "Cliënt gewezen op …"`;
+  if (message.startsWith('er staat niet wanneer de cliënt is gewezen'))
+    return `er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3). Dat gebeurt bij de start van de opdracht, meestal in de opdrachtbevestiging: vul die datum in bij "Registratie wijzigen"`;
+  if (message.startsWith('de cliënt is pas op'))
+    return `${message.replace(/: noteer die datum als die er is$/, '')}: staat het al in de opdrachtbevestiging, vul die datum dan in bij "Registratie wijzigen"`;
   return message;
 }

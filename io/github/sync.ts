@@ -103,7 +103,7 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
     ? createGitHubTracker({ token, repository, baseUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com', secondMs, timeoutMs, log })
     : null;
   const flagged = subjects.filter((s) => s.flag).length;
-  log(`GitHub sync for ${repository} on ${input.today} (Europe/Amsterdam): ${flagged} flag(s).`);
+  log(`GitHub sync for ${repository} on ${input.today} (${input.org.time_zone}): ${flagged} flag(s).`);
   for (const n of notes) log(n);
   let shown = notes.length;
   const summarize = async (results: ActionResult[], writes: number) => {
@@ -113,7 +113,7 @@ export async function syncGitHub(input: SyncInput): Promise<SyncOutcome> {
     if (env.GITHUB_STEP_SUMMARY)
       await appendFile(
         env.GITHUB_STEP_SUMMARY,
-        renderSummary({ repository, today: input.today, dryRun, results, reads, writes, notes }, subjects),
+        renderSummary({ repository, today: input.today, timeZone: input.org.time_zone, dryRun, results, reads, writes, notes }, subjects),
       );
     return reads;
   };

@@ -1,57 +1,90 @@
-import { REGULATION_STEPS, type RegulationStep } from '../cases/steps.ts';
-import type { ReportCase } from './report-case.ts';
+import { COMPLIANCE_CHECKS, isAnswered, type ComplianceCheck, type Owed, type ReportCase } from './report-case.ts';
 import { share } from './stats.ts';
 
-/** Per regulation step: in how many closed cases it is recorded. */
-export interface StepShare {
-  key: RegulationStep['key'];
-  label: string;
+/** A check of the compliance section: the article it comes from, and whether "Volledig" needs it. */
+export interface CheckRule {
+  key: ComplianceCheck;
   article: string;
+  /** Counts for "Volledig"; art. 5.3 is a possibility ("kunnen"), shown but not required. */
+  required: boolean;
+}
+
+/** The checks in report order, with their articles. Their words: `complianceCheck` in lib/vocabulary. */
+export const CHECK_RULES: readonly CheckRule[] = [
+  { key: 'client_informed', article: 'art. 3', required: true },
+  { key: 'acknowledged', article: 'eigen norm', required: true },
+  { key: 'oral_confirmation', article: 'art. 4.1', required: true },
+  { key: 'information_given', article: 'art. 5.1', required: true },
+  { key: 'complainant_heard', article: 'art. 5.2', required: true },
+  { key: 'third_party_information', article: 'art. 5.3', required: false },
+  { key: 'written_response', article: 'art. 4.6, 5.5', required: true },
+];
+
+/** Per check: in how many of the closed cases it applies to it is recorded. */
+export interface CheckShare extends CheckRule {
+  /** Closed cases it applies to (an oral confirmation only to oral complaints). */
+  cases: number;
   recorded: number;
   share: number | null;
 }
 
-/** Regulation compliance of the closed cases (art. 3, 4.6, 5.2, 5.5). */
+/** Something owed to every complainant (not only in closed cases): how often it was done, late or missing. */
+export interface OwedCount {
+  /** Cases that owed it (a withdrawal before it was due owes nothing). */
+  cases: number;
+  /** Done (on time). */
+  recorded: number;
+  late: string[];
+  missing: string[];
+  share: number | null;
+}
+
+/** Regulation compliance (art. 3, 4.1, 4.6, 5.1–5.3, 5.5), counting only what was owed. */
 export interface Compliance {
   /** Closed cases: resolved or escalated (they have a written response). */
   closed: number;
-  steps: StepShare[];
-  /** Closed cases that record every step. */
+  checks: CheckShare[];
+  /** Closed cases that record every required check that applies to them ("Volledig"). */
   complete: number;
-  /** Of all cases: the receipt acknowledged to the complainant (ontvangstbevestiging). */
-  acknowledgement: { cases: number; recorded: number; share: number | null; missing: string[] };
-  /** Of the oral complaints: confirmed in writing (art. 4.1). */
-  oral_confirmation: { cases: number; recorded: number; share: number | null; missing: string[] };
-  /** Per closed case, by id: which steps it records. */
-  rows: { id: string; year: number; organizer: string; steps_recorded: ReportCase['steps_recorded']; complete: boolean }[];
+  /** Of all cases that owed it: the receipt acknowledged within the organization's own term. */
+  acknowledgement: OwedCount;
+  /** Of the oral complaints that owed it: confirmed in writing (art. 4.1). */
+  oral_confirmation: OwedCount;
+  /** Per closed case, by id: each check (null: does not apply) and the verdict. */
+  rows: { id: string; year: number; organizer: string; checks: ReportCase['checks']; complete: boolean }[];
 }
 
-/** Which steps of art. 3 and 5 the closed cases recorded, per case and as shares; and, of all cases, the acknowledgement and the written confirmation of oral complaints. */
+/** Whether a closed case records every required check that applies to it. */
+const completeCase = (c: ReportCase): boolean => CHECK_RULES.every((r) => !r.required || c.checks[r.key] !== false);
+
+/** The owed count of one thing over the cases that have it. */
+function owedCount(cases: readonly ReportCase[], of: (c: ReportCase) => Owed | null): OwedCount {
+  const owed = cases.filter((c) => of(c) !== null && of(c) !== 'not_owed');
+  const ids = (state: Owed) => owed.filter((c) => of(c) === state).map((c) => c.id);
+  const recorded = ids('done').length;
+  return { cases: owed.length, recorded, late: ids('late'), missing: ids('missing'), share: share(recorded, owed.length) };
+}
+
+/**
+ * Which checks the closed cases record, per case and as shares; and, of every case that owed them, the
+ * acknowledgement (on time, late, missing) and the written confirmation of oral complaints. A complaint withdrawn
+ * before something was due owes nothing and is not counted.
+ */
 export function compliance(cases: readonly ReportCase[]): Compliance {
-  const closed = cases.filter((c) => c.status === 'resolved' || c.status === 'escalated').sort((a, b) => a.id.localeCompare(b.id));
-  const rows = closed.map((c) => ({
-    id: c.id,
-    year: c.year,
-    organizer: c.organizer,
-    steps_recorded: c.steps_recorded,
-    complete: REGULATION_STEPS.every((s) => c.steps_recorded[s.key]),
-  }));
+  const closed = cases.filter(isAnswered).sort((a, b) => a.id.localeCompare(b.id));
   const all = [...cases].sort((a, b) => a.id.localeCompare(b.id));
-  const oral = all.filter((c) => c.oral_confirmed !== null);
-  const count = (of: readonly ReportCase[], done: (c: ReportCase) => boolean) => {
-    const recorded = of.filter(done).length;
-    return { cases: of.length, recorded, share: share(recorded, of.length), missing: of.filter((c) => !done(c)).map((c) => c.id) };
-  };
+  const rows = closed.map((c) => ({ id: c.id, year: c.year, organizer: c.organizer, checks: c.checks, complete: completeCase(c) }));
   return {
-    acknowledgement: count(all, (c) => c.acknowledged),
-    // art. 4.1: complaints are made in writing; an oral one is confirmed in writing
-    oral_confirmation: count(oral, (c) => c.oral_confirmed === true),
     closed: closed.length,
-    steps: REGULATION_STEPS.map((s) => {
-      const recorded = closed.filter((c) => c.steps_recorded[s.key]).length;
-      return { key: s.key, label: s.label, article: s.article, recorded, share: share(recorded, closed.length) };
+    checks: CHECK_RULES.map((rule) => {
+      const applies = closed.filter((c) => c.checks[rule.key] !== null);
+      const recorded = applies.filter((c) => c.checks[rule.key] === true).length;
+      return { ...rule, cases: applies.length, recorded, share: share(recorded, applies.length) };
     }),
     complete: rows.filter((r) => r.complete).length,
+    acknowledgement: owedCount(all, (c) => c.acknowledgement),
+    // art. 4.1: complaints are made in writing; an oral one is confirmed in writing
+    oral_confirmation: owedCount(all, (c) => c.oral_confirmation),
     rows,
   };
 }

@@ -1,4 +1,4 @@
-import { monthNames } from '../dates/format.ts';
+import { formatDate, monthNames } from '../dates/format.ts';
 import { daysInMonth, isoDateOf, type IsoDate } from '../dates/iso-date.ts';
 import type { ReportCase } from './report-case.ts';
 
@@ -19,6 +19,17 @@ export interface PeriodCounts {
   closed: number;
   /** Cases received by the end of the period and not closed by then (by today, for a period still running). */
   open_at_end: number;
+  /** For a period still running: today, the day its figures go up to ("open at the end" means open today); else null. */
+  until: IsoDate | null;
+}
+
+/**
+ * A period's label as a table row shows it: a period still running says so, and up to which day, so "open at
+ * the end" of a month six days old is read right where it appears.
+ * @example periodLabel({ period: { label: 'december 2026', … }, until: '2026-12-06', … }) === 'december 2026 (loopt, t/m 6 december)'
+ */
+export function periodLabel(c: Pick<PeriodCounts, 'period' | 'until'>): string {
+  return c.until ? `${c.period.label} (loopt, t/m ${formatDate(c.until).replace(/ \d{4}$/, '')})` : c.period.label;
 }
 
 /** The calendar year `year` as a period. */
@@ -95,6 +106,7 @@ export function periodCounter(
           closed: upTo(closed, period.end) - countBefore(closed, period.start),
           // a case is closed on or after the day it was received (validated), so: received by then minus closed by then
           open_at_end: upTo(received, end) - upTo(closed, end),
+          until: period.end > today ? today : null,
         };
       });
 }

@@ -1,9 +1,8 @@
 import type { CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
-import { workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
+import { addWorkdays, workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
 import { caseDeadline, type CaseDeadline } from '../deadlines/deadlines.ts';
 import { yearOf, type IsoDate } from '../dates/iso-date.ts';
-import { REGULATION_STEPS, type RegulationStep } from '../cases/steps.ts';
 
 /** How a case ended, for the report (art. 2.3, 4.3, 4.7): one outcome per case. */
 /** Answered: closed with a written response (resolved, or escalated after one; art. 4.6). Withdrawn and open cases are not. */
@@ -13,6 +12,28 @@ export type Outcome = 'open' | 'consultation' | 'mediation' | 'escalated' | 'wit
 
 /** The outcomes in report order. */
 export const OUTCOMES: readonly Outcome[] = ['consultation', 'mediation', 'escalated', 'withdrawn', 'open'];
+
+/**
+ * Something the regulation (or the organization's own standard) owes a complainant, as of a case: done (on time),
+ * late, missing, or not owed at all because the complaint was withdrawn before it was due.
+ */
+export type Owed = 'done' | 'late' | 'missing' | 'not_owed';
+
+/**
+ * What the compliance section checks per case (art. 3, 4.1, 4.6, 5.1–5.3, 5.5; the acknowledgement by the
+ * organization's own term), in report order.
+ */
+export const COMPLIANCE_CHECKS = [
+  'client_informed',
+  'acknowledged',
+  'oral_confirmation',
+  'information_given',
+  'complainant_heard',
+  'third_party_information',
+  'written_response',
+] as const;
+/** One check of {@link COMPLIANCE_CHECKS}. */
+export type ComplianceCheck = (typeof COMPLIANCE_CHECKS)[number];
 
 /** An improvement action as the report shows it (art. 2.4). */
 export interface ReportImprovement {
@@ -47,12 +68,15 @@ export interface ReportCase {
   outcome: Outcome;
   /** Art. 2.3: was the complainant satisfied? null when not recorded. */
   satisfied: boolean | null;
-  /** Whether the receipt was acknowledged to the complainant (ontvangstbevestiging). */
-  acknowledged: boolean;
-  /** Art. 4.1: an oral complaint confirmed in writing; null when the complaint was not oral. */
-  oral_confirmed: boolean | null;
-  /** Which regulation steps (art. 3, 5) the case records. */
-  steps_recorded: Record<RegulationStep['key'], boolean>;
+  /** The receipt acknowledged to the complainant within `acknowledgement_workdays` (own standard), late, missing or not owed. */
+  acknowledgement: Owed;
+  /** Art. 4.1: an oral complaint confirmed in writing, missing or not owed; null when the complaint was not oral. */
+  oral_confirmation: Owed | null;
+  /**
+   * Per check, whether the case records it; null when it does not apply (the oral confirmation of a written
+   * complaint, an acknowledgement not owed). Art. 3 counts only when the client was informed before the complaint.
+   */
+  checks: Record<ComplianceCheck, boolean | null>;
   improvements: ReportImprovement[];
 }
 
@@ -77,6 +101,13 @@ export function toReportCases(
 ): ReportCase[] {
   return cases.map((c) => {
     const responded_on = c.response?.date ?? null;
+    // owed from the end of the organization's own term on; a withdrawal before then owes nothing
+    const ackDue = addWorkdays(cal, c.received, terms.acknowledgement_workdays);
+    const notOwed = (c.withdrawn_on !== undefined && c.withdrawn_on <= ackDue) || today <= ackDue;
+    const acknowledgement: Owed = c.acknowledged ? (c.acknowledged <= ackDue ? 'done' : 'late') : notOwed ? 'not_owed' : 'missing';
+    const oral_confirmation: Owed | null =
+      c.channel !== 'oral' ? null : c.written_confirmation ? 'done' : notOwed || c.withdrawn_on ? 'not_owed' : 'missing';
+    const step = (kind: CaseData['steps'][number]['kind']) => c.steps.some((s) => s.kind === kind);
     return {
       id: c.id,
       organizer: c.organizer,
@@ -91,9 +122,18 @@ export function toReportCases(
       responded_on,
       outcome: outcomeOf(c),
       satisfied: c.satisfied ?? null,
-      acknowledged: c.acknowledged !== undefined,
-      oral_confirmed: c.channel === 'oral' ? c.written_confirmation !== undefined : null,
-      steps_recorded: Object.fromEntries(REGULATION_STEPS.map((s) => [s.key, s.done(c)])) as ReportCase['steps_recorded'],
+      acknowledgement,
+      oral_confirmation,
+      checks: {
+        // art. 3: owed at the start of the assignment; a date after the complaint documents late compliance
+        client_informed: c.client_informed !== undefined && c.client_informed <= c.received,
+        acknowledged: acknowledgement === 'not_owed' ? null : acknowledgement === 'done',
+        oral_confirmation: oral_confirmation === null || oral_confirmation === 'not_owed' ? null : oral_confirmation === 'done',
+        information_given: step('information_given'),
+        complainant_heard: step('complainant_heard'),
+        third_party_information: step('third_party_information'),
+        written_response: c.response?.date !== undefined && !!c.response.findings && !!c.response.conclusions,
+      },
       improvements: c.improvements.map((a) => ({
         case_id: c.id,
         action: a.action,

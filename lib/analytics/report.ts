@@ -1,5 +1,6 @@
 import type { Organization } from '../../schemas/organization.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
+import { compareYears, type YearComparison } from './comparison.ts';
 import { compliance, type Compliance } from './compliance.ts';
 import { improvements, type Improvements } from './improvements.ts';
 import { nowView, type NowView } from './now.ts';
@@ -27,6 +28,8 @@ export interface YearReport extends Sections {
   year: number;
   /** Received, closed and open at the end: the year, its quarters and months (up to today). */
   flow: { year: PeriodCounts | null; quarters: PeriodCounts[]; months: PeriodCounts[] };
+  /** Against the previous year (numbers, timeliness, outcomes, causes); null for the first year. */
+  comparison: YearComparison | null;
 }
 
 /** The whole internal report as of `today`. */
@@ -35,8 +38,8 @@ export interface Report {
   organization: string;
   /** The organizers by key, for names in tables. */
   organizers: { key: string; name: string }[];
-  /** The terms in working days: filing (art. 4.1) and handling (art. 5.4). */
-  terms: { filing_workdays: number; handling_workdays: number };
+  /** The terms in working days: filing (art. 4.1), handling (art. 5.4) and the own standard for the acknowledgement. */
+  terms: { filing_workdays: number; handling_workdays: number; acknowledgement_workdays: number };
   /** Every year from the first complaint to this year, gaps included. */
   years: YearReport[];
   /** All years together. */
@@ -78,20 +81,27 @@ export function buildReport(cases: readonly ReportCase[], org: Organization, tod
   for (const c of cases) byYear.get(c.year)!.push(c);
   const quarters = years.flatMap(quartersOf).filter((q) => q.start <= today);
   const flow = periodCounter(cases, today);
+  const perYear = new Map(years.map((year) => [year, sections(byYear.get(year)!, org, today)]));
   return {
     today,
     organization: org.organization.name,
     organizers: org.organizers.map((o) => ({ key: o.key, name: o.name })),
-    terms: { filing_workdays: org.deadlines.filing_workdays, handling_workdays: org.deadlines.handling_workdays },
-    years: years.map((year) => ({
-      year,
-      ...sections(byYear.get(year)!, org, today),
-      flow: {
-        year: flow([yearPeriod(year)])[0] ?? null,
-        quarters: flow(quartersOf(year)),
-        months: flow(monthsOf(year)),
-      },
-    })),
+    terms: {
+      filing_workdays: org.deadlines.filing_workdays,
+      handling_workdays: org.deadlines.handling_workdays,
+      acknowledgement_workdays: org.deadlines.acknowledgement_workdays,
+    },
+    years: years.map((year) => {
+      const own = perYear.get(year)!;
+      const previous = perYear.get(year - 1);
+      const yearFlow = flow([yearPeriod(year)])[0] ?? null;
+      return {
+        year,
+        ...own,
+        flow: { year: yearFlow, quarters: flow(quartersOf(year)), months: flow(monthsOf(year)) },
+        comparison: previous ? compareYears(own, previous, year - 1, yearFlow?.until ?? null) : null,
+      };
+    }),
     all: sections(cases, org, today),
     flow: flow(years.map(yearPeriod)),
     trend: timelinessTrend(cases, quarters, org.deadlines.handling_workdays).map((t) => ({

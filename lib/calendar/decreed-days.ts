@@ -1,4 +1,4 @@
-import type { IsoDate } from '../dates/iso-date.ts';
+import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 
 /** One day the government decreed equal to an Atw holiday (Algemene termijnenwet art. 3 lid 3). */
 export interface DecreedDay {
@@ -64,4 +64,27 @@ export function decreedDaysWarning(today: IsoDate, horizon: IsoDate): string | n
     `vandaag (${today}) begint, loopt tot ${horizon}: zoek het nieuwe gelijkstellingsbesluit op in de Staatscourant en ` +
     `voeg de dagen toe aan lib/calendar/decreed-days.ts (bijvoorbeeld { date: '2029-05-11', source: 'Stcrt. 2028, …' })`
   );
+}
+
+/** Whether `date` lies after {@link DECREED_DAYS_KNOWN_UNTIL}: a later decree may still move a deadline that ends there. */
+export const beyondDecreedDays = (date: IsoDate): boolean => date > DECREED_DAYS_KNOWN_UNTIL;
+
+/**
+ * The caveat every place that shows a deadline after {@link DECREED_DAYS_KNOWN_UNTIL} prints beside it (art. 3 lid 3
+ * Atw: the government may still decree a day equal to a holiday, which moves the deadline a working day on).
+ */
+export function decreedDaysCaveatText(lang: 'nl' | 'en' = 'nl'): string {
+  const until = formatDate(DECREED_DAYS_KNOWN_UNTIL, lang);
+  return lang === 'nl'
+    ? `Deze datum ligt na ${until}. Welke vrije dagen de overheid daarna nog aanwijst, is nog niet bekend. Een later besluit kan de datum dus nog verschuiven.`
+    : `This date is after ${until}. Which extra days off the government will decree after that is not known yet, so a later decree may still move the date.`;
+}
+
+/**
+ * {@link decreedDaysCaveatText} when one of `dates` lies after {@link DECREED_DAYS_KNOWN_UNTIL}; null when every date
+ * lies within the known decrees.
+ * @example decreedDaysCaveat(['2029-01-15']) // 'Deze datum ligt na 31 december 2028. …'
+ */
+export function decreedDaysCaveat(dates: readonly IsoDate[], lang: 'nl' | 'en' = 'nl'): string | null {
+  return dates.some(beyondDecreedDays) ? decreedDaysCaveatText(lang) : null;
 }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document } from 'yaml';
 import { readYaml } from '../problems/yaml-source.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { COMPLAINT_HEADING, headingLine } from './body.ts';
 
 /** A path into the frontmatter: `['response', 'findings']`, `['steps', 2, 'date']`. */
 export type FieldPath = readonly (string | number)[];
@@ -127,6 +128,38 @@ export function renumberCaseText(text: string, newId: string): EditResult {
 }
 
 /**
+ * A case body with the section under `## heading` (up to the next `##` heading) replaced by `text`; the notes
+ * and every other section stay byte for byte. Without that heading the section is added after the `## Klacht`
+ * section (or at the end); an empty `text` removes the section, unless `keepEmpty`.
+ */
+export function replaceBodySection(body: string, heading: string, text: string, keepEmpty = false): string {
+  const eol = /\r\n/.test(body) ? '\r\n' : '\n';
+  const value = text.trim().replace(/\r?\n/g, eol);
+  const lines = body.split(/\r?\n/);
+  const start = headingLine(lines, heading);
+  const nextHeading = (from: number) => {
+    const i = lines.slice(from).findIndex((l) => /^##\s/.test(l.trim()));
+    return i < 0 ? lines.length : from + i;
+  };
+  if (start < 0) {
+    if (!value) return body;
+    const complaint = headingLine(lines, COMPLAINT_HEADING);
+    const at = complaint < 0 ? lines.length : nextHeading(complaint + 1);
+    const before = lines.slice(0, at);
+    while (before.length && before.at(-1)!.trim() === '') before.pop();
+    const after = lines.slice(at);
+    return [...before, '', `## ${heading}`, '', value, ...(after.length ? ['', ...after] : [''])].join(eol);
+  }
+  const end = nextHeading(start + 1);
+  if (!value && !keepEmpty) {
+    const kept = [...lines.slice(0, start), ...lines.slice(end)];
+    return kept.join(eol);
+  }
+  const tail = end === lines.length ? [''] : ['', ...lines.slice(end)];
+  return [...lines.slice(0, start + 1), '', value, ...tail].join(eol);
+}
+
+/**
  * A case body with the complaint as received (the part under `## Klacht`, up to the next `##` heading)
  * replaced by `complaint`; the notes and any other section stay byte for byte. A body without that heading
  * is the complaint as a whole (as `complaintSection` reads it) and is replaced with a `## Klacht` section.
@@ -134,12 +167,6 @@ export function renumberCaseText(text: string, newId: string): EditResult {
  */
 export function replaceComplaintSection(body: string, complaint: string): string {
   const eol = /\r\n/.test(body) ? '\r\n' : '\n';
-  const text = complaint.trim().replace(/\r?\n/g, eol);
-  const lines = body.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^##\s+klacht\b/i.test(l.trim()));
-  if (start < 0) return `${eol}## Klacht${eol}${eol}${text}${eol}`;
-  const after = lines.slice(start + 1).findIndex((l) => /^##\s/.test(l.trim()));
-  const end = after < 0 ? lines.length : start + 1 + after;
-  const tail = after < 0 ? [''] : ['', ...lines.slice(end)];
-  return [...lines.slice(0, start + 1), '', text, ...tail].join(eol);
+  if (headingLine(body.split(/\r?\n/), COMPLAINT_HEADING) < 0) return `${eol}## ${COMPLAINT_HEADING}${eol}${eol}${complaint.trim().replace(/\r?\n/g, eol)}${eol}`;
+  return replaceBodySection(body, COMPLAINT_HEADING, complaint, true);
 }

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { CHANNELS, type CaseInput } from '../../schemas/case.ts';
 import { isIsoDate, type IsoDate } from '../dates/iso-date.ts';
 import { t } from '../../schemas/language.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 
 /** What a registration needs (art. 1.5, 4.5): the answers of `npm run new-case`, from flags or prompts. */
 export interface NewCaseAnswers {
@@ -16,6 +17,8 @@ export interface NewCaseAnswers {
   /** Art. 1.2: the representative who complains for the client, with the contact details the letter goes to. */
   representative?: { name: string; relation?: string; email?: string; phone?: string; address?: string };
   assignment_completed?: IsoDate;
+  /** Art. 3: when the client was told of this regulation at the start of the assignment (usually the order confirmation). */
+  client_informed?: IsoDate;
   categories: string[];
   /** The complaint as received; left empty, the file gets a placeholder to replace in the editor. */
   complaint?: string;
@@ -28,7 +31,7 @@ export const COMPLAINT_PLACEHOLDER = '(Plak hier de klacht zoals ontvangen: de t
 // the escalation body (art. 1.6, 3.2) is named as organization.yml names it.
 const nextFields = (escalationName: string) => `# Vul aan tijdens de behandeling (zie docs/handleiding.md), datums als JJJJ-MM-DD:
 # acknowledged: ontvangst bevestigd aan de klager
-# client_informed: cliënt gewezen op de klachtenregeling en ${escalationName} (art. 3)
+# client_informed: wanneer de cliënt bij de start van de opdracht is gewezen op de klachtenregeling en ${escalationName} (art. 3), als u het nog niet invulde
 # steps: - kind: information_given | complainant_heard | third_party_information | mediation, date: … (art. 5.1-5.3)
 # response: date, findings, conclusions, mediation (art. 4.6, 5.5)
 # satisfied: true/false; causes: [...] (art. 2.2); improvements: (art. 2.4)
@@ -50,6 +53,7 @@ export function newCaseData(id: string, a: NewCaseAnswers): CaseInput {
     received: a.received,
     ...(present(a.assignment_completed) ? { assignment_completed: a.assignment_completed } : {}),
     channel: a.channel,
+    ...(present(a.client_informed) ? { client_informed: a.client_informed } : {}),
     status: 'open',
     complainant: { name: a.name, ...contact, ...(representative ? { representative } : {}) },
     categories: a.categories,
@@ -94,7 +98,7 @@ export function newCaseChecks(org: { organizers: { key: string }[]; categories: 
   const optional = (check: AnswerCheck): AnswerCheck => (v) => v.trim() === '' || check(v.trim());
   const required: AnswerCheck = (v) => v.trim() !== '' || t('mag niet leeg zijn', 'must not be empty');
   return {
-    organizer: oneOf(['begeleider', 'organizer'], org.organizers.map((o) => o.key)),
+    organizer: oneOf([vocabulary('nl').role.organizer, vocabulary('en').role.organizer], org.organizers.map((o) => o.key)),
     received: date,
     channel: oneOf(['manier van binnenkomen', 'channel'], [...CHANNELS]),
     name: required,
@@ -104,6 +108,7 @@ export function newCaseChecks(org: { organizers: { key: string }[]; categories: 
         t(`verwacht een e-mailadres, bijvoorbeeld naam@example.nl; niet "${v}"`, `expected an e-mail address, e.g. naam@example.nl; got "${v}"`),
     ),
     assignment_completed: optional(date),
+    client_informed: optional(date),
     category: oneOf(['categorie', 'category'], org.categories.map((c) => c.key)),
   } satisfies Record<string, AnswerCheck>;
 }

@@ -1,10 +1,10 @@
 import type { CaseData } from '../../schemas/case.ts';
+import type { RegulationStepKey } from '../vocabulary/index.ts';
 
 /** A step of the regulation a case should record, with the article it comes from. */
 export interface RegulationStep {
-  key: 'client_informed' | 'complainant_heard' | 'written_response';
-  /** Dutch label, as shown in issues and the report. */
-  label: string;
+  /** Its words are the vocabulary's `regulationStep` (issues). */
+  key: RegulationStepKey;
   article: string;
   /** Whether the case records it (with a date; for the response, also findings and conclusions). */
   done: (c: CaseData) => boolean;
@@ -12,11 +12,10 @@ export interface RegulationStep {
 
 /** The steps of art. 3 and 5 every case must record. */
 export const REGULATION_STEPS: readonly RegulationStep[] = [
-  { key: 'client_informed', label: 'Cliënt gewezen op de klachtenregeling en Solopartners', article: 'art. 3.1, 3.2', done: (c) => c.client_informed !== undefined },
-  { key: 'complainant_heard', label: 'Klager in de gelegenheid gesteld de klacht toe te lichten', article: 'art. 5.2', done: (c) => c.steps.some((s) => s.kind === 'complainant_heard') },
+  { key: 'client_informed', article: 'art. 3.1, 3.2', done: (c) => c.client_informed !== undefined },
+  { key: 'complainant_heard', article: 'art. 5.2', done: (c) => c.steps.some((s) => s.kind === 'complainant_heard') },
   {
     key: 'written_response',
-    label: 'Schriftelijke afhandeling met bevindingen en conclusies',
     article: 'art. 4.6, 5.5',
     done: (c) => c.response?.date !== undefined && !!c.response.findings && !!c.response.conclusions,
   },

@@ -71,18 +71,32 @@ function caseWarnings(r: CaseRecord, org: Organization, cal: WorkCalendar, line:
       `de klager is niet tevreden (satisfied: false) en de klacht is niet voorgelegd: leg voor aan de ${org.escalation.committee} ` +
         '(status: escalated met escalation.date), of leg vast waarom niet (no_escalation_reason: "Klager ziet af van voorleggen") (art. 4.7)',
     );
-  // art. 5.5: the response says how mediation resolved the complaint
+  // art. 5.5: the response says how mediation resolved the complaint, only when it did: a case closed with a
+  // satisfied complainant; a mediation that failed (not satisfied, escalated) asks for no such text
   const mediation = c.steps.findIndex((s) => s.kind === 'mediation');
-  if (mediation >= 0 && c.response && !c.response.mediation)
+  if (mediation >= 0 && c.response && !c.response.mediation && c.status === 'resolved' && c.satisfied !== false)
     warn(
       'response',
-      'er is een bemiddelingsstap (steps: mediation) maar response.mediation ontbreekt: schrijf in de afhandeling hoe de klacht door bemiddeling is opgelost (art. 5.5)',
+      'er is een bemiddelingsstap (steps: mediation) maar response.mediation ontbreekt: heeft de bemiddeling de klacht opgelost, schrijf dan in de afhandeling hoe (art. 5.5)',
     );
-  // art. 3: the client is told about this regulation and the committee
-  if ((c.status === 'resolved' || c.status === 'escalated') && !c.client_informed)
+  // art. 3: the client is told of this regulation and the committee at the start of the assignment (offer,
+  // order confirmation, terms), so the date is a fact of the assignment, asked at registration
+  // asked at registration; a case is closed only with the date (an open one may still wait for the organizer to look it up)
+  if (!c.client_informed && (c.status === 'resolved' || c.status === 'escalated'))
     warn(
-      'status',
-      `het dossier is afgesloten zonder client_informed: leg vast wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (client_informed: 2026-03-02) (art. 3)`,
+      'client_informed',
+      t(
+        `er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3). Dat gebeurt bij de start van de opdracht, meestal in de opdrachtbevestiging: noteer die datum (niet de datum van vandaag), bijvoorbeeld client_informed: 2026-03-02`,
+        `client_informed is missing: when was the client told of this regulation and the committee (art. 3)? Usually the date of the order confirmation, e.g. client_informed: 2026-03-02`,
+      ),
+    );
+  else if (c.client_informed && c.client_informed > c.received)
+    warn(
+      'client_informed',
+      t(
+        `de cliënt is pas op ${formatDate(c.client_informed)} gewezen op de klachtenregeling, na de klacht (ontvangen ${formatDate(c.received)}). Art. 3 vraagt dat bij de start van de opdracht, meestal in de opdrachtbevestiging: noteer die datum als die er is`,
+        `the client was told of the regulation only on ${c.client_informed}, after the complaint (received ${c.received}); art. 3 asks for it at the start of the assignment (usually the order confirmation)`,
+      ),
     );
   return out;
 }

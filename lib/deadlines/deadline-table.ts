@@ -4,32 +4,42 @@ import type { IsoDate } from '../dates/iso-date.ts';
 import { textTable } from '../problems/text-table.ts';
 import type { Problem } from '../problems/problems.ts';
 import { addWorkdays, type WorkCalendar } from '../calendar/calendar.ts';
-import { decreedDaysWarning } from '../calendar/decreed-days.ts';
+import { beyondDecreedDays, decreedDaysCaveatText, decreedDaysWarning } from '../calendar/decreed-days.ts';
 import type { CaseDeadline } from './deadlines.ts';
-import { DEADLINE_STATE_NAMES } from './state-names.ts';
+import { words } from '../vocabulary/index.ts';
+
+/** A date in the table, marked `*` when it lies after the known decreed days (the footnote says a decree may move it). */
+const marked = (date: IsoDate) => (beyondDecreedDays(date) ? `${date} *` : date);
 
 const row = (d: CaseDeadline) => [
   d.id,
   d.organizer,
   d.status,
   d.received,
-  d.due,
-  currentLanguage() === 'en' ? d.state : DEADLINE_STATE_NAMES[d.state],
+  marked(d.due),
+  currentLanguage() === 'en' ? d.state : words().deadlineState[d.state],
   d.workdays_left === null ? '' : String(d.workdays_left),
   d.filed_late ? t(`te laat (indienen uiterlijk ${d.filing_deadline})`, `late (filing deadline ${d.filing_deadline})`) : '',
 ];
 
-/** The deadline table `deadlines` and `check` print: a heading line, a blank line, then one row per case. */
-export function deadlineTableText(deadlines: readonly CaseDeadline[], today: IsoDate, handlingWorkdays: number): string {
+/**
+ * The deadline table `deadlines` and `check` print: a heading line, a blank line, then one row per case. `timeZone`
+ * is the organization's (organization.yml `time_zone`), in which `today` is counted.
+ */
+export function deadlineTableText(deadlines: readonly CaseDeadline[], today: IsoDate, handlingWorkdays: number, timeZone: string): string {
   const heading = t(
-    `Termijnen op ${today} (Europe/Amsterdam), ${handlingWorkdays} werkdagen om een klacht af te handelen (art. 5.4):\n`,
-    `Deadlines on ${today} (Europe/Amsterdam), ${handlingWorkdays} working days to handle a complaint:\n`,
+    `Termijnen op ${today} (${timeZone}), ${handlingWorkdays} werkdagen om een klacht af te handelen (art. 5.4):\n`,
+    `Deadlines on ${today} (${timeZone}), ${handlingWorkdays} working days to handle a complaint:\n`,
   );
   const header =
     currentLanguage() === 'en'
       ? ['case', 'organizer', 'status', 'received', 'due', 'state', 'workdays left', 'filing']
-      : ['dossier', 'begeleider', 'status', 'ontvangen', 'uiterlijk', 'stand', 'werkdagen over', 'indienen'];
-  return `${heading}\n${textTable(header, deadlines.map(row))}`;
+      : ['dossier', words().role.organizer, 'status', 'ontvangen', 'uiterlijk', 'stand', 'werkdagen over', 'indienen'];
+  // art. 3 lid 3 Atw: a date after the known decreed days may still move
+  const footnote = deadlines.some((d) => beyondDecreedDays(d.due))
+    ? `\n\n* ${decreedDaysCaveatText(currentLanguage() === 'en' ? 'en' : 'nl')}`
+    : '';
+  return `${heading}\n${textTable(header, deadlines.map(row))}${footnote}`;
 }
 
 /**

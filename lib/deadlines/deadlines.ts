@@ -45,7 +45,7 @@ export function filingDeadline(c: CaseData, cal: WorkCalendar, terms: Organizati
 }
 
 /**
- * Deadlines and state of one case on `today` (the date in Europe/Amsterdam, passed in by the caller).
+ * Deadlines and state of one case on `today` (the date in the organization's time zone, passed in by the caller).
  * @example caseDeadline(c, cal, org.deadlines, '2026-11-24').state === 'due_soon'
  */
 export function caseDeadline(c: CaseData, cal: WorkCalendar, terms: Organization['deadlines'], today: IsoDate): CaseDeadline {

@@ -1,12 +1,17 @@
 import type { Organization } from '../../schemas/organization.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
+import { addWorkdays } from '../calendar/calendar.ts';
+import { decreedDaysCaveat } from '../calendar/decreed-days.ts';
 import { caseDeadline } from '../deadlines/deadlines.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { letterBase, type LetterBase } from './letter-base.ts';
-import { complaintSection, markdownHtml } from './markdown.ts';
+import { CONFIRMED_HEADING, confirmedComplaintSection } from '../cases/body.ts';
 import { fillLetterTemplate, type LetterPartials, type LetterResult } from './response-letter.ts';
 import { t } from '../../schemas/language.ts';
+import { vocabulary } from '../vocabulary/index.ts';
+
+const titles = vocabulary('nl').document;
 
 const anonymized = (record: CaseRecord) =>
   record.data.complainant
@@ -24,6 +29,8 @@ export interface AcknowledgementView extends LetterBase {
   termijn: string;
   werkdagen: number;
   mondeling: boolean;
+  /** The caveat when the deadline lies after the known decreed days (art. 3 lid 3 Atw), else ''. */
+  voorbehoud: string;
 }
 
 /**
@@ -49,27 +56,37 @@ export function acknowledgementHtml(
     termijn: formatDate(d.due), // art. 5.4: received + 20 working days
     werkdagen: org.deadlines.handling_workdays,
     mondeling: c.channel === 'oral',
+    voorbehoud: decreedDaysCaveat([d.due]) ?? '',
   };
   return {
     ok: true,
-    html: fillLetterTemplate('ontvangstbevestiging.html', template, view, `Ontvangstbevestiging klacht ${c.id}`, partials),
+    html: fillLetterTemplate('ontvangstbevestiging.html', template, view, `${titles.ontvangstbevestiging} klacht ${c.id}`, partials),
   };
 }
 
 /** The values of templates/bevestiging-mondelinge-klacht.html (art. 4.1). */
 export interface OralConfirmationView extends LetterBase {
   datum: string;
-  /** The complaint as recorded (the body's `## Klacht` section, or the whole body), as HTML from its Markdown. */
+  /** The complaint as the organizer wrote it for the complainant (`## Klacht zoals bevestigd`), as plain text. */
   klacht: string;
+  /** The handling deadline (art. 5.4) and its number of working days, counted from the day the complaint was made. */
+  termijn: string;
+  werkdagen: number;
+  /** The date by which the complainant corrects the text (the letter's date plus `correction_workdays`). */
+  reageren_voor: string;
+  /** The caveat when a date lies after the known decreed days (art. 3 lid 3 Atw), else ''. */
+  voorbehoud: string;
 }
 
 /**
- * The written confirmation of an oral complaint (art. 4.1: complaints are made in writing): the complaint as
- * recorded, for the complainant to confirm or correct. Dated on the recorded `written_confirmation`, else `today`.
+ * The written confirmation of an oral complaint (art. 4.1: complaints are made in writing): the complaint as the
+ * organizer wrote it for the complainant (never her own note of the call), the date to correct it by and the
+ * handling deadline. Dated on the recorded `written_confirmation`, else `today`.
  */
 export function oralConfirmationHtml(
   record: CaseRecord,
   org: Organization,
+  cal: WorkCalendar,
   today: IsoDate,
   template: string,
   partials: LetterPartials = {},
@@ -83,23 +100,36 @@ export function oralConfirmationHtml(
         `channel: oral (this complaint came in by ${c.channel}; only an oral complaint needs this letter, art. 4.1)`,
       ),
     );
-  const klacht = complaintSection(record.body);
+  const klacht = confirmedComplaintSection(record.body);
   if (!klacht)
     missing.push(
       t(
-        'de klacht zoals opgenomen, in de tekst van het dossier onder "## Klacht" (art. 4.1)',
-        'the complaint as recorded, in the body of the case file under "## Klacht" (art. 4.1)',
+        `de klacht zoals u die voor de klager opschrijft, in de tekst van het dossier onder "## ${CONFIRMED_HEADING}" (art. 4.1); uw eigen aantekening onder "## Klacht" gaat niet mee in de brief`,
+        `the complaint as written for the complainant, in the body of the case file under "## ${CONFIRMED_HEADING}" (art. 4.1)`,
       ),
     );
   if (missing.length) return { ok: false, missing };
+  const date = c.written_confirmation ?? today;
+  const due = caseDeadline(c, cal, org.deadlines, today).due; // art. 5.4: from the day the oral complaint was made
+  const replyBy = addWorkdays(cal, date, org.deadlines.correction_workdays);
   const view: OralConfirmationView = {
     ...letterBase(record, org),
-    datum: formatDate(c.written_confirmation ?? today),
-    klacht: markdownHtml(klacht),
+    datum: formatDate(date),
+    klacht,
+    termijn: formatDate(due),
+    werkdagen: org.deadlines.handling_workdays,
+    reageren_voor: formatDate(replyBy),
+    voorbehoud: decreedDaysCaveat([due, replyBy]) ?? '',
   };
   return {
     ok: true,
-    html: fillLetterTemplate('bevestiging-mondelinge-klacht.html', template, view, `Bevestiging mondelinge klacht ${c.id}`, partials),
+    html: fillLetterTemplate(
+      'bevestiging-mondelinge-klacht.html',
+      template,
+      view,
+      `${titles['bevestiging-mondelinge-klacht']} ${c.id}`,
+      partials,
+    ),
   };
 }
 
@@ -108,6 +138,22 @@ export interface EscalationView extends LetterBase {
   datum: string;
   antwoord: string;
   escalatie: { kenmerk: string };
+  /** Whose personal data the registration form sent to the committee holds, in words ("uw naam en contactgegevens"). */
+  gegevens: string;
+  /** The letters sent to the complainant before this one, each with its date, as the committee received them. */
+  verstuurd: string[];
+}
+
+/** The letters of a case sent before the escalation letter, as recorded, in words with their dates. */
+export function lettersSent(record: CaseRecord): string[] {
+  const c = record.data;
+  return [
+    ...(c.acknowledged ? [`de ontvangstbevestiging van ${formatDate(c.acknowledged)}`] : []),
+    ...(c.channel === 'oral' && c.written_confirmation
+      ? [`de brief van ${formatDate(c.written_confirmation)} met uw mondelinge klacht op papier`]
+      : []),
+    ...(c.response ? [`mijn antwoord op uw klacht van ${formatDate(c.response.date)}`] : []),
+  ];
 }
 
 /** The letter that confirms the complaint was put before the complaints committee (art. 4.7), dated on escalation.date. */
@@ -127,6 +173,8 @@ export function escalationLetterHtml(record: CaseRecord, org: Organization, temp
     datum: formatDate(c.escalation!.date),
     antwoord: c.response ? formatDate(c.response.date) : '',
     escalatie: { kenmerk: c.escalation!.reference ?? '' },
+    gegevens: c.complainant!.representative ? `uw naam en contactgegevens en die van ${c.complainant!.name}` : 'uw naam en contactgegevens',
+    verstuurd: lettersSent(record),
   };
   return {
     ok: true,

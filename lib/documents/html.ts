@@ -22,10 +22,18 @@ tr { break-inside: avoid; }
 .meta td, .meta th { border: 0; padding: 0.4mm 0; }
 .meta th { width: 25mm; font-weight: 400; color: #555; }
 .letter p, .letter .text { margin: 0 0 3.5mm; }
-.signature { margin-top: 10mm; }
+/* the closing line, greeting and name stay together and with the text above them: the signature never stands alone on a page */
+.signature { margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
+.signature .basis { font-size: 9.5pt; color: #333; margin-bottom: 6mm; }
+.letter h2 { margin-top: 5mm; }
+.letter ul { margin: 0 0 3.5mm; padding-left: 6mm; }
+.quote { border-left: 2px solid #999; padding-left: 3mm; }
+.small { font-size: 9.5pt; color: #333; }
 .next-page { break-before: page; }
 .markdown h1, .markdown h2, .markdown h3 { border: 0; font-size: 11pt; margin: 3mm 0 1mm; }
 .markdown p { margin: 0 0 2mm; }
+/* a single line break in the text stays a line break (micromark keeps it as a newline) */
+.markdown p, .markdown li { white-space: pre-line; }
 .markdown blockquote { margin: 0 0 2mm; padding-left: 3mm; border-left: 2px solid #999; }
 `;
 

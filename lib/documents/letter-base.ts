@@ -10,7 +10,23 @@ export interface LetterBase {
   ontvangen: string;
   geadresseerde: { naam: string; adres: string; email: string };
   namens: string;
-  commissie: { naam: string; instantie: string; website: string; beschrijving: string };
+  /**
+   * The escalation body and its procedure (organization.yml `escalation`, art. 1.6, 3.2, 4.7): `via_begeleider`
+   * when the organizer submits the complaint, `via_klager` when the complainant does (one of them is true).
+   */
+  commissie: {
+    naam: string;
+    instantie: string;
+    website: string;
+    beschrijving: string;
+    via_begeleider: boolean;
+    via_klager: boolean;
+    hoe: string;
+    klachtenfunctionaris: string;
+    geschilleninstantie: string;
+    termijn: string;
+    kosten: string;
+  };
   regeling: { website: string };
   organizer: { naam: string };
 }
@@ -48,6 +64,13 @@ export function letterBase(record: CaseRecord, org: Organization): LetterBase {
       instantie: org.escalation.name,
       website: org.escalation.website,
       beschrijving: org.escalation.description,
+      via_begeleider: org.escalation.procedure.submitted_by === 'organizer',
+      via_klager: org.escalation.procedure.submitted_by === 'complainant',
+      hoe: org.escalation.procedure.how,
+      klachtenfunctionaris: org.escalation.procedure.officer,
+      geschilleninstantie: org.escalation.procedure.disputes_body,
+      termijn: org.escalation.procedure.term,
+      kosten: org.escalation.procedure.cost,
     },
     regeling: { website: org.site_url },
     organizer: { naam: organizerName(org.organizers, c.organizer) },

@@ -6,19 +6,16 @@ import { caseDeadline } from '../deadlines/deadlines.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import { markdownHtml } from './markdown.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
-import { findOrganizer } from '../organization/organizers.ts';
+import { findOrganizer, organizerName } from '../organization/organizers.ts';
+import { vocabulary, type StepKind } from '../vocabulary/index.ts';
 
-/** Dutch words for the case's coded values, as printed on the forms. */
-export const LABELS_NL = {
-  channel: { email: 'e-mail', letter: 'brief', form: 'klachtenformulier', oral: 'mondeling' },
-  status: { open: 'in behandeling', resolved: 'afgehandeld', escalated: 'voorgelegd aan de klachtencommissie', withdrawn: 'ingetrokken' },
-  step: {
-    information_given: 'Informatie verstrekt aan de klager (art. 5.1)',
-    complainant_heard: 'Klager in de gelegenheid gesteld de klacht toe te lichten (art. 5.2)',
-    third_party_information: 'Informatie opgevraagd bij derden (art. 5.3)',
-    mediation: 'Bemiddeling (art. 4.3, 5.5)',
-  },
-} as const;
+/** The article each handling step fulfils, as printed beside it. */
+const STEP_ARTICLES: Record<StepKind, string> = {
+  information_given: 'art. 5.1',
+  complainant_heard: 'art. 5.2',
+  third_party_information: 'art. 5.3',
+  mediation: 'art. 4.3, 5.5',
+};
 
 const date = (d: IsoDate | undefined) => (d ? `${formatDate(d)} (${d})` : '');
 const yesNo = (b: boolean | undefined) => (b === undefined ? '' : b ? 'ja' : 'nee');
@@ -31,8 +28,12 @@ const section = (title: string, rows: string[]) => `<h2>${escapeHtml(title)}</h2
 
 const labelOf = (list: { key: string; label: string }[], key: string) => list.find((x) => x.key === key)?.label ?? key;
 
-function contactRows(who: { email?: string; phone?: string; address?: string }): string[] {
-  return [row('E-mail', who.email ?? ''), row('Telefoon', who.phone ?? ''), row('Adres', who.address ?? '')];
+/** The contact rows of the complainant or the representative, labelled as the vocabulary names their fields. */
+function contactRows(
+  who: { email?: string; phone?: string; address?: string },
+  label: Record<'email' | 'phone' | 'address', string>,
+): string[] {
+  return [row(label.email, who.email ?? ''), row(label.phone, who.phone ?? ''), row(label.address, who.address ?? '', { text: true })];
 }
 
 /**
@@ -41,6 +42,8 @@ function contactRows(who: { email?: string; phone?: string; address?: string }):
  */
 export function registrationFormHtml(record: CaseRecord, org: Organization, cal: WorkCalendar, today: IsoDate): string {
   const c: CaseData = record.data;
+  const w = vocabulary('nl', org);
+  const f = w.field;
   const d = caseDeadline(c, cal, org.deadlines, today);
   const organizer = findOrganizer(org.organizers, c.organizer);
   const filing = d.filing_deadline
@@ -48,34 +51,48 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
     : 'onbekend (geen einddatum van de opdracht)';
 
   const parts: string[] = [];
-  parts.push(`<h1>Klachtenregistratieformulier</h1>
+  parts.push(`<h1>${escapeHtml(w.document.registratieformulier)}</h1>
 <p class="muted">${escapeHtml(org.organization.name)} · art. 1.5 en 4.5 van de klachtenregeling · vertrouwelijk (art. 4.4) · afgedrukt op ${escapeHtml(formatDate(today))}</p>`);
 
   parts.push(
     section('Registratie', [
-      row('Dossiernummer', c.id),
-      row('Status', LABELS_NL.status[c.status]),
-      row('Verantwoordelijke organizer (art. 6.1)', organizer ? `${organizer.name} (${organizer.key})` : c.organizer),
-      row('Ontvangen op', date(c.received)),
-      row('Ontvangen via (art. 1.1, 4.1)', LABELS_NL.channel[c.channel]),
-      row('Schriftelijk bevestigd op (art. 4.1)', date(c.written_confirmation)),
-      row('Ontvangst bevestigd op', date(c.acknowledged)),
-      row('Cliënt gewezen op de klachtenregeling en Solopartners (art. 3)', date(c.client_informed)),
-      row('Opdracht afgerond op', date(c.assignment_completed)),
+      row(f.id, c.id),
+      row(f.status, w.status[c.status]),
+      row(`${f.organizer} (art. 6.1)`, organizer ? organizer.name : c.organizer),
+      row(f.received, date(c.received)),
+      row(`${f.channel} (art. 1.1, 4.1)`, w.channel[c.channel]),
+      row(`${f.written_confirmation} (art. 4.1)`, date(c.written_confirmation)),
+      row(f.acknowledged, date(c.acknowledged)),
+      row(`${f.client_informed} (art. 3, bij de start van de opdracht)`, date(c.client_informed)),
+      row(f.assignment_completed, date(c.assignment_completed)),
       row(`Indieningstermijn (${org.deadlines.filing_workdays} werkdagen, art. 4.1)`, filing),
       row(`Afhandeltermijn (${org.deadlines.handling_workdays} werkdagen, art. 5.4, 6.2)`, date(d.due)),
-      row('Categorieën', c.categories.map((k) => labelOf(org.categories, k)).join(', ')),
+      row(f.categories, c.categories.map((k) => labelOf(org.categories, k)).join(', ')),
     ]),
   );
 
   if (c.complainant) {
     const r = c.complainant.representative;
-    parts.push(section('Klager (art. 1.2)', [row('Naam cliënt', c.complainant.name), ...contactRows(c.complainant)]));
+    parts.push(
+      section(`${f.complainant} (art. 1.2)`, [
+        row(f['complainant.name'], c.complainant.name),
+        ...contactRows(c.complainant, { email: f['complainant.email'], phone: f['complainant.phone'], address: f['complainant.address'] }),
+      ]),
+    );
     if (r)
       parts.push(
-        section('Vertegenwoordiger (art. 1.2)', [row('Naam', r.name), row('Relatie tot de cliënt', r.relation ?? ''), ...contactRows(r)]),
+        section(`${f['complainant.representative']} (art. 1.2)`, [
+          row(f['complainant.representative.name'], r.name),
+          row(f['complainant.representative.relation'], r.relation ?? ''),
+          ...contactRows(r, {
+            email: f['complainant.representative.email'],
+            phone: f['complainant.representative.phone'],
+            address: f['complainant.representative.address'],
+          }),
+        ]),
       );
-  } else parts.push(section('Klager (art. 1.2)', [row('Persoonsgegevens', `verwijderd op ${date(c.anonymized)} (bewaartermijn)`)]));
+  } else
+    parts.push(section(`${f.complainant} (art. 1.2)`, [row('Persoonsgegevens', `verwijderd op ${date(c.anonymized)} (bewaartermijn)`)]));
 
   const body = record.body.trim();
   parts.push(
@@ -84,42 +101,44 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
 
   parts.push(
     section(
-      'Behandeling (art. 5.1–5.3)',
+      `${f.steps} (art. 5.1–5.3)`,
       c.steps.length
-        ? c.steps.map((s) => row(`${formatDate(s.date)}`, `${LABELS_NL.step[s.kind]}${s.note ? `\n${s.note}` : ''}`, { text: true }))
-        : [row('Stappen', '')],
+        ? c.steps.map((s) =>
+            row(`${formatDate(s.date)}`, `${w.step[s.kind]} (${STEP_ARTICLES[s.kind]})${s.note ? `\n${s.note}` : ''}`, { text: true }),
+          )
+        : [row(f.steps, '')],
     ),
   );
 
   parts.push(
-    section('Schriftelijke afhandeling (art. 4.6, 5.5)', [
-      row('Datum', date(c.response?.date)),
-      row('Bevindingen', c.response?.findings ?? '', { text: true }),
-      row('Conclusies', c.response?.conclusions ?? '', { text: true }),
-      row('Opgelost door bemiddeling', c.response?.mediation ?? '', { text: true }),
-      row('Klager tevreden (art. 2.3, 4.7)', yesNo(c.satisfied)),
+    section(`${f.response} (art. 4.6, 5.5)`, [
+      row(f['response.date'], date(c.response?.date)),
+      row(f['response.findings'], c.response?.findings ?? '', { text: true }),
+      row(f['response.conclusions'], c.response?.conclusions ?? '', { text: true }),
+      row(f['response.mediation'], c.response?.mediation ?? '', { text: true }),
+      row(`${f.satisfied} (art. 2.3, 4.7)`, yesNo(c.satisfied)),
       row(
-        'Voorgelegd aan de klachtencommissie (art. 4.7)',
+        `${f.escalation} (art. 4.7)`,
         c.escalation ? `${date(c.escalation.date)}${c.escalation.reference ? `, kenmerk ${c.escalation.reference}` : ''}` : '',
       ),
-      row('Ingetrokken op', date(c.withdrawn_on)),
+      row(f.withdrawn_on, date(c.withdrawn_on)),
     ]),
   );
 
   parts.push(
     section('Oorzaken en verbeteringen (art. 2.2, 2.4)', [
-      row('Oorzaken', c.causes.map((k) => labelOf(org.causes, k)).join(', ')),
+      row(f.causes, c.causes.map((k) => labelOf(org.causes, k)).join(', ')),
       ...(c.improvements.length
         ? c.improvements.map((a, i) =>
             row(
               `Verbeteractie ${i + 1}`,
-              `${a.action}\nDoor: ${a.owner}${a.due ? ` · streefdatum ${formatDate(a.due)}` : ''}${a.done ? ` · gedaan op ${formatDate(a.done)}` : ''}`,
+              `${a.action}\nDoor: ${organizerName(org.organizers, a.owner)}${a.due ? ` · streefdatum ${formatDate(a.due)}` : ''}${a.done ? ` · gedaan op ${formatDate(a.done)}` : ''}`,
               { text: true },
             ),
           )
-        : [row('Verbeteracties', '')]),
+        : [row(f.improvements, '')]),
     ]),
   );
 
-  return documentPage(`Klachtenregistratieformulier ${c.id}`, parts.join('\n\n'));
+  return documentPage(`${w.document.registratieformulier} ${c.id}`, parts.join('\n\n'));
 }

@@ -126,12 +126,23 @@ export function fillLetterTemplate(
   try {
     unknown = unknownTemplateNames(template, view, partials);
   } catch (error) {
-    throw new Error(`the letter template ${templateName} cannot be read: ${(error as Error).message}`, { cause: error });
-  }
-  if (unknown.length)
     throw new Error(
-      `the letter template ${templateName} uses unknown names: ${unknown.map((n) => `{{${n}}}`).join(', ')} (see templates/README.md for the names it can use)`,
+      t(
+        `het sjabloon templates/${templateName} is niet te lezen: ${(error as Error).message}`,
+        `the letter template ${templateName} cannot be read: ${(error as Error).message}`,
+      ),
+      { cause: error },
     );
+  }
+  if (unknown.length) {
+    const names = unknown.map((n) => `{{${n}}}`).join(', ');
+    throw new Error(
+      t(
+        `het sjabloon templates/${templateName} gebruikt onbekende namen: ${names} (welke namen kunnen, staat in templates/README.md)`,
+        `the letter template ${templateName} uses unknown names: ${names} (see templates/README.md for the names it can use)`,
+      ),
+    );
+  }
   return documentPage(title, Mustache.render(template, view, partials, { escape: (value: unknown) => escapeHtml(String(value)) }));
 }
 

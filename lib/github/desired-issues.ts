@@ -8,6 +8,7 @@ import { pastRetention, type RetentionDue } from '../cases/retention.ts';
 import { missingSteps } from '../cases/steps.ts';
 import { findOrganizer } from '../organization/organizers.ts';
 import { inlineCode } from './markdown.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 import { addWorkdays } from '../calendar/calendar.ts';
 import { DECREED_DAYS_KNOWN_UNTIL, decreedDaysRunOut } from '../calendar/decreed-days.ts';
 
@@ -52,9 +53,9 @@ export interface SubjectCase {
 
 /** A short Dutch name of each state, for comments. */
 export const STATE_NAMES: Readonly<Record<FlagState, string>> = {
-  due_soon: 'termijn verloopt binnenkort',
-  due_today: 'termijn verloopt vandaag',
-  overdue: 'termijn overschreden',
+  due_soon: vocabulary('nl').deadlineState.due_soon,
+  due_today: vocabulary('nl').deadlineState.due_today,
+  overdue: vocabulary('nl').deadlineState.overdue,
   late: 'te laat ingediend',
   past_retention: 'bewaartermijn verstreken',
   invalid: 'ongeldig dossier',
@@ -87,13 +88,14 @@ function facts(d: CaseDeadline, file: string, organizer: string, org: Organizati
       : d.filed_late
         ? `${formatDate(d.filing_deadline)}: te laat ingediend, ${workdays(workdaysBetween(cal, d.filing_deadline, d.received))} erna`
         : `${formatDate(d.filing_deadline)}: op tijd ingediend`;
+  const field = vocabulary('nl').field;
   return [
     '| Gegeven | Waarde |',
     '|---|---|',
-    `| Dossier | ${d.id} |`,
+    `| ${field.id} | ${d.id} |`,
     `| Bestand | ${code(slash(file))} |`,
-    `| Verantwoordelijk (art. 6.1) | ${organizer} |`,
-    `| Ontvangen | ${formatDate(d.received)} |`,
+    `| ${field.organizer} (art. 6.1) | ${organizer} |`,
+    `| ${field.received} | ${formatDate(d.received)} |`,
     `| Afhandeltermijn (art. 5.4, 6.2) | ${formatDate(d.due)} (${workdays(org.deadlines.handling_workdays)} na ontvangst) |`,
     `| Indieningstermijn (art. 4.1) | ${filing} |`,
   ].join('\n');
@@ -123,7 +125,11 @@ function deadlineFlag(c: SubjectCase, d: CaseDeadline, org: Organization, cal: W
   }[d.state];
   const missing = missingSteps(c.data);
   const steps = missing.length
-    ? ['**Nog niet vastgelegd in het dossier:**', '', ...missing.map((s) => `- ${s.label} (${s.article})`)].join('\n')
+    ? [
+        '**Nog niet vastgelegd in het dossier:**',
+        '',
+        ...missing.map((s) => `- ${vocabulary('nl', org).regulationStep[s.key]} (${s.article})`),
+      ].join('\n')
     : 'Alle stappen van de regeling hebben een datum; zet de status op `resolved` of `escalated` om het dossier af te sluiten.';
   const body = [
     `**${headline}**`,
@@ -198,7 +204,8 @@ function retentionFlag(due: RetentionDue[], cases: readonly SubjectCase[], org: 
     ...[...due].sort((a, b) => a.id.localeCompare(b.id)).map((r) => `| ${r.id} | ${r.closed_on} | ${r.keep_until} |`),
     '',
     'De AVG staat niet toe persoonsgegevens langer te bewaren dan nodig (`retention.years_after_closing` in organization.yml). ' +
-      'Bekijk met `npm run retention` wat er verandert, verwijder de persoonsgegevens met `npm run retention -- --apply` en commit het resultaat.',
+      'Open in de werkplek **Bewaartermijn**: die toont eerst wat er verandert. Verwijder daar de persoonsgegevens en klik daarna op **Synchroniseren**. ' +
+      '(In de terminal: `npm run retention` toont het, `npm run retention -- --apply` verwijdert het.)',
     '',
     '---',
     'Dit issue wordt bijgehouden door `npm run deadlines -- --github` en sluit vanzelf als er geen dossiers meer over de bewaartermijn zijn.',

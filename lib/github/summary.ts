@@ -23,6 +23,8 @@ export interface ActionResult {
 export interface SyncReport {
   repository: string;
   today: IsoDate;
+  /** The organization's time zone (organization.yml `time_zone`), in which `today` is counted. */
+  timeZone: string;
   dryRun: boolean;
   results: ActionResult[];
   reads: number;
@@ -117,7 +119,7 @@ export function renderSummary(report: SyncReport, subjects: readonly FlagSubject
   return [
     '## Deadline watch',
     '',
-    `${report.repository}, ${report.today} (Europe/Amsterdam): ${flagged} flag(s); ${report.writes} write(s), ${report.reads} read(s)${report.dryRun ? ', dry run' : ''}.`,
+    `${report.repository}, ${report.today} (${report.timeZone}): ${flagged} flag(s); ${report.writes} write(s), ${report.reads} read(s)${report.dryRun ? ', dry run' : ''}.`,
     '',
     ...report.notes.map((n) => `> ${n}`),
     ...(report.notes.length ? [''] : []),

@@ -30,6 +30,13 @@ function toSvg(plot: Element, label: string): string {
   // Inner groups carry aria-label attributes Plot adds for screen readers; the figure's table says it better.
   for (const g of svg.querySelectorAll('[aria-label]')) if (g !== svg) g.removeAttribute('aria-label');
   for (const g of svg.querySelectorAll('[aria-hidden]')) g.removeAttribute('aria-hidden');
+  // Plot writes font-variant="tabular-nums" on groups, which is no SVG attribute (the Nu checker refuses it): as CSS
+  for (const g of svg.querySelectorAll('[font-variant]')) {
+    const value = g.getAttribute('font-variant');
+    g.removeAttribute('font-variant');
+    const style = g.getAttribute('style');
+    g.setAttribute('style', `${style ? `${style.replace(/;?\s*$/, '')}; ` : ''}font-variant-numeric: ${value}`);
+  }
   return svg.outerHTML;
 }
 

@@ -73,6 +73,8 @@ function decreedDayList(lang: Lang): string {
 export function pageFacts(lang: Lang, base: string) {
   const e = org.escalation;
   const description = lang === 'en' && e.description_en ? e.description_en : e.description;
+  // art. 1.6, 3.2, 4.7: the committee's procedure as organization.yml tells it, the same as in the letters
+  const procedure = lang === 'en' && e.procedure.en ? e.procedure.en : e.procedure;
   return {
     filing: org.deadlines.filing_workdays, // art. 4.1
     handling: org.deadlines.handling_workdays, // art. 5.4, 6.2
@@ -88,6 +90,10 @@ export function pageFacts(lang: Lang, base: string) {
     escalationUrl: e.website,
     escalationDescription: description,
     escalationDescriptionLang: description === e.description ? 'nl' : 'en',
+    viaOrganizer: e.procedure.submitted_by === 'organizer',
+    procedureHow: procedure.how,
+    procedureSteps: [procedure.officer, procedure.disputes_body, procedure.term, procedure.cost].join(' '),
+    procedureLang: procedure === e.procedure ? 'nl' : 'en',
     homeHref: withBase(base, ROUTES.home[lang]),
     complainHref: withBase(base, ROUTES.complain[lang]),
     calcHref: `${withBase(base, ROUTES.complain[lang])}#termijnen`,

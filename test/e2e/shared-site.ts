@@ -72,6 +72,13 @@ export const otherOrganization = (yml: string) =>
   website: https://geschillenhuis-noord.example/klachten
   description: Het Geschillenhuis Noord beslist onafhankelijk over klachten.
   description_en: Geschillenhuis Noord decides independently on complaints.
+  procedure:
+    submitted_by: complainant
+    how: met het formulier op geschillenhuis-noord.example/indienen
+    officer: Eerst bemiddelt een klachtenfunctionaris van het Geschillenhuis.
+    disputes_body: Lukt dat niet, dan beslist de geschillencommissie.
+    term: Dat kan tot zes maanden na ons antwoord.
+    cost: Het kost u 25 euro.
 retention:`,
     );
 

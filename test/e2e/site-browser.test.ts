@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DECREED_DAYS_KNOWN_UNTIL } from '../../lib/calendar/decreed-days.ts';
 import { addWorkdays } from '../../lib/calendar/calendar.ts';
 import { atwHolidays } from '../../lib/calendar/holidays.ts';
 import { addDays, todayIn, type IsoDate } from '../../lib/dates/iso-date.ts';
@@ -144,6 +145,29 @@ describe('semantic HTML and requests, on every page', () => {
   });
 });
 
+describe("the committee's route, as organization.yml and the letters tell it (art. 4.7)", () => {
+  const ROUTE = {
+    organizer: {
+      nl: 'Laat het uw Professional Organizer & Coach weten. Die legt uw klacht dan voor aan de ',
+      en: 'Tell your Professional Organizer & Coach. She then puts your complaint before the ',
+    },
+    complainant: { nl: 'Dan kunt u uw klacht zelf voorleggen aan de ', en: 'Then you can take it to the ' },
+  };
+  it.each([
+    ['klacht-indienen/', 'nl'],
+    ['en/making-a-complaint/', 'en'],
+  ] as const)('%s: who submits, how, the officer, the disputes body, the term and the cost', async (path, lang) => {
+    const { page } = await open(path);
+    const text = (await page.textContent('main'))!.replace(/\s+/g, ' ');
+    const p = org.escalation.procedure;
+    expect(text).toContain(ROUTE[p.submitted_by][lang]);
+    const texts = lang === 'en' && p.en ? p.en : p; // without English texts, the Dutch ones (marked lang="nl")
+    for (const sentence of [texts.how, texts.officer, texts.disputes_body, texts.term, texts.cost])
+      expect(text).toContain(sentence.replace(/\s+/g, ' '));
+    await page.close();
+  });
+});
+
 describe('the deadline calculator', () => {
   const year = () => +todayIn(new Date(), 'Europe/Amsterdam').slice(0, 4);
   /** Dates around Good Friday and Easter Monday, 5 May and Christmas, this year and next: the tricky ones. */
@@ -181,6 +205,59 @@ describe('the deadline calculator', () => {
     }
     await page.close();
   });
+
+  it.each([
+    [
+      'klacht-indienen/',
+      'nl',
+      'oktober',
+      'okt',
+      'december',
+      /Verstuurt u uw klacht op 15 december \d{4}, dan komt hij na \d+ december \d{4} binnen\. Dan is hij te laat \(artikel 4\.1\)\. Wij behandelen hem toch\./,
+      'Een later besluit kan de datum dus nog verschuiven.',
+    ],
+    [
+      'en/making-a-complaint/',
+      'en',
+      'October',
+      'Oct',
+      'December',
+      /If you send your complaint on 15 December \d{4}, it reaches us after \d+ December \d{4}\. Then it is late \(article 4\.1\)\. We still handle it\./,
+      'so a later decree may still move the date.',
+    ],
+  ])(
+    '%s (%s) reads written dates, says when a complaint is late and still handled, and warns after the known decrees',
+    async (path, _lang, month, short, december, late, caveat) => {
+      const cal = calendarFor(org);
+      const y = year();
+      const { page } = await open(path);
+      // written out and abbreviated (art. 4.1: 30 working days after the assignment; sent after that: late)
+      await page.fill('#calc-ended', `30 ${month} ${y}`);
+      await page.fill('#calc-sent', `15 ${december.slice(0, 3).toLowerCase()} ${y}`);
+      await page.click('form.calc button');
+      await expect
+        .poll(() => page.getAttribute('#calc-ended ~ output time', 'datetime'))
+        .toBe(addWorkdays(cal, `${y}-10-30`, org.deadlines.filing_workdays));
+      expect(await page.textContent('#calc-sent ~ output')).toMatch(late);
+      expect(await page.textContent('#calc-ended ~ output')).not.toContain(caveat);
+      // sent within the term: no "late"
+      await page.fill('#calc-sent', `2 ${short} ${y}`);
+      await page.click('form.calc button');
+      await expect
+        .poll(() => page.getAttribute('#calc-sent ~ output time', 'datetime'))
+        .toBe(addWorkdays(cal, `${y}-10-02`, org.deadlines.handling_workdays));
+      expect(await page.textContent('#calc-sent ~ output')).not.toMatch(late);
+      // a deadline after the last known decreed day (art. 3 lid 3 Atw): a later decree may move it
+      const last = +DECREED_DAYS_KNOWN_UNTIL.slice(0, 4);
+      await page.fill('#calc-sent', `20 ${december} ${last}`);
+      await page.click('form.calc button');
+      await expect
+        .poll(() => page.getAttribute('#calc-sent ~ output time', 'datetime'))
+        .toBe(addWorkdays(cal, `${last}-12-20`, org.deadlines.handling_workdays));
+      expect(await page.textContent('#calc-sent ~ output')).toContain(caveat);
+      await page.close();
+    },
+  );
 
   it('works with the keyboard only', async () => {
     const { page } = await open('klacht-indienen/');

@@ -74,6 +74,23 @@ describe('numbers and names come from organization.yml', () => {
     expect(page('en/making-a-complaint/')).toContain('<span lang="en">Geschillenhuis Noord decides independently on complaints.</span>');
     expect(page('klachtformulier/')).toContain('Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem');
   });
+  it("tells the committee's route as organization.yml does (here: the complainant submits), like the letters (art. 4.7)", () => {
+    const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    const nl = text(page('klacht-indienen/'));
+    expect(nl).toContain(
+      'Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord, met het formulier op geschillenhuis-noord.example/indienen (artikel 4.7).',
+    );
+    for (const s of [
+      'Eerst bemiddelt een klachtenfunctionaris van het Geschillenhuis.',
+      'Dat kan tot zes maanden na ons antwoord.',
+      'Het kost u 25 euro.',
+    ])
+      expect(nl).toContain(s);
+    expect(nl).not.toContain('Die legt uw klacht dan voor');
+    expect(text(page(''))).toContain('Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord (artikel 4.7).');
+    // no English texts given: the Dutch ones, marked as Dutch
+    expect(page('en/making-a-complaint/')).toContain('<span lang="nl">met het formulier op geschillenhuis-noord.example/indienen</span>');
+  });
   it('takes canonical addresses and the base path from site_url (here a custom domain, base /)', () => {
     expect(page('en/making-a-complaint/')).toContain(
       '<link rel="canonical" href="https://klachten.ordelijk-thuis.example/en/making-a-complaint/">',

@@ -1,6 +1,7 @@
 // Two organizers, two clones, one bare remote: registering at the same moment never gives two complaints the
-// same number, and no file ever holds two cases. Each werkplek runs as its own process (npm run werkplek), as on
-// two machines; the remote's pre-receive hook waits a second so that both number before either push lands.
+// same number for long, and no file ever holds two cases. Each werkplek runs as its own process (npm run
+// werkplek), as on two machines; a registration answers at once and is shared in the background, and the push
+// that loses the race renumbers its case. The remote's pre-receive hook waits a second, so both pushes overlap.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,9 +86,24 @@ const post = (url: string, path: string, fields: Record<string, string | string[
   });
 };
 
+/** Wait until the werkplek's sharing round has ended; resolves with its Synchroniseren page. */
+async function shared(url: string): Promise<string> {
+  for (;;) {
+    const page = await (await fetch(`${url}synchroniseren`)).text();
+    if (!page.includes('Bezig met delen')) return page;
+    await new Promise((r) => setImmediate(r));
+  }
+}
+/** Synchroniseren, as the button does it; resolves with the page once the round has ended. */
+async function synced(url: string): Promise<string> {
+  expect((await post(url, '/synchroniseren', {})).status).toBe(303);
+  return shared(url);
+}
+
 describe('two clones registering at once', () => {
-  it('get different numbers (the later one renumbered and told), both reach the remote, and no file mixes two cases', async () => {
+  it('answer at once; the push that loses renumbers its case and says so; both reach the remote, no file mixes two cases', async () => {
     const today = todayIn(new Date(), 'Europe/Amsterdam');
+    const year = today.slice(0, 4);
     const form = (name: string) => ({
       actie: 'registreren',
       organizer: 'anouk',
@@ -99,21 +115,20 @@ describe('two clones registering at once', () => {
     });
     const [ra, rb] = await Promise.all([post(urls[0]!, '/nieuw', form('Klant Alfa')), post(urls[1]!, '/nieuw', form('Klant Beta'))]);
     expect([ra.status, rb.status]).toEqual([303, 303]);
-    const ids = [ra, rb].map((r) => /K-\d{4}-\d+/.exec(r.headers.get('location') ?? '')![0]);
-    expect(new Set(ids).size).toBe(2);
-    const notices = await Promise.all([ra, rb].map(async (r, i) => (await fetch(urls[i]! + r.headers.get('location')!.slice(1))).text()));
-    // when both numbered before either push landed, the later one was renumbered and the organizer told so
-    const renumbered = notices.filter((n) => n.includes('was intussen op een andere computer gebruikt'));
-    expect(renumbered.length).toBeLessThanOrEqual(1);
-    expect(ids.sort()).toEqual([`K-${today.slice(0, 4)}-001`, `K-${today.slice(0, 4)}-002`]);
+    const pages = await Promise.all(urls.map(shared));
+    // both numbered K-…-001 without waiting for the remote: the one whose push lost is now 002, and says so
+    const told = pages.filter((p) => p.includes(`Let op: nummer K-${year}-001 was intussen op een andere computer gebruikt`));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(`Uw klacht heeft nu nummer K-${year}-002.`);
+    const ids = [`K-${year}-001`, `K-${year}-002`];
 
     // both synchronize: each clone then holds both cases, each file one case
-    for (const url of urls) expect((await post(url, '/synchroniseren', {})).status).toBe(303);
+    for (const url of urls) expect(await synced(url)).toContain('Gesynchroniseerd');
     const remoteFiles = git(join(root, 'remote.git'), 'ls-tree', '-r', '--name-only', 'main').split('\n');
-    for (const id of ids) expect(remoteFiles).toContain(`cases/${today.slice(0, 4)}/${id}.md`);
+    for (const id of ids) expect(remoteFiles).toContain(`cases/${year}/${id}.md`);
     for (const clone of ['a', 'b'])
       for (const id of ids) {
-        const text = readFileSync(join(root, clone, 'cases', today.slice(0, 4), `${id}.md`), 'utf8');
+        const text = readFileSync(join(root, clone, 'cases', year, `${id}.md`), 'utf8');
         expect(text).toContain(`id: ${id}`);
         expect(text).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
         expect(text.match(/name: Klant (Alfa|Beta)/g)).toHaveLength(1);
@@ -136,25 +151,26 @@ describe('two clones registering at once', () => {
       categories: ['kosten'],
       klacht: `Klacht van ${name}.`,
     });
-    const notice = async (url: string, r: Response) => (await fetch(url + r.headers.get('location')!.slice(1))).text();
-    // b registers while the remote cannot be reached: it numbers from what it knows (001, 002) and says so
+    // b registers while the remote cannot be reached: it numbers from what it knows (001, 002), and its
+    // dossier says it is not shared, and why
     renameSync(join(root, 'remote.git'), join(root, 'remote.weg'));
     const offline = await post(urls[1]!, '/nieuw', form('Klant Gamma'));
     expect(offline.status).toBe(303);
     expect(offline.headers.get('location')).toContain(`/dossier/K-${year}-003`);
-    expect(await notice(urls[1]!, offline)).toContain('Het dossiernummer kan dan nog veranderen');
+    expect(await shared(urls[1]!)).toContain('de gedeelde opslag is niet bereikbaar');
+    expect(await (await fetch(`${urls[1]}dossier/K-${year}-003`)).text()).toContain('niet gedeeld: de gedeelde opslag is niet bereikbaar');
     // meanwhile a, with the remote back, registers another complaint: it gets the same number, and shares it
     renameSync(join(root, 'remote.weg'), join(root, 'remote.git'));
     const online = await post(urls[0]!, '/nieuw', form('Klant Delta'));
     expect(online.headers.get('location')).toContain(`/dossier/K-${year}-003`);
+    expect(await shared(urls[0]!)).toContain('Gesynchroniseerd');
     // b synchronizes: its case becomes 004 (file and id) before anything is merged, and the organizer is told
-    const synced = await post(urls[1]!, '/synchroniseren', {});
-    const said = await notice(urls[1]!, synced);
+    const said = await synced(urls[1]!);
     expect(said).toContain(
       `Let op: nummer K-${year}-003 was intussen op een andere computer gebruikt voor een andere klacht. Uw klacht heeft nu nummer K-${year}-004.`,
     );
     expect(said).toContain('Gesynchroniseerd');
-    expect((await post(urls[0]!, '/synchroniseren', {})).status).toBe(303);
+    expect(await synced(urls[0]!)).toContain('Gesynchroniseerd');
     const remoteFiles = git(join(root, 'remote.git'), 'ls-tree', '-r', '--name-only', 'main').split('\n');
     expect(remoteFiles).toEqual(expect.arrayContaining([`cases/${year}/K-${year}-003.md`, `cases/${year}/K-${year}-004.md`]));
     for (const clone of ['a', 'b']) {
@@ -176,8 +192,6 @@ describe('two clones registering at once', () => {
 
   it('without a reachable remote it still saves, and says so', async () => {
     rmSync(join(root, 'remote.git'), { recursive: true, force: true });
-    const res = await post(urls[0]!, '/synchroniseren', {});
-    const page = await (await fetch(urls[0]! + res.headers.get('location')!.replace(/^\//, ''))).text();
-    expect(page).toContain('Synchroniseren lukte niet');
+    expect(await synced(urls[0]!)).toContain('Niet gedeeld: de gedeelde opslag is niet bereikbaar');
   });
 });

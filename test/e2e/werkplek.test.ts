@@ -144,7 +144,7 @@ describe('the handbook flow, in the browser', () => {
     const page = await open(`/dossier/${id}`);
     const documents = await page.locator('h2:has-text("Documenten") + ul').textContent();
     for (const title of [
-      'Klachtregistratieformulier',
+      'Klachtenregistratieformulier',
       'Antwoordbrief',
       'Ontvangstbevestiging',
       'Bevestiging mondelinge klacht',
@@ -187,15 +187,12 @@ describe('the handbook flow, in the browser', () => {
     await closePage(page);
   });
 
-  it('records the steps: client informed (art. 3), complainant heard (art. 5.2)', async () => {
+  it('records client informed (art. 3) as a fact of the assignment, and the steps: complainant heard (art. 5.2)', async () => {
     const page = await open(`/dossier/${id}`);
-    await submitForm(
-      page,
-      'Stap vastleggen',
-      () => page.selectOption('#stap-f-stap-kind', 'client_informed').then(() => undefined),
-      'Stap opslaan',
-    );
-    expect(await page.textContent('[role=status]')).toContain('cliënt geïnformeerd (art. 3.1, 3.2)');
+    // art. 3: not a step of today; the date of the order confirmation, in the registration
+    expect(await page.locator('#stap-f-stap-kind option[value="client_informed"]').count()).toBe(0);
+    await submitForm(page, 'Registratie wijzigen', () => page.fill('#reg-f-client_informed', '2026-01-05'), 'Registratie opslaan');
+    expect(await page.textContent('[role=status]')).toContain('registratie gewijzigd');
     await submitForm(
       page,
       'Stap vastleggen',
@@ -206,7 +203,7 @@ describe('the handbook flow, in the browser', () => {
       'Stap opslaan',
     );
     const { data } = frontmatter(id);
-    expect(data.client_informed).toBe(TODAY);
+    expect(data.client_informed).toBe('2026-01-05');
     expect(data.steps).toEqual([{ kind: 'complainant_heard', date: TODAY, note: 'Gebeld: klant wil # korting' }]);
     expect(await page.textContent('.lijst-stappen')).toContain('Gebeld: klant wil # korting');
     await closePage(page);
@@ -299,10 +296,18 @@ describe('the handbook flow, in the browser', () => {
   it('records a withdrawal', async () => {
     const page = await context.newPage();
     const other = await register(page, 'Derde Klant', 'Derde klacht, mondeling.', 'oral');
-    // an oral complaint is confirmed in writing (art. 4.1): the letter, then its date recorded
-    expect(await (await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).text()).toContain(
-      'Derde klacht, mondeling.',
+    // an oral complaint is confirmed in writing (art. 4.1): the letter prints the text written for the complainant,
+    // never the organizer's own note; then its date is recorded
+    expect((await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).status).toBe(422);
+    await submitForm(
+      page,
+      'Registratie wijzigen',
+      () => page.fill('#reg-f-klacht_bevestigd', 'U vertelde mij over de planning.\nDie klopte niet.'),
+      'Registratie opslaan',
     );
+    const letter = await (await fetch(url(`/dossier/${other}/document/bevestiging-mondelinge-klacht`))).text();
+    expect(letter).toContain('U vertelde mij over de planning.\nDie klopte niet.');
+    expect(letter).not.toContain('Derde klacht, mondeling.');
     await pdfOf(other, 'bevestiging-mondelinge-klacht');
     expect(await page.textContent('main')).toContain('deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1)');
     expect(frontmatter(other).data).not.toHaveProperty('written_confirmation');
@@ -369,7 +374,7 @@ describe('refusals', () => {
     await page.fill('#f-klacht', 'Een lange klacht die niet verloren mag gaan.');
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Klacht registreren")')]);
     expect(await page.textContent('#f-written_confirmation-fout')).toMatch(
-      /2026-11-01 ligt vóór de ontvangstdatum .*schrijf een datum op of na 2026-11-20/,
+      /2026-11-01 ligt vóór "Ontvangen op" .*schrijf een datum op of na 2026-11-20/,
     );
     expect(await page.inputValue('#f-klacht')).toBe('Een lange klacht die niet verloren mag gaan.');
     expect(await page.isChecked('#f-categories-privacy')).toBe(true);
@@ -409,7 +414,7 @@ describe('refusals', () => {
       'Afhandeling opslaan',
     );
     expect(await page.textContent('#antw-f-response-date-fout')).toBe(
-      `2020-01-01 ligt vóór de ontvangstdatum (received) (${received}); schrijf een datum op of na ${received}`,
+      `2020-01-01 ligt vóór "Ontvangen op" (received: ${received}); schrijf een datum op of na ${received}`,
     );
     expect(await page.getAttribute('#antw-f-response-date', 'aria-invalid')).toBe('true');
     // closing without findings and conclusions
@@ -614,8 +619,8 @@ describe('accessibility', () => {
     };
     await tabTo(/\|Stap vastleggen$/);
     await page.keyboard.press('Enter'); // opens the form
-    await tabTo(/^stap-f-stap-kind\|/); // the kind of step: acknowledged, written confirmation, client informed, information given
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await tabTo(/^stap-f-stap-kind\|/); // the kind of step: acknowledged, written confirmation, information given
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
     await tabTo(/^stap-f-stap-note\|/); // past the date (today)
     await page.keyboard.type('Per telefoon');
     await tabTo(/\|Stap opslaan$/);
@@ -670,7 +675,7 @@ describe('privacy requests (AVG art. 15, 17)', () => {
     const before = snapshot();
     await page.fill('#verw-f-dossier', id.toLowerCase());
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Tonen wat er verwijderd wordt")')]);
-    expect(await page.textContent('main')).toContain('Proefrun: er is nog niets veranderd');
+    expect(await page.textContent('main')).toContain('Er is nog niets veranderd: u ziet eerst wat er zou gebeuren');
     expect(await page.textContent('main')).toContain('complainant.name');
     expect(await page.textContent('main')).toMatch(/tekst van het dossier: klacht en notities \(\d+ regels?\)/);
     expect(await axeViolations(page)).toEqual([]);

@@ -24,7 +24,9 @@ deadlines: { filing_workdays: 30, handling_workdays: 20, reminder_workdays: 5 }
 time_zone: Europe/Amsterdam
 categories: [{ key: afspraken, label: Afspraken }]
 causes: [{ key: planning, label: Planning }]
-escalation: { name: Solopartners, committee: Klachtencommissie, website: https://example.org/sp, description: Extern. }
+escalation:
+  { name: Solopartners, committee: Klachtencommissie, website: https://example.org/sp, description: Extern.,
+    procedure: { submitted_by: organizer, how: per e-mail, officer: Eerst bemiddelt de functionaris., disputes_body: Dan beslist de instantie., term: Binnen een jaar., cost: Gratis. } }
 retention: { years_after_closing: 2 }
 `;
 

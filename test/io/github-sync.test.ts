@@ -59,10 +59,10 @@ describe('first run', () => {
     expect(overdue.labels).toEqual(['klacht-termijn', 'termijn-overschreden']);
     expect(overdue.assignees).toEqual(['anouk-o4a']);
     expect(overdue.body).toContain('| Bestand | `cases/2026/K-2026-001.md` |');
-    expect(overdue.body).toContain('| Ontvangen | 1 oktober 2026 |');
+    expect(overdue.body).toContain('| Ontvangen op | 1 oktober 2026 |');
     expect(overdue.body).toContain('| Afhandeltermijn (art. 5.4, 6.2) | 29 oktober 2026 (20 werkdagen na ontvangst) |');
     expect(overdue.body).toContain('| Stand | 18 werkdagen overschreden |');
-    expect(overdue.body).toContain('- Cliënt gewezen op de klachtenregeling en Solopartners (art. 3.1, 3.2)');
+    expect(overdue.body).toContain('- Cliënt bij de start van de opdracht gewezen op de klachtenregeling en Solopartners (art. 3.1, 3.2)');
     expect(overdue.body).toContain('- Klager in de gelegenheid gesteld de klacht toe te lichten (art. 5.2)');
     expect(overdue.body).toContain('- Schriftelijke afhandeling met bevindingen en conclusies (art. 4.6, 5.5)');
 

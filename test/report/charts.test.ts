@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barChart, columnChart, lineChart, paretoChart } from '../../report/charts/render.ts';
-import { listNl } from '../../lib/analytics/labels.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
 
 const count = (svg: string, re: RegExp) => svg.match(re)?.length ?? 0;
 
@@ -64,11 +64,11 @@ describe('charts rendered at build time', () => {
   });
 });
 
-describe('listNl', () => {
+describe("the vocabulary's list", () => {
   it.each([
     [[], ''],
     [['a'], 'a'],
     [['a', 'b'], 'a en b'],
     [['a', 'b', 'c'], 'a, b en c'],
-  ])('%j → %s', (items, s) => expect(listNl(items)).toBe(s));
+  ])('%j → %s', (items, s) => expect(vocabulary('nl').list(items)).toBe(s));
 });

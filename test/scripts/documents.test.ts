@@ -10,8 +10,10 @@ import { registrationFormHtml } from '../../lib/documents/registration-form.ts';
 import { LETTERHEAD_TEMPLATE, letterPartials, responseLetterHtml } from '../../lib/documents/response-letter.ts';
 import { acknowledgementHtml, escalationLetterHtml, oralConfirmationHtml } from '../../lib/documents/case-letters.ts';
 import { committeeDossierHtml } from '../../lib/documents/committee-dossier.ts';
+import { DOCUMENT_KINDS, templatesOf } from '../../lib/documents/kinds.ts';
 import { ROOT, caseText, resolvedCase, type CaseLiteral } from '../helpers/temp-project.ts';
 import { messagesIn } from '../helpers/language.ts';
+import { setLanguage } from '../../schemas/language.ts';
 
 // The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
 messagesIn('en');
@@ -65,14 +67,61 @@ describe('the response letter (art. 4.6, 5.5)', () => {
     expect(t).toContain('Datum 30 januari 2024');
     expect(t).toContain('Kenmerk K-2024-001');
     expect(t).toContain('Op 8 januari 2024 ontving ik uw klacht.');
-    expect(t).toContain('Bevindingen De afspraak was niet schriftelijk bevestigd.');
-    expect(t).toContain('Conclusies De klacht is gegrond.');
-    expect(t).toContain('Oplossing door bemiddeling In een gesprek is een extra sessie afgesproken.');
-    expect(t).toContain('Bent u niet tevreden met deze afhandeling');
-    expect(t).toContain('Klachtencommissie van Solopartners (art. 4.7)');
+    expect(t).toContain('Wat ik heb uitgezocht De afspraak was niet schriftelijk bevestigd.');
+    expect(t).toContain('Mijn conclusie De klacht is gegrond.');
+    expect(t).toContain('Bemiddeling In een gesprek is een extra sessie afgesproken.');
+    expect(t).toContain('Bent u niet tevreden?');
     expect(t).toContain('https://www.solopartners.nl/klachtenregeling');
     expect(t).toContain('Anouk Jansen Professional Organizer & Coach, Organize4all');
-    expect(t).not.toContain('U hebt mij laten weten dat u niet tevreden bent');
+    expect(t).not.toContain('U liet mij weten dat u daarmee niet tevreden bent');
+  });
+
+  it('says the one route to the committee organization.yml describes: who submits, how, term, cost, officer, disputes body', () => {
+    const t = text(letter(resolvedCase()));
+    const p = org.escalation.procedure;
+    expect(p.submitted_by).toBe('organizer');
+    // art. 4.7: the matter is put before the committee; the organizer does it, and says what goes with it
+    expect(t).toContain('Laat het mij dan weten. Dan leg ik uw klacht voor aan de Klachtencommissie van Solopartners.');
+    expect(t).toContain(`Ik stuur uw klacht ${p.how}.`);
+    expect(t).toContain('Ik stuur dan ook uw naam en contactgegevens mee');
+    for (const sentence of [p.officer, p.disputes_body, p.term, p.cost]) expect(t).toContain(sentence.replace(/\s+/g, ' '));
+    // never the contradicting "you can submit it" of the old letter
+    expect(t).not.toContain('U kunt uw klacht dan voorleggen');
+  });
+
+  it('is written in the first person, in B1: the legal basis in one closing line, not in every sentence', () => {
+    for (const html of [letter(resolvedCase()), letter(escalated)]) {
+      const t = text(html);
+      expect(t).not.toMatch(/\b(wij|ons|onze)\b/i); // "ik", never "wij/ons"
+      expect(t).not.toContain('uw Professional Organizer');
+      expect(t).not.toContain('ongenoegen');
+      // articles only in the closing line (and the letterhead has none)
+      const body = text(html.slice(html.indexOf('<div class="letter">'), html.indexOf('<p class="basis">')));
+      expect(body).not.toMatch(/\bart(?:\.|ikel) \d/);
+      expect(text(html.slice(html.indexOf('<p class="basis">')))).toMatch(
+        /^ ?Zo staat het in de klachtenregeling van Organize4all \(artikel 4\.6, 4\.7 en 5\.5\)/,
+      );
+      // sentences stay short (B1): none of the letter's own sentences over 25 words
+      const own = body.split(/(?<=[.?!])\s+/).filter((x) => !x.includes('De afspraak') && !x.includes('gefactureerd'));
+      for (const sentence of own) expect(sentence.split(/\s+/).filter(Boolean).length, sentence).toBeLessThanOrEqual(25);
+    }
+  });
+
+  it('heads mediation neutrally: "Oplossing door bemiddeling" never heads a mediation that failed (art. 5.5)', () => {
+    const failed = text(
+      letter({
+        ...escalated,
+        response: { ...(escalated.response as object), mediation: 'Bemiddeling op 20 januari bracht geen oplossing.' },
+      }),
+    );
+    expect(failed).not.toContain('Oplossing door bemiddeling');
+    expect(failed).toContain('Bemiddeling Bemiddeling op 20 januari bracht geen oplossing.');
+  });
+
+  it('keeps the line breaks of what the organizer wrote', () => {
+    const html = letter(resolvedCase({ response: { date: '2024-01-30', findings: 'Eerste regel.\nTweede regel.', conclusions: 'c' } }));
+    expect(html).toContain('<div class="text">Eerste regel.\nTweede regel.</div>');
+    expect(html).toMatch(/\.text \{ white-space: pre-wrap; \}/);
   });
 
   it('of an escalated case: to the representative at their own address, describing the response only, never the later escalation', () => {
@@ -85,9 +134,9 @@ describe('the response letter (art. 4.6, 5.5)', () => {
     // dated on the response: it cannot know of the escalation of 12 February (that has its own letter)
     expect(t).not.toContain('12 februari 2024');
     expect(t).not.toContain('SP-2024-0007');
-    expect(t).not.toContain('U hebt mij laten weten dat u niet tevreden bent');
-    expect(t).toContain('Bent u niet tevreden met deze afhandeling');
-    expect(t).not.toContain('Oplossing door bemiddeling');
+    expect(t).not.toContain('U liet mij weten dat u daarmee niet tevreden bent');
+    expect(t).toContain('Bent u niet tevreden?');
+    expect(t).not.toContain('Bemiddeling');
   });
 
   it('goes to a representative without an address care of the client ("p/a"), or by e-mail when they have one', () => {
@@ -128,6 +177,14 @@ describe('the response letter (art. 4.6, 5.5)', () => {
         '<p>{{bevindingen}} {{conclusie}} {{#organisatie}}{{naam}}{{/organisatie}} {{orgnisatie.naam}}</p>',
       ),
     ).toThrow('the letter template antwoordbrief.html uses unknown names: {{conclusie}}, {{orgnisatie.naam}}');
+    setLanguage('nl');
+    try {
+      expect(() => responseLetterHtml(record(resolvedCase()), org, '<p>{{conclusie}}</p>')).toThrow(
+        'het sjabloon templates/antwoordbrief.html gebruikt onbekende namen: {{conclusie}}',
+      );
+    } finally {
+      setLanguage('en');
+    }
   });
 
   it('checks the names in the letterhead it takes over, and refuses a letterhead that is not there', () => {
@@ -160,32 +217,33 @@ describe('the registration form (art. 1.5, 4.5)', () => {
       'Klachtenregistratieformulier',
       'Dossiernummer K-2024-002',
       'voorgelegd aan de klachtencommissie',
-      'Anouk Jansen (anouk)',
+      'Verantwoordelijke begeleider (art. 6.1) Anouk Jansen',
       'Ontvangen op 8 januari 2024 (2024-01-08)',
-      'Ontvangen via (art. 1.1, 4.1) e-mail',
+      'Binnengekomen via (art. 1.1, 4.1) e-mail',
       'Ontvangstbevestigd op 9 januari 2024'.replace('Ontvangstbevestigd', 'Ontvangst bevestigd'),
-      'Cliënt gewezen op de klachtenregeling en Solopartners (art. 3) 2 oktober 2023',
+      'Cliënt gewezen op de klachtenregeling en Solopartners op (art. 3, bij de start van de opdracht) 2 oktober 2023',
       'Opdracht afgerond op 22 december 2023',
       'binnen de termijn ingediend',
       'Afhandeltermijn (20 werkdagen, art. 5.4, 6.2) 5 februari 2024 (2024-02-05)',
       'Communicatie en bereikbaarheid',
-      'Naam cliënt Client Canary',
+      'Naam van de cliënt Client Canary',
       'Kerkstraat 1, 1000 AA Amsterdam',
-      'Naam Zoon Canary',
+      'Naam van de vertegenwoordiger Zoon Canary',
       'Relatie tot de cliënt zoon',
       'Canary Kanarie Persoon schrijft: de sessie werd zonder overleg verzet.',
       'Canary notitie.',
-      'Informatie verstrekt aan de klager (art. 5.1)',
+      'Voldoende informatie aan de klager gegeven (art. 5.1)',
       'Klager in de gelegenheid gesteld de klacht toe te lichten (art. 5.2) Canary belde over haar buurvrouw.',
       'Bevindingen Er is te veel gefactureerd.',
       'Conclusies De klacht is deels gegrond.',
-      'Klager tevreden (art. 2.3, 4.7) nee',
+      'Is de klager tevreden? (art. 2.3, 4.7) nee',
       '12 februari 2024 (2024-02-12), kenmerk SP-2024-0007',
       'Onvoldoende informatie gegeven',
-      'Afspraken per e-mail bevestigen. Door: anouk · streefdatum 1 maart 2024',
+      'Afspraken per e-mail bevestigen. Door: Anouk Jansen · streefdatum 1 maart 2024',
       'afgedrukt op 1 maart 2024',
     ])
       expect(t).toContain(fact);
+    expect(t).not.toMatch(/organizer|Door: anouk/);
   });
 
   it('of an anonymized case says the personal data was removed', () => {
@@ -218,6 +276,16 @@ describe('the registration form renders the Markdown body', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
+  it('keeps the line breaks of a pasted e-mail', () => {
+    const html = registrationFormHtml(
+      record(resolvedCase({ body: '## Klacht\n\nBeste Anouk,\nde sessie werd verzet.\nGroet, Canary\n' })),
+      org,
+      cal,
+      '2024-03-01',
+    );
+    expect(html).toContain('<p>Beste Anouk,\nde sessie werd verzet.\nGroet, Canary</p>');
+    expect(html).toMatch(/\.markdown p, \.markdown li \{ white-space: pre-line; \}/);
+  });
 });
 
 describe('the acknowledgement of receipt (art. 3, 4.1, 5.4)', () => {
@@ -228,37 +296,85 @@ describe('the acknowledgement of receipt (art. 3, 4.1, 5.4)', () => {
     expect(t).toContain('Datum 9 januari 2024'); // today: the day it is made and recorded
     expect(t).toContain('Op 8 januari 2024 ontving ik uw klacht.');
     // art. 5.4: 8 January 2024 (Monday) + 20 working days = Monday 5 February 2024
-    expect(t).toContain('uiterlijk op 5 februari 2024 een schriftelijk antwoord');
-    expect(t).toContain('20 werkdagen na ontvangst');
-    expect(t).toContain('Anouk Jansen, uw Professional Organizer & Coach, behandelt uw klacht (art. 6.1)');
+    expect(t).toContain('Uiterlijk op 5 februari 2024 krijgt u mijn antwoord op papier.');
+    expect(t).toContain('20 werkdagen na de dag waarop ik uw klacht ontving');
+    expect(t).toContain('Ik behandel uw klacht zelf.'); // first person: she signs it (art. 6.1)
+    expect(t).not.toContain('uw Professional Organizer');
+    expect(t).not.toMatch(/\b(wij|ons|onze)\b/i);
     expect(t).toContain('https://organize4all.github.io/klachtenregeling/');
-    expect(t).toContain('Klachtencommissie van Solopartners (art. 3 en 4.7)');
-    expect(t).not.toContain('mondeling');
+    expect(t).toContain('Dan kunt u met uw klacht naar de Klachtencommissie van Solopartners.');
+    expect(t).not.toContain('vertelde u mij');
+    expect(t).not.toContain('Deze datum ligt na'); // within the known decreed days
+  });
+  it('to a representative: first person, "namens" the client', () => {
+    const t = ack(
+      resolvedCase({
+        acknowledged: '2024-01-09',
+        complainant: { name: 'Moeder Canary', address: 'Laan 1', representative: { name: 'Zoon Canary', relation: 'zoon' } },
+      }),
+    );
+    expect(t).toContain('Geachte Zoon Canary,');
+    expect(t).toContain('die u indiende namens Moeder Canary');
+    expect(t).toContain('Ik behandel uw klacht zelf.');
+  });
+  it('says a later decree may move a deadline after the known decreed days (art. 3 lid 3 Atw)', () => {
+    const t = ack(
+      resolvedCase({
+        id: 'K-2029-001',
+        received: '2029-03-01',
+        assignment_completed: undefined,
+        status: 'open',
+        response: undefined,
+        satisfied: undefined,
+        acknowledged: undefined,
+        steps: [],
+        improvements: [],
+      }),
+      '2029-03-02',
+    );
+    expect(t).toContain('Deze datum ligt na 31 december 2028.');
+    expect(t).toContain('Een later besluit kan de datum dus nog verschuiven.');
   });
   it('keeps the recorded acknowledged date, and mentions the written confirmation for an oral complaint', () => {
     const t = ack(resolvedCase({ channel: 'oral', written_confirmation: '2024-01-10', acknowledged: '2024-01-10' }), '2024-03-01');
     expect(t).toContain('Datum 10 januari 2024');
-    expect(t).toContain('U hebt uw klacht mondeling gedaan.');
+    expect(t).toContain('U vertelde mij uw klacht. Een klacht moet op papier staan.');
   });
 });
 
 describe('the confirmation of an oral complaint (art. 4.1)', () => {
   const oral = (c: CaseLiteral) =>
-    oralConfirmationHtml(record(c), org, '2024-01-10', templateOf('bevestiging-mondelinge-klacht.html'), partials);
-  it('shows the complaint as recorded (the "## Klacht" section, rendered), without the notes after it', () => {
-    const body = '## Klacht\n\nDe klant vindt dat de **planning** niet klopte.\n\n## Notities\n\nnotitie-kanarie-4242\n';
+    oralConfirmationHtml(record(c), org, cal, '2024-01-10', templateOf('bevestiging-mondelinge-klacht.html'), partials);
+  const body =
+    '## Klacht\n\nTel. zoon: mam ontevreden, sessie 2x verzet, notitie-kanarie-1111\n\n## Klacht zoals bevestigd\n\nDe sessie is twee keer verzet.\nDat gebeurde zonder overleg.\n\n## Notities\n\nnotitie-kanarie-4242\n';
+  it("prints the complaint as written for the complainant, never the organizer's own note of the call, with its line breaks", () => {
     const html = made(oral(resolvedCase({ channel: 'oral', body })));
-    expect(html).toContain('De klant vindt dat de <strong>planning</strong> niet klopte.');
+    expect(html).toContain('De sessie is twee keer verzet.\nDat gebeurde zonder overleg.');
+    expect(html).not.toContain('notitie-kanarie-1111');
     expect(html).not.toContain('notitie-kanarie-4242');
     const t = text(html);
     expect(t).toContain('Datum 10 januari 2024');
-    expect(t).toContain('Uw klacht, zoals ik die heb vastgelegd');
-    expect(t).toContain('Klopt deze weergave?');
+    expect(t).not.toContain('zoals ik die heb vastgelegd');
     expect(t).toContain('kenmerk K-2024-001');
   });
-  it('is only for an oral complaint that has a recorded text', () => {
-    expect(oral(resolvedCase({ channel: 'email' }))).toMatchObject({ ok: false, missing: [expect.stringContaining('channel: oral')] });
-    expect(oral(resolvedCase({ channel: 'oral', body: '' }))).toMatchObject({ ok: false, missing: [expect.stringContaining('## Klacht')] });
+  it('gives the handling deadline and asks for corrections by a date', () => {
+    const t = text(made(oral(resolvedCase({ channel: 'oral', body }))));
+    // art. 5.4: from the day the complaint was made, Monday 8 January 2024 + 20 working days = Monday 5 February
+    expect(t).toContain('Uiterlijk op 5 februari 2024 krijgt u mijn antwoord op papier. Dat is 20 werkdagen na 8 januari 2024.');
+    // the letter of Wednesday 10 January + 5 working days (correction_workdays) = Wednesday 17 January
+    expect(t).toContain('Klopt er iets niet, of mist er iets? Laat het mij dan uiterlijk op 17 januari 2024 weten.');
+    expect(t).not.toMatch(/\b(wij|ons|onze)\b/i);
+  });
+  it('is only for an oral complaint that has the text written for the complainant', () => {
+    expect(oral(resolvedCase({ channel: 'email', body }))).toMatchObject({
+      ok: false,
+      missing: [expect.stringContaining('channel: oral')],
+    });
+    // the note alone is not enough: the organizer writes the text for the client apart from it
+    expect(oral(resolvedCase({ channel: 'oral', body: '## Klacht\n\nnotitie\n' }))).toMatchObject({
+      ok: false,
+      missing: [expect.stringContaining('## Klacht zoals bevestigd')],
+    });
   });
 });
 
@@ -267,36 +383,85 @@ describe('the escalation letter and the committee dossier (art. 4.7)', () => {
   it('the escalation letter is dated on the escalation and names the response, the committee and its reference', () => {
     const t = text(made(esc(escalated)));
     expect(t).toContain('Datum 12 februari 2024');
-    expect(t).toContain('Op 30 januari 2024 stuurde ik u mijn schriftelijke afhandeling');
-    expect(t).toContain('voorgelegd aan de Klachtencommissie van Solopartners; daar heeft zij het kenmerk SP-2024-0007');
+    expect(t).toContain('Op 30 januari 2024 stuurde ik u mijn antwoord op uw klacht');
+    expect(t).toContain('Daarom heb ik uw klacht op 12 februari 2024 voorgelegd aan de Klachtencommissie van Solopartners.');
+    expect(t).toContain('Bij Solopartners heeft uw klacht het kenmerk SP-2024-0007.');
     expect(t).toContain('Geachte Zoon Canary,');
+  });
+  it('the escalation letter says what was sent (personal data leaving the practice) and what the complainant does next', () => {
+    const t = text(made(esc({ ...escalated, channel: 'oral', written_confirmation: '2024-01-10' })));
+    expect(t).toContain('Wat ik aan de commissie heb gestuurd');
+    expect(t).toContain('Daarop staan uw naam en contactgegevens en die van Client Canary, uw klacht zoals ik die ontving');
+    expect(t).toContain('de ontvangstbevestiging van 9 januari 2024;');
+    expect(t).toContain('de brief van 10 januari 2024 met uw mondelinge klacht op papier;');
+    expect(t).toContain('mijn antwoord op uw klacht van 30 januari 2024;');
+    expect(t).toContain(
+      'Wat doet u nu? U hoeft nu niets te doen. De klachtenfunctionaris neemt contact met u op. Noem dan het kenmerk SP-2024-0007.',
+    );
+    for (const sentence of [org.escalation.procedure.officer, org.escalation.procedure.cost])
+      expect(t).toContain(sentence.replace(/\s+/g, ' '));
+  });
+  it('when the complainant submits (procedure.submitted_by: complainant), both letters say so, and how', () => {
+    const own = {
+      ...org,
+      escalation: {
+        ...org.escalation,
+        procedure: { ...org.escalation.procedure, submitted_by: 'complainant' as const, how: 'met het formulier op example.org/indienen' },
+      },
+    };
+    const response = text(made(responseLetterHtml(record(escalated), own, template, partials)));
+    expect(response).toContain(
+      'Dan kunt u uw klacht voorleggen aan de Klachtencommissie van Solopartners. U doet dat zelf, met het formulier op example.org/indienen.',
+    );
+    expect(response).not.toContain('Dan leg ik uw klacht voor');
+    const escalation = text(made(escalationLetterHtml(record(escalated), own, templateOf('escalatiebrief.html'), partials)));
+    expect(escalation).toContain('U legt uw klacht voor aan de Klachtencommissie van Solopartners.');
+    expect(escalation).toContain(
+      'Leg uw klacht voor aan de commissie, met het formulier op example.org/indienen. Noem daarbij ons kenmerk K-2024-002.',
+    );
+    expect(escalation).not.toContain('heb ik uw klacht op');
   });
   it('needs an escalation', () => {
     expect(esc(resolvedCase())).toMatchObject({ ok: false, missing: [expect.stringContaining('escalation.date')] });
   });
-  it('the dossier bundles the form, the steps with their dates, the response letter and the escalation letter, each on a new page', () => {
-    const r = record(escalated);
-    const html = made(
-      committeeDossierHtml(
-        r,
-        registrationFormHtml(r, org, cal, '2024-03-01'),
-        responseLetterHtml(r, org, template, partials),
-        escalationLetterHtml(r, org, templateOf('escalatiebrief.html'), partials),
-      ),
-    );
+  it('the dossier bundles the form, the steps with their dates and every letter sent, each on a new page', () => {
+    const oral = {
+      ...escalated,
+      channel: 'oral',
+      written_confirmation: '2024-01-10',
+      body: '## Klacht\n\nnotitie\n\n## Klacht zoals bevestigd\n\nDe factuur is te hoog.\n',
+    };
+    const kind = DOCUMENT_KINDS.find((k) => k.key === 'dossier-klachtencommissie')!;
+    const templates = Object.fromEntries(templatesOf(kind).map((name) => [name, templateOf(name)]));
+    const html = made(kind.make({ record: record(oral), org, cal, today: '2024-03-01', templates }));
     const t = text(html);
     const order = [
       'Dossier voor de klachtencommissie',
-      'Klachtenregistratieformulier',
-      'Informatie verstrekt aan de klager (art. 5.1)',
+      'Ontvangstbevestiging (art. 4.1, 5.4), verstuurd op 9 januari 2024',
+      'Bevestiging mondelinge klacht (art. 4.1), verstuurd op 10 januari 2024',
+      'Dossiernummer K-2024-002',
+      'Voldoende informatie aan de klager gegeven (art. 5.1)',
       'Bevindingen Er is te veel gefactureerd.',
-      'Afhandeling van uw klacht van 8 januari 2024',
-      'voorgelegd aan de Klachtencommissie van Solopartners',
+      'Ik heb uw klacht van 8 januari 2024 ontvangen',
+      'Uw klacht van 8 januari 2024 op papier',
+      'Mijn antwoord op uw klacht van 8 januari 2024',
+      'Daarom heb ik uw klacht op 12 februari 2024 voorgelegd',
     ].map((s) => t.indexOf(s));
-    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(html.match(/class="next-page"/g)).toHaveLength(3);
+    expect(html.match(/class="next-page"/g)).toHaveLength(5);
     expect((html.match(/<html/g) ?? []).length).toBe(1);
+  });
+  it('the dossier names a letter recorded as sent that cannot be made again, never leaving it out silently', () => {
+    const oral = { ...escalated, channel: 'oral', written_confirmation: '2024-01-10' }; // no text written for the client
+    const kind = DOCUMENT_KINDS.find((k) => k.key === 'dossier-klachtencommissie')!;
+    const templates = Object.fromEntries(templatesOf(kind).map((name) => [name, templateOf(name)]));
+    const t = text(made(kind.make({ record: record(oral), org, cal, today: '2024-03-01', templates })));
+    expect(t).toContain('Bevestiging mondelinge klacht (art. 4.1), verstuurd op 10 januari 2024 (niet opnieuw te maken:');
+    expect(t).toContain('voeg een kopie van de verstuurde brief toe');
   });
   it('the dossier is not made without the escalation', () => {
     const r = record(resolvedCase());
@@ -310,6 +475,30 @@ describe('the escalation letter and the committee dossier (art. 4.7)', () => {
   });
 });
 
+describe('a missing template (e.g. the werkplek started with --config elsewhere)', () => {
+  it('makes no letter but names the file, in Dutch for the organizer: never a blank page', () => {
+    const kind = DOCUMENT_KINDS.find((k) => k.key === 'antwoordbrief')!;
+    setLanguage('nl');
+    try {
+      const r = kind.make({
+        record: record(resolvedCase()),
+        org,
+        cal,
+        today: '2024-03-01',
+        templates: { [LETTERHEAD_TEMPLATE]: partials.briefhoofd! },
+      });
+      expect(r).toEqual({
+        ok: false,
+        missing: [
+          'het sjabloon templates/antwoordbrief.html ontbreekt: zet het bestand terug in de map templates/ naast organization.yml (zie templates/README.md)',
+        ],
+      });
+    } finally {
+      setLanguage('en');
+    }
+  });
+});
+
 describe('art. 5.3: information asked of third parties is a step of its own, with its date', () => {
   it('shows on the registration form, in date order with the other steps', () => {
     const c = resolvedCase({
@@ -320,14 +509,14 @@ describe('art. 5.3: information asked of third parties is a step of its own, wit
       ],
     });
     const t = text(registrationFormHtml(record(c), org, cal, '2024-03-01'));
-    expect(t).toContain('12 januari 2024 Informatie opgevraagd bij derden (art. 5.3) Planning opgevraagd bij de schoonmaakdienst.');
+    expect(t).toContain('12 januari 2024 Informatie bij derden ingewonnen (art. 5.3) Planning opgevraagd bij de schoonmaakdienst.');
     expect(t.indexOf('(art. 5.1)')).toBeLessThan(t.indexOf('(art. 5.3)'));
     expect(t.indexOf('(art. 5.3)')).toBeLessThan(t.indexOf('(art. 5.2) '));
   });
   it('cannot be dated before the complaint was received', () => {
     const c = resolvedCase({ steps: [{ kind: 'third_party_information', date: '2024-01-05' }] });
     expect(parseCaseFile(`${c.id}.md`, caseText(c), caseSchemaFor(org)).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
-      'steps.0.date: 2024-01-05 is before received (2024-01-08)',
+      'steps.0.date: 2024-01-05 is before "Received on" (received: 2024-01-08)',
     ]);
   });
 });

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { formatProblem } from '../../lib/problems/problems.ts';
@@ -18,7 +20,7 @@ const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) =
 
 // A hand-edited file as the organizer types it: the fields of a closed case, with free text typed unquoted.
 const handEdited = (lines: string) =>
-  `---\nid: K-2026-001\norganizer: anouk\nreceived: 2026-11-03\nchannel: email\nstatus: resolved\nclient_informed: 2026-11-04\ncomplainant:\n  name: Canary Klant\ncategories: [kosten]\nresponse:\n  date: 2026-11-20\n${lines}---\n\nDe klacht.\n`;
+  `---\nid: K-2026-001\norganizer: anouk\nreceived: 2026-11-03\nchannel: email\nstatus: resolved\nclient_informed: 2026-09-04\ncomplainant:\n  name: Canary Klant\ncategories: [kosten]\nresponse:\n  date: 2026-11-20\n${lines}---\n\nDe klacht.\n`;
 
 describe('validate in Dutch: the common mistakes of a hand-edited case file', () => {
   it('warns when a free text is cut short at " #", and says to quote it (the letter would read only "Factuur")', () => {
@@ -117,7 +119,7 @@ describe('validate in Dutch: the common mistakes of a hand-edited case file', ()
     [
       'a step before receipt',
       { steps: [{ kind: 'complainant_heard', date: '2026-11-02' }] },
-      'steps.0.date: 2026-11-02 ligt vóór de ontvangstdatum (received) (2026-11-03)',
+      'steps.0.date: 2026-11-02 ligt vóór "Ontvangen op" (received: 2026-11-03)',
     ],
   ])('%s', (_, fields, expected) => {
     expect(problems(caseText(caseData(fields as never))).join('\n')).toContain(expected);
@@ -190,7 +192,7 @@ describe('the scripts speak Dutch by default, English when asked', () => {
     expect(r.stdout).toContain('Termijnen op 2026-11-25 (Europe/Amsterdam), 20 werkdagen');
     expect(r.stdout).toMatch(/dossier\s+begeleider\s+status\s+ontvangen\s+uiterlijk\s+stand/);
     // Tue 3 Nov 2026 + 20 working days = Tue 1 Dec 2026; on Wed 25 Nov 4 working days are left: due soon
-    expect(r.stdout).toMatch(/K-2026-001\s+anouk\s+open\s+2026-11-03\s+2026-12-01\s+termijn loopt bijna af\s+4/);
+    expect(r.stdout).toMatch(/K-2026-001\s+anouk\s+open\s+2026-11-03\s+2026-12-01\s+termijn verloopt binnenkort\s+4/);
   });
 
   it("new-case with flags: Dutch output, the representative's contact details as flags", () => {
@@ -237,10 +239,18 @@ describe('the scripts speak Dutch by default, English when asked', () => {
     // closed by the response of Tue 30 Jan 2024, kept 2 years: until 30 Jan 2026
     expect(r.stdout).toContain('K-2024-001 (cases/2024/K-2024-001.md): afgesloten op 2024-01-30, bewaren tot en met 2026-01-30');
     expect(r.stdout).toContain('  zou verwijderen: complainant');
-    expect(r.stdout).toContain('Proefrun: er is niets veranderd.');
+    expect(r.stdout).toContain('Alleen getoond: er is niets veranderd.');
     expect(r.stdout).not.toContain('Canary');
     const d = p.run('documents.ts', ['K-2024-099', '--html-only']);
     expect(d.status).toBe(1);
     expect(d.stderr).toContain('geen dossier K-2024-099: er is geen K-2024-099.md in cases/');
+    // a missing template: a Dutch message naming the file, never a blank letter
+    rmSync(join(p.dir, 'templates/escalatiebrief.html'));
+    const missing = p.run('documents.ts', ['K-2024-001', '--kind', 'escalatiebrief', '--html-only']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      'het sjabloon templates/escalatiebrief.html is niet te lezen (ENOENT); zet het terug in de map templates/',
+    );
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -37,6 +37,10 @@ describe('npm run new-case in a terminal (a pseudo-terminal drives the prompts)'
     await term.answer(/Telefoonnummer van de vertegenwoordiger/, `06 11112222${KEY.enter}`);
     await term.answer(/Postadres van de vertegenwoordiger/, `Straat 2, 1234 AB Stad${KEY.enter}`);
     await term.answer(/Datum waarop de opdracht is afgerond/, `2026-02-27${KEY.enter}`);
+    await term.answer(
+      /Wanneer heeft u de cliënt op de klachtenregeling gewezen\? Meestal de datum van de opdrachtbevestiging/,
+      `2025-11-03${KEY.enter}`,
+    );
     await term.answer(/Categorieën \(spatie kiest, enter bevestigt\)/, KEY.down + KEY.space + KEY.enter); // afspraken
     await term.answer(/De klacht zoals ontvangen/, `Factuur #12: "te hoog".${KEY.enter}`);
     const { code, output } = await term.done();
@@ -52,6 +56,7 @@ describe('npm run new-case in a terminal (a pseudo-terminal drives the prompts)'
       organizer: 'anouk',
       received: '2026-03-02',
       assignment_completed: '2026-02-27',
+      client_informed: '2025-11-03', // art. 3: a fact of the assignment, asked at registration
       channel: 'letter',
       complainant: {
         name: 'Canary Prompt',
@@ -94,6 +99,7 @@ describe('npm run new-case in a terminal (a pseudo-terminal drives the prompts)'
     await term.answer(/Postadres van de cliënt/, KEY.enter);
     await term.answer(/Naam van de vertegenwoordiger/, KEY.enter);
     await term.answer(/Datum waarop de opdracht is afgerond/, KEY.enter);
+    await term.answer(/Wanneer heeft u de cliënt op de klachtenregeling gewezen/, KEY.enter);
     await term.answer(
       /received: --id: K-2025-007 past niet bij het jaar waarin de klacht is ontvangen \(2026\)[^]*Datum van ontvangst/,
       `${clear}2025-12-30${KEY.enter}`,

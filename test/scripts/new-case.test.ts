@@ -33,6 +33,15 @@ const FLAGS = [
 const frontmatter = (text: string) => parse(text.split(/^---$/m)[1]!) as Record<string, unknown>;
 
 describe('npm run new-case with flags only', () => {
+  it('art. 3: records when the client was told of the regulation, a fact of the assignment (--client-informed)', () => {
+    const p = project();
+    const r = p.run('new-case.ts', [...FLAGS, '--received', '2026-03-02', '--client-informed', '2025-11-03', '--today', '2026-03-03']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(p.read('cases/2026/K-2026-001.md')).toMatch(/^client_informed: 2025-11-03$/m);
+    const bad = p.run('new-case.ts', [...FLAGS, '--received', '2026-03-02', '--client-informed', '3-11-2025', '--today', '2026-03-03']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--client-informed: expected a real date as YYYY-MM-DD');
+  });
   it('writes the first case of a year, prints the deadlines, and the result validates', () => {
     const p = project();
     const r = p.run('new-case.ts', [...FLAGS, '--received', '2026-03-02', '--assignment-completed', '2026-02-20', '--today', '2026-03-03']);

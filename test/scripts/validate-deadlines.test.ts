@@ -105,6 +105,20 @@ describe('an invalid configuration stops every command', () => {
   });
 });
 
+describe('npm run deadlines after the known decreed days (art. 3 lid 3 Atw)', () => {
+  it('marks a deadline after them, says a later decree may move it, and warns like validate', async () => {
+    const dir = await tempProject({
+      'cases/2028/K-2028-001.md': caseText(caseData({ id: 'K-2028-001', received: '2028-12-11', assignment_completed: undefined })),
+    });
+    const r = runScript('deadlines', ['--today', '2028-12-12'], dir);
+    expect(r.code).toBe(0);
+    // Monday 11 December 2028 + 20 working days (25, 26 December and 1 January off) = Thursday 11 January 2029
+    expect(r.stdout).toMatch(/K-2028-001 .* 2029-01-11 \*/);
+    expect(r.stdout).toContain('* This date is after 31 December 2028.');
+    expect(r.stderr).toMatch(/DECREED_DAYS_KNOWN_UNTIL: warning: .*2028-12-31/);
+  });
+});
+
 describe('npm run deadlines', () => {
   const files = {
     'cases/2026/K-2026-001.md': caseText(caseData()),

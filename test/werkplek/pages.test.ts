@@ -4,7 +4,9 @@ import { caseSchemaFor, type CaseData } from '../../schemas/case.ts';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { caseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
-import { dossierPage, newCasePage } from '../../werkplek/pages.ts';
+import { dossierPage } from '../../werkplek/pages/dossier.ts';
+import { newCasePage } from '../../werkplek/pages/new-case.ts';
+import { overviewPage } from '../../werkplek/pages/overview.ts';
 import { caseData, ORG_TEXT } from '../helpers/fixtures.ts';
 
 const org = parseOrganization(
@@ -27,22 +29,42 @@ const dossierHtml = (data: CaseData, dayOfTerm: number) =>
     dayOfTerm,
     warnings: [],
     documents: [],
-  });
+  }).text;
 
 describe('werkplek pages', () => {
   it('name the escalation body and the filing term of organization.yml (art. 1.6, 3.2, 4.1, 4.7)', () => {
     const data = caseSchemaFor(org).parse(caseData({ id: 'K-2026-001', received: '2026-11-02' })) as CaseData;
     const html = dossierHtml(data, 16);
-    expect(html).toContain('Cliënt gewezen op de klachtenregeling en Klachtenloket Zorg');
+    expect(html).toContain('Cliënt bij de start van de opdracht gewezen op de klachtenregeling en Klachtenloket Zorg');
     expect(html).toContain('Voorgelegd aan de Geschillencommissie Zorg (art. 4.7)');
     expect(html).toContain('Kenmerk bij Klachtenloket Zorg (optioneel)');
-    const form = newCasePage({ org, state: { values: {}, errors: {} }, today: '2026-11-24' });
+    const form = newCasePage({ org, state: { values: {}, errors: {} }, today: '2026-11-24' }).text;
     expect(form).toContain('tot 25 werkdagen na afronding');
     expect(html + form).not.toContain('Solopartners');
   });
 });
 
 describe('the dossier timeline', () => {
+  it('says a later decree may move a deadline after the known decreed days (art. 3 lid 3 Atw)', () => {
+    const late = caseSchemaFor(org).parse(caseData({ id: 'K-2028-001', received: '2028-12-11' })) as CaseData;
+    expect(dossierHtml(late, 1)).toContain('Deze datum ligt na 31 december 2028.');
+    const known = caseSchemaFor(org).parse(caseData({ id: 'K-2026-003', received: '2026-11-02' })) as CaseData;
+    expect(dossierHtml(known, 16)).not.toContain('Deze datum ligt na');
+    const overview = (data: CaseData) =>
+      overviewPage({
+        org,
+        rows: [caseDeadline(data, calendarFor(org), org.deadlines, '2028-12-12')],
+        total: 1,
+        years: ['2028'],
+        filter: { pagina: 1 },
+        invalid: [],
+        today: '2028-12-12',
+      }).text;
+    expect(overview(late)).toMatch(/11 januari 2029(<\/time>)? \*/);
+    expect(overview(late)).toContain('* Deze datum ligt na 31 december 2028.');
+    expect(overview(known)).not.toContain('Deze datum ligt na');
+  });
+
   it('tells the written response (art. 5.4) apart from the closing of an escalated case (art. 4.7)', () => {
     const data = caseSchemaFor(org).parse(
       caseData({

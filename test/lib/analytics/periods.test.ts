@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { monthsOf, periodCounter, quartersOf, yearPeriod, type Period } from '../../../lib/analytics/periods.ts';
+import { monthsOf, periodCounter, periodLabel, quartersOf, yearPeriod, type Period } from '../../../lib/analytics/periods.ts';
 import { addDays } from '../../../lib/dates/iso-date.ts';
 import type { ReportCase } from '../../../lib/analytics/report-case.ts';
 
@@ -20,6 +20,7 @@ function reference(cases: Flow[], periods: Period[], today: string) {
         received: c((x) => x.received >= period.start && x.received <= period.end),
         closed: c((x) => x.deadline.closed_on !== null && x.deadline.closed_on >= period.start && x.deadline.closed_on <= period.end),
         open_at_end: c((x) => x.received <= end && (x.deadline.closed_on === null || x.deadline.closed_on > end)),
+        until: period.end > today ? today : null,
       };
     });
 }
@@ -39,5 +40,20 @@ describe('periodCounter', () => {
   it('quarters and months of a leap year end on the right day', () => {
     expect(quartersOf(2024).map((q) => q.end)).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
     expect(monthsOf(2024)[1]).toEqual({ label: 'februari 2024', start: '2024-02-01', end: '2024-02-29' });
+  });
+});
+
+describe('periodLabel: a running period says so where it appears', () => {
+  it.each([
+    [
+      { period: { label: 'december 2026', start: '2026-12-01', end: '2026-12-31' }, until: '2026-12-06' },
+      'december 2026 (loopt, t/m 6 december)',
+    ],
+    [{ period: { label: 'K4 2026', start: '2026-10-01', end: '2026-12-31' }, until: '2026-12-06' }, 'K4 2026 (loopt, t/m 6 december)'],
+    [{ period: { label: 'november 2026', start: '2026-11-01', end: '2026-11-30' }, until: null }, 'november 2026'],
+  ])('%j → %s', (counts, label) => expect(periodLabel(counts)).toBe(label));
+  it('the counter marks only the period still running', () => {
+    const counts = periodCounter([], '2026-12-06')(monthsOf(2026));
+    expect(counts.map((c) => c.until)).toEqual([...Array(11).fill(null), '2026-12-06']);
   });
 });

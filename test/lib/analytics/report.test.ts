@@ -127,10 +127,15 @@ describe('buildReport on a hand-checked set of six cases', () => {
   it('regulation compliance per closed case', () => {
     const c = y2026.compliance;
     expect(c.closed).toBe(4);
-    expect(c.steps.map((s) => [s.key, s.recorded])).toEqual([
-      ['client_informed', 0],
-      ['complainant_heard', 0],
-      ['written_response', 4],
+    // [check, recorded, closed cases it applies to]: no oral complaint among them; the fixture records no steps
+    expect(c.checks.map((s) => [s.key, s.recorded, s.cases])).toEqual([
+      ['client_informed', 0, 4],
+      ['acknowledged', 0, 4],
+      ['oral_confirmation', 0, 0],
+      ['information_given', 0, 4],
+      ['complainant_heard', 0, 4],
+      ['third_party_information', 0, 4],
+      ['written_response', 4, 4],
     ]);
     expect(c.complete).toBe(0);
     expect(c.rows.map((r) => r.id)).toEqual(['K-2026-001', 'K-2026-002', 'K-2026-003', 'K-2026-004']);
@@ -152,7 +157,7 @@ describe('empty input', () => {
       max_workdays: null,
     });
     expect(report.all.outcomes.escalation_rate).toBeNull();
-    expect(report.all.compliance.steps.every((s) => s.share === null)).toBe(true);
+    expect(report.all.compliance.checks.every((s) => s.share === null)).toBe(true);
     expect(report.now.open).toEqual([]);
     expect(hasNaN(report)).toBe(false);
   });

@@ -40,17 +40,62 @@ describe('withdrawn after the deadline without a response', () => {
 });
 
 describe('compliance also checks the acknowledgement and the written confirmation of oral complaints', () => {
-  it('counts over all cases, and names the ones missing', () => {
+  it('counts over all cases that owed them, and names the ones late or missing', () => {
+    // received Mon 2 March 2026: acknowledged by Mon 9 March (5 working days, the own standard) is on time
     const cases = reportCases(
       [
         makeCase({ id: 'K-2026-001', received: '2026-03-02', acknowledged: '2026-03-03' }),
         makeCase({ id: 'K-2026-002', received: '2026-03-02', channel: 'oral', written_confirmation: '2026-03-04' }),
-        makeCase({ id: 'K-2026-003', received: '2026-03-02', channel: 'oral', acknowledged: '2026-03-03' }),
+        makeCase({ id: 'K-2026-003', received: '2026-03-02', channel: 'oral', acknowledged: '2026-03-10' }),
       ],
-      '2026-03-10',
+      '2026-03-16',
     );
     const c = compliance(cases);
-    expect(c.acknowledgement).toEqual({ cases: 3, recorded: 2, share: 2 / 3, missing: ['K-2026-002'] });
-    expect(c.oral_confirmation).toEqual({ cases: 2, recorded: 1, share: 0.5, missing: ['K-2026-003'] });
+    expect(c.acknowledgement).toEqual({ cases: 3, recorded: 1, late: ['K-2026-003'], missing: ['K-2026-002'], share: 1 / 3 });
+    expect(c.oral_confirmation).toEqual({ cases: 2, recorded: 1, late: [], missing: ['K-2026-003'], share: 0.5 });
+  });
+  it('counts nothing after a withdrawal, nor what is not due yet', () => {
+    const cases = reportCases(
+      [
+        // withdrawn on day 2, never acknowledged: nothing was owed
+        makeCase({ id: 'K-2026-001', received: '2026-03-02', channel: 'oral', status: 'withdrawn', withdrawn_on: '2026-03-04' }),
+        // withdrawn after the acknowledgement was due: it was owed
+        makeCase({ id: 'K-2026-002', received: '2026-03-02', status: 'withdrawn', withdrawn_on: '2026-03-20' }),
+        // received three working days ago: not due yet
+        makeCase({ id: 'K-2026-003', received: '2026-03-11' }),
+      ],
+      '2026-03-16',
+    );
+    const c = compliance(cases);
+    expect(c.acknowledgement).toMatchObject({ cases: 1, missing: ['K-2026-002'] });
+    expect(c.oral_confirmation).toMatchObject({ cases: 0, missing: [] });
+  });
+  it('"Volledig" asks art. 3 at the start, the acknowledgement on time, 5.1, 5.2 and the written response; 5.3 is shown, not required', () => {
+    const full = {
+      client_informed: '2025-12-01',
+      acknowledged: '2026-03-03',
+      steps: [
+        { kind: 'information_given' as const, date: '2026-03-04' },
+        { kind: 'complainant_heard' as const, date: '2026-03-05' },
+      ],
+    };
+    const cases = reportCases(
+      [
+        resolved('K-2026-001', '2026-03-02', '2026-03-20', full),
+        resolved('K-2026-002', '2026-03-02', '2026-03-20', { ...full, steps: [full.steps[1]!] }), // no 5.1
+        resolved('K-2026-003', '2026-03-02', '2026-03-20', { ...full, client_informed: '2026-03-05' }), // art. 3 after the complaint
+        resolved('K-2026-004', '2026-03-02', '2026-03-20', { ...full, acknowledged: '2026-03-13' }), // acknowledged late
+      ],
+      '2026-06-01',
+    );
+    const c = compliance(cases);
+    expect(c.rows.map((r) => [r.id, r.complete])).toEqual([
+      ['K-2026-001', true],
+      ['K-2026-002', false],
+      ['K-2026-003', false],
+      ['K-2026-004', false],
+    ]);
+    expect(c.checks.find((x) => x.key === 'third_party_information')).toMatchObject({ required: false, recorded: 0, cases: 4 });
+    expect(c.rows[0]!.checks.oral_confirmation).toBeNull(); // a written complaint
   });
 });

@@ -20,7 +20,7 @@ describe('newCaseFileText', () => {
   it('names the escalation body of organization.yml in the comment of fields to fill in, never a fixed name', () => {
     const answers = { organizer: 'anouk', received: '2026-11-24', channel: 'email', name: 'X', categories: ['kosten'] } as const;
     const text = newCaseFileText('K-2026-001', { ...answers, categories: ['kosten'] }, { escalation: { name: 'Klachtenloket\nZorg' } });
-    expect(text).toContain('# client_informed: cliënt gewezen op de klachtenregeling en Klachtenloket Zorg (art. 3)');
+    expect(text).toContain('# client_informed: wanneer de cliënt bij de start van de opdracht is gewezen op de klachtenregeling en Klachtenloket Zorg (art. 3)');
     expect(text).not.toContain('Solopartners');
     expect(parse(yamlOf(text))).toMatchObject({ id: 'K-2026-001', complainant: { name: 'X' } });
   });

@@ -50,9 +50,9 @@ describe('bad input: each gets a message naming file, line and field', () => {
     ['an unknown cause', caseText(caseData({ causes: ['pech'] })), /causes\.0: unknown cause "pech"/],
     ['a misspelt field', caseText(caseData({ recieved: '2026-11-03' })), /recieved: unknown field "recieved"/],
     ['a missing field', caseText(caseData({ channel: undefined })), /channel: required: /],
-    ['a step before receipt', caseText(caseData({ steps: [{ kind: 'complainant_heard', date: '2026-11-02' }] })), /steps\.0\.date: 2026-11-02 is before received/],
-    ['a response before a step', caseText(caseData({ steps: [{ kind: 'complainant_heard', date: '2026-11-25' }], response: closedResponse })), /steps\.0\.date: 2026-11-25 is after the response/],
-    ['an escalation before the response', caseText(caseData({ status: 'escalated', response: closedResponse, escalation: { date: '2026-11-19' } })), /escalation\.date: 2026-11-19 is before the response/],
+    ['a step before receipt', caseText(caseData({ steps: [{ kind: 'complainant_heard', date: '2026-11-02' }] })), /steps\.0\.date: 2026-11-02 is before "Received on" \(received: 2026-11-03\)/],
+    ['a response before a step', caseText(caseData({ steps: [{ kind: 'complainant_heard', date: '2026-11-25' }], response: closedResponse })), /steps\.0\.date: 2026-11-25 is after "Date of the response" \(response\.date: /],
+    ['an escalation before the response', caseText(caseData({ status: 'escalated', response: closedResponse, escalation: { date: '2026-11-19' } })), /escalation\.date: 2026-11-19 is before "Date of the response" \(response\.date: /],
     ['resolved without a response', caseText(caseData({ status: 'resolved' })), /response: status "resolved" needs a written response/],
     ['resolved without conclusions', caseText(caseData({ status: 'resolved', response: { date: '2026-11-20', findings: 'B' } })), /response\.conclusions: status "resolved" needs the conclusions/],
     ['escalated without an escalation date', caseText(caseData({ status: 'escalated', response: closedResponse })), /escalation: status "escalated" needs escalation\.date/],
@@ -138,11 +138,21 @@ describe('warnings never fail validation', () => {
     expect(warnings({ ...closed, steps, response: { ...closedResponse, mediation: 'Samen een nieuwe planning gemaakt.' } })).toEqual([]);
     expect(warnings({ steps })).toEqual([]); // open: the response is not written yet
   });
-  it('art. 3: a closed case without client_informed', () => {
+  it('art. 3: a closed case without client_informed asks for the date of the order confirmation, not today', () => {
     expect(warnings({ ...closed, client_informed: undefined })).toEqual([
-      expect.stringMatching(/: status: warning: het dossier is afgesloten zonder client_informed.*\(art\. 3\)$/),
+      expect.stringMatching(/: client_informed: warning: client_informed is missing: .*\(art\. 3\)\? Usually the date of the order confirmation/),
     ]);
-    expect(warnings({ client_informed: undefined })).toEqual([]); // still open
+    expect(warnings({ client_informed: undefined })).toEqual([]); // still open: asked at registration, may be looked up later
+  });
+  it('art. 3: informed only after the complaint documents late compliance', () => {
+    expect(warnings({ received: '2026-11-03', client_informed: '2026-11-10' })).toEqual([
+      expect.stringMatching(/: client_informed: warning: the client was told of the regulation only on 2026-11-10, after the complaint \(received 2026-11-03\); art\. 3 asks for it at the start of the assignment/),
+    ]);
+    expect(warnings({ received: '2026-11-03', client_informed: '2026-11-03' })).toEqual([]);
+  });
+  it('art. 5.5: a mediation that failed asks for no "how mediation resolved it"', () => {
+    const steps = [{ kind: 'mediation', date: '2026-11-10' }];
+    expect(warnings({ ...closed, steps, satisfied: false, no_escalation_reason: 'Ziet af.' })).toEqual([]);
   });
   it('an oral complaint without written confirmation', () => {
     const r = one(caseText(caseData({ channel: 'oral' })));

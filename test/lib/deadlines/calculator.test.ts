@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkdays, createWorkCalendar } from '../../../lib/calendar/calendar.ts';
 import { atwHolidays } from '../../../lib/calendar/holidays.ts';
-import { calculateDeadline } from '../../../lib/deadlines/calculator.ts';
+import { calculateDeadline, sentLate } from '../../../lib/deadlines/calculator.ts';
 import { parseDateInput } from '../../../lib/dates/date-input.ts';
 import { calendarFromTable, holidayTable } from '../../../lib/calendar/browser-holiday-table.ts';
 import { addDays } from '../../../lib/dates/iso-date.ts';
@@ -21,6 +21,20 @@ describe('parseDateInput: dates as people type them', () => {
     ['3 4 2026', '2026-04-03'],
     ['2026-04-03', '2026-04-03'],
     ['29-2-2028', '2028-02-29'], // leap year
+    // written out, Dutch and English, full and short, with or without a weekday
+    ['30 oktober 2026', '2026-10-30'],
+    ['30 okt 2026', '2026-10-30'],
+    ['30 okt. 2026', '2026-10-30'],
+    ['vrijdag 30 oktober 2026', '2026-10-30'],
+    ['3 mrt 2026', '2026-03-03'],
+    ['3 maart 2026', '2026-03-03'],
+    ['1 mei 2026', '2026-05-01'],
+    ['5 sept 2026', '2026-09-05'],
+    ['30 October 2026', '2026-10-30'],
+    ['30 Oct 2026', '2026-10-30'],
+    ['October 30, 2026', '2026-10-30'],
+    ['Fri, 30 Oct 2026', '2026-10-30'],
+    ['1 MEI 2026', '2026-05-01'],
   ])('%j → %s', (typed, date) => expect(parseDateInput(typed)).toEqual({ ok: true, date }));
   it.each([
     ['', 'empty'],
@@ -33,6 +47,9 @@ describe('parseDateInput: dates as people type them', () => {
     ['31-4-2026', 'nonexistent'],
     ['1-13-2026', 'nonexistent'],
     ['0-1-2026', 'nonexistent'],
+    ['31 november 2026', 'nonexistent'],
+    ['30 oktobr 2026', 'format'], // a typo in the month is not guessed
+    ['30 okt', 'format'], // no year
   ])('%j → %s', (typed, reason) => expect(parseDateInput(typed)).toEqual({ ok: false, reason }));
 });
 
@@ -105,4 +122,19 @@ describe('mailtoUrl', () => {
     expect(url.searchParams.get('subject')).toBe('Ä?=&');
     expect(url.searchParams.get('body')).toBe('x\r\ny');
   });
+});
+
+describe('calculateDeadline: after the known decreed days (art. 3 lid 3 Atw)', () => {
+  it('says when the deadline lies after them, so a later decree may move it', () => {
+    expect(calculateDeadline(browser, '1 december 2028', 20)).toMatchObject({ ok: true, beyondDecrees: true });
+    expect(calculateDeadline(browser, '1 november 2028', 20)).toMatchObject({ ok: true, beyondDecrees: false });
+  });
+});
+
+describe('sentLate (art. 4.1): after the filing deadline, late and still handled', () => {
+  it.each([
+    ['2026-07-13', '2026-07-10', true],
+    ['2026-07-10', '2026-07-10', false], // on the last day: on time
+    ['2026-05-01', '2026-07-10', false], // during the assignment: on time
+  ])('sent %s, deadline %s → %s', (sent, due, late) => expect(sentLate(sent, due)).toBe(late));
 });

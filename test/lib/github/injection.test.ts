@@ -79,6 +79,7 @@ export const INJECTION_SINKS: Sink[] = [
         {
           repository: 'o/r',
           today: '2026-11-24',
+          timeZone: 'Europe/Amsterdam',
           dryRun: true,
           results: plan.actions.map((action) => ({ action, outcome: { status: 'failed', message: 'boom\n::error::s' } })),
           reads: 0,

@@ -1,0 +1,41 @@
+/** Why Git cannot record a change here; {@link gitProblemMessage} says it to the organizer. */
+export type GitProblem =
+  { kind: 'detached' } | { kind: 'stale-lock'; lock: string } | { kind: 'busy-lock' } | { kind: 'no-identity' } | { kind: 'failed' };
+
+/** What went wrong in Git, and what to do, in the organizer's words. Never a Git message: those are English and technical. */
+export function gitProblemMessage(p: GitProblem): string {
+  switch (p.kind) {
+    case 'detached':
+      return 'Git staat in deze dossiermap niet op een tak (een "detached HEAD"): wat nu wordt vastgelegd, komt op geen enkele tak terecht en wordt nooit gedeeld. Daarom is er niets vastgelegd; het bestand zelf is wel opgeslagen. Oplossing: open een terminal in de dossiermap en typ git switch main (of de naam van uw tak), of vraag hulp. Sla daarna opnieuw op of klik op Synchroniseren.';
+    case 'stale-lock':
+      return 'Git is eerder onderbroken en liet een slot achter (index.lock), terwijl er geen Git meer bezig is. Zolang dat slot er ligt, kan niets worden vastgelegd. Klik op de pagina Synchroniseren op "Slot opzijzetten": de werkplek controleert nog eens dat Git nergens mee bezig is en zet het slot opzij (het wordt niet verwijderd). Het bestand zelf is opgeslagen.';
+    case 'busy-lock':
+      return 'Git is in deze dossiermap nog met iets anders bezig (een ander programma of een terminal). Wacht tot dat klaar is en klik dan op Synchroniseren; het bestand zelf is opgeslagen.';
+    case 'no-identity':
+      return 'Git weet nog niet wie u bent, en een wijziging zonder naam zegt later niet wie hem deed. Kies eerst wie u bent op de pagina "Wie ben ik"; daarna wordt alles onder uw naam vastgelegd. Het bestand zelf is opgeslagen.';
+    case 'failed':
+      return 'Git kon de wijziging niet vastleggen. Het bestand zelf is opgeslagen. Klik op Synchroniseren om het opnieuw te proberen, of vraag hulp.';
+  }
+}
+
+/** How a command that talks to the shared remote ended, as the sharing needs it for {@link remoteFailureMessage}. */
+export interface RemoteFailure {
+  timedOut: boolean;
+  /** Git's own (English) error output, only to tell refused access from an unreachable remote; never shown. */
+  err: string;
+  seconds: number;
+}
+
+/** Why sharing stopped, in the organizer's words. */
+export function remoteFailureMessage(f: RemoteFailure): string {
+  if (f.timedOut)
+    return `de gedeelde opslag gaf binnen ${f.seconds} seconden geen antwoord (geen internet, of een haperende VPN?). Uw werk staat veilig op deze computer; klik later op Synchroniseren`;
+  if (/denied|authenticat|403|401|could not read Username|Host key verification/i.test(f.err))
+    return 'de gedeelde opslag weigerde de toegang (is uw inlog verlopen?). Uw werk staat veilig op deze computer; vraag hulp';
+  return 'de gedeelde opslag is niet bereikbaar (geen internet?). Uw werk staat veilig op deze computer; klik later op Synchroniseren';
+}
+
+/** The identity an organizer's commits carry: her name, and her GitHub no-reply address (no real address in the history). */
+export function identityOf(o: { name: string; github: string }): { name: string; email: string } {
+  return { name: o.name, email: `${o.github}@users.noreply.github.com` };
+}

@@ -1,0 +1,76 @@
+// A bare remote and clones of it in a temporary folder, for the Git and sharing tests (no network).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** An environment where Git has no identity of its own (no global or system configuration). */
+export const NO_GLOBAL_GIT: NodeJS.ProcessEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))),
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+/** Run git in `cwd` (throws on failure), without the machine's own Git configuration. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: NO_GLOBAL_GIT, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** Write files (path relative to `dir` -> text). */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+/** A folder with `remote.git` (bare, branch main) holding `files` in one commit, and a way to clone it. */
+export function makeRemote(files: Record<string, string>): {
+  root: string;
+  remote: string;
+  clone: (name: string, who?: string) => string;
+  remove: () => void;
+} {
+  const root = mkdtempSync(join(tmpdir(), 'sharing-'));
+  const remote = join(root, 'remote.git');
+  git(root, 'init', '--quiet', '--bare', '-b', 'main', remote);
+  const seed = join(root, 'seed');
+  git(root, 'clone', '--quiet', remote, seed);
+  git(seed, 'checkout', '--quiet', '-b', 'main');
+  writeFiles(seed, files);
+  git(seed, 'add', '.');
+  git(seed, '-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '--quiet', '-m', 'start');
+  git(seed, 'push', '--quiet', '-u', 'origin', 'main');
+  const clone = (name: string, who?: string) => {
+    const dir = join(root, name);
+    git(root, 'clone', '--quiet', remote, dir);
+    if (who) {
+      git(dir, 'config', 'user.name', who);
+      git(dir, 'config', 'user.email', `${who.toLowerCase().replace(/\s+/g, '-')}@users.noreply.github.com`);
+    }
+    return dir;
+  };
+  return { root, remote, clone, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A TCP server on 127.0.0.1 that accepts every connection and never says a word: a remote behind a hung VPN. */
+export async function silentServer(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let count = 0;
+  const server: Server = createServer((s) => {
+    count++;
+    sockets.add(s);
+    s.on('error', () => undefined);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as { port: number }).port,
+    connections: () => count,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
+}

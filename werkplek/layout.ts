@@ -1,0 +1,71 @@
+import { html, type Html, type HtmlValue } from './html.ts';
+
+const NAV: readonly [string, string][] = [
+  ['/', 'Overzicht'],
+  ['/nieuw', 'Nieuwe klacht'],
+  ['/bewaartermijn', 'Bewaartermijn'],
+  ['/privacy', 'Privacyverzoeken'],
+  ['/wie-ben-ik', 'Wie ben ik'],
+];
+
+/** A werkplek page: Dutch, a skip link, the navigation, the title and the article of the regulation it fulfils. */
+export function page(o: {
+  title: string;
+  article: string;
+  current: string;
+  body: HtmlValue;
+  notice?: HtmlValue;
+  script?: string;
+  /** Reload the page after this many seconds (while something runs in the background). */
+  refresh?: number;
+}): Html {
+  const nav = NAV.map(([href, label]) => html`<li><a href="${href}" ${href === o.current && html`aria-current="page"`}>${label}</a></li>`);
+  return html`<!doctype html>
+    <html lang="nl">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${o.title} · Werkplek klachten</title>
+        <link rel="stylesheet" href="/static/werkplek.css" />
+      </head>
+      <body>
+        <a class="skip" href="#inhoud">Naar de inhoud</a>
+        <header>
+          <span class="naam">Werkplek klachten</span>
+          <nav aria-label="Werkplek">
+            <ul>
+              ${nav}
+            </ul>
+          </nav>
+          <form method="post" action="/synchroniseren"><button type="submit" class="secundair">Synchroniseren</button></form>
+        </header>
+        <main id="inhoud">
+          <h1>${o.title}</h1>
+          ${o.article && html`<p class="artikel">${o.article}</p>`} ${o.notice} ${o.body}
+        </main>
+        ${o.script && html`<script src="/static/${o.script}"></script>`}
+      </body>
+    </html> `;
+}
+
+/** A notice above the page content: a result (role status) or a refusal (role alert). */
+export function notice(text: string, kind: 'ok' | 'fout' = 'ok'): Html {
+  return html`<div class="melding${kind === 'fout' && ' fout-melding'}" role="${kind === 'fout' ? 'alert' : 'status'}">
+    ${text.split('\n').map((l) => html`<p>${l}</p>`)}
+  </div>`;
+}
+
+/** A page for a missing case or address, or a request that cannot be answered. */
+export function messagePage(title: string, what: string): Html {
+  return page({
+    title,
+    article: '',
+    current: '',
+    body: html`${what.split('\n').map((l) => html`<p>${l}</p>`)}
+      <p><a href="/">Terug naar het overzicht</a></p>`,
+  });
+}
+
+/** A page for a missing case or address. */
+export const notFoundPage = (what: string): Html => messagePage('Niet gevonden', what);

@@ -1,0 +1,155 @@
+import type { Organization } from '../../schemas/organization.ts';
+import type { IsoDate } from '../../lib/dates/iso-date.ts';
+import { registerCase } from '../../actions/register.ts';
+import type { Werkplek } from '../context.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
+import { checkboxes, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
+import { errorsByField, readDates, str } from '../forms/form-values.ts';
+import { newCaseDraft, newCaseFieldOf } from '../forms/new-case-form.ts';
+import { html, type Html } from '../html.ts';
+import { notice, page } from '../layout.ts';
+import { mailValues } from '../mail-intake.ts';
+import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
+import { commitWords, writeFailedWords } from './saved-words.ts';
+
+/** The words the page shows (lib/vocabulary). */
+const nl = vocabulary('nl');
+
+/** The registration form's fields, in order (names are frontmatter paths; `klacht` is the Markdown body). */
+export const NEW_CASE_FIELDS = [
+  'organizer',
+  'received',
+  'channel',
+  'written_confirmation',
+  'assignment_completed',
+  'client_informed',
+  'complainant.name',
+  'complainant.email',
+  'complainant.phone',
+  'complainant.address',
+  'complainant.representative.name',
+  'complainant.representative.relation',
+  'complainant.representative.email',
+  'complainant.representative.phone',
+  'complainant.representative.address',
+  'categories',
+  'klacht',
+] as const;
+
+/** GET /nieuw: the empty registration form. */
+export function showNewCase(app: Werkplek): Reply {
+  const ctx = app.context();
+  return pageReply(newCasePage({ org: ctx.org, state: { values: {}, errors: {} }, today: ctx.today }));
+}
+
+/** POST /nieuw: register the complaint, or read a dropped e-mail into the form. */
+export async function postNewCase(app: Werkplek, req: Request): Promise<Reply> {
+  if (str(req.values, 'actie') === 'eml') return intake(app, req.files.eml);
+  return app.serial(() => register(app, req.values));
+}
+
+const NOT_REGISTERED = 'Niet geregistreerd: controleer de velden met een melding. Er is niets opgeslagen.';
+
+/** Register a new case (art. 1.5, 4.5) through the action layer; a refusal shows the form again with what she typed. */
+async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
+  const ctx = app.context();
+  const refuse = (errors: FieldErrors, message: string, status = 422) =>
+    pageReply(newCasePage({ org: ctx.org, state: { values: raw, errors }, today: ctx.today, notice: notice(message, 'fout') }), status);
+  const dates = readDates(raw);
+  if (Object.keys(dates.errors).length) return refuse(dates.errors, NOT_REGISTERED);
+  const year = Number(str(dates.values, 'received').slice(0, 4)) || Number(ctx.today.slice(0, 4));
+  app.index.changed();
+  const r = await registerCase(app.workspace(ctx), newCaseDraft(dates.values, ctx.org), { year });
+  app.index.changed();
+  switch (r.kind) {
+    case 'refused':
+      return refuse(errorsByField(r.problems, newCaseFieldOf), NOT_REGISTERED);
+    case 'write-failed':
+      return refuse({}, writeFailedWords(r.code), 507);
+    case 'taken':
+      return refuse({}, `Nummer ${r.id} bestaat al. Er is niets opgeslagen; probeer het opnieuw.`);
+    case 'registered': {
+      // the number is taken by the background push; if another computer took it first, the sharing renumbers
+      // this case and the Overzicht and the Dossier say so
+      const said = commitWords(r.commit);
+      return redirect(`/dossier/${r.id}?melding=${app.flash(`${r.id}: klacht geregistreerd (art. 4.5). ${said}`)}`);
+    }
+  }
+}
+
+/** E-mail intake (art. 4.1): prefill the form from a dropped .eml; nothing is written. */
+async function intake(app: Werkplek, file: File | undefined): Promise<Reply> {
+  const ctx = app.context();
+  const form = (values: Record<string, string>, message: Html, status = 200) =>
+    pageReply(newCasePage({ org: ctx.org, state: { values, errors: {} }, today: ctx.today, notice: message }), status);
+  if (!file || file.size === 0) return form({}, notice('Kies eerst een .eml-bestand.', 'fout'), 422);
+  const mail = await mailValues(file, ctx.org.time_zone, ctx.today);
+  if (!mail.ok) return form({}, notice(mail.message, 'fout'), 422);
+  const partial = mail.partial ? ' De e-mail is groter dan 2 MB: alleen het begin is gelezen, dus de tekst kan onvolledig zijn.' : '';
+  return form(
+    mail.values,
+    notice(`De gegevens uit de e-mail zijn ingevuld.${partial} Controleer ze, vul de rest aan en klik op Klacht registreren.`),
+  );
+}
+
+/** Nieuwe klacht: the registration form (art. 1.5, 4.5), with e-mail intake (art. 4.1). */
+export function newCasePage(o: { org: Organization; state: FormState; today: IsoDate; notice?: Html }): Html {
+  const s = o.state;
+  const form = html`<form method="post" action="/nieuw" enctype="multipart/form-data" class="drop" aria-labelledby="eml-kop">
+      <h2 id="eml-kop">E-mail inlezen</h2>
+      <p class="hint">
+        Sleep een opgeslagen e-mail (.eml) hierheen, of kies het bestand: naam, e-mailadres, datum en tekst worden ingevuld (art. 4.1). Er
+        wordt nog niets opgeslagen.
+      </p>
+      <div class="veld">
+        <label for="f-eml">E-mailbestand (.eml)</label><input type="file" id="f-eml" name="eml" accept=".eml,message/rfc822" />
+      </div>
+      <input type="hidden" name="actie" value="eml" /><button type="submit" class="secundair">E-mail inlezen</button>
+    </form>
+    <form method="post" action="/nieuw" novalidate>
+      ${hidden('actie', 'registreren')} ${formProblems(s, NEW_CASE_FIELDS)}
+      <h2>De klacht</h2>
+      ${select(
+        s,
+        'organizer',
+        `${nl.field.organizer} (art. 6.1)`,
+        o.org.organizers.map((x) => [x.key, x.name] as const),
+      )}
+      ${field(s, 'received', nl.field.received, { type: 'date', required: true, value: o.today, hint: 'Dag 0 van de afhandeltermijn. Standaard vandaag.' })}
+      ${select(s, 'channel', `${nl.field.channel} (art. 1.1, 4.1)`, Object.entries(nl.channel), { value: 'email' })}
+      ${field(s, 'written_confirmation', nl.field.written_confirmation, { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
+      ${field(s, 'assignment_completed', nl.field.assignment_completed, { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
+      ${field(s, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging. Vul die datum in; laat leeg als u het niet weet.' })}
+      ${checkboxes(
+        s,
+        'categories',
+        'Categorie (minstens één)',
+        o.org.categories.map((c) => [c.key, c.label] as const),
+        [],
+      )}
+      <h2>De klager (art. 1.2)</h2>
+      ${field(s, 'complainant.name', nl.field['complainant.name'], { required: true, autocomplete: 'off' })}
+      ${field(s, 'complainant.email', nl.field['complainant.email'], { type: 'email', autocomplete: 'off' })}
+      ${field(s, 'complainant.phone', nl.field['complainant.phone'], { type: 'tel', autocomplete: 'off' })}
+      ${field(s, 'complainant.address', nl.field['complainant.address'], { type: 'textarea', hint: 'Voor de antwoordbrief.' })}
+      <details ${Object.keys(s.values).some((k) => k.startsWith('complainant.representative.') && s.values[k]) && 'open'}>
+        <summary>Klaagt een vertegenwoordiger namens de cliënt?</summary>
+        ${field(s, 'complainant.representative.name', nl.field['complainant.representative.name'], { autocomplete: 'off' })}
+        ${field(s, 'complainant.representative.relation', nl.field['complainant.representative.relation'], { hint: 'bijv. dochter, bewindvoerder' })}
+        ${field(s, 'complainant.representative.email', nl.field['complainant.representative.email'], { type: 'email', autocomplete: 'off' })}
+        ${field(s, 'complainant.representative.phone', nl.field['complainant.representative.phone'], { type: 'tel', autocomplete: 'off' })}
+        ${field(s, 'complainant.representative.address', nl.field['complainant.representative.address'], { type: 'textarea', hint: 'De antwoordbrief gaat naar de vertegenwoordiger.' })}
+      </details>
+      <h2>De klacht zoals ontvangen</h2>
+      ${field(s, 'klacht', 'Tekst van de klacht', { type: 'textarea', hint: 'Plak de e-mail, brief of het formulier. Elk teken blijft bewaard zoals getypt.' })}
+      <button type="submit">Klacht registreren</button>
+    </form>`;
+  return page({
+    title: 'Nieuwe klacht',
+    article: 'Registratie met het klachtregistratieformulier (art. 1.5, 4.5).',
+    current: '/nieuw',
+    notice: o.notice,
+    body: form,
+    script: 'eml-drop.js',
+  });
+}

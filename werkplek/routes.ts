@@ -1,0 +1,65 @@
+import type { Werkplek } from './context.ts';
+import type { Reply, Request } from './reply.ts';
+import { showOverview } from './pages/overview.ts';
+
+/** One route: a method, a path pattern (its groups are the parameters) and the page that answers. */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  handle: (app: Werkplek, req: Request) => Reply | Promise<Reply>;
+}
+
+const CASE = '([^/]+)';
+
+/**
+ * A page whose module loads at its first request, with the organization's rules (`Werkplek.loadRules`: zod, the
+ * YAML parsers, the letters' code) and its actions: the Overzicht, the first page, needs none of them, so the
+ * werkplek starts without them.
+ */
+function later<M>(load: () => Promise<M>, handler: (m: M) => Route['handle']): Route['handle'] {
+  return async (app, req) => {
+    const [m] = await Promise.all([load(), app.loadRules()]);
+    return handler(m)(app, req);
+  };
+}
+const newCase = () => import('./pages/new-case.ts');
+const dossier = () => import('./pages/dossier.ts');
+const documents = () => import('./pages/documents.ts');
+const retention = () => import('./pages/retention.ts');
+const privacy = () => import('./pages/privacy.ts');
+const sync = () => import('./pages/sync.ts');
+const whoAmI = () => import('./pages/who-am-i.ts');
+
+/** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', path: /^\/$/, handle: showOverview },
+  { method: 'GET', path: /^\/nieuw$/, handle: later(newCase, (m) => m.showNewCase) },
+  { method: 'POST', path: /^\/nieuw$/, handle: later(newCase, (m) => m.postNewCase) },
+  { method: 'GET', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.showDossier) },
+  { method: 'POST', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.postDossier) },
+  {
+    method: 'GET',
+    path: new RegExp(`^/dossier/${CASE}/document/([a-z0-9-]+?)(\\.pdf)?$`),
+    handle: later(documents, (m) => m.showDocument),
+  },
+  { method: 'GET', path: /^\/bewaartermijn$/, handle: later(retention, (m) => m.showRetention) },
+  { method: 'POST', path: /^\/bewaartermijn$/, handle: later(retention, (m) => m.postRetention) },
+  { method: 'GET', path: /^\/privacy$/, handle: later(privacy, (m) => m.showPrivacy) },
+  { method: 'POST', path: /^\/privacy$/, handle: later(privacy, (m) => m.postPrivacy) },
+  { method: 'GET', path: /^\/synchroniseren$/, handle: later(sync, (m) => m.showSync) },
+  { method: 'POST', path: /^\/synchroniseren$/, handle: later(sync, (m) => m.postSync) },
+  { method: 'GET', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.showWhoAmI) },
+  { method: 'POST', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.postWhoAmI) },
+];
+
+/** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */
+export function findRoute(method: string, path: string): { route?: Route; params: string[]; allowed: string[] } {
+  const allowed: string[] = [];
+  for (const route of ROUTES) {
+    const m = route.path.exec(path);
+    if (!m) continue;
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params: m.slice(1), allowed };
+    allowed.push(route.method);
+  }
+  return { params: [], allowed };
+}
