@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { parseOrganization } from './lib/organization/organization.ts';
 import { assertOnlyPublicAssets } from './io/public-assets.ts';
 
@@ -18,6 +19,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     mdx(),
+    // sitemap-index.xml and sitemap-0.xml with every page's canonical address (under site_url), for search engines
+    sitemap(),
     {
       // site/public/ is copied into the public site as it is: only the site's own assets may be there
       name: 'klachtenregeling:public-assets',

@@ -3,14 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandLine, runMain } from '../io/cli.ts';
 
 // `npm test`: format and type checks (side by side), then one Vitest run of every project in
-// vitest.config.ts: the unit tests that may depend on the time zone under three TZ values (dates are
-// calendar dates: the result must not depend on TZ), the others once, and the build and browser tests once.
+// vitest.config.ts: the unit tests that use the local time zone under three TZ values (dates are calendar
+// dates: the result must not depend on TZ), the others once, and the build and browser tests once.
 const HELP = `Usage: npm test [-- --unit-only]
 
 Runs prettier --check and tsc --noEmit side by side, then one Vitest run of the projects in
-vitest.config.ts: the unit tests that may depend on the time zone (a test, or a module of ours it imports,
-mentions dates, the clock or a spawned command) under TZ=America/Los_Angeles, Pacific/Kiritimati and
-UTC; the other unit tests once; the end-to-end tests (test/e2e: builds and Chromium) once, under
+vitest.config.ts: the unit tests whose code uses the local time zone (ZONED) under
+TZ=America/Los_Angeles, Pacific/Kiritimati and UTC; the other unit tests once, under TZ=UTC, with a
+probe that fails a file whose code (or a Node process it starts) uses the local zone; the end-to-end tests (test/e2e: builds and Chromium) once, under
 Europe/Amsterdam. All share one pool of workers. Stops at the first step that fails, with its exit code.
 
 Options:

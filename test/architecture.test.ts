@@ -1,12 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkArchitecture, formatViolations, PROJECT_ROOT } from '../tools/architecture.ts';
+import { checkArchitecture, formatViolations, packagesReachedFrom, PROJECT_ROOT } from '../tools/architecture.ts';
 
 describe('the architecture (docs/architecture.md)', () => {
   it('this checkout has no forbidden import', () => {
     expect(formatViolations(checkArchitecture(PROJECT_ROOT))).toBe('');
+  });
+
+  it('npm run check loads only dependencies: the deadline workflow installs nothing else (npm ci --omit=dev)', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const reached = packagesReachedFrom(PROJECT_ROOT, 'scripts/check.ts');
+    expect(reached).toContain('zod'); // the walk follows our imports
+    expect([...reached].filter((name) => !(name in dependencies))).toEqual([]);
   });
 
   describe('a tree with forbidden edges fails', () => {

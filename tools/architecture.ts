@@ -119,6 +119,33 @@ export function checkArchitecture(root: string): Violation[] {
   return violations;
 }
 
+/**
+ * The packages that `entry` (a path under `root`) reaches through its imports, static and dynamic, following our
+ * own modules: what a process running it may load.
+ */
+export function packagesReachedFrom(root: string, entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of importsOf(readFileSync(join(root, file), 'utf8'))) {
+      if (spec.startsWith('.'))
+        visit(
+          normalize(join(dirname(file), spec))
+            .split(sep)
+            .join('/'),
+        );
+      else {
+        const name = packageOf(spec);
+        if (name) packages.add(name);
+      }
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
 /** The violations as lines `file: message`, for a test's failure message. */
 export const formatViolations = (vs: readonly Violation[]): string => vs.map((v) => `${v.file}: ${v.message}`).join('\n');
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, parseCommandLine, runMain } from '../io/cli.ts';
@@ -9,35 +10,50 @@ import { writeSyntheticCases } from './synthetic-cases.ts';
 const HELP = `Usage: npm run bench -- [--counts N,N,…] [--runs N]
 
 For each count (default 1000,10000,100000) generates that many synthetic case files in a temporary Git
-repository (git add, as in a checkout) and times, as whole processes:
-  - ours: npm run check -- --json (validation and the deadline table in one process, with the Node options
-    of package.json), cold (--no-cache)
-    and warm (with the check cache, keyed by Git's blob ids); cold means without the check cache, after one run
-    that leaves the code caches (Node's compile cache, the bundle of io/bundled.ts and V8's code cache of it,
-    which the first cold run fills further) as any earlier run does
-  - astro sync on an Astro content collection of the same files with the same zod schema, cold (its data
-    store removed) and warm (its data store kept)
-Ours and astro sync take turns (ours cold, sync cold, ours cold, …; then the same warm), so a busy moment
-of the machine falls on both alike. Prints the times (best of --runs, default 5; 1 at 100,000 and more),
-the ratios, and the peak resident memory of each process. The temporary folder, with Astro's data store and the check cache, is
-removed afterwards: of the benchmark's data nothing is left in the repository's node_modules (the bundle of npm run check
-and its code cache stay, as after any check).
+repository (git add, as in a checkout) and times these commands as whole processes:
+  - check cold: npm run check -- --json --no-cache (validation and the deadline table in one process, with
+    the Node options of package.json), after one run that fills Node's compile cache as any earlier run does
+  - sync cold: astro sync on an Astro content collection of the same files with the same zod schema, its data
+    store removed
+  - zod script: tools/bench-peers/validate-zod.ts, thirty lines that read the files, parse them with js-yaml and
+    check them with the project's zod schema (validate only: no lines, no rules of organization.yml, no deadlines)
+  - ajv script: tools/bench-peers/validate-ajv.ts, the same with ajv and the generated JSON Schema
+  - check warm (with the check cache, keyed by Git's blob ids) and sync warm (its data store kept)
+The cold commands take turns in each round (check, sync, zod, ajv; then check warm, sync warm), so a busy
+moment of the machine falls on all alike; --runs rounds (default 5; 1 from 100,000 cases). For each it prints
+the median wall time, the median CPU time (user + system, of the process and its children, from Linux's
+/proc/self/stat) and the largest peak resident memory; the ratios are taken pair by pair (same round) and
+their median is printed with the lowest and highest. The load average (1 minute) before and after each count
+is printed beside it: on a busy machine wall times stretch, CPU times much less. The temporary folder, with
+Astro's data store and the check cache, is removed afterwards.
 
-Targets (issue 12): at 10,000 cases ours ≥ 10× faster than astro sync cold and ≥ 15× warm; at 100,000
-cases a peak memory of at most 400 MiB.`;
+Targets (issues 12 and 22): at 10,000 cases check cold ≥ 10× faster than sync cold and check warm ≥ 15×
+faster than sync warm; check cold no slower than the zod script; at 100,000 cases a peak memory of at most
+400 MiB.`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TODAY = '2026-11-24';
 
 interface Run {
-  ms: number;
+  wall: number;
+  cpu: number;
   peakBytes: number;
 }
 
-/** Wall-clock time and peak memory of a whole Node process; fails loudly if it fails. */
+/** CPU seconds (user + system) of this process's finished children, from /proc/self/stat; NaN where there is none. */
+function childrenCpu(): number {
+  if (!existsSync('/proc/self/stat')) return NaN;
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the state on (field 3)
+  const ticks = Number(fields[13]) + Number(fields[14]); // cutime, cstime: fields 16 and 17
+  return ticks / 100; // USER_HZ, 100 on Linux
+}
+
+/** Wall time, CPU time and peak memory of a whole Node process; fails loudly if it fails. */
 async function time(label: string, args: string[], cwd: string): Promise<Run> {
   const memoryFile = join(cwd, '.peak-memory');
   await rm(memoryFile, { force: true });
+  const cpuBefore = childrenCpu();
   const started = performance.now();
   const r = spawnSync(process.execPath, ['--import', join(ROOT, 'tools/peak-memory.mjs'), ...args], {
     cwd,
@@ -46,25 +62,12 @@ async function time(label: string, args: string[], cwd: string): Promise<Run> {
     // the check cache of the temporary project stays in it, and goes with it
     env: { ...process.env, BENCH_PEAK_MEMORY_FILE: memoryFile, KLACHTEN_CACHE_DIR: join(cwd, '.check-cache') },
   });
-  const ms = performance.now() - started;
-  if (r.status !== 0 && !(label === 'check' && r.status === 1 && /0 error/.test(r.stderr)))
+  const wall = (performance.now() - started) / 1000;
+  const cpu = childrenCpu() - cpuBefore;
+  if (r.status !== 0 && !(label === 'check' && r.status === 1 && /0 (error|fout)/.test(r.stderr)))
     throw new Error(`${label} failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(0, 2000)}`);
   const peaks = (await readFile(memoryFile, 'utf8')).trim().split('\n').map(Number);
-  return { ms, peakBytes: Math.max(...peaks) };
-}
-
-/** The fastest of some runs, with the highest peak memory among them. */
-const bestOf = (all: Run[]): Run => ({ ms: Math.min(...all.map((r) => r.ms)), peakBytes: Math.max(...all.map((r) => r.peakBytes)) });
-
-/** `runs` runs each of two commands, taking turns; the best of each. */
-async function alternate(runs: number, a: () => Promise<Run>, b: () => Promise<Run>): Promise<[Run, Run]> {
-  const as: Run[] = [];
-  const bs: Run[] = [];
-  for (let i = 0; i < runs; i++) {
-    as.push(await a());
-    bs.push(await b());
-  }
-  return [bestOf(as), bestOf(bs)];
+  return { wall, cpu, peakBytes: Math.max(...peaks) };
 }
 
 /**
@@ -80,7 +83,7 @@ async function linkPackages(dir: string): Promise<void> {
 
 /**
  * The Node options and script of `npm run check`, read from package.json (`node --expose-gc --max-semi-space-size=8
- * --initial-old-space-size=64 --import ./io/compile-cache.mjs io/bundled.ts scripts/check.ts`), with paths made absolute: the
+ * --initial-old-space-size=64 --import ./io/compile-cache.mjs scripts/check.ts`), with paths made absolute: the
  * benchmark times the command as people run it.
  */
 async function npmCheckCommand(): Promise<string[]> {
@@ -91,7 +94,10 @@ async function npmCheckCommand(): Promise<string[]> {
 }
 const npmCheck = await npmCheckCommand();
 
-async function benchCount(count: number, runs: number) {
+const COMMANDS = ['check cold', 'sync cold', 'zod script', 'ajv script', 'check warm', 'sync warm'] as const;
+type Command = (typeof COMMANDS)[number];
+
+async function benchCount(count: number, rounds: number): Promise<{ runs: Record<Command, Run[]>; load: [number, number] }> {
   const dir = await mkdtemp(join(tmpdir(), 'klachten-bench-'));
   try {
     await writeSyntheticCases(join(dir, 'cases'), count, TODAY);
@@ -121,25 +127,43 @@ async function benchCount(count: number, runs: number) {
     );
     const astro = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'];
     const check = (...args: string[]) => [...npmCheck, '--json', '--today', TODAY, ...args];
-    const syncCold = async () => {
-      await rm(join(dir, '.astro'), { recursive: true, force: true });
-      await rm(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
-      return time('astro sync', astro, dir);
+    const peer = (name: string) => [join(ROOT, 'tools/bench-peers', name), 'cases'];
+    const run: Record<Command, () => Promise<Run>> = {
+      'check cold': () => time('check', check('--no-cache'), dir),
+      'sync cold': async () => {
+        await rm(join(dir, '.astro'), { recursive: true, force: true });
+        await rm(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
+        return time('astro sync', astro, dir);
+      },
+      'zod script': () => time('zod script', peer('validate-zod.ts'), dir),
+      'ajv script': () => time('ajv script', peer('validate-ajv.ts'), dir),
+      'check warm': () => time('check', check(), dir),
+      'sync warm': () => time('astro sync', astro, dir),
     };
-    // the code caches first (Node's compile cache, the bundle of io/bundled.ts and its code cache), as any earlier run leaves them
+    const runs = Object.fromEntries(COMMANDS.map((c) => [c, [] as Run[]])) as Record<Command, Run[]>;
+    const load: [number, number] = [loadavg()[0]!, 0];
+    // Node's compile cache first, as any earlier run leaves it
     await time('check', check('--help'), dir);
-    // ours and astro sync take turns, so a busy moment of the machine falls on both alike
-    const [oursCold, astroCold] = await alternate(runs, () => time('check', check('--no-cache'), dir), syncCold);
+    for (let i = 0; i < rounds; i++) for (const c of COMMANDS.slice(0, 4)) runs[c].push(await run[c]());
     await time('check', check(), dir); // fills the check cache (astro sync's data store is there from its last run)
-    const [oursWarm, astroWarm] = await alternate(
-      runs,
-      () => time('check', check(), dir),
-      () => time('astro sync', astro, dir),
-    );
-    return { oursCold, oursWarm, syncCold: astroCold, syncWarm: astroWarm };
+    for (let i = 0; i < rounds; i++) for (const c of COMMANDS.slice(4)) runs[c].push(await run[c]());
+    load[1] = loadavg()[0]!;
+    return { runs, load };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Ratio a/b pair by pair (same round): "median (min–max)". */
+function ratio(a: Run[], b: Run[], of: 'wall' | 'cpu'): string {
+  const rs = a.map((r, i) => b[i]![of] / r[of]);
+  const f = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+  return rs.length > 1 ? `${f(median(rs))}× (${f(Math.min(...rs))}–${f(Math.max(...rs))})` : `${f(rs[0]!)}×`;
 }
 
 await runMain('bench', async () => {
@@ -150,23 +174,36 @@ await runMain('bench', async () => {
   });
   if (values.help) return void console.log(HELP);
   const counts = values.counts.split(',').map(Number);
-  const runs = Number(values.runs);
+  const rounds = Number(values.runs);
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--counts expects whole numbers, got "${values.counts}"`);
-  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs expects a whole number ≥ 1, got "${values.runs}"`);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError(`--runs expects a whole number ≥ 1, got "${values.runs}"`);
 
-  const ms = (r: Run) => `${(r.ms / 1000).toFixed(2).padStart(6)} s`;
-  const mib = (r: Run) => `${(r.peakBytes / 2 ** 20).toFixed(0).padStart(5)} MiB`;
-  const x = (a: Run, b: Run) => `${(a.ms / b.ms).toFixed(1).padStart(5)}×`;
-  console.log(`Node ${process.versions.node}; whole processes; ours = check --json --today ${TODAY}; peak = max resident memory`);
   console.log(
-    `   cases | ours cold  peak      | ours warm  peak      | sync cold  peak      | sync warm  peak      | cold ratio | warm ratio`,
+    `Node ${process.versions.node}; whole processes; check = npm run check -- --json --today ${TODAY}; medians; peak = max resident memory`,
   );
   for (const count of counts) {
-    const n = count >= 100_000 ? 1 : runs;
-    const r = await benchCount(count, n);
-    console.log(
-      `${String(count).padStart(8)} | ${ms(r.oursCold)} ${mib(r.oursCold)} | ${ms(r.oursWarm)} ${mib(r.oursWarm)} | ${ms(r.syncCold)} ${mib(r.syncCold)} | ${ms(r.syncWarm)} ${mib(r.syncWarm)} | ${x(r.syncCold, r.oursCold)}     | ${x(r.syncWarm, r.oursWarm)}     (best of ${n})`,
-    );
+    const n = count >= 100_000 ? 1 : rounds;
+    const { runs, load } = await benchCount(count, n);
+    console.log(`\n${count.toLocaleString('en')} cases, ${n} round(s), load average ${load[0].toFixed(1)} → ${load[1].toFixed(1)}`);
+    console.log('  command      wall s    cpu s   peak MiB');
+    for (const c of COMMANDS) {
+      const rs = runs[c];
+      const peak = Math.max(...rs.map((r) => r.peakBytes)) / 2 ** 20;
+      console.log(
+        `  ${c.padEnd(10)} ${median(rs.map((r) => r.wall))
+          .toFixed(3)
+          .padStart(8)} ${median(rs.map((r) => r.cpu))
+          .toFixed(2)
+          .padStart(8)} ${peak.toFixed(0).padStart(10)}`,
+      );
+    }
+    const [cc, sc, zod, ajv, cw, sw] = COMMANDS.map((c) => runs[c]);
+    console.log(`  sync cold / check cold: wall ${ratio(cc!, sc!, 'wall')}, cpu ${ratio(cc!, sc!, 'cpu')}`);
+    console.log(`  sync warm / check warm: wall ${ratio(cw!, sw!, 'wall')}, cpu ${ratio(cw!, sw!, 'cpu')}`);
+    console.log(`  zod script / check cold: wall ${ratio(cc!, zod!, 'wall')}, cpu ${ratio(cc!, zod!, 'cpu')}`);
+    console.log(`  ajv script / check cold: wall ${ratio(cc!, ajv!, 'wall')}, cpu ${ratio(cc!, ajv!, 'cpu')}`);
   }
-  console.log('Targets: at 10,000 cold ratio ≥ 10×, warm ratio ≥ 15×; at 100,000 ours at most 400 MiB.');
+  console.log(
+    '\nTargets: at 10,000 sync cold / check cold ≥ 10×, sync warm / check warm ≥ 15×, zod script / check cold ≥ 1×; at 100,000 check at most 400 MiB.',
+  );
 });

@@ -63,6 +63,13 @@ export interface Delay {
   path?: RegExp;
   times: number;
   ms: number;
+  /** Called when a slowed request has been carried out (answered or not): a test waits for this, not for a time. */
+  landed?: () => void;
+  /**
+   * Hold the request until another with the same method and path arrives (the client gave up and made it
+   * again), `ms` at most: the fault then happens on a busy machine too, where a client's timer may fire late.
+   */
+  untilRepeated?: boolean;
 }
 
 /** A canned failure for the next `times` requests that match. */
@@ -116,6 +123,8 @@ export class FakeGitHub {
   /** After this many more successful writes, the network is gone: every request's socket is destroyed. */
   writesUntilCrash: number | null = null;
   private crashed = false;
+  /** Slowed requests waiting for a repeat (Delay.untilRepeated). */
+  private held: { method: string; path: string; release: () => void }[] = [];
   private server = createServer((req, res) => void this.handle(req, res));
 
   constructor(token: string, repository: string) {
@@ -274,13 +283,20 @@ export class FakeGitHub {
       at: Date.now(),
     };
     this.requests.push(record);
+    const repeated = this.held.filter((h) => h.method === record.method && h.path === url.pathname);
+    this.held = this.held.filter((h) => !repeated.includes(h));
+    repeated.forEach((h) => h.release());
     if (this.crashed) return void req.socket.destroy();
     const delay = this.delays.find(
       (d) => d.times > 0 && (!d.method || d.method === record.method) && (!d.path || d.path.test(url.pathname)),
     );
     if (delay) {
       delay.times -= 1;
-      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay.ms);
+        const release = () => (clearTimeout(timer), resolve());
+        if (delay.untilRepeated) this.held.push({ method: record.method, path: url.pathname, release });
+      });
     }
 
     const fault = this.faults.find(
@@ -290,6 +306,7 @@ export class FakeGitHub {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       if (fault?.afterApplying) [status, body, headers] = [fault.status, fault.body, fault.headers ?? {}];
       record.status = status;
+      delay?.landed?.();
       if (res.destroyed || req.socket.destroyed) return void (record.status = status); // the client gave up; the work is done anyway
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',

@@ -1,3 +1,4 @@
+import { formatDutchNumber } from '../dates/format.ts';
 import { formatDate } from '../dates/iso-date.ts';
 
 /** A share as a Dutch percentage, rounded to whole percents; "–" when there is no share. @example formatShare(2 / 3) === '67%' */
@@ -5,10 +6,10 @@ export function formatShare(value: number | null): string {
   return value === null ? '–' : `${Math.round(value * 100)}%`;
 }
 
-/** A number the Dutch way (decimal comma, at most one decimal); "–" for null. @example formatNumber(10.5) === '10,5' */
+/** A number the Dutch way (decimal comma, thousands point, at most one decimal); "–" for null. @example formatNumber(10.5) === '10,5' */
 export function formatNumber(value: number | null): string {
   if (value === null) return '–';
-  return (Math.round(value * 10) / 10).toString().replace('.', ',');
+  return formatDutchNumber(value);
 }
 
 /** A date as the owner reads it, in Dutch; "–" when there is none. @example formatDateNl('2026-11-24') === '24 november 2026' */

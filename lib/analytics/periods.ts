@@ -1,4 +1,5 @@
-import { daysInMonth, formatDate, isoDateOf, MONTHS_NL, type IsoDate } from '../dates/iso-date.ts';
+import { formatDate, monthNames } from '../dates/format.ts';
+import { daysInMonth, isoDateOf, type IsoDate } from '../dates/iso-date.ts';
 import type { ReportCase } from './report-case.ts';
 
 /** A span of calendar days, both ends included. */
@@ -47,7 +48,7 @@ export function quartersOf(year: number): Period[] {
 
 /** The twelve months of `year`. */
 export function monthsOf(year: number): Period[] {
-  return MONTHS_NL.map((name, i) => ({
+  return monthNames('nl').map((name, i) => ({
     label: `${name} ${year}`,
     start: isoDateOf(year, i + 1, 1),
     end: isoDateOf(year, i + 1, daysInMonth(year, i + 1)),

@@ -1,4 +1,5 @@
-import { isIsoDate, MONTHS_EN, MONTHS_NL, type IsoDate } from './iso-date.ts';
+import { monthNames } from './format.ts';
+import { isIsoDate, type IsoDate } from './iso-date.ts';
 
 /** What a person typed as a date, read: the date, or why it is not one. */
 export type DateInput = { ok: true; date: IsoDate } | { ok: false; reason: 'empty' | 'format' | 'nonexistent' };
@@ -8,7 +9,7 @@ export type DateInput = { ok: true; date: IsoDate } | { ok: false; reason: 'empt
  * "oktober", "okt", "october", "oct", and the Dutch "mrt" and "sept".
  */
 const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
-  [...MONTHS_NL, ...MONTHS_EN]
+  [...monthNames('nl'), ...monthNames('en')]
     .flatMap((name, i) => {
       const month = (i % 12) + 1;
       const full = name.toLowerCase();

@@ -71,39 +71,5 @@ export function todayIn(instant: Date, timeZone: string): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
-/** The Dutch month names, January first. */
-export const MONTHS_NL = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-/** The English month names, January first. */
-export const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** A date in words. @example formatDate('2026-12-01', 'nl') === '1 december 2026' */
-export function formatDate(date: IsoDate, lang: 'nl' | 'en' = 'nl'): string {
-  const months = lang === 'nl' ? MONTHS_NL : MONTHS_EN;
-  return `${+date.slice(8, 10)} ${months[+date.slice(5, 7) - 1]} ${date.slice(0, 4)}`;
-}
+/** A date in words, from lib/dates/format.ts (Intl), where the other formatting helpers are; its callers import it from here. */
+export { formatDate } from './format.ts';

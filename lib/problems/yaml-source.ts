@@ -1,4 +1,5 @@
 import jsyaml from 'js-yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { t } from '../../schemas/language.ts';
 
 /** The text without a leading UTF-8 byte order mark (editors on Windows write one). */
@@ -157,85 +158,10 @@ function topLevelKey(field: string): RegExp {
   return re;
 }
 
-/** A node of a YAML text as js-yaml reads it, with where it is in the text. */
-export interface YamlNode {
-  /** Where js-yaml starts reading it: a key or list item at its first character, a mapping value right after its key's colon. */
-  start: number;
-  /** Where js-yaml stops: after a plain text followed by a comment, at the comment's `#`. */
-  end: number;
-  kind: 'scalar' | 'mapping' | 'sequence' | null;
-  value: unknown;
-  /** A mapping's keys and values in turn (key, value, key, value, …); a list's items. */
-  children: YamlNode[];
-}
-
 /**
- * The node tree of a YAML text, from js-yaml's own reading (its `listener`), for what the data alone does not
- * tell: a field's line, a comment after a text. Up to the first error, when js-yaml refuses the text.
- */
-export function yamlNodes(text: string): YamlNode | undefined {
-  const top: YamlNode = { start: 0, end: 0, kind: null, value: undefined, children: [] };
-  const open = [top];
-  try {
-    jsyaml.load(text, {
-      schema: CORE,
-      listener(event, state) {
-        if (event === 'open') {
-          const node: YamlNode = { start: state.position, end: state.position, kind: null, value: undefined, children: [] };
-          open.at(-1)!.children.push(node);
-          open.push(node);
-        } else {
-          const node = open.pop()!;
-          node.end = state.position;
-          node.kind = state.kind as YamlNode['kind'];
-          node.value = state.result;
-          // a node js-yaml first tried as a block mapping holds what it read instead: that node stands for it
-          const only = node.children.length === 1 ? node.children[0]! : undefined;
-          if (only && only.kind === node.kind && only.value === node.value) {
-            const siblings = open.at(-1)!.children;
-            siblings[siblings.length - 1] = only;
-          }
-        }
-      },
-    });
-  } catch {
-    // the nodes read before the error
-  }
-  return top.children[0];
-}
-
-const SPACE_AND_COMMENTS = /(?:\s+|#[^\n]*)*/y;
-
-/**
- * A list's items in order, each where it starts, with its node: js-yaml reads an empty item (a bare `-`) without
- * one, so such an item starts at its `-`: the first character after the item before it (the list's start for the
- * first), past blanks and comments.
- */
-export function listItems(list: YamlNode, text: string): { start: number; node?: YamlNode }[] {
-  const values = Array.isArray(list.value) ? (list.value as unknown[]) : [];
-  const items: { start: number; node?: YamlNode }[] = [];
-  let next = 0;
-  let end = list.start;
-  for (const value of values) {
-    const node = list.children[next];
-    if (node && (value !== null || node.value === null)) {
-      items.push({ start: node.start, node });
-      end = node.end;
-      next++;
-    } else {
-      SPACE_AND_COMMENTS.lastIndex = end;
-      SPACE_AND_COMMENTS.exec(text);
-      const start = SPACE_AND_COMMENTS.lastIndex; // at its `-`
-      items.push({ start });
-      end = start + 1;
-    }
-  }
-  return items;
-}
-
-/**
- * The 1-based line of the deepest node on `path` that exists in `text` (the key's line for a mapping entry).
- * Only called when there is a problem to report, so its second, position-keeping reading costs nothing on clean files.
+ * The 1-based line of the deepest node on `path` that exists in `text` (the key's line for a mapping entry), from
+ * the `yaml` package's positions (its LineCounter): js-yaml keeps none in its result. Only called when there is a
+ * problem to report, so this second, position-keeping parse costs nothing on clean files.
  */
 export function lineOf(text: string, path: readonly PropertyKey[]): number {
   if (path.length === 1 && typeof path[0] === 'string') {
@@ -243,21 +169,20 @@ export function lineOf(text: string, path: readonly PropertyKey[]): number {
     const key = topLevelKey(path[0]).exec(text);
     if (key) return lineAt(text, key.index);
   }
-  const source = stripBom(text); // as js-yaml reads it
-  let node = yamlNodes(source);
-  let offset = node?.start ?? 0;
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
   for (const key of path) {
-    if (node?.kind === 'mapping') {
-      const i = node.children.findIndex((k, i) => i % 2 === 0 && k.value === key);
-      if (i === -1) break;
-      offset = node.children[i]!.start;
-      node = node.children[i + 1];
-    } else if (node?.kind === 'sequence' && typeof key === 'number') {
-      const item = listItems(node, source)[key];
-      if (!item) break;
-      offset = item.start;
-      node = item.node;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+      node = node.items[key] as Node;
+      offset = node.range?.[0] ?? offset;
     } else break;
   }
-  return lineAt(source, offset);
+  return counter.linePos(offset).line;
 }

@@ -3,7 +3,7 @@
 import { calculateDeadline, sentLate, type CalculatorResult } from '../../lib/deadlines/calculator.ts';
 import { calendarFromTable } from '../../lib/calendar/browser-holiday-table.ts';
 import { formatDate } from '../../lib/dates/iso-date.ts';
-import { formatWeekdayDate } from '../../lib/dates/weekday-date.ts';
+import { formatWeekdayDate } from '../../lib/dates/format.ts';
 
 const form = document.querySelector<HTMLFormElement>('form.calc');
 if (form) {

@@ -3,6 +3,7 @@
 import { mailtoUrl } from '../../lib/regulation/mailto.ts';
 import { buildYear, org, wkkgzSpan } from './site-data.ts';
 import { DECREED_DAYS } from '../../lib/calendar/decreed-days.ts';
+import { formatList } from '../../lib/dates/format.ts';
 import { formatDate } from '../../lib/dates/iso-date.ts';
 import { ROUTES, withBase, type Lang } from '../../lib/regulation/routes.ts';
 
@@ -62,11 +63,10 @@ function decreedDayList(lang: Lang): string {
   const days = DECREED_DAYS.filter((d) => +d.date.slice(0, 4) >= buildYear && +d.date.slice(0, 4) <= buildYear + 1).map((d) =>
     formatDate(d.date, lang),
   );
-  const and = lang === 'nl' ? ' en ' : ' and ';
   // no known decreed day in these years: point at the list on the page instead of naming none
   if (days.length === 0)
     return lang === 'nl' ? 'de dagen die in de lijst hieronder gelijkgesteld heten' : 'the days marked as decreed in the list below';
-  return days.length === 1 ? days[0]! : `${days.slice(0, -1).join(', ')}${and}${days.at(-1)}`;
+  return formatList(days, lang);
 }
 
 /** The props of the MDX content of a page in `lang`. */

@@ -1,6 +1,7 @@
 // The public build of test/e2e/shared-site.ts (built once for all end-to-end tests by global-setup.ts):
 // organization.yml names another organization and cases/ holds a canary case. The site must show the new
 // facts everywhere, and nothing of the case.
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -32,6 +33,19 @@ describe('privacy: the public build never reads cases/ (art. 4.4, confidential)'
   it.each([CANARY_ID, ...CANARY])('no file under dist/site/ contains %j', (needle) => {
     expect(files.length).toBeGreaterThan(6);
     for (const f of files) expect(f.text.includes(needle), f.path).toBe(false);
+  });
+});
+
+describe('the sitemap (@astrojs/sitemap)', () => {
+  it('lists every page at its address under site_url, and the pages point to it', () => {
+    const siteUrl = /^site_url:\s*(\S+)/m.exec(otherOrganization(readFileSync('organization.yml', 'utf8')))![1]!;
+    const index = files.find((f) => f.path === join(dist, 'sitemap-index.xml'));
+    expect(index?.text).toContain(`<loc>${siteUrl}sitemap-0.xml</loc>`);
+    const sitemap = files.find((f) => f.path === join(dist, 'sitemap-0.xml'))!.text;
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
+    const pages = SITE_PAGES.filter((p) => p.path !== '404.html').map((p) => `${siteUrl}${p.path}`);
+    expect(listed).toEqual(pages.sort());
+    expect(page('')).toContain(`<link rel="sitemap" href="${new URL(siteUrl).pathname}sitemap-index.xml">`);
   });
 });
 

@@ -24,15 +24,26 @@ export function inPseudoTerminal(cwd: string, script: string, args: string[], en
   return {
     /** Everything shown so far, without escape sequences. */
     output: () => plain(output),
-    async answer(prompt: RegExp, keys: string, timeoutMs = 15_000): Promise<void> {
-      const until = Date.now() + timeoutMs;
-      while (!prompt.test(plain(output.slice(mark)))) {
-        if (Date.now() > until) {
+    async answer(prompt: RegExp, keys: string, timeoutMs = 60_000): Promise<void> {
+      // checked on every piece of output (the listener above has added it), not on a timer
+      await new Promise<void>((resolve, reject) => {
+        const fail = (why: string) => {
+          stop();
           child.kill();
-          throw new Error(`no ${prompt} in:\n${plain(output.slice(mark))}`);
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
+          reject(new Error(`${why} ${prompt} in:\n${plain(output.slice(mark))}`));
+        };
+        const check = () => prompt.test(plain(output.slice(mark))) && (stop(), resolve());
+        const exit = () => fail('exited without');
+        const timer = setTimeout(() => fail(`no (after ${timeoutMs} ms)`), timeoutMs);
+        const stop = () => {
+          clearTimeout(timer);
+          child.stdout.off('data', check);
+          child.off('close', exit);
+        };
+        child.stdout.on('data', check);
+        child.on('close', exit);
+        check();
+      });
       mark = output.length;
       child.stdin.write(keys);
     },

@@ -6,7 +6,7 @@ import { parseDateInput } from '../../../lib/dates/date-input.ts';
 import { calendarFromTable, holidayTable } from '../../../lib/calendar/browser-holiday-table.ts';
 import { addDays } from '../../../lib/dates/iso-date.ts';
 import { mailtoUrl } from '../../../lib/regulation/mailto.ts';
-import { formatWeekdayDate } from '../../../lib/dates/weekday-date.ts';
+import { formatWeekdayDate } from '../../../lib/dates/format.ts';
 
 const checker = createWorkCalendar({ holidays: atwHolidays, extraNonWorkingDays: ['2026-05-15'] });
 const table = holidayTable(checker, 2025, 2031);
@@ -106,7 +106,7 @@ describe('calculateDeadline', () => {
 describe('formatWeekdayDate', () => {
   it.each([
     ['2026-07-10', 'nl', 'vrijdag 10 juli 2026'],
-    ['2026-12-28', 'en', 'Monday 28 December 2026'],
+    ['2026-12-28', 'en', 'Monday, 28 December 2026'],
     ['2028-02-29', 'nl', 'dinsdag 29 februari 2028'],
   ] as const)('%s (%s) → %s', (date, lang, words) => expect(formatWeekdayDate(date, lang)).toBe(words));
 });
