@@ -62,8 +62,8 @@ export async function showOverview(app: Werkplek, { url }: Request): Promise<Rep
   );
 }
 
-/** Overzicht: every case, most urgent first (art. 2.1, 5.4, 6.2). */
-export function overviewPage(o: {
+/** What the Overzicht shows. */
+export interface OverviewView {
   /** Each case's share status and the sharing's notices; without it, no column "Delen". */
   sharing?: SharingView;
   org: Organization;
@@ -74,24 +74,44 @@ export function overviewPage(o: {
   invalid: readonly Problem[];
   notice?: Html;
   today: IsoDate;
-}): Html {
+}
+
+/** Overzicht: every case, most urgent first (art. 2.1, 5.4, 6.2). */
+export function overviewPage(o: OverviewView): Html {
+  // without Git or without a remote every case says the same: once above the table, not per row
+  const perCase = o.sharing && (o.sharing.facts.git === 'ok' || o.sharing.facts.git === 'detached') ? o.sharing : undefined;
+  const shareLine = o.sharing && !perCase && html`<p class="delen">Delen met de anderen: ${shareStatusHtml(statusIn(o.sharing, ''))}</p>`;
+  return page({
+    title: 'Overzicht',
+    article: `Alle klachten, de meest dringende eerst. Afhandeling binnen ${o.org.deadlines.handling_workdays} werkdagen (art. 2.1, 5.4, 6.2). Vandaag: ${formatDate(o.today)}.`,
+    current: '/',
+    notice: [o.notice, o.sharing?.notices, invalidNotice(o.invalid), shareLine],
+    body: html`${filtersForm(o)}
+      <p>${o.total} klacht(en) gevonden. <a class="knop" href="/nieuw">Nieuwe klacht registreren</a></p>
+      ${casesTable(o, perCase)}
+      ${o.rows.some((r) => beyondDecreedDays(r.due)) && html`<p class="hint">* ${decreedDaysCaveatText()}</p>`} ${pager(o)}`,
+  });
+}
+
+/** The filters: begeleider, status, year, case number. */
+function filtersForm(o: OverviewView): Html {
   const f = o.filter;
   const s: FormState = {
     values: { begeleider: f.begeleider ?? '', status: f.status ?? '', jaar: f.jaar ?? '', zoek: f.zoek ?? '' },
     errors: {},
   };
-  const filters = html`<form method="get" action="/" class="filters" aria-label="Filters">
+  return html`<form method="get" action="/" class="filters" aria-label="Filters">
     ${select(s, 'begeleider', 'Begeleider', [['', 'alle'], ...o.org.organizers.map((x) => [x.key, x.name] as const)])}
     ${select(s, 'status', 'Status', [['', 'alle'], ...Object.entries(nl.status)])}
     ${select(s, 'jaar', 'Jaar', [['', 'alle'], ...o.years.map((y) => [y, y] as const)])}
     ${field(s, 'zoek', 'Dossiernummer', { hint: 'bijv. K-2026-005' })}
     <div class="veld"><button type="submit">Tonen</button></div>
   </form>`;
-  const pages = Math.max(1, Math.ceil(o.total / PAGE_SIZE));
-  // without Git or without a remote every case says the same: once above the table, not per row
-  const perCase = o.sharing && (o.sharing.facts.git === 'ok' || o.sharing.facts.git === 'detached') ? o.sharing : undefined;
-  const shareLine = o.sharing && !perCase && html`<p class="delen">Delen met de anderen: ${shareStatusHtml(statusIn(o.sharing, ''))}</p>`;
-  const shown = o.rows.map(
+}
+
+/** The cases of this page, with their share status when each case has its own. */
+function casesTable(o: OverviewView, perCase: SharingView | undefined): Html {
+  const rows = o.rows.map(
     (r) =>
       html`<tr>
         <td><a href="/dossier/${r.id}">${r.id}</a></td>
@@ -103,41 +123,7 @@ export function overviewPage(o: {
         ${perCase && html`<td>${shareStatusHtml(statusIn(perCase, r.id))}</td>`}
       </tr> `,
   );
-  const query = (p: number) => {
-    const q = new URLSearchParams();
-    for (const k of ['begeleider', 'status', 'jaar', 'zoek'] as const) if (f[k]) q.set(k, f[k]!);
-    q.set('pagina', String(p));
-    return `/?${q}`;
-  };
-  const pager =
-    pages > 1 &&
-    html`<nav aria-label="Pagina's">
-      <p>
-        Pagina ${f.pagina} van ${pages}. ${f.pagina > 1 && html`<a href="${query(f.pagina - 1)}">Vorige</a>`}
-        ${f.pagina < pages && html`<a href="${query(f.pagina + 1)}">Volgende</a>`}
-      </p>
-    </nav>`;
-  const invalid =
-    o.invalid.length > 0 &&
-    html`<div class="melding fout-melding" role="alert">
-      <p>
-        ${o.invalid.length} fout(en) in dossierbestanden: deze dossiers staan niet in de lijst. Herstel ze in een editor (<code
-          >npm run validate</code
-        >
-        toont dezelfde lijst).
-      </p>
-      <ul>
-        ${o.invalid.slice(0, 20).map((p) => html`<li><code>${p.file}:${p.line}</code> ${p.field}</li>`)}
-      </ul>
-    </div>`;
-  return page({
-    title: 'Overzicht',
-    article: `Alle klachten, de meest dringende eerst. Afhandeling binnen ${o.org.deadlines.handling_workdays} werkdagen (art. 2.1, 5.4, 6.2). Vandaag: ${formatDate(o.today)}.`,
-    current: '/',
-    notice: [o.notice, o.sharing?.notices, invalid, shareLine],
-    body: html`${filters}
-      <p>${o.total} klacht(en) gevonden. <a class="knop" href="/nieuw">Nieuwe klacht registreren</a></p>
-      <div class="tabel">
+  return html`<div class="tabel">
         <table>
           <caption class="skip">
             Klachten
@@ -154,10 +140,47 @@ export function overviewPage(o: {
             </tr>
           </thead>
           <tbody>
-            ${shown}
+            ${rows}
           </tbody>
         </table>
-      </div>
-      ${o.rows.some((r) => beyondDecreedDays(r.due)) && html`<p class="hint">* ${decreedDaysCaveatText()}</p>`} ${pager}`,
-  });
+      </div>`;
+}
+
+/** Previous and next page, keeping the filters. */
+function pager(o: OverviewView): Html | false {
+  const f = o.filter;
+  const pages = Math.max(1, Math.ceil(o.total / PAGE_SIZE));
+  const query = (p: number) => {
+    const q = new URLSearchParams();
+    for (const k of ['begeleider', 'status', 'jaar', 'zoek'] as const) if (f[k]) q.set(k, f[k]!);
+    q.set('pagina', String(p));
+    return `/?${q}`;
+  };
+  return (
+    pages > 1 &&
+    html`<nav aria-label="Pagina's">
+      <p>
+        Pagina ${f.pagina} van ${pages}. ${f.pagina > 1 && html`<a href="${query(f.pagina - 1)}">Vorige</a>`}
+        ${f.pagina < pages && html`<a href="${query(f.pagina + 1)}">Volgende</a>`}
+      </p>
+    </nav>`
+  );
+}
+
+/** The case files with errors: not in the list, named so they are repaired. */
+function invalidNotice(invalid: readonly Problem[]): Html | false {
+  return (
+    invalid.length > 0 &&
+    html`<div class="melding fout-melding" role="alert">
+      <p>
+        ${invalid.length} fout(en) in dossierbestanden: deze dossiers staan niet in de lijst. Herstel ze in een editor (<code
+          >npm run validate</code
+        >
+        toont dezelfde lijst).
+      </p>
+      <ul>
+        ${invalid.slice(0, 20).map((p) => html`<li><code>${p.file}:${p.line}</code> ${p.field}</li>`)}
+      </ul>
+    </div>`
+  );
 }
