@@ -29,8 +29,9 @@ export const PAGE_SIZE = 100;
 
 /** GET /: the Overzicht, filtered and paged as the query string says. */
 export async function showOverview(app: Werkplek, { url }: Request): Promise<Reply> {
-  // organization.yml and today from the cached facts too: the first page parses no file and compiles no schema
-  const facts = await app.index.overview();
+  // organization.yml and today from the cached facts too: the first page parses no file and compiles no schema;
+  // Git's view of the folder (the "Delen" column) is read by git processes meanwhile, not after
+  const [facts, sharing] = await Promise.all([app.index.overview(), sharingView(app)]);
   const q = url.searchParams;
   const filter: OverviewFilter = {
     begeleider: q.get('begeleider') || undefined,
@@ -46,7 +47,6 @@ export async function showOverview(app: Werkplek, { url }: Request): Promise<Rep
       (!filter.jaar || c.received.startsWith(filter.jaar)) &&
       (!filter.zoek || c.id.includes(filter.zoek)),
   );
-  const sharing = await sharingView(app);
   return pageReply(
     overviewPage({
       sharing,
