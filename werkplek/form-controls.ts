@@ -1,4 +1,4 @@
-import { html, type Html } from './html.ts';
+import { html, type Html, type HtmlValue } from './html.ts';
 
 /** Messages per form field (dotted frontmatter path, e.g. `response.findings`), shown beside that field. */
 export type FieldErrors = Readonly<Record<string, readonly string[]>>;
@@ -130,4 +130,15 @@ export function formProblems(s: FormState, shownFields: readonly string[]): Html
       ${rest.map(([k, ms]) => ms.map((m) => html`<li>${k !== '' && html`<code>${k}</code>: `}${m}</li>`))}
     </ul>
   </div>`;
+}
+
+/**
+ * The checkbox that confirms an irreversible step (removing personal data), with the message beside it when the
+ * form was sent without it; its error's id is `${id}-fout`.
+ */
+export function confirmBox(id: string, label: HtmlValue, error: string | undefined): Html {
+  return html`${error && html`<p class="fout" id="${id}-fout">${error}</p>`}
+    <div class="vinkje">
+      <input type="checkbox" id="${id}" name="bevestig" value="ja" ${error && html`aria-describedby="${id}-fout" aria-invalid="true"`} /><label for="${id}">${label}</label>
+    </div>`;
 }

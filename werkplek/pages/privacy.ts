@@ -6,7 +6,7 @@ import { accessRequest, documentsDirOf } from '../../actions/access-request.ts';
 import { retention } from '../../actions/retention.ts';
 import { CASE_ID } from '../../schemas/case.ts';
 import { HttpError, type Werkplek } from '../context.ts';
-import { field, formProblems, hidden, type FormState } from '../form-controls.ts';
+import { confirmBox, field, formProblems, hidden, type FormState } from '../form-controls.ts';
 import { opt, str } from '../forms/form-values.ts';
 import { html, type Html } from '../html.ts';
 import { removedInWords } from '../labels.ts';
@@ -201,16 +201,7 @@ function erasureSection(v: PrivacyView): Html {
       </div>
       <form method="post" action="/privacy">
         ${hidden('actie', 'verwijderen')}${hidden('dossier', plan.id)}
-        ${e.error && html`<p class="fout" id="verw-bevestig-fout">${e.error}</p>`}
-        <div class="vinkje">
-          <input
-            type="checkbox"
-            id="verw-bevestig"
-            name="bevestig"
-            value="ja"
-            ${e.error && html`aria-describedby="verw-bevestig-fout" aria-invalid="true"`}
-          /><label for="verw-bevestig">Ik begrijp dat deze persoonsgegevens definitief uit ${plan.id} worden verwijderd.</label>
-        </div>
+        ${confirmBox('verw-bevestig', html`Ik begrijp dat deze persoonsgegevens definitief uit ${plan.id} worden verwijderd.`, e.error)}
         <p><button type="submit">Persoonsgegevens van ${plan.id} verwijderen</button></p>
       </form>`;
   return html`<h2>Verwijderen op verzoek (AVG art. 17)</h2>

@@ -3,6 +3,7 @@ import type { RetentionAction } from '../../lib/cases/retention-plan.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
 import { retention } from '../../actions/retention.ts';
 import type { Werkplek } from '../context.ts';
+import { confirmBox } from '../form-controls.ts';
 import { str } from '../forms/form-values.ts';
 import { html, type Html } from '../html.ts';
 import { removedInWords } from '../labels.ts';
@@ -59,18 +60,7 @@ export function retentionPage(o: {
   );
   const confirm = o.plan.length
     ? html`<form method="post" action="/bewaartermijn">
-        ${o.error && html`<p class="fout" id="bevestig-fout">${o.error}</p>`}
-        <div class="vinkje">
-          <input
-            type="checkbox"
-            id="f-bevestig"
-            name="bevestig"
-            value="ja"
-            ${o.error && html`aria-describedby="bevestig-fout" aria-invalid="true"`}
-          /><label for="f-bevestig"
-            >Ik begrijp dat deze persoonsgegevens definitief uit ${o.plan.length} dossier(s) worden verwijderd.</label
-          >
-        </div>
+        ${confirmBox('f-bevestig', html`Ik begrijp dat deze persoonsgegevens definitief uit ${o.plan.length} dossier(s) worden verwijderd.`, o.error)}
         <p><button type="submit">Persoonsgegevens verwijderen</button></p>
       </form>`
     : html`<p>Geen dossier is over de bewaartermijn heen. Er hoeft niets te gebeuren.</p>`;
