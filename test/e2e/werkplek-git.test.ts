@@ -2,12 +2,13 @@
 // same number for long, and no file ever holds two cases. Each werkplek runs as its own process (npm run
 // werkplek), as on two machines; a registration answers at once and is shared in the background, and the push
 // that loses the race renumbers its case. The remote's pre-receive hook waits a second, so both pushes overlap.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../lib/dates/iso-date.ts';
+import { startWerkplekIn } from '../helpers/git-repos.ts';
 import { ROOT } from '../helpers/temp-project.ts';
 
 // git and two server processes on a small, busy machine: allow slow steps
@@ -23,34 +24,15 @@ let root = '';
 const servers: ChildProcess[] = [];
 const urls: string[] = [];
 
+const IDENTITY = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@localhost',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@localhost',
+};
 /** Start `npm run werkplek` in a clone, on a free port; resolves with its address. */
-function startIn(dir: string): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ['--import', join(ROOT, 'io/compile-cache.mjs'), join(ROOT, 'scripts/werkplek.ts'), '--port', '0', '--quiet'],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Test',
-        GIT_AUTHOR_EMAIL: 'test@localhost',
-        GIT_COMMITTER_NAME: 'Test',
-        GIT_COMMITTER_EMAIL: 'test@localhost',
-      },
-    },
-  );
-  servers.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) resolve(m[0]);
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', () => reject(new Error(`werkplek stopped: ${out}`)));
-  });
-}
+const startIn = (dir: string): Promise<string> => startWerkplekIn(dir, IDENTITY, servers);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'werkplek-git-'));

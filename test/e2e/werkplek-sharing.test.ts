@@ -2,13 +2,12 @@
 // its own clone of one bare remote (temporary folders, no network). A remote that accepts connections and never
 // answers leaves every page answering within a second; two organizers editing one dossier merge by field, or
 // meet the conflict screen; a detached HEAD, a stale index.lock and a missing identity are said in Dutch.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { caseFileText, TEST_ORGANIZATION_YML } from '../helpers/case-fixtures.ts';
-import { git, makeRemote, NO_GLOBAL_GIT, silentServer } from '../helpers/git-repos.ts';
-import { ROOT } from '../helpers/temp-project.ts';
+import { git, makeRemote, NO_GLOBAL_GIT, silentServer, startWerkplekIn } from '../helpers/git-repos.ts';
 
 // werkplek processes and git on a small, busy machine: allow slow steps (each wait below waits for an event)
 vi.setConfig({ testTimeout: 120_000 });
@@ -27,24 +26,7 @@ afterAll(() => {
 });
 
 /** Start `npm run werkplek` in a clone, on a free port, without the machine's Git identity; resolves with its address. */
-function werkplekIn(dir: string, ...args: string[]): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ['--import', join(ROOT, 'io/compile-cache.mjs'), join(ROOT, 'scripts/werkplek.ts'), '--port', '0', '--quiet', ...args],
-    { cwd: dir, env: NO_GLOBAL_GIT },
-  );
-  servers.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) resolve(m[0]);
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', () => reject(new Error(`werkplek stopped: ${out}`)));
-  });
-}
+const werkplekIn = (dir: string, ...args: string[]): Promise<string> => startWerkplekIn(dir, NO_GLOBAL_GIT, servers, ...args);
 
 const post = (url: string, path: string, fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams();

@@ -1,9 +1,10 @@
 // A bare remote and clones of it in a temporary folder, for the Git and sharing tests (no network).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ROOT } from './temp-project.ts';
 
 /** An environment where Git has no identity of its own (no global or system configuration). */
 export const NO_GLOBAL_GIT: NodeJS.ProcessEnv = {
@@ -73,4 +74,27 @@ export async function silentServer(): Promise<{ port: number; connections: () =>
       return new Promise((r) => server.close(() => r()));
     },
   };
+}
+
+/**
+ * Start `npm run werkplek` (as its npm script runs it) in `dir` on a free port with `env`; the process goes into
+ * `servers`, for the caller to stop. Resolves with its address once it prints it.
+ */
+export function startWerkplekIn(dir: string, env: NodeJS.ProcessEnv, servers: ChildProcess[], ...args: string[]): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    ['--import', join(ROOT, 'io/compile-cache.mjs'), join(ROOT, 'scripts/werkplek.ts'), '--port', '0', '--quiet', ...args],
+    { cwd: dir, env },
+  );
+  servers.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) resolve(m[0]);
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', () => reject(new Error(`werkplek stopped: ${out}`)));
+  });
 }
