@@ -157,7 +157,9 @@ export const organizationSchema = z.strictObject({
   causes: z.array(labelled).min(1, atLeastOne('causes')).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
   escalation: z
     .strictObject({
-      name: text.meta({ description: 'Naam van de externe instantie (Solopartners).' }),
+      name: text.meta({
+        description: 'Naam van de externe instantie, zoals de klachtenregeling die noemt (bijvoorbeeld Geschillencommissie Zorg).',
+      }),
       committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
       website: z
         .url(say('verwacht een webadres zoals https://www.example.nl', 'expected a URL such as https://www.example.nl'))
