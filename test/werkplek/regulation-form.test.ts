@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REGULATION_BYTES, readRegulationForm } from '../../werkplek/forms/regulation-form.ts';
 
-const file = (bytes: Uint8Array | string, name = 'reglement.txt') => new File([bytes], name);
+const file = (bytes: Uint8Array<ArrayBuffer> | string, name = 'reglement.txt') => new File([bytes], name);
 
 describe('readRegulationForm: the text pasted or uploaded on Instellingen, Klachtenregeling', () => {
   it.each<[string, Record<string, string>, Record<string, File>, unknown]>([
