@@ -30,6 +30,7 @@ const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
 const whoAmI = () => import('./pages/who-am-i.ts');
 const regulation = () => import('./pages/regulation.ts');
+const gitHubCheck = () => import('./pages/github-check.ts');
 
 /** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
 export const ROUTES: readonly Route[] = [
@@ -54,6 +55,8 @@ export const ROUTES: readonly Route[] = [
   // the practice's regulation (issue 21): under the settings
   { method: 'GET', path: /^\/instellingen\/reglement$/, handle: later(regulation, (m) => m.showRegulation) },
   { method: 'POST', path: /^\/instellingen\/reglement$/, handle: later(regulation, (m) => m.postRegulation) },
+  { method: 'GET', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.showGitHubCheck) },
+  { method: 'POST', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.postGitHubCheck) },
 ];
 
 /** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */
