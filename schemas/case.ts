@@ -89,12 +89,10 @@ export const caseShape = z.strictObject({
     .optional()
     .meta({ description: 'Bij een mondelinge klacht: datum waarop de klacht schriftelijk is bevestigd (art. 4.1).' }),
   acknowledged: isoDate.optional().meta({ description: 'Datum waarop de ontvangst aan de klager is bevestigd.' }),
-  client_informed: isoDate
-    .optional()
-    .meta({
-      description:
-        'Art. 3: datum waarop de cliënt op deze klachtenregeling en de klachtencommissie (organization.yml, escalation) is gewezen.',
-    }),
+  client_informed: isoDate.optional().meta({
+    description:
+      'Art. 3: datum waarop de cliënt op deze klachtenregeling en de klachtencommissie (organization.yml, escalation) is gewezen.',
+  }),
   complainant: complainantSchema.optional().meta({ description: 'Art. 1.2: de klager. Persoonsgegevens; verwijderd na de bewaartermijn.' }),
   categories: z
     .array(key, list('categories: [communicatie, kosten]'))

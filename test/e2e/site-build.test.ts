@@ -189,7 +189,9 @@ describe("the terms are the regulation's own text (art. 4.1, 5.4, 6.2)", () => {
         () => '',
         (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
       );
-      expect(failure).toMatch(/organization\.yml:\d+: deadlines\.filing_workdays: is 25 werkdagen, maar artikel 4\.1 van de klachtenregeling zegt: “De klacht kan maximaal 30 werkdagen/);
+      expect(failure).toMatch(
+        /organization\.yml:\d+: deadlines\.filing_workdays: is 25 werkdagen, maar artikel 4\.1 van de klachtenregeling zegt: “De klacht kan maximaal 30 werkdagen/,
+      );
     } finally {
       await copy.remove();
     }
