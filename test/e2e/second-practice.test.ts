@@ -52,11 +52,16 @@ beforeAll(async () => {
   // the organization's own text must not hold the names either, or the test proves nothing
   expect(`${orgText.replace(/#.*$/gm, '')}${SECOND_REGULATION}`).not.toMatch(FIRST_PRACTICE_NAMES);
 
-  // the internal report: one astro build, started first; the rest runs meanwhile
-  const report = run(process.execPath, [
-    join(ROOT, 'scripts/report.ts'),
-    ...['--config', config, '--cases', join(dir, 'cases'), '--today', REPORT_TODAY, '--out', join(dir, 'dist/report')],
-  ]);
+  // the internal report: one astro build, started first; the rest runs meanwhile. It runs in the shared site's project
+  // copy (the same practice), so its .astro/ folder is not the one test/e2e/report-build.test.ts builds in meanwhile
+  const report = run(
+    process.execPath,
+    [
+      join(inject('siteDir'), 'scripts/report.ts'),
+      ...['--config', config, '--cases', join(dir, 'cases'), '--today', REPORT_TODAY, '--out', join(dir, 'dist/report')],
+    ],
+    { cwd: inject('siteDir') },
+  );
 
   // what npm run check says about this practice's cases and regulation
   const check = await run(
