@@ -17,7 +17,7 @@ export type RegulationSave =
   | { kind: 'write-failed'; code: string };
 
 /** The text as it is stored: Unix line ends, no byte-order mark, one newline at the end. */
-export const storedText = (text: string): string =>
+const storedText = (text: string): string =>
   `${text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Organization } from '../schemas/organization.ts';
 import { t } from '../schemas/language.ts';
-import { splitArticles, type SplitRegulation } from '../lib/regulation/articles.ts';
+import { splitArticles } from '../lib/regulation/articles.ts';
 import { REGULATION_FILES } from '../lib/regulation/regulation.ts';
 import { checkRegulation } from '../lib/regulation/ties.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -25,11 +25,7 @@ export function readRegulation(configPath: string, lang: Lang): { text?: string;
  * The problems between organization.yml and the practice's Dutch regulation (lib/regulation/ties.ts): a term or
  * escalation body that differs, quoting the article; a missing regulation. `npm run check` and `validate` print them.
  */
-export function regulationProblems(
-  configPath: string,
-  org: Organization,
-  orgText: string,
-): { problems: Problem[]; regulation?: SplitRegulation } {
+export function regulationProblems(configPath: string, org: Organization, orgText: string): { problems: Problem[] } {
   const file = shown(regulationPath(configPath, 'nl'));
   const { text, problem } = readRegulation(configPath, 'nl');
   if (problem) return { problems: [problem] };
@@ -48,6 +44,5 @@ export function regulationProblems(
         },
       ],
     };
-  const regulation = splitArticles(text);
-  return { problems: checkRegulation(regulation, file, org, shown(configPath), orgText), regulation };
+  return { problems: checkRegulation(splitArticles(text), file, org, shown(configPath), orgText) };
 }

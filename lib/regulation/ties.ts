@@ -90,7 +90,7 @@ const sentencesOf = (text: string): string[] => text.split(/(?<=[a-zà-ÿ)][.;!?
 
 const TERM_KINDS: ReadonlySet<TieKind> = new Set(['filing', 'handling', 'acknowledgement']);
 
-/** What a sentence is about, for the software; undefined when nothing it works by. */
+/** What a sentence is about, for the software: the rules it states (none when it states nothing the software works by). */
 function kindOf(sentence: string, org: Organization): TieKind[] {
   const kinds: TieKind[] = [];
   const names = [org.escalation.name, org.escalation.committee].map((n) => n.toLowerCase());
