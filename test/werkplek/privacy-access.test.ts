@@ -12,7 +12,7 @@ const CLIENT = [
   'Klachttekst-kanarie',
   'Notitie-kanarie',
   'Bevinding-kanarie',
-];
+] as const;
 let werkplek: RunningWerkplek;
 let origin = '';
 
