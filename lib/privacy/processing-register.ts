@@ -1,6 +1,6 @@
 /**
  * The record of processing activities (AVG art. 30) for the complaints register, as a Markdown page generated
- * from organization.yml (`npm run verwerkingsregister` writes docs/verwerkingsregister.md). Pure.
+ * from organization.yml (`npm run avg-register` writes docs/verwerkingsregister.md). Pure.
  */
 import type { Organization } from '../../schemas/organization.ts';
 import { basisSentences, listInWords, privacyEmail } from './privacy-texts.ts';
@@ -23,7 +23,7 @@ export function processingRegisterMarkdown(org: Organization): string {
   const lines = [
     REGISTER_TITLE,
     '',
-    '<!-- Gemaakt door npm run verwerkingsregister uit organization.yml. Wijzig organization.yml en maak deze pagina opnieuw; wijzig haar niet met de hand. -->',
+    '<!-- Gemaakt door npm run avg-register uit organization.yml. Wijzig organization.yml en maak deze pagina opnieuw; wijzig haar niet met de hand. -->',
     '',
     `Dit is de vermelding van één verwerking van ${o.name}: het klachtenregister. Andere verwerkingen van de praktijk`,
     '(cliëntdossiers, facturen, de website, e-mail) horen in hetzelfde register, maar staan hier niet: die vult de praktijk',
@@ -98,7 +98,7 @@ export function processingRegisterMarkdown(org: Organization): string {
     '- **E-mail en andere diensten.** Komen klachten per e-mail binnen, dan is uw e-mailaanbieder ook verwerker: zet hem in organization.yml (privacy.processors) en sluit ook met hem een verwerkersovereenkomst.',
     '- **Datalekken.** Volg de procedure in docs/handleiding.md ("Een datalek") en houd elk datalek bij, ook een dat u niet meldt (art. 33 lid 5).',
     `- **Bewaartermijn.** Open eens per maand de Bewaartermijn in de werkplek en verwijder wat aan de beurt is.`,
-    '- **Dit register.** Maak het opnieuw (npm run verwerkingsregister) na elke wijziging van organization.yml, en bekijk het minstens eens per jaar.',
+    '- **Dit register.** Maak het opnieuw (npm run avg-register) na elke wijziging van organization.yml, en bekijk het minstens eens per jaar.',
     '',
   ];
   return lines.join('\n');

@@ -27,7 +27,7 @@ const OTHER = ORG_TEXT.replace(/name: Organize4all/, 'name: Ordelijk Thuis')
   );
 
 describe('the processing register (art. 30)', () => {
-  it('docs/verwerkingsregister.md is the one generated from organization.yml (run npm run verwerkingsregister if not)', () => {
+  it('docs/verwerkingsregister.md is the one generated from organization.yml (run npm run avg-register if not)', () => {
     expect(readFileSync(join(ROOT, 'docs/verwerkingsregister.md'), 'utf8')).toBe(processingRegisterMarkdown(ORG));
   });
 
@@ -53,13 +53,13 @@ describe('the processing register (art. 30)', () => {
   it('the command writes it, checks it, and never overwrites a file it did not write', () => {
     writeFileSync(join(dir, 'organization.yml'), OTHER);
     const out = join(dir, 'register.md');
-    expect(runScript('verwerkingsregister', ['--check', '--out', out], dir).code).toBe(1);
-    const written = runScript('verwerkingsregister', ['--out', out], dir);
+    expect(runScript('avg-register', ['--check', '--out', out], dir).code).toBe(1);
+    const written = runScript('avg-register', ['--out', out], dir);
     expect(written.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Ordelijk Thuis');
-    expect(runScript('verwerkingsregister', ['--check', '--out', out], dir).stdout).toContain('is up to date');
+    expect(runScript('avg-register', ['--check', '--out', out], dir).stdout).toContain('is up to date');
     writeFileSync(join(dir, 'eigen.md'), '# Mijn eigen aantekeningen\n');
-    const refused = runScript('verwerkingsregister', ['--out', join(dir, 'eigen.md')], dir);
+    const refused = runScript('avg-register', ['--out', join(dir, 'eigen.md')], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('bestaat al en is geen verwerkingsregister van dit commando');
     expect(readFileSync(join(dir, 'eigen.md'), 'utf8')).toBe('# Mijn eigen aantekeningen\n');

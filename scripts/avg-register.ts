@@ -3,7 +3,7 @@ import { REGISTER_TITLE, processingRegisterMarkdown } from '../lib/privacy/proce
 import { loadOrganization } from '../io/case-files.ts';
 import { UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 
-const HELP = `Usage: npm run verwerkingsregister [-- --check] [--config FILE] [--out FILE]
+const HELP = `Usage: npm run avg-register [-- --check] [--config FILE] [--out FILE]
 
 Writes the record of processing activities (AVG/GDPR art. 30) of the complaints register as a
 Dutch Markdown page, from organization.yml: controller, purposes, legal basis, data subjects and
@@ -19,7 +19,7 @@ Options:
   --config FILE   the organization's configuration (default: organization.yml)
   -h, --help      show this help`;
 
-await runMain('verwerkingsregister', async () => {
+await runMain('avg-register', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     out: { type: 'string', default: 'docs/verwerkingsregister.md' },
     check: { type: 'boolean', default: false },
@@ -34,7 +34,7 @@ await runMain('verwerkingsregister', async () => {
     return 0;
   }
   if (values.check) {
-    console.error(`${values.out} is ${current === undefined ? 'missing' : 'out of date'}: run npm run verwerkingsregister`);
+    console.error(`${values.out} is ${current === undefined ? 'missing' : 'out of date'}: run npm run avg-register`);
     return 1;
   }
   // never overwrite a file this command did not write
