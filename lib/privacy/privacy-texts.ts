@@ -200,7 +200,8 @@ export function privacyNotice(org: Organization, lang: Lang): { heading: string;
     {
       key: 'recipients',
       title: nl ? 'Wie uw gegevens ziet.' : 'Who sees your data.',
-      paragraphs: recipientsSentences(org, lang).map((s) => p(s)),
+      // the organizers, each processor, then the committee, a third party asked and no one else in one paragraph
+      paragraphs: ((all) => [...all.slice(0, -3).map((s) => p(s)), p(...all.slice(-3))])(recipientsSentences(org, lang)),
     },
     { key: 'retention', title: nl ? 'Hoe lang.' : 'How long.', paragraphs: [p(retentionSentence(org, lang))] },
     { key: 'rights', title: nl ? 'Uw rechten.' : 'Your rights.', paragraphs: rightsSentences(org, lang).map((s) => p(s)) },
