@@ -1,7 +1,7 @@
 import type { CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
 import type { CaseRecord } from './case-file.ts';
-import type { IsoDate } from '../dates/iso-date.ts';
+import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { closedOn } from '../deadlines/deadlines.ts';
 import {
   AUTORITEIT_PERSOONSGEGEVENS,
@@ -143,9 +143,9 @@ export function sourceOf(c: CaseData, subject: AccessSubject): string {
       : rep
         ? `Uw gegevens en de klacht kregen wij van ${rep.name}${rep.relation ? ` (${rep.relation})` : ''}, die namens u klaagde.`
         : 'Uw gegevens en de klacht kregen wij van u.';
-  const thirdParty = c.steps.filter((s) => s.kind === 'third_party_information').map((s) => s.date);
+  const thirdParty = c.steps.filter((s) => s.kind === 'third_party_information').map((s) => formatDate(s.date));
   const asked = thirdParty.length
-    ? ` Op ${thirdParty.join(', ')} vroegen wij anderen om informatie over de klacht (artikel 5.3 van de regeling); wat zij vertelden staat in de aantekeningen.`
+    ? ` Op ${listInWords(thirdParty)} vroegen wij anderen om informatie over de klacht (artikel 5.3 van de regeling); wat zij vertelden staat in de aantekeningen.`
     : '';
   return `${own}${asked} De bevindingen en conclusies schreven wij zelf.`;
 }
@@ -246,7 +246,7 @@ function categoriesOf(record: CaseRecord, subject: AccessSubject): string[] {
 function keptUntil(c: CaseData, org: Organization): string {
   const closed = closedOn(c);
   return closed
-    ? `tot en met ${addYears(closed, org.retention.years_after_closing)} (${org.retention.years_after_closing} jaar na afsluiting op ${closed})`
+    ? `tot en met ${formatDate(addYears(closed, org.retention.years_after_closing))} (${org.retention.years_after_closing} jaar na afsluiting op ${formatDate(closed)})`
     : `tot ${org.retention.years_after_closing} jaar na afsluiting (de klacht loopt nog)`;
 }
 

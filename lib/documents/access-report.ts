@@ -21,7 +21,7 @@ export function accessReportHtml(exp: AccessExport, org: Organization, cal: Work
 bewaren: ${exp.dossiers.length === 1 ? 'één dossier' : `${exp.dossiers.length} dossiers`}, elk met alle vastgelegde gegevens.
 Dit document is ook uw kopie van die gegevens (art. 15 lid 3 AVG).</p>
 <table>
-${fact('Verwerkingsverantwoordelijke', `${controller.naam}, ${controller.postadres}, ${controller.email}`)}
+${fact('Verwerkingsverantwoordelijke', `${controller.postadres}, ${controller.email}`)}
 ${controller.functionaris_gegevensbescherming ? fact('Functionaris voor gegevensbescherming', controller.functionaris_gegevensbescherming) : ''}
 ${fact('Doel (art. 15 lid 1 a)', exp.doel)}
 ${fact('Grondslag', exp.grondslag)}

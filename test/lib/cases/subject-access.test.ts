@@ -53,7 +53,7 @@ describe('the access report holds every element of art. 15(1) and (2)', () => {
   const exp = accessExport([own, represented], org, '2026-12-01', () => [], subject);
   const html = accessReportHtml(exp, org, cal, '2026-12-01').replace(/\s+/g, ' ');
   it.each([
-    ['controller, from organization.yml', 'Ordelijk Thuis, Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem, privacy@ordelijk-thuis.example'],
+    ['controller, from organization.yml', 'Ordelijk Thuis, Antwoordnummer 555, 2000 ZZ Haarlem, privacy@ordelijk-thuis.example'],
     ['data protection officer, when there is one', 'Fenna Fictief, fg@ordelijk-thuis.example'],
     ['(a) purposes', 'Het behandelen van uw klacht volgens onze klachtenregeling'],
     ['legal basis', 'art. 6 lid 1 onder b AVG'],
@@ -65,12 +65,12 @@ describe('the access report holds every element of art. 15(1) and (2)', () => {
     ['(c) committee', 'Klachtencommissie van Solopartners, dan krijgt die het dossier'],
     ['15(2) transfer', 'GitHub, Inc. (de Verenigde Staten): GitHub is aangesloten bij het EU-VS Data Privacy Framework'],
     ['(d) retention', 'Tot 2 jaar nadat uw klacht is afgehandeld'],
-    ['(d) per case', 'tot en met 2028-11-20 (2 jaar na afsluiting op 2026-11-20)'],
+    ['(d) per case', 'tot en met 20 november 2028 (2 jaar na afsluiting op 20 november 2026)'],
     ['(e) rectification, erasure', 'laten verbeteren (art. 16) en laten verwijderen (art. 17)'],
     ['(e) restriction', 'beperken (art. 18)'],
     ['(e) portability', '(art. 20)'],
     ['(f) the Autoriteit Persoonsgegevens', 'klacht indienen bij de Autoriteit Persoonsgegevens (https://www.autoriteitpersoonsgegevens.nl/)'],
-    ['(g) source: third parties asked', 'Op 2026-11-10 vroegen wij anderen om informatie over de klacht (artikel 5.3 van de regeling)'],
+    ['(g) source: third parties asked', 'Op 10 november 2026 vroegen wij anderen om informatie over de klacht (artikel 5.3 van de regeling)'],
     ['(g) source: a representative', 'Uw eigen gegevens en de klacht kregen wij van u, toen u namens de cliënt klaagde'],
     ['(h) no automated decisions', 'geen besluiten over u die alleen door een computer worden genomen'],
     ['15(3) the copy', 'Dit document is ook uw kopie van die gegevens (art. 15 lid 3 AVG)'],
