@@ -167,7 +167,7 @@ function othersChoice(others: Readonly<Record<string, readonly OthersPart[]>>, m
   return html`<fieldset class="veld weglaten">
     <legend>Gegevens van een ander (AVG art. 15 lid 4)</legend>
     <p>
-      In ${cases.join(', ')} is de persoon vertegenwoordiger: die dossiers bevatten ook gegevens van de cliënt. Vink aan wat u weglaat. Laat
+      In ${cases.join(', ')} is de persoon vertegenwoordiger: ${cases.length === 1 ? 'dat dossier bevat' : 'die dossiers bevatten'} ook gegevens van de cliënt. Vink aan wat u weglaat. Laat
       het alleen staan als de persoon het mag zien, bijvoorbeeld als wettelijk vertegenwoordiger of met toestemming van de cliënt.
     </p>
     ${mustChoose && html`<p class="fout" role="alert">Kies eerst wat u weglaat; er is nog niets gemaakt.</p>`}
