@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { posix, win32 } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Where to look for a browser: the platform, the environment and a probe that says whether a file is there. */
 export interface BrowserLookup {
@@ -170,7 +170,7 @@ export async function launchChromium(found: BrowserFound = localChromium()): Pro
 }
 
 /** `html` (self-contained: nothing is fetched) printed to a PDF with {@link PDF_OPTIONS}; written to `path` when given. */
-export async function htmlToPdf(browser: Browser, html: string, path?: string): Promise<Buffer> {
+export async function htmlToPdf(browser: { newPage(): Promise<Page> }, html: string, path?: string): Promise<Buffer> {
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });

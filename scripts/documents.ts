@@ -10,7 +10,7 @@ import { changeCase } from '../actions/change-case.ts';
 import { workspace } from '../actions/workspace.ts';
 import { Sharing } from '../io/sharing.ts';
 import { validateCases } from '../lib/cases/validate.ts';
-import { launchChromium } from '../io/chromium.ts';
+import { htmlToPdf, launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { assertPrivateOutput } from '../io/output-folder.ts';
 import { t } from '../schemas/language.ts';
@@ -151,12 +151,9 @@ await runMain('documents', async () => {
         console.log(`${t('geschreven:', 'wrote')} ${shown(html)}`);
       }
       if (browser) {
-        const page = await browser.newPage();
         // The page is self-contained: no network is needed to print it.
-        await page.setContent(doc.html, { waitUntil: 'load' });
         const pdf = join(values.out, `${doc.name}.pdf`);
-        await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-        await page.close();
+        await htmlToPdf(browser, doc.html, pdf);
         console.log(`${t('geschreven:', 'wrote')} ${shown(pdf)}`);
       }
       if (!doc.records) continue;
