@@ -1,6 +1,9 @@
 import { accessSync, constants } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { BrowserUnavailableError } from './browser-error.ts';
+
+export { BrowserUnavailableError };
 
 /** Where to look for a browser: the platform, the environment and a probe that says whether a file is there. */
 export interface BrowserLookup {
@@ -139,16 +142,6 @@ export const chromiumArgs = (platform: string): string[] =>
 export const PDF_STRUCTURE = { tagged: true, outline: true } as const;
 /** A4, its background printed, and {@link PDF_STRUCTURE}. */
 export const PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true, ...PDF_STRUCTURE } as const;
-
-/** No browser to print with, or it did not start: a Dutch message (the werkplek shows it), and a hint for the commands. */
-export class BrowserUnavailableError extends Error {
-  readonly hint: string;
-  constructor(message: string, hint: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'BrowserUnavailableError';
-    this.hint = hint;
-  }
-}
 
 /**
  * Launch the browser found (`localChromium`) headless with a fresh temporary profile; never a browser download.

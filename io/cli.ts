@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, escapeForOutput, formatProblem } from '../lib/problems/problems.ts';
 import { isLanguage, setLanguage, t } from '../schemas/language.ts';
-import { BrowserUnavailableError } from './chromium.ts';
+import { BrowserUnavailableError } from './browser-error.ts';
 
 /** A wrong command-line use: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
