@@ -27,6 +27,9 @@ export async function startWerkplek(o: WerkplekOptions & { port: number }): Prom
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, '127.0.0.1', resolve);
+  }).catch(async (error: unknown) => {
+    await app.close(); // its watchers and the sharing round would keep the process alive
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   return {

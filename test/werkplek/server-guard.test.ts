@@ -114,6 +114,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: '/privacy' },
   { method: 'GET', path: '/synchroniseren' },
   { method: 'GET', path: '/wie-ben-ik' },
+  { method: 'GET', path: '/gezond' },
   { method: 'GET', path: '/static/werkplek.css' },
   { method: 'GET', path: '/bestaat-niet' },
   { method: 'POST', path: '/nieuw', body: REGISTRATION },
