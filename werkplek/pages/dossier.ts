@@ -236,7 +236,7 @@ export function historySection(id: string, h: KnownHistory, org: Organization, t
     <h2 id="geschiedenis-kop">Geschiedenis</h2>
     ${
       h.none
-        ? html`<p>Van dit dossier wordt geen geschiedenis bijgehouden: de map met dossiers wordt niet gedeeld.</p>`
+        ? html`<p>Van dit dossier is geen geschiedenis bewaard: in deze map met dossiers worden wijzigingen niet bijgehouden.</p>`
         : html`${
             lines &&
             lines.length > 0 &&
