@@ -122,6 +122,8 @@ export class CaseHistory {
       ]);
       if (!log.ok) return;
       const byId = since ? this.byId : new Map<string, Indexed[]>();
+      // history rewritten (a rebase, an erasure that reached every commit): texts of commits gone are dropped too
+      if (!since) this.texts.clear();
       const fresh = new Map<string, Indexed[]>();
       for (const record of log.out.split(RS).slice(1)) {
         const [line, ...names] = record.split('\n');

@@ -20,8 +20,8 @@ of package.json's "werkplek" and "check"):
     pages and Nieuwe klacht (50 requests each); median, p95, p99 as the client sees them;
   - search: the search box (POST /zoeken and the Overzicht it redirects to) for a name, an e-mail address, a
     phone number, a dossier number and words of the complaint: the first search (every case file read), then
-    40 more (only changed files read again), median and p95; and a Dossier's history, the first time
-    (all of Git's history read) and again;
+    40 more (only changed files read again), median and p95; and the history of a Dossier not shown
+    before, the first time and again;
   - saves: 40 Dossier forms one after another (validate, atomic write, git commit; no push), p95 as the
     client sees it, each followed by the Overzicht; afterwards the Git history must hold 40 more commits.
 Prints the load average with each part: the figures of a busy machine are slower, not wrong.
@@ -286,11 +286,14 @@ await runMain('bench:werkplek', async () => {
       console.log(
         `  first search ${ms(cold)} (every file read); then ${SEARCHES}: median ${ms(median(warm))}, p95 ${ms(quantile(warm, 0.95))}; ${load()}`,
       );
+      // a case no page asked for yet: its texts before and after each commit are read for it (Git's log was read
+      // at the first Dossier above, in the background)
+      const other = [...overview.matchAll(/\/dossier\/(K-[0-9-]+)/g)].map((m) => m[1]!).find((x) => !ids.includes(x))!;
       const h0 = performance.now();
-      await get(`${w.base}/dossier/${ids[1]}/geschiedenis`);
+      await get(`${w.base}/dossier/${other}/geschiedenis`);
       const h1 = performance.now();
-      await get(`${w.base}/dossier/${ids[1]}/geschiedenis`);
-      console.log(`  a Dossier's history: first ${ms(h1 - h0)} (all of Git's history read), again ${ms(performance.now() - h1)}`);
+      await get(`${w.base}/dossier/${other}/geschiedenis`);
+      console.log(`  a Dossier's history, not asked for before: ${ms(h1 - h0)}, again ${ms(performance.now() - h1)}`);
 
       const before = Number(git('rev-list', '--count', 'HEAD'));
       const saves: number[] = [];

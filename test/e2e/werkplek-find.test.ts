@@ -113,7 +113,7 @@ describe('finding a dossier', () => {
     await closePage(page);
   });
 
-  it('an address of a search from before a restart says so instead of showing everything', async () => {
+  it('an address of a search from before a restart says the search expired', async () => {
     const page = await open('/?z=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(await page.textContent('[role=alert]')).toContain('Deze zoekopdracht is verlopen');
     await closePage(page);
