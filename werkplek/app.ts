@@ -47,6 +47,8 @@ const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntrie
   [
     ['werkplek.css', 'text/css; charset=utf-8'],
     ['eml-drop.js', 'text/javascript; charset=utf-8'],
+    ['geschiedenis.js', 'text/javascript; charset=utf-8'],
+    ['zoeken.js', 'text/javascript; charset=utf-8'],
   ].map(([name, type]) => [`/static/${name}`, { type: type!, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
 );
 
@@ -56,9 +58,10 @@ const HEADERS = {
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
-// the werkplek's own pages load only their own stylesheet and script; a letter's preview has its own <style>
+// the werkplek's own pages load only their own stylesheet and script (which fetches a Dossier's history from the
+// werkplek itself); a letter's preview has its own <style>
 const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {

@@ -14,6 +14,8 @@ import { readConfigText, shown } from '../io/files.ts';
 import { Git, type NetworkLimits } from '../io/git.ts';
 import { Sharing } from '../io/sharing.ts';
 import { caseFactsMemo, type CaseFactsMemo } from '../io/case-facts-memo.ts';
+import { caseTextIndex, type CaseTextIndex } from '../io/case-text-index.ts';
+import { CaseHistory } from '../io/case-history.ts';
 import type { Workspace } from '../actions/workspace.ts';
 import type { GuardEnv } from './guard.ts';
 import type { Html } from './html.ts';
@@ -70,6 +72,10 @@ export class Werkplek {
   readonly sharing: Sharing;
   /** The Overzicht's facts, from the check cache, kept while the cases folder does not change. */
   readonly index: CaseFactsMemo;
+  /** The cases' names, contact details and complaint texts for the search and the subjects: in memory only. */
+  readonly texts: CaseTextIndex;
+  /** Each case's history from Git, brought up to date in the background (never on a page's request). */
+  readonly history: CaseHistory;
   private readonly flashes = new Map<string, string>();
   private flashCounter = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -80,6 +86,8 @@ export class Werkplek {
     this.o = o;
     this.sharing = new Sharing({ cases: o.cases, config: o.config, git: new Git(o.cases, { limits: o.gitLimits }) });
     this.index = caseFactsMemo({ cases: o.cases, config: o.config, today: o.today });
+    this.texts = caseTextIndex(o.cases, this.index);
+    this.history = new CaseHistory(this.sharing.git, () => this.context().org.time_zone);
     // what an earlier session left unshared (the remote was out of reach) is shared now, in the background
     void this.sharing.share();
   }

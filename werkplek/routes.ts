@@ -1,6 +1,6 @@
 import type { Werkplek } from './context.ts';
 import type { Reply, Request } from './reply.ts';
-import { showOverview } from './pages/overview.ts';
+import { postSearch, prepareSearch, showOverview } from './pages/overview.ts';
 import { HEALTH_PATH, werkplekIdentity } from './single-instance.ts';
 
 /** One route: a method, a path pattern (its groups are the parameters) and the page that answers. */
@@ -36,10 +36,13 @@ const gitHubCheck = () => import('./pages/github-check.ts');
 /** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: /^\/$/, handle: showOverview },
+  { method: 'POST', path: /^\/zoeken$/, handle: postSearch },
+  { method: 'POST', path: /^\/zoeken\/voorbereiden$/, handle: prepareSearch },
   { method: 'GET', path: /^\/nieuw$/, handle: later(newCase, (m) => m.showNewCase) },
   { method: 'POST', path: /^\/nieuw$/, handle: later(newCase, (m) => m.postNewCase) },
   { method: 'GET', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.showDossier) },
   { method: 'POST', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.postDossier) },
+  { method: 'GET', path: new RegExp(`^/dossier/${CASE}/geschiedenis$`), handle: later(dossier, (m) => m.showHistory) },
   {
     method: 'GET',
     path: new RegExp(`^/dossier/${CASE}/document/([a-z0-9-]+?)(\\.pdf)?$`),
