@@ -49,7 +49,9 @@ await runMain('werkplek', async () => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port`);
     throw error;
   });
-  console.log(`Werkplek klachten draait op ${running.url}  (open dit adres in de browser; stoppen met Ctrl+C)`);
+  // a fresh copy (the example organization) opens Inrichten first
+  const start = (await running.firstRun().catch(() => false)) ? `${running.url}instellingen` : running.url;
+  console.log(`Werkplek klachten draait op ${start}  (open dit adres in de browser; stoppen met Ctrl+C)`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);

@@ -29,6 +29,7 @@ const retention = () => import('./pages/retention.ts');
 const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
 const whoAmI = () => import('./pages/who-am-i.ts');
+const settings = () => import('./pages/settings.ts');
 
 /** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
 export const ROUTES: readonly Route[] = [
@@ -50,6 +51,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: /^\/synchroniseren$/, handle: later(sync, (m) => m.postSync) },
   { method: 'GET', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.showWhoAmI) },
   { method: 'POST', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.postWhoAmI) },
+  { method: 'GET', path: /^\/instellingen$/, handle: later(settings, (m) => m.showSettings) },
+  { method: 'POST', path: /^\/instellingen$/, handle: later(settings, (m) => m.postSettings) },
+  { method: 'POST', path: /^\/instellingen\/voorbeeldbrief$/, handle: later(settings, (m) => m.postLetterPreview) },
 ];
 
 /** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */

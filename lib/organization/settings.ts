@@ -1,6 +1,10 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Organization } from '../../schemas/organization.ts';
+import { calendarFor } from '../calendar/holidays.ts';
+import { validateCases, type SourceFile } from '../cases/validate.ts';
+import { InputError, type Problem } from '../problems/problems.ts';
 import type { Escalation } from './escalation-bodies.ts';
+import { parseOrganization } from './organization.ts';
 
 /** A count as typed: a whole number is written as a number, anything else as text, which the schema refuses in Dutch. */
 export type Count = number | string;
@@ -91,9 +95,9 @@ export function writeSettings(text: string, settings: Settings): { text: string;
     if (Array.isArray(value)) return setList(path, value);
     if (value !== undefined && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) set([...path, k], v as Plain);
-      // the escalation body's keys the settings no longer have (an `en` block of another body) go
+      // keys the settings no longer have (another body's `en` block, a phone or a sentence cleared) go
       const node = doc.getIn(path, true);
-      if (top === 'escalation' && isMap(node))
+      if (['escalation', 'letters', 'organization'].includes(top) && isMap(node))
         for (const pair of [...node.items]) {
           const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
           if (!(k in value)) {
@@ -191,4 +195,66 @@ function topPair(doc: Document, key: string, source: string): { start: number; e
   const lines = source.slice(start, until).split('\n');
   while (lines.length > 1 && /^\s*(#.*)?$/.test(lines.at(-1)!)) lines.pop();
   return { start, end: Math.min(start + lines.join('\n').length + 1, source.length) };
+}
+
+/** What saving the settings would do: the new text, the sections it changes, the organization it reads as, or why not. */
+export interface SettingsPlan {
+  text: string;
+  changed: string[];
+  /** The new organization, when the text passes the schema. */
+  org?: Organization;
+  /**
+   * Why the save is refused: problems of the new organization.yml (`field` is its path, e.g. `organizers.0.github`),
+   * and cases the change would make invalid (`field` the setting they need: `organizers`, `categories`, `causes`).
+   */
+  problems: Problem[];
+}
+
+/** The setting a case's field needs: a case's organizer is one of `organizers`, its categories and causes come from those lists. */
+const SETTING_OF_CASE_FIELD: Record<string, string> = { organizer: 'organizers', categories: 'categories', causes: 'causes' };
+
+/**
+ * Plan a save of Inrichten: write `settings` into `text` (organization.yml, shown as `file`), check the result as every
+ * command does (the schema, in Dutch), then check `cases` against it: a case that was valid and would not be (its
+ * organizer, category or cause removed) refuses the save, naming the case. Pure.
+ */
+export function planSettings(file: string, text: string, settings: Settings, cases: readonly SourceFile[] = []): SettingsPlan {
+  const written = writeSettings(text, settings);
+  let org: Organization;
+  try {
+    org = parseOrganization(file, written.text);
+  } catch (error) {
+    if (error instanceof InputError) return { ...written, problems: error.problems };
+    throw error;
+  }
+  if (!written.changed.length || !cases.length) return { ...written, org, problems: [] };
+  const before = parseOrganization(file, text);
+  const key = (p: Problem) => `${p.file}\n${p.field}\n${p.message}`;
+  const known = new Set(
+    validateCases(cases, before, calendarFor(before))
+      .problems.filter((p) => p.severity === 'error')
+      .map(key),
+  );
+  const problems = validateCases(cases, org, calendarFor(org))
+    .problems.filter((p) => p.severity === 'error' && !known.has(key(p)))
+    .map((p) => ({ ...p, field: SETTING_OF_CASE_FIELD[p.field.replace(/\.\d+$/, '')] ?? '(file)', message: `${p.file}: ${p.message}` }));
+  return { ...written, org, problems };
+}
+
+/**
+ * A key for a new organizer, category or cause, made from its name as people write it ("Sanne Visser" → `sanne`,
+ * "Kosten en facturering" → `kosten-en-facturering`) and not in `taken` (a number is added when it is).
+ */
+export function newKey(name: string, taken: Iterable<string>, firstWordOnly = false): string {
+  const words = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const base = (firstWordOnly ? words.slice(0, 1) : words).join('-').slice(0, 40).replace(/-+$/, '') || 'nieuw';
+  const used = new Set(taken);
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
+  return key;
 }

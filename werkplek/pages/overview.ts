@@ -2,6 +2,7 @@ import type { Organization } from '../../schemas/organization.ts';
 import type { CaseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { beyondDecreedDays, decreedDaysCaveatText } from '../../lib/calendar/decreed-days.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
+import { isExampleOrganization } from '../../lib/organization/example.ts';
 import { organizerName } from '../../lib/organization/organizers.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
 import type { Werkplek } from '../context.ts';
@@ -85,12 +86,24 @@ export function overviewPage(o: OverviewView): Html {
     title: 'Overzicht',
     article: `Alle klachten, de meest dringende eerst. Afhandeling binnen ${o.org.deadlines.handling_workdays} werkdagen (art. 2.1, 5.4, 6.2). Vandaag: ${formatDate(o.today)}.`,
     current: '/',
-    notice: [o.notice, o.sharing?.notices, invalidNotice(o.invalid), shareLine],
+    notice: [firstRunNotice(o.org), o.notice, o.sharing?.notices, invalidNotice(o.invalid), shareLine],
     body: html`${filtersForm(o)}
       <p>${o.total} klacht(en) gevonden. <a class="knop" href="/nieuw">Nieuwe klacht registreren</a></p>
       ${casesTable(o, perCase)}
       ${o.rows.some((r) => beyondDecreedDays(r.due)) && html`<p class="hint">* ${decreedDaysCaveatText()}</p>`} ${pager(o)}`,
   });
+}
+
+/** On a fresh copy (the example organization, lib/organization/example.ts): Inrichten comes first. */
+function firstRunNotice(org: Organization): Html | '' {
+  if (!isExampleOrganization(org)) return '';
+  return html`<div class="melding" role="status">
+    <p>
+      <strong>Dit is nog de voorbeeldpraktijk ${org.organization.name}.</strong> Richt eerst uw eigen praktijk in: naam, begeleiders, klachteninstantie en
+      termijnen, zonder YAML te typen.
+    </p>
+    <p><a class="knop" href="/instellingen">Uw praktijk inrichten</a></p>
+  </div>`;
 }
 
 /** The filters: begeleider, status, year, case number. */
