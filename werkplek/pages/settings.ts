@@ -168,7 +168,7 @@ function errorSummary(errors: FieldErrors): Html | '' {
     if (row) return `${w[row[1] as SettingField]}, regel ${Number(row[2]) + 1}: ${w[`${row[1]}.${row[3]}` as SettingField] ?? row[3]}`;
     return w[k as SettingField] ?? k;
   };
-  return html`<div class="melding fout-melding" role="alert" aria-labelledby="foutoverzicht" tabindex="-1">
+  return html`<div class="melding fout-melding foutoverzicht" role="alert" aria-labelledby="foutoverzicht" tabindex="-1">
     <h2 id="foutoverzicht">Er is iets niet goed</h2>
     <ul>
       ${entries.map(([k, ms]) =>
@@ -223,8 +223,9 @@ function bodies(s: FormState): Html {
   });
   const e = (k: string, type: 'text' | 'textarea' = 'text') => field(s, `escalation.${k}`, w[`escalation.${k}` as SettingField], { type });
   const who = str(s.values, 'escalation.procedure.submitted_by');
-  const other = html`<div class="eigen-instantie">
-    <p class="hint">Alleen nodig bij "${w['escalation.other']}". Schrijf voor de klager ("u"), in korte zinnen.</p>
+  const other = html`<details ${chosen === OTHER_BODY && 'open'}>
+    <summary>Beschrijf de instantie</summary>
+    <p class="hint">Schrijf voor de klager ("u"), in korte zinnen; de brieven en de publieke pagina nemen de teksten over.</p>
     ${e('name')}${e('committee')}${e('website')}${e('description', 'textarea')}
     <fieldset class="veld">
       <legend>${w['escalation.procedure.submitted_by']}</legend>
@@ -242,9 +243,9 @@ function bodies(s: FormState): Html {
       </div>
     </fieldset>
     ${e('procedure.how')}${e('procedure.officer', 'textarea')}${e('procedure.disputes_body', 'textarea')}${e('procedure.term')}${e('procedure.cost', 'textarea')}
-  </div>`;
+  </details>`;
   return html`<fieldset class="veld">
-    <legend>${w.escalation}</legend>
+    <legend>Bij welke instantie is uw praktijk aangesloten?</legend>
     <p class="hint">Waar een klager terechtkan die niet tevreden is (art. 1.6, 4.7). Kies de instantie waarbij uw praktijk is aangesloten; controleer de teksten met uw eigen afspraken.</p>
     ${known} ${radio(OTHER_BODY, w['escalation.other'], other)}
   </fieldset>`;
