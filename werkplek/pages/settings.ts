@@ -5,7 +5,8 @@ import { DOCUMENT_KINDS } from '../../lib/documents/kinds.ts';
 import { previewCaseInput } from '../../lib/documents/letter-preview.ts';
 import { KNOWN_BODIES, knownBodyOf } from '../../lib/organization/escalation-bodies.ts';
 import { isExampleOrganization } from '../../lib/organization/example.ts';
-import { settingsOf, type Settings } from '../../lib/organization/settings.ts';
+import { planSettings, settingsOf, type Settings } from '../../lib/organization/settings.ts';
+import { readConfigText, shown } from '../../io/files.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
 import { vocabulary } from '../../lib/vocabulary/index.ts';
 import type { SettingField } from '../../lib/vocabulary/vocabulary.ts';
@@ -83,11 +84,10 @@ export async function postSettings(app: Werkplek, { values }: Request): Promise<
 export async function postLetterPreview(app: Werkplek, { values }: Request): Promise<Reply> {
   const ctx = app.context();
   const settings = settingsFromForm(values, settingsOf(ctx.org));
-  const out = await saveSettings(placeOf(app), settings, { dryRun: true });
-  if (out.kind === 'refused')
-    return pageReply(settingsPage(app, ctx.org, { values, errors: errorsOf(out.problems) }, notice(NOT_SHOWN, 'fout')), 422);
-  if (out.kind !== 'planned' || !out.plan.org) throw new Error('a dry run plans');
-  const org = out.plan.org;
+  // the settings as typed, checked by the schema only: the cases are checked when she saves
+  const plan = planSettings(shown(app.o.config), readConfigText(app.o.config), settings);
+  if (!plan.org) return pageReply(settingsPage(app, ctx.org, { values, errors: errorsOf(plan.problems) }, notice(NOT_SHOWN, 'fout')), 422);
+  const org = plan.org;
   const schema = caseSchemaFor(org);
   const kind = DOCUMENT_KINDS.find((k) => k.key === 'ontvangstbevestiging')!;
   const record = { file: 'voorbeeld', data: schema.parse(previewCaseInput(org, ctx.today)), body: '' };
@@ -302,7 +302,7 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
       <p class="hint">Twee zinnen die in elke brief aan de klager komen, in de ik-vorm. Leeg laten mag.</p>
       ${f('letters.opening', { hint: 'Bijvoorbeeld: Dank u wel dat u mij liet weten wat er niet goed ging.' })}
       ${f('letters.closing', { hint: 'Bijvoorbeeld: Heeft u vragen? Bel of mail mij gerust.' })}
-      <p><button type="submit" class="secundair" formaction="/instellingen/voorbeeldbrief">Voorbeeldbrief bekijken</button></p>
+      <p><button type="submit" class="secundair" formaction="/instellingen/voorbeeldbrief" formtarget="_blank">Voorbeeldbrief bekijken (nieuw tabblad)</button></p>
       ${examplesBox}
       <p><button type="submit">Opslaan</button></p>
     </form>
