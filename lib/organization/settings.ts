@@ -237,7 +237,7 @@ export function planSettings(file: string, text: string, settings: Settings, cas
   );
   const problems = validateCases(cases, org, calendarFor(org))
     .problems.filter((p) => p.severity === 'error' && !known.has(key(p)))
-    .map((p) => ({ ...p, field: SETTING_OF_CASE_FIELD[p.field.replace(/\.\d+$/, '')] ?? '(file)', message: `${p.file}: ${p.message}` }));
+    .map((p) => ({ ...p, field: SETTING_OF_CASE_FIELD[p.field.replace(/\.\d+$/, '')] ?? '(file)' }));
   return { ...written, org, problems };
 }
 

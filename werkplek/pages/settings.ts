@@ -61,7 +61,8 @@ export async function postSettings(app: Werkplek, { values }: Request): Promise<
           409,
         );
       case 'refused':
-        return again(NOT_SAVED, errorsOf(out.problems));
+        // the error summary says it, each message a link to its field
+        return pageReply(settingsPage(app, org, { values, errors: errorsOf(out.problems) }), 422);
       case 'write-failed':
         return again(writeFailedWords(out.code ?? ''), {}, 507);
       case 'unchanged':
@@ -86,7 +87,7 @@ export async function postLetterPreview(app: Werkplek, { values }: Request): Pro
   const settings = settingsFromForm(values, settingsOf(ctx.org));
   // the settings as typed, checked by the schema only: the cases are checked when she saves
   const plan = planSettings(shown(app.o.config), readConfigText(app.o.config), settings);
-  if (!plan.org) return pageReply(settingsPage(app, ctx.org, { values, errors: errorsOf(plan.problems) }, notice(NOT_SHOWN, 'fout')), 422);
+  if (!plan.org) return pageReply(settingsPage(app, ctx.org, { values, errors: errorsOf(plan.problems) }), 422);
   const org = plan.org;
   const schema = caseSchemaFor(org);
   const kind = DOCUMENT_KINDS.find((k) => k.key === 'ontvangstbevestiging')!;
@@ -96,9 +97,6 @@ export async function postLetterPreview(app: Werkplek, { values }: Request): Pro
   // the letter's own HTML, made by lib/documents from escaped values (a document, not a werkplek page)
   return pageReply(raw(made.html));
 }
-
-const NOT_SAVED = 'Niet opgeslagen: controleer de velden met een melding. Er is niets gewijzigd.';
-const NOT_SHOWN = 'Geen voorbeeld: controleer eerst de velden met een melding.';
 
 const removedWords = (removed: readonly string[]) =>
   removed.length
@@ -110,7 +108,8 @@ export function errorsOf(problems: readonly Problem[]): FieldErrors {
   const out: Record<string, string[]> = {};
   for (const p of problems) {
     const k = p.field === '(file)' ? '' : p.field;
-    (out[k] ??= []).push(p.message);
+    // a case the change would make invalid is named: the field is the setting it needs
+    (out[k] ??= []).push(p.file.endsWith('.md') ? `${p.file.replace(/^.*[\\/]/, '').replace(/\.md$/, '')}: ${p.message}` : p.message);
   }
   return out;
 }
@@ -169,7 +168,7 @@ function errorSummary(errors: FieldErrors): Html | '' {
     return w[k as SettingField] ?? k;
   };
   return html`<div class="melding fout-melding foutoverzicht" role="alert" aria-labelledby="foutoverzicht" tabindex="-1">
-    <h2 id="foutoverzicht">Er is iets niet goed</h2>
+    <h2 id="foutoverzicht">Niet opgeslagen: er is iets niet goed</h2>
     <ul>
       ${entries.map(([k, ms]) =>
         ms.map((m) =>
@@ -273,7 +272,7 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
         <p class="hint">Alleen de dossiers die met de software meekwamen, precies zoals ze meekwamen. Uw eigen dossiers blijven. Terugzetten kan met git revert.</p>
       </fieldset>`
     : '';
-  const body = html`${intro}${errorSummary(s.errors)}
+  const body = html`${errorSummary(s.errors)}${intro}
     <form method="post" action="/instellingen" novalidate>
       ${hidden('hash', str(s.values, 'hash'))}
       <h2>Uw praktijk</h2>
