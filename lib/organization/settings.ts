@@ -73,8 +73,13 @@ function scalarSource(value: string | number, indent: number, column: number): s
     lines.push(line);
     return `>-\n${lines.map((l) => ' '.repeat(indent) + l).join('\n')}`;
   }
-  const plain = parseDocument(`v: ${value}`);
-  const back = plain.errors.length ? undefined : (plain.toJS() as { v?: unknown } | null)?.v;
+  let back: unknown;
+  try {
+    const plain = parseDocument(`v: ${value}`);
+    back = plain.errors.length ? undefined : (plain.toJS() as { v?: unknown } | null)?.v;
+  } catch {
+    back = undefined; // an alias without its anchor (`*x`): quoted
+  }
   return back === value && !/^\s|\s$/.test(value) && value !== '' ? value : JSON.stringify(value);
 }
 
