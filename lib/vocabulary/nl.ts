@@ -177,7 +177,7 @@ export const nl: Vocabulary = {
     'deadlines.handling_workdays': 'Afhandeltermijn: werkdagen na ontvangst van de klacht',
     categories: 'Soorten klachten (categorieën)',
     'categories.label': 'Categorie',
-    causes: 'Oorzaken van klachten',
+    causes: 'Waarom klachten ontstaan (oorzaken)',
     'causes.label': 'Oorzaak',
     'retention.years_after_closing': 'Bewaartermijn: jaren na afsluiting',
     letters: 'Eigen zinnen in de brieven',

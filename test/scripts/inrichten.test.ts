@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { git } from '../helpers/git-repos.ts';
+import { inPseudoTerminal, KEY } from '../helpers/pseudo-terminal.ts';
 import { ROOT, tempProject } from '../helpers/temp-project.ts';
 
 const projects: ReturnType<typeof tempProject>[] = [];
@@ -104,5 +105,40 @@ describe('npm run inrichten with flags (no terminal)', () => {
     const source = readFileSync(join(ROOT, 'scripts/inrichten.ts'), 'utf8');
     const options = [...source.slice(source.indexOf('const OPTIONS')).matchAll(/^ {2}'?([a-z-]+)'?: \{ type/gm)].map((m) => m[1]!);
     for (const o of [...options, 'cases', 'config', 'lang', 'help']) expect(help).toContain(`--${o}`);
+  });
+});
+
+describe('npm run inrichten in a terminal', () => {
+  it('asks question by question with the current values as defaults; Enter keeps a value', async () => {
+    const p = copy();
+    const term = inPseudoTerminal(p.dir, 'inrichten.ts', [], { KLACHTEN_LANG: 'nl' });
+    const clear = KEY.backspace.repeat(40);
+    await term.answer(/Naam van de praktijk/, `${clear}Praktijk De Opruimcoach${KEY.enter}`);
+    for (const q of [
+      /E-mailadres voor klachten/,
+      /Telefoonnummer van de praktijk/,
+      /Postadres voor klachten/,
+      /Website van de praktijk/,
+      /Adres van de publieke/,
+    ])
+      await term.answer(q, KEY.enter);
+    await term.answer(/Begeleiders die klachten behandelen/, `${KEY.backspace.repeat(80)}Sanne Visser=sanne-opruimcoach${KEY.enter}`);
+    await term.answer(/Externe klachteninstantie/, KEY.down + KEY.enter); // De Geschillencommissie Zorg
+    await term.answer(/Indieningstermijn/, KEY.enter);
+    await term.answer(/Afhandeltermijn/, KEY.enter);
+    await term.answer(/Soorten klachten \(categorieën\):[^]*Nog een toevoegen\?/, `Resultaat van het opruimen${KEY.enter}`);
+    await term.answer(/✔ Nog een toevoegen[^]*Nog een toevoegen\?/, KEY.enter);
+    await term.answer(/Waarom klachten ontstaan \(oorzaken\):[^]*Nog een toevoegen\?/, KEY.enter); // causes: none added
+    await term.answer(/Bewaartermijn/, KEY.enter);
+    await term.answer(/Zin na de aanhef/, KEY.enter);
+    await term.answer(/Zin boven de groet/, `Heeft u vragen? Bel mij gerust.${KEY.enter}`);
+    await term.answer(/De 5 voorbeelddossiers verwijderen/, KEY.enter); // first run: yes by default
+    const { code, output } = await term.done();
+    expect(code, output).toBe(0);
+    expect(output).toContain('organization.yml opgeslagen: organization, organizers, escalation, categories, letters');
+    const org = parse(p.read('organization.yml'));
+    expect(org.organizers).toEqual([{ key: 'sanne', name: 'Sanne Visser', github: 'sanne-opruimcoach' }]);
+    expect(org.escalation.name).toBe('De Geschillencommissie Zorg');
+    expect(org.categories.at(-1)).toEqual({ key: 'resultaat-van-het-opruimen', label: 'Resultaat van het opruimen' });
   });
 });

@@ -114,6 +114,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: '/privacy' },
   { method: 'GET', path: '/synchroniseren' },
   { method: 'GET', path: '/wie-ben-ik' },
+  { method: 'GET', path: '/instellingen' },
   { method: 'GET', path: '/static/werkplek.css' },
   { method: 'GET', path: '/bestaat-niet' },
   { method: 'POST', path: '/nieuw', body: REGISTRATION },
@@ -124,6 +125,8 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'POST', path: '/synchroniseren', body: '' },
   { method: 'POST', path: '/synchroniseren', body: form({ actie: 'slot' }) },
   { method: 'POST', path: '/wie-ben-ik', body: form({ wie: 'anouk' }) },
+  { method: 'POST', path: '/instellingen', body: form({ actie: 'voorbeelden-verwijderen' }) },
+  { method: 'POST', path: '/instellingen/voorbeeldbrief', body: form({ 'organization.name': 'Anders' }) },
   { method: 'POST', path: '/bestaat-niet', body: '' },
 ];
 

@@ -293,7 +293,7 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
       <h2>${w.categories}</h2>
       ${errorsFor(s, 'categories')} ${rows(s, 'categories')}
       <h2>${w.causes}</h2>
-      <p class="hint">Waarom klachten ontstaan (art. 2.2): u kiest ze per dossier, het rapport telt ze.</p>
+      <p class="hint">De oorzaak kiest u per dossier (art. 2.2); het rapport telt ze.</p>
       ${errorsFor(s, 'causes')} ${rows(s, 'causes')}
       <h2>Bewaren</h2>
       ${f('retention.years_after_closing', { required: true, hint: 'Daarna verwijdert de bewaartermijn de persoonsgegevens uit afgesloten dossiers (AVG).' })}
