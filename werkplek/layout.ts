@@ -7,6 +7,7 @@ const NAV: readonly [string, string][] = [
   ['/privacy', 'Privacyverzoeken'],
   ['/wie-ben-ik', 'Wie ben ik'],
   ['/instellingen', 'Instellingen'],
+  ['/instellingen/github', 'GitHub controleren'],
 ];
 
 /** A werkplek page: Dutch, a skip link, the navigation, the title and the article of the regulation it fulfils. */

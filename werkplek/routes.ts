@@ -30,6 +30,7 @@ const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
 const whoAmI = () => import('./pages/who-am-i.ts');
 const settings = () => import('./pages/settings.ts');
+const gitHubCheck = () => import('./pages/github-check.ts');
 
 /** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
 export const ROUTES: readonly Route[] = [
@@ -54,6 +55,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: /^\/instellingen$/, handle: later(settings, (m) => m.showSettings) },
   { method: 'POST', path: /^\/instellingen$/, handle: later(settings, (m) => m.postSettings) },
   { method: 'POST', path: /^\/instellingen\/voorbeeldbrief$/, handle: later(settings, (m) => m.postLetterPreview) },
+  { method: 'GET', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.showGitHubCheck) },
+  { method: 'POST', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.postGitHubCheck) },
 ];
 
 /** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */

@@ -259,6 +259,8 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
         schrijft <code>organization.yml</code> voor u, controleert alles vóór het opslaan en legt de wijziging vast in Git.
       </p>`
     : html`<p>De gegevens van uw praktijk uit <code>organization.yml</code>. Wat u hier wijzigt, geldt voor nieuwe brieven, de termijnen en de publieke pagina.</p>`;
+  // the repository's own settings on GitHub are checked on a page of their own
+  const github = html`<p>Staat uw repository op GitHub goed ingesteld? <a href="/instellingen/github">GitHub controleren</a>.</p>`;
   const f = (k: SettingField, o: Parameters<typeof field>[3] = {}) => field(s, k, w[k], o);
   const examplesBox = examples.length
     ? html`<fieldset class="veld">
@@ -272,7 +274,7 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
         <p class="hint">Alleen de dossiers die met de software meekwamen, precies zoals ze meekwamen. Uw eigen dossiers blijven. Terugzetten kan met git revert.</p>
       </fieldset>`
     : '';
-  const body = html`${errorSummary(s.errors)}${intro}
+  const body = html`${errorSummary(s.errors)}${intro}${github}
     <form method="post" action="/instellingen" novalidate>
       ${hidden('hash', str(s.values, 'hash'))}
       <h2>Uw praktijk</h2>
