@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { exampleCasesAmong } from '../lib/organization/example.ts';
 import { planSettings, type Settings, type SettingsPlan } from '../lib/organization/settings.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -100,6 +100,13 @@ export async function removeExampleCases(place: SettingsPlace): Promise<{ remove
   if (!examples.length) return { removed: [] };
   const paths = examples.map((p) => join(place.cases, p));
   for (const p of paths) rmSync(p);
+  // a year folder the removal emptied goes too (rmdir refuses a folder that still holds anything)
+  for (const folder of new Set(paths.map((p) => dirname(p))))
+    try {
+      rmdirSync(folder);
+    } catch {
+      // not empty: it holds her own cases
+    }
   const commit = place.sharing
     ? await place.sharing.commit(
         paths,

@@ -56,6 +56,7 @@ describe('npm run inrichten with flags (no terminal)', () => {
     expect(comments(p.read('organization.yml'))).toEqual(comments(before));
     expect(existsSync(join(p.dir, 'cases/2026/K-2026-001.md'))).toBe(false);
     expect(existsSync(join(p.dir, 'cases/README.md'))).toBe(true);
+    expect(existsSync(join(p.dir, 'cases/2025'))).toBe(false); // the year folder it emptied
     expect(git(p.dir, 'log', '--format=%s', '-2').split('\n')).toEqual([
       'Voorbeelddossiers verwijderd: K-2025-001, K-2026-001, K-2026-002, K-2026-003, K-2026-004',
       'Instellingen gewijzigd: organization, organizers, escalation, letters (Inrichten)',
