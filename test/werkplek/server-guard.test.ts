@@ -115,6 +115,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: '/synchroniseren' },
   { method: 'GET', path: '/wie-ben-ik' },
   { method: 'GET', path: '/instellingen' },
+  { method: 'GET', path: '/gezond' },
   { method: 'GET', path: '/instellingen/github' },
   { method: 'GET', path: '/static/werkplek.css' },
   { method: 'GET', path: '/bestaat-niet' },
@@ -128,7 +129,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'POST', path: '/wie-ben-ik', body: form({ wie: 'anouk' }) },
   { method: 'POST', path: '/instellingen', body: form({ actie: 'voorbeelden-verwijderen' }) },
   { method: 'POST', path: '/instellingen/voorbeeldbrief', body: form({ 'organization.name': 'Anders' }) },
-  { method: 'POST', path: '/instellingen/github', body: form({ repository: 'o/r', token: 'x' }) },
+  { method: 'POST', path: '/instellingen/github', body: '' },
   { method: 'POST', path: '/bestaat-niet', body: '' },
 ];
 
