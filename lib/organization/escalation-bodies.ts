@@ -66,20 +66,20 @@ export const KNOWN_BODIES: readonly KnownBody[] = [
         submitted_by: 'complainant',
         how: 'via het klachtformulier op www.degeschillencommissiezorg.nl',
         officer:
-          'De Geschillencommissie Zorg bemiddelt niet zelf. Een klachtenfunctionaris kan eerst bemiddelen, zodat u en ik samen een oplossing vinden.',
+          'De Geschillencommissie Zorg bemiddelt niet zelf. Een klachtenfunctionaris kan eerst bemiddelen, zodat u en de begeleider samen een oplossing vinden.',
         disputes_body:
-          'Lukt dat niet? Dan onderzoekt de Geschillencommissie Zorg uw klacht. Zij hoort u en mij, en doet een uitspraak. Daar moeten we ons allebei aan houden.',
+          'Lukt dat niet? Dan onderzoekt de Geschillencommissie Zorg uw klacht. Zij hoort beide partijen en doet een uitspraak. Daar moeten beide partijen zich aan houden.',
         // "binnen een jaar bij ons indienen nadat u deze bij de zorgaanbieder heeft gemeld" (vragen/termijn-klacht-indienen)
-        term: 'U kunt tot één jaar nadat u uw klacht bij mij indiende naar de Geschillencommissie Zorg.',
+        term: 'U kunt tot één jaar nadat u uw klacht bij de begeleider indiende naar de Geschillencommissie Zorg.',
         // klachtengeld, returned when the committee finds for the complainant (clienten/kosten)
         cost: 'U betaalt klachtengeld. Het bedrag staat op de website van de Geschillencommissie Zorg. Krijgt u gelijk, dan krijgt u het terug.',
         en: {
           how: 'through the complaint form at www.degeschillencommissiezorg.nl',
           officer:
-            'The Geschillencommissie Zorg does not mediate itself. A complaints officer can first mediate, so that you and I find a solution together.',
+            'The Geschillencommissie Zorg does not mediate itself. A complaints officer can first mediate, so that you and the organizer find a solution together.',
           disputes_body:
-            'If that does not work, the Geschillencommissie Zorg examines your complaint. It hears you and me and gives a decision that binds us both.',
-          term: 'You can go to the Geschillencommissie Zorg up to one year after you made your complaint to me.',
+            'If that does not work, the Geschillencommissie Zorg examines your complaint. It hears both sides and gives a decision that binds both sides.',
+          term: 'You can go to the Geschillencommissie Zorg up to one year after you made your complaint to the organizer.',
           cost: 'You pay a complaint fee; the amount is on the website of the Geschillencommissie Zorg. If you are proved right, you get it back.',
         },
       },
@@ -105,18 +105,19 @@ export const KNOWN_BODIES: readonly KnownBody[] = [
         submitted_by: 'complainant',
         how: 'per e-mail of per post aan Klachtenportaal Zorg; de adressen staan op klachtenportaalzorg.nl',
         officer:
-          'Een onafhankelijke klachtenfunctionaris van Klachtenportaal Zorg neemt uw klacht in behandeling. Zij bemiddelt tussen u en mij.',
+          'Een onafhankelijke klachtenfunctionaris van Klachtenportaal Zorg neemt uw klacht in behandeling. Zij bemiddelt tussen u en de begeleider.',
         disputes_body:
-          'Lukt bemiddelen niet? Dan kunt u de klacht voorleggen aan de Geschillencommissie KPZ. Die doet een bindend advies. Daar moeten we ons allebei aan houden.',
+          'Lukt bemiddelen niet? Dan kunt u de klacht voorleggen aan de Geschillencommissie KPZ. Die doet een bindend advies. Daar moeten beide partijen zich aan houden.',
         // the site names no term in words; the dispute rules (geschillenreglement) do
         term: 'Tot wanneer u bij de Geschillencommissie KPZ terechtkunt, staat in haar geschillenreglement op geschillencommissiekpz.nl.',
         // "Er zijn voor u geen kosten verbonden aan de inzet van een klachtenfunctionaris"; griffiegeld (geschillencommissiekpz.nl/procedure)
         cost: 'De klachtenfunctionaris kost u niets. Voor de Geschillencommissie KPZ betaalt u griffiegeld. Het bedrag staat op geschillencommissiekpz.nl.',
         en: {
           how: 'by e-mail or by post to Klachtenportaal Zorg; the addresses are on klachtenportaalzorg.nl',
-          officer: 'An independent complaints officer of Klachtenportaal Zorg takes up your complaint and mediates between you and me.',
+          officer:
+            'An independent complaints officer of Klachtenportaal Zorg takes up your complaint and mediates between you and the organizer.',
           disputes_body:
-            'If mediation does not work, you can take the complaint to the Geschillencommissie KPZ. It gives a binding decision for us both.',
+            'If mediation does not work, you can take the complaint to the Geschillencommissie KPZ. It gives a decision that binds both sides.',
           term: 'Until when you can go to the Geschillencommissie KPZ is in its dispute rules on geschillencommissiekpz.nl.',
           cost: 'The complaints officer costs you nothing. The Geschillencommissie KPZ asks a court fee; the amount is on geschillencommissiekpz.nl.',
         },
