@@ -238,6 +238,18 @@ export const organizationSchema = z.strictObject({
     })
     .default({ years_after_closing: 2 })
     .meta({ description: 'Bewaartermijn van persoonsgegevens in afgesloten dossiers.' }),
+  // issue 21: the practice's own sentences in every letter (Inrichten writes them)
+  letters: z
+    .strictObject({
+      opening: text
+        .optional()
+        .meta({ description: 'Eigen zin na de aanhef van elke brief (bijv. "Dank u wel dat u mij schreef."), in de ik-vorm, B1.' }),
+      closing: text
+        .optional()
+        .meta({ description: 'Eigen zin boven de groet van elke brief (bijv. "Heeft u vragen? Bel mij gerust."), in de ik-vorm, B1.' }),
+    })
+    .optional()
+    .meta({ description: 'Eigen zinnen in de brieven aan de klager (templates/: brief.openingszin, brief.slotzin).' }),
   privacy: privacySchema.default({ processors: [{ ...GITHUB_PROCESSOR }] }),
 });
 

@@ -6,6 +6,7 @@ const NAV: readonly [string, string][] = [
   ['/bewaartermijn', 'Bewaartermijn'],
   ['/privacy', 'Privacyverzoeken'],
   ['/wie-ben-ik', 'Wie ben ik'],
+  ['/instellingen', 'Instellingen'],
   ['/instellingen/reglement', 'Klachtenregeling'],
   ['/instellingen/github', 'GitHub controleren'],
 ];

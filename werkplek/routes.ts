@@ -31,6 +31,7 @@ const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
 const whoAmI = () => import('./pages/who-am-i.ts');
 const regulation = () => import('./pages/regulation.ts');
+const settings = () => import('./pages/settings.ts');
 const gitHubCheck = () => import('./pages/github-check.ts');
 
 /** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
@@ -59,6 +60,9 @@ export const ROUTES: readonly Route[] = [
   // the practice's regulation (issue 21): under the settings
   { method: 'GET', path: /^\/instellingen\/reglement$/, handle: later(regulation, (m) => m.showRegulation) },
   { method: 'POST', path: /^\/instellingen\/reglement$/, handle: later(regulation, (m) => m.postRegulation) },
+  { method: 'GET', path: /^\/instellingen$/, handle: later(settings, (m) => m.showSettings) },
+  { method: 'POST', path: /^\/instellingen$/, handle: later(settings, (m) => m.postSettings) },
+  { method: 'POST', path: /^\/instellingen\/voorbeeldbrief$/, handle: later(settings, (m) => m.postLetterPreview) },
   { method: 'GET', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.showGitHubCheck) },
   { method: 'POST', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.postGitHubCheck) },
   // who runs here: a second `npm run werkplek` on this port opens this one instead of failing (scripts/werkplek.ts)

@@ -116,6 +116,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: '/synchroniseren' },
   { method: 'GET', path: '/wie-ben-ik' },
   { method: 'GET', path: '/instellingen/reglement' },
+  { method: 'GET', path: '/instellingen' },
   { method: 'GET', path: '/gezond' },
   { method: 'GET', path: '/instellingen/github' },
   { method: 'GET', path: '/static/werkplek.css' },
@@ -131,6 +132,8 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'POST', path: '/synchroniseren', body: form({ actie: 'slot' }) },
   { method: 'POST', path: '/wie-ben-ik', body: form({ wie: 'anouk' }) },
   { method: 'POST', path: '/instellingen/reglement', body: form({ taal: 'nl', doe: 'opslaan', tekst: 'Artikel 1\n1.1 Vervangen.' }) },
+  { method: 'POST', path: '/instellingen', body: form({ actie: 'voorbeelden-verwijderen' }) },
+  { method: 'POST', path: '/instellingen/voorbeeldbrief', body: form({ 'organization.name': 'Anders' }) },
   { method: 'POST', path: '/instellingen/github', body: '' },
   { method: 'POST', path: '/bestaat-niet', body: '' },
 ];

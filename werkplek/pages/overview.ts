@@ -2,6 +2,7 @@ import type { Organization } from '../../schemas/organization.ts';
 import type { CaseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { beyondDecreedDays, decreedDaysCaveatText } from '../../lib/calendar/decreed-days.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
+import { isExampleOrganization } from '../../lib/organization/example.ts';
 import { organizerName } from '../../lib/organization/organizers.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
 import { parseQuery } from '../../lib/cases/search.ts';
@@ -126,6 +127,7 @@ export function overviewPage(o: OverviewView): Html {
     current: '/',
     search: o.search,
     notice: [
+      firstRunNotice(o.org),
       o.notice,
       o.expired && notice('Deze zoekopdracht is verlopen: de werkplek is intussen opnieuw gestart. Zoek opnieuw.', 'fout'),
       o.sharing?.notices,
@@ -137,6 +139,18 @@ export function overviewPage(o: OverviewView): Html {
       ${o.total > 0 && casesTable(o, perCase)}
       ${o.rows.some((r) => beyondDecreedDays(r.due)) && html`<p class="hint">* ${decreedDaysCaveatText()}</p>`} ${pager(o)}`,
   });
+}
+
+/** On a fresh copy (the example organization, lib/organization/example.ts): Inrichten comes first. */
+function firstRunNotice(org: Organization): Html | '' {
+  if (!isExampleOrganization(org)) return '';
+  return html`<div class="melding" role="status">
+    <p>
+      <strong>Dit is nog de voorbeeldpraktijk ${org.organization.name}.</strong> Richt eerst uw eigen praktijk in: naam, begeleiders, klachteninstantie en
+      termijnen, zonder YAML te typen.
+    </p>
+    <p><a class="knop" href="/instellingen">Uw praktijk inrichten</a></p>
+  </div>`;
 }
 
 /** The filters: begeleider, status, year (within a search's answer too). */
