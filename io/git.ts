@@ -64,6 +64,9 @@ export class Git {
       GIT_TERMINAL_PROMPT: '0',
       GIT_EDITOR: 'true',
       GCM_INTERACTIVE: 'never',
+      // a read (status, diff) never takes index.lock to refresh the index: the background reads (sharing's state,
+      // the dossier's history) cannot make a save's commit fail with "index.lock exists"
+      GIT_OPTIONAL_LOCKS: '0',
       GIT_SSH_COMMAND: `${this.env.GIT_SSH_COMMAND ?? 'ssh'} -o BatchMode=yes -o ConnectTimeout=${connectSeconds} -o ServerAliveInterval=${connectSeconds} -o ServerAliveCountMax=2`,
       ...o.env,
     };
