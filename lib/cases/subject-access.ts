@@ -41,6 +41,8 @@ export interface AccessExport {
     tekst: string;
     /** Documents made for the case, still in the documents folder (names only). */
     documenten: string[];
+    /** Files kept with the case (its attachment folder; names only): copied beside the export. */
+    bijlagen: string[];
   }[];
 }
 
@@ -66,6 +68,7 @@ export function accessExport(
   org: Organization,
   today: IsoDate,
   documentsOf: (id: string) => string[],
+  attachmentsOf: (id: string) => string[] = () => [],
 ): AccessExport {
   return {
     aangemaakt: today,
@@ -76,6 +79,7 @@ export function accessExport(
       gegevens: r.data,
       tekst: r.body,
       documenten: documentsOf(r.data.id),
+      bijlagen: attachmentsOf(r.data.id),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
 import type { AccessExport } from '../cases/subject-access.ts';
@@ -32,6 +33,7 @@ ${fact('Ontvangers', exp.ontvangers)}
 ${fact('Uw rechten', exp.rechten)}
 ${fact('Dossiers', exp.dossiers.map((d) => d.dossiernummer).join(', '))}
 ${fact('Documenten', exp.dossiers.flatMap((d) => d.documenten).join(', ') || 'geen')}
+${fact(vocabulary('nl').attachment.heading, exp.dossiers.flatMap((d) => d.bijlagen.map((b) => `${d.dossiernummer}: ${b}`)).join(', ') || 'geen')}
 </table>`;
   const forms = records.map((r) => `<section class="next-page">\n${pageBody(registrationFormHtml(r, org, cal, today))}\n</section>`);
   return documentPage('Inzage in uw persoonsgegevens', [cover, ...forms].join('\n'));

@@ -1,4 +1,6 @@
 import type { Organization } from '../../schemas/organization.ts';
+import type { StoredAttachment } from '../../io/attachments.ts';
+import { sizeWords } from '../../lib/cases/attachments.ts';
 import type { RetentionAction } from '../../lib/cases/retention-plan.ts';
 import type { AccessSubject } from '../../lib/cases/subject-access.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
@@ -20,7 +22,7 @@ export interface PrivacyView {
   org: Organization;
   today: IsoDate;
   /** The access request's form (email or name) and, once searched, the cases found. */
-  access: FormState & { found?: readonly string[] };
+  access: FormState & { found?: readonly string[]; attachments?: readonly { id: string; files: readonly StoredAttachment[] }[] };
   /** The erasure request's form (case id) and, after the dry run, what would be removed. */
   erasure: FormState & { plan?: RetentionAction; error?: string };
   notice?: Html;
@@ -70,6 +72,7 @@ async function access(app: Werkplek, action: string, raw: Request['values']): Pr
     return show(422);
   }
   view.access.found = r.records.map((x) => x.data.id);
+  view.access.attachments = r.attachments;
   if (action === 'inzage-zoeken' || r.records.length === 0) return show();
   if (action === 'inzage-json')
     return {
@@ -159,6 +162,19 @@ function accessSection(v: PrivacyView): Html {
                 Download de export en stuur hem aan de persoon (binnen een maand, art. 12 AVG). Bewaar hem niet elders en zet hem niet in
                 Git.
               </p>
+              ${
+                a.attachments?.length
+                  ? html`<p>Stuur ook de bijlagen mee; de export noemt ze:</p>
+                    <ul class="bijlagen">
+                      ${a.attachments.flatMap(({ id, files }) =>
+                        files.map(
+                          (f) =>
+                            html`<li>${id}: <a href="/dossier/${id}/bijlage/${f.key}" download="${f.name}">${f.name}</a> (${sizeWords(f.size)})</li>`,
+                        ),
+                      )}
+                    </ul>`
+                  : ''
+              }
             </div>
             <form method="post" action="/privacy" class="inline">
               ${hidden('actie', 'inzage-pdf')}${subject}<button type="submit">Inzage als PDF downloaden</button>
