@@ -42,6 +42,7 @@ const MAX_NAME = 120;
 export function safeAttachmentName(name: string, fallbackExtension = ''): string {
   let s = name
     .normalize('NFC')
+    .replace(/[\t\n\r\v\f]/g, ' ')
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
     .replace(/[\\/<>:"|?*]+/g, '-')
     .replace(/\s+/g, ' ')
