@@ -253,7 +253,8 @@ export class Git {
   /** The file names (`K-2026-005.md`) of every case on `ref` under this folder. */
   async caseNamesOn(ref: string): Promise<string[]> {
     const r = await this.run(['ls-tree', '-r', '--name-only', ref, '--', '.']);
-    return r.ok ? r.out.split('\n').filter((l) => /(^|\/)K-[^/]*\.md$/.test(l)) : [];
+    // a file inside a case's attachment folder (K-2026-007/…) is never a case, whatever its name
+    return r.ok ? r.out.split('\n').filter((l) => /(^|\/)K-[^/]*\.md$/.test(l) && !/(^|\/)K-\d{4}-\d+\//.test(l)) : [];
   }
 
   /** Whether `ref` holds the file at `path` (relative to this folder). */
