@@ -197,6 +197,7 @@ export function newCasePage(o: {
         <label for="f-eml">E-mailbestand (.eml)</label><input type="file" id="f-eml" name="eml" accept=".eml,message/rfc822" />
       </div>
       <input type="hidden" name="actie" value="eml" /><button type="submit" class="secundair">E-mail inlezen</button>
+      <p class="hint" id="eml-status" role="status"></p>
     </form>
     <form method="post" action="/nieuw" novalidate>
       ${hidden('actie', 'registreren')} ${formProblems(s, NEW_CASE_FIELDS)}
