@@ -181,6 +181,8 @@ describe('a mail with an implausible date', () => {
     expect(await page.inputValue('#f-received')).toBe('');
     expect(await page.textContent('#f-received-fout')).toContain('De e-mail is gedateerd 1 januari 9999');
     expect(await page.inputValue('#f-klacht')).toContain('De afspraak is drie keer verzet.');
+    await page.locator('#f-received').scrollIntoViewIfNeeded();
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'nieuw-datum-vraag.png') });
     await page.close();
   });
 });
