@@ -2,7 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { AccessSubject } from '../lib/cases/subject-access.ts';
 import { InputError } from '../lib/problems/problems.ts';
-import { launchChromium } from '../io/chromium.ts';
+import { htmlToPdf, launchChromium } from '../io/chromium.ts';
 import { loadOrganization } from '../io/case-files.ts';
 import { accessRequest, documentsDirOf } from '../actions/access-request.ts';
 import { workspace } from '../actions/workspace.ts';
@@ -79,9 +79,7 @@ await runMain('inzage', async () => {
   if (!values['html-only']) {
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.pdf({ path: `${base}.pdf`, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      await htmlToPdf(browser, html, `${base}.pdf`);
       console.log(`wrote ${shown(`${base}.pdf`)}`);
     } finally {
       await browser.close();

@@ -11,7 +11,7 @@ import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 import type { DocumentKind, DocumentResult } from '../lib/documents/kinds.ts';
 import type { AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists } from '../io/case-write.ts';
-import { launchChromium } from '../io/chromium.ts';
+import { htmlToPdf, launchChromium, localChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { Git, type NetworkLimits } from '../io/git.ts';
 import { Sharing } from '../io/sharing.ts';
@@ -144,16 +144,23 @@ export class Werkplek {
     return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates, attachments });
   }
 
-  /** A page printed to an A4 PDF by Chromium, started on the first PDF and kept for the next. */
+  /**
+   * A page printed to a tagged A4 PDF by the organizer's Chrome, Edge or Chromium (io/chromium.ts), started on the first
+   * PDF and kept for the next. No browser: a BrowserUnavailableError with its Dutch message, and the next PDF looks
+   * again (she may have installed one meanwhile).
+   */
   async pdf(html: string): Promise<Buffer> {
-    this.browser ??= launchChromium();
-    const page = await (await this.browser).newPage();
-    try {
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    } finally {
-      await page.close();
-    }
+    const browser = (this.browser ??= launchChromium());
+    browser.catch(() => {
+      if (this.browser === browser) this.browser = undefined;
+    });
+    return htmlToPdf(await browser, html);
+  }
+
+  /** Why no PDF can be made on this computer, in Dutch (no Chrome, Edge or Chromium found), or undefined. */
+  pdfUnavailable(): string | undefined {
+    const found = localChromium();
+    return found.found ? undefined : found.message;
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Werkplek } from './context.ts';
 import type { Reply, Request } from './reply.ts';
 import { showOverview } from './pages/overview.ts';
+import { HEALTH_PATH, werkplekIdentity } from './single-instance.ts';
 
 /** One route: a method, a path pattern (its groups are the parameters) and the page that answers. */
 export interface Route {
@@ -61,6 +62,12 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.postWhoAmI) },
   { method: 'GET', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.showGitHubCheck) },
   { method: 'POST', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.postGitHubCheck) },
+  // who runs here: a second `npm run werkplek` on this port opens this one instead of failing (scripts/werkplek.ts)
+  {
+    method: 'GET',
+    path: new RegExp(`^${HEALTH_PATH}$`),
+    handle: (app) => ({ kind: 'file', body: JSON.stringify(werkplekIdentity(app.o.cases)), type: 'application/json; charset=utf-8' }),
+  },
 ];
 
 /** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */

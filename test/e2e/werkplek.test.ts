@@ -577,10 +577,10 @@ describe('refusals', () => {
     const id = `K-${YEAR}-003`;
     writeFileSync(caseFile(id), readFileSync(caseFile(id), 'utf8').replace('organizer: bram', 'organizer: anouk'));
     await expect
-      .poll(async () => (await (await fetch(url('/?begeleider=anouk'))).text()).includes(`/dossier/${id}`), { timeout: 10_000 })
+      .poll(async () => (await (await fetch(url('/?begeleider=anouk'))).text()).includes(`/dossier/${id}`), { timeout: 60_000 })
       .toBe(true);
     writeFileSync(join(dir, 'cases', YEAR, 'K-9999-001.md'), 'geen geldig dossier');
-    await expect.poll(async () => (await (await fetch(url('/'))).text()).includes('K-9999-001.md'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await (await fetch(url('/'))).text()).includes('K-9999-001.md'), { timeout: 60_000 }).toBe(true);
     const { rmSync } = await import('node:fs');
     rmSync(join(dir, 'cases', YEAR, 'K-9999-001.md'));
   });

@@ -83,6 +83,7 @@ export function dossierReply(
       warnings: check.problems.filter((p) => p.severity === 'warning'),
       documents: documentsOf(app, record, ctx),
       attachments: listAttachments(path),
+      noPdf: app.pdfUnavailable(),
       refused: extra.refused,
       notice: extra.notice,
     }),
@@ -180,6 +181,8 @@ export interface DossierView {
   /** The form that was refused, with its values and messages. */
   refused?: { action: string; state: FormState };
   notice?: Html;
+  /** Why no PDF can be made on this computer (no Chrome, Edge or Chromium), in Dutch; the previews still work. */
+  noPdf?: string;
 }
 
 /** Dossier: facts, deadline, checklist, forms for each step, documents (art. 3, 4.3–4.7, 5.1–5.5, 2.2, 2.4). */
@@ -206,6 +209,13 @@ export function dossierPage(v: DossierView): Html {
       <ul>
         ${documentsList(v)}
       </ul>
+      ${
+        v.noPdf
+          ? html`<div class="melding fout-melding">
+            <p>${v.noPdf} Tot dan: open een document met "bekijken" en druk het af vanuit de browser.</p>
+          </div>`
+          : ''
+      }
       <p class="hint">Documenten bevatten persoonsgegevens: bewaar ze niet buiten het dossier.</p>
       ${attachmentsSection(c.id, v.attachments ?? [], Boolean(c.anonymized))}
       <h2>De klacht zoals ontvangen</h2>
@@ -559,7 +569,9 @@ function documentsList(v: DossierView): Html[] {
           ${missing.map((m) => html`<li>${missingInWerkplek(m)}</li>`)}
         </ul>
       </li> `;
-    const links = html`<a href="/dossier/${id}/document/${k.key}">bekijken</a> ·
+    const links = v.noPdf
+      ? html`<a href="/dossier/${id}/document/${k.key}">bekijken</a> (PDF: niet mogelijk, zie hieronder)`
+      : html`<a href="/dossier/${id}/document/${k.key}">bekijken</a> ·
       <a href="/dossier/${id}/document/${k.key}.pdf" download="${id}-${k.key}.pdf">PDF downloaden</a>`;
     if (!k.records) return html`<li>${head}: ${links}</li> `;
     if (recorded) return html`<li>${head}: ${links}<br /><span class="hint">Verstuurd op ${d(recorded)}.</span></li> `;
