@@ -1,9 +1,9 @@
 /**
  * The `.eml` intake (art. 4.1: a complaint by e-mail): the sender, the date, the text and the attachments of a
  * dropped e-mail as values for the registration form. The mail is parsed in a worker with a heap limit
- * (werkplek/mail-parse.ts has the why of the decoding), so a hostile mail (1,000 nested parts, huge headers, 20 MB of
- * unencoded text, which postal-mime needs about 50 times its size for) gets a Dutch message or is read in part,
- * never an error page or a werkplek out of memory.
+ * (werkplek/mail-parse.ts has the why of the decoding), and a mail of very many lines of text only in part, so a hostile
+ * mail (1,000 nested parts, huge headers, 20 MB of unencoded text, which postal-mime needs about 70 times its size for)
+ * gets a Dutch message or is read in part, never an error page or a werkplek out of memory.
  */
 import { Worker } from 'node:worker_threads';
 import { ATTACHMENT_MAX_BYTES, extensionOf, sizeWords, tooLargeWords } from '../lib/cases/attachments.ts';
@@ -13,11 +13,36 @@ import { MAX_MIME_DEPTH, type ParsedMail } from './mail-parse.ts';
 
 export { MAX_MIME_DEPTH };
 
-/** What is read of a mail that cannot be parsed whole within the heap limit: its start (headers and text come first). */
+/** What is read of a mail too costly to parse whole: its start (headers and text come first). */
 export const MAX_MAIL_READ = 2 * 1024 * 1024;
 
-/** The worker's heap limit: a 20 MB mail of attachments needs about 80 MB, one of 20 MB of unencoded text about 1 GB. */
+/** The worker's heap limit: a 20 MB mail of attachments needs about 80 MB. */
 export const MAIL_HEAP_MB = 256;
+
+/**
+ * The most lines outside base64 a mail is read up to. postal-mime keeps each such line as a piece of its own (about
+ * 2.4 kB each, outside the JavaScript heap, so the worker's heap limit does not see it): 18 MB of unencoded text in
+ * 420,000 lines took 1.3 GB. A base64 line costs about a tenth of that. 50,000 lines is far more text than any
+ * complaint, and at most about 120 MB.
+ */
+export const MAX_TEXT_LINES = 50_000;
+
+const BASE64_LINE = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r') BASE64_LINE[c.charCodeAt(0)] = 1;
+
+/** Where the `max`-th line of `bytes` that does not look like base64 ends (what postal-mime holds line by line); the length when there are fewer. */
+export function textLinesEnd(bytes: Uint8Array, max: number): number {
+  let lines = 0;
+  let base64 = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10) {
+      if (!base64 && ++lines >= max) return i + 1;
+      base64 = true;
+    } else if (!BASE64_LINE[b]) base64 = false;
+  }
+  return bytes.length;
+}
 
 /** An attachment the intake offers to keep with the new case. */
 export interface OfferedAttachment {
@@ -73,17 +98,19 @@ const UNREADABLE =
  * The registration form's values from an e-mail file: channel `email`, the sender's name and address, the day it
  * was sent (in `timeZone`; `today` without a date; left empty with a question when it lies after today or more than a
  * year back), the subject and the text (from the HTML when there is no plain text) as the complaint, and its
- * attachments. A mail whose parsing would need more than `heapMb` (default {@link MAIL_HEAP_MB}) is read up to
- * {@link MAX_MAIL_READ} (`partial`).
+ * attachments. A mail with more than {@link MAX_TEXT_LINES} lines outside base64 is read up to the last of them, one
+ * whose parsing would need more than `heapMb` (default {@link MAIL_HEAP_MB}) up to {@link MAX_MAIL_READ} (`partial`).
  */
 export async function mailValues(file: Blob, timeZone: string, today: IsoDate, o: { heapMb?: number } = {}): Promise<MailIntake> {
   const bytes = await file.bytes();
   const heapMb = o.heapMb ?? MAIL_HEAP_MB;
-  let partial = false;
-  let r = await parseInWorker(bytes, heapMb);
+  // a mail of very many lines of text would cost too much: read it up to the last line allowed
+  const end = textLinesEnd(bytes, MAX_TEXT_LINES);
+  let partial = end < bytes.length;
+  let r = await parseInWorker(partial ? bytes.slice(0, end) : bytes, heapMb);
   if (!r.ok && r.memory && bytes.length > MAX_MAIL_READ) {
     partial = true;
-    r = await parseInWorker(bytes.slice(0, MAX_MAIL_READ), MAIL_HEAP_MB); // its start fits: about 100 MB at most
+    r = await parseInWorker(bytes.slice(0, Math.min(end, MAX_MAIL_READ)), MAIL_HEAP_MB); // its start fits
   }
   if (!r.ok)
     return {

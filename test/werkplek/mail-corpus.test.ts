@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../lib/cases/attachments.ts';
-import { MAX_MAIL_READ, mailValues } from '../../werkplek/mail-intake.ts';
+import { MAX_MAIL_READ, MAX_TEXT_LINES, mailValues, textLinesEnd } from '../../werkplek/mail-intake.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'mail');
 const bytes = (text: string) => new Blob([text]);
@@ -80,11 +80,25 @@ describe('the corpus: every mail prefills its text and offers its attachments', 
 });
 
 describe('a mail too costly to parse whole', () => {
-  it('a mail whose parsing runs out of the heap limit is read in part: its start, without attachments', async () => {
-    // unencoded text costs postal-mime about 50 times its size: 2.6 MB needs far more than a 16 MB heap
-    const mail = `From: Jan <jan@example.org>\r\nSubject: lang\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${'Een regel van de klacht.\r\n'.repeat(100_000)}`;
+  it('a worker that runs out of its heap limit reads the start: without attachments', async () => {
+    const mail = `From: Jan <jan@example.org>\r\nSubject: lang\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${'Een regel van de klacht, en nog veel meer woorden erbij, zodat hij lang is.\r\n'.repeat(35_000)}`;
+    const enc = new TextEncoder().encode(mail);
+    expect(textLinesEnd(enc, MAX_TEXT_LINES)).toBe(enc.length); // not the line rule: the heap limit
     const r = await mailValues(bytes(mail), 'UTC', '2026-12-01', { heapMb: 16 });
     expect(r).toMatchObject({ ok: true, partial: true, attachments: [], values: { 'complainant.email': 'jan@example.org' } });
     expect(r.ok && r.values.klacht!.length).toBeLessThanOrEqual(MAX_MAIL_READ);
+  });
+
+  it(`a mail of more than ${MAX_TEXT_LINES} lines of text is read up to the last of them`, async () => {
+    const mail = `From: Jan <jan@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${'een regel\r\n'.repeat(300_000)}`;
+    const r = await mailValues(bytes(mail), 'UTC', '2026-12-01');
+    expect(r).toMatchObject({ ok: true, partial: true, attachments: [] });
+    expect(r.ok && r.values.klacht!.split('\n').length).toBeLessThan(MAX_TEXT_LINES);
+  });
+
+  it('counts the lines that are not base64', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    expect(textLinesEnd(enc('QUJD\r\nQUJD\r\n'), 1)).toBe(12);
+    expect(textLinesEnd(enc('Beste Bram,\r\nQUJD\r\nmet groet\nnog een\n'), 2)).toBe(29);
   });
 });
