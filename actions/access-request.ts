@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listAttachments, type StoredAttachment } from '../io/attachments.ts';
 import type { CaseRecord } from '../lib/cases/case-file.ts';
-import { accessExport, casesOf, type AccessExport, type AccessSubject } from '../lib/cases/subject-access.ts';
+import { accessExport, casesOf, othersIn, type AccessExport, type AccessSubject, type OthersPart } from '../lib/cases/subject-access.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { accessReportHtml } from '../lib/documents/access-report.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -17,6 +17,11 @@ export type AccessOutcome =
       kind: 'found';
       /** Every case in which the person is complainant or representative; none: nothing is held. */
       records: CaseRecord[];
+      /**
+       * Per case id, what it holds about someone else than the person (AVG art. 15(4)): the client's data, address,
+       * complaint text and notes when the person is the representative. The organizer chooses what to leave out.
+       */
+      others: Record<string, OthersPart[]>;
       searched: number;
       /** The export (JSON) and its readable form (HTML, printed to PDF by the caller). */
       export: AccessExport;
@@ -35,7 +40,12 @@ export type AccessOutcome =
 export async function accessRequest(
   ws: Workspace,
   subject: AccessSubject,
-  o: { documentsDir: string; warn?: (line: string) => void },
+  o: {
+    documentsDir: string;
+    warn?: (line: string) => void;
+    /** What to leave out of every case where the person is the representative (art. 15(4)); default nothing. */
+    leaveOut?: readonly OthersPart[];
+  },
 ): Promise<AccessOutcome> {
   const files = await loadCaseFiles(ws.cases, o.warn);
   const result = validateCases(files, ws.org, ws.cal);
@@ -55,15 +65,26 @@ export async function accessRequest(
   }
   const attachments = records.map((r) => ({ id: r.data.id, files: listAttachments(resolve(r.file)) }));
   const namesOf = (id: string) => attachments.find((a) => a.id === id)?.files.map((f) => f.name) ?? [];
-  const exp = accessExport(records, ws.org, ws.today, (id) => made.filter((f) => f.startsWith(`${id}-`)).sort(), namesOf);
+  const leaveOut = o.leaveOut ?? [];
+  const exp = accessExport(
+    records,
+    ws.org,
+    ws.today,
+    (id) => made.filter((f) => f.startsWith(`${id}-`)).sort(),
+    subject,
+    () => leaveOut,
+    namesOf,
+  );
   return {
     kind: 'found',
     records,
+    others: Object.fromEntries(records.map((r) => [r.data.id, othersIn(r, subject)])),
     searched: files.length,
     export: exp,
-    html: records.length ? accessReportHtml(exp, records, ws.org, ws.cal, ws.today) : '',
+    html: records.length ? accessReportHtml(exp, ws.org, ws.cal, ws.today) : '',
     name: `inzage-${ws.today}-${records.map((r) => r.data.id).join('-')}`,
-    attachments: attachments.filter((a) => a.files.length),
+    // only what the export names: left out with the complaint's text when that concerns someone else
+    attachments: attachments.filter((a) => exp.dossiers.some((d) => d.dossiernummer === a.id && d.bijlagen.length)),
   };
 }
 
