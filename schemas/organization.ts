@@ -214,7 +214,9 @@ export const organizationSchema = z.strictObject({
   causes: z.array(labelled).min(1, atLeastOne('causes')).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
   escalation: z
     .strictObject({
-      name: text.meta({ description: 'Naam van de externe instantie (Solopartners).' }),
+      name: text.meta({
+        description: 'Naam van de externe instantie, zoals de klachtenregeling die noemt (bijvoorbeeld Geschillencommissie Zorg).',
+      }),
       committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
       website: z
         .url(say('verwacht een webadres zoals https://www.example.nl', 'expected a URL such as https://www.example.nl'))
@@ -236,6 +238,18 @@ export const organizationSchema = z.strictObject({
     })
     .default({ years_after_closing: 2 })
     .meta({ description: 'Bewaartermijn van persoonsgegevens in afgesloten dossiers.' }),
+  // issue 21: the practice's own sentences in every letter (Inrichten writes them)
+  letters: z
+    .strictObject({
+      opening: text
+        .optional()
+        .meta({ description: 'Eigen zin na de aanhef van elke brief (bijv. "Dank u wel dat u mij schreef."), in de ik-vorm, B1.' }),
+      closing: text
+        .optional()
+        .meta({ description: 'Eigen zin boven de groet van elke brief (bijv. "Heeft u vragen? Bel mij gerust."), in de ik-vorm, B1.' }),
+    })
+    .optional()
+    .meta({ description: 'Eigen zinnen in de brieven aan de klager (templates/: brief.openingszin, brief.slotzin).' }),
   privacy: privacySchema.default({ processors: [{ ...GITHUB_PROCESSOR }] }),
 });
 

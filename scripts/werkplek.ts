@@ -6,8 +6,9 @@ import { busyPortMessage, portHolder } from '../werkplek/single-instance.ts';
 const HELP = `Usage: npm run werkplek -- [options]
 
 The werkplek: the organizer's Dutch browser app to register and handle complaints without typing YAML
-(Overzicht, Nieuwe klacht, Dossier, Bewaartermijn, Privacyverzoeken). It listens on 127.0.0.1 only and prints its address;
-open that address in the browser. It answers only requests for its own address (127.0.0.1, localhost or [::1] with its port;
+(Overzicht, Nieuwe klacht, Dossier, Bewaartermijn, Privacyverzoeken, Instellingen). It listens on 127.0.0.1 only and prints its
+address; open that address in the browser. While organization.yml is still the shipped example organization (a fresh copy), the
+address printed is that of Inrichten (/instellingen), where the practice sets itself up. It answers only requests for its own address (127.0.0.1, localhost or [::1] with its port;
 in GitHub Codespaces also its forwarded address) and forms from its own pages: anything else gets 403. Every save is checked as npm run validate checks it, written atomically
 and, in a Git work tree, committed (one file per commit, message without personal data) and shared with the
 remote in the background (Synchroniseren brings in the others' changes). Stop with Ctrl+C.
@@ -58,7 +59,9 @@ await runMain('werkplek', async () => {
     throw new UsageError(busy.text);
   });
   if (typeof running === 'string') return void console.log(running);
-  console.log(`Werkplek klachten draait op ${running.url}  (open dit adres in de browser; stoppen met Ctrl+C)`);
+  // a fresh copy (the example organization) opens Inrichten first
+  const start = (await running.firstRun().catch(() => false)) ? `${running.url}instellingen` : running.url;
+  console.log(`Werkplek klachten draait op ${start}  (open dit adres in de browser; stoppen met Ctrl+C)`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);

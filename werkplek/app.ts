@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WriteFailedError } from '../io/atomic-write.ts';
+import { isExampleOrganization } from '../lib/organization/example.ts';
 import { BrowserUnavailableError } from '../io/chromium.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { HttpError, Werkplek, type WerkplekOptions } from './context.ts';
@@ -17,6 +18,8 @@ export type { WerkplekOptions } from './context.ts';
 /** Where the werkplek listens, and how to stop it. */
 export interface RunningWerkplek {
   url: string;
+  /** Whether organization.yml is still the shipped example organization: then Inrichten comes first (issue 21). */
+  firstRun(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export async function startWerkplek(o: WerkplekOptions & { port: number }): Prom
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    // from the Overzicht's facts (the check cache), which the first page needs anyway
+    firstRun: app.firstRun,
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
@@ -47,6 +52,8 @@ const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntrie
   [
     ['werkplek.css', 'text/css; charset=utf-8'],
     ['eml-drop.js', 'text/javascript; charset=utf-8'],
+    ['geschiedenis.js', 'text/javascript; charset=utf-8'],
+    ['zoeken.js', 'text/javascript; charset=utf-8'],
   ].map(([name, type]) => [`/static/${name}`, { type: type!, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
 );
 
@@ -56,9 +63,10 @@ const HEADERS = {
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
-// the werkplek's own pages load only their own stylesheet and script; a letter's preview has its own <style>
+// the werkplek's own pages load only their own stylesheet and script (which fetches a Dossier's history from the
+// werkplek itself); a letter's preview has its own <style>
 const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -80,7 +88,7 @@ function reply(res: ServerResponse, r: Reply, path: string): void {
   if (r.kind === 'redirect') return send(res, 303, '', 'text/plain; charset=utf-8', { Location: r.location });
   if (r.kind === 'file')
     return send(res, 200, r.body, r.type, r.filename ? { 'Content-Disposition': attachmentDisposition(r.filename) } : {});
-  const csp = /^\/dossier\/[^/]+\/document\//.test(path) ? DOCUMENT_CSP : PAGE_CSP;
+  const csp = /^\/(dossier\/[^/]+\/document\/|instellingen\/voorbeeldbrief$)/.test(path) ? DOCUMENT_CSP : PAGE_CSP;
   return send(res, r.status, r.html.text, 'text/html; charset=utf-8', { 'Content-Security-Policy': csp });
 }
 
@@ -147,6 +155,8 @@ export function createWerkplek(o: WerkplekOptions) {
         o.log?.(`${req.method} ${(req.url ?? '/').split('?')[0]} ${res.statusCode} ${(performance.now() - start).toFixed(0)}ms`);
       }
     },
+    /** Whether organization.yml is still the shipped example organization (RunningWerkplek.firstRun). */
+    firstRun: async () => isExampleOrganization((await app.index.overview()).org),
     close: () => app.close(),
   };
 }

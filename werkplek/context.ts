@@ -16,6 +16,8 @@ import { readConfigText, shown } from '../io/files.ts';
 import { Git, type NetworkLimits } from '../io/git.ts';
 import { Sharing } from '../io/sharing.ts';
 import { caseFactsMemo, type CaseFactsMemo } from '../io/case-facts-memo.ts';
+import { caseTextIndex, type CaseTextIndex } from '../io/case-text-index.ts';
+import { CaseHistory } from '../io/case-history.ts';
 import type { Workspace } from '../actions/workspace.ts';
 import type { GuardEnv } from './guard.ts';
 import type { Html } from './html.ts';
@@ -74,6 +76,10 @@ export class Werkplek {
   readonly index: CaseFactsMemo;
   /** The attachments of e-mails read on Nieuwe klacht, until their registration (in memory only). */
   readonly intakes = new IntakeStore();
+  /** The cases' names, contact details and complaint texts for the search and the subjects: in memory only. */
+  readonly texts: CaseTextIndex;
+  /** Each case's history from Git, brought up to date in the background (never on a page's request). */
+  readonly history: CaseHistory;
   private readonly flashes = new Map<string, string>();
   private flashCounter = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -84,6 +90,8 @@ export class Werkplek {
     this.o = o;
     this.sharing = new Sharing({ cases: o.cases, config: o.config, git: new Git(o.cases, { limits: o.gitLimits }) });
     this.index = caseFactsMemo({ cases: o.cases, config: o.config, today: o.today });
+    this.texts = caseTextIndex(o.cases, this.index);
+    this.history = new CaseHistory(this.sharing.git, () => this.context().org.time_zone);
     // what an earlier session left unshared (the remote was out of reach) is shared now, in the background
     void this.sharing.share();
   }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, projectCopy, SITE_PAGES } from '../../tools/site-build.ts';
 import { CANARY, CANARY_ID, otherOrganization } from './shared-site.ts';
+import { SECOND_REGULATION } from '../helpers/second-practice.ts';
+import { DUTCH_ONLY } from '../../site/components/ui-text.ts';
 
 let dist = '';
 let files: { path: string; text: string }[] = [];
@@ -78,7 +80,7 @@ describe('numbers and names come from organization.yml', () => {
     const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
     const nl = text(page('klacht-indienen/'));
     expect(nl).toContain(
-      'Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord, met het formulier op geschillenhuis-noord.example/indienen (artikel 4.7).',
+      'Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord, met het formulier op geschillenhuis-noord.example/indienen (artikel 4).',
     );
     for (const s of [
       'Eerst bemiddelt een klachtenfunctionaris van het Geschillenhuis.',
@@ -87,7 +89,7 @@ describe('numbers and names come from organization.yml', () => {
     ])
       expect(nl).toContain(s);
     expect(nl).not.toContain('Die legt uw klacht dan voor');
-    expect(text(page(''))).toContain('Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord (artikel 4.7).');
+    expect(text(page(''))).toContain('Dan kunt u uw klacht zelf voorleggen aan de Commissie van Geschillenhuis Noord (artikel 4).');
     // no English texts given: the Dutch ones, marked as Dutch
     expect(page('en/making-a-complaint/')).toContain('<span lang="nl">met het formulier op geschillenhuis-noord.example/indienen</span>');
   });
@@ -144,6 +146,39 @@ describe('how days are counted (Atw by analogy, decreed days, receipt, oral comp
   });
 });
 
+describe("the practice's own regulation, word for word (test/helpers/second-practice.ts)", () => {
+  /** The words a reader sees, without the numbering and markup the page turns into structure. */
+  const MARKUP = /^(#+|[-*•–—:]|\d+(\.\d+)*[.):]?|\(\d+\)|artikel|art\.|article|lid)$/i;
+  const words = (text: string) => text.split(/\s+/).filter((w) => w && !MARKUP.test(w));
+  const textOf = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"');
+  it('the Dutch page shows the text as the practice wrote it, article by article, with anchors', () => {
+    const html = page('');
+    const shown = /<div class="regulation">([\s\S]*)<\/div>\s*<\/main>/.exec(html)?.[1] ?? '';
+    const articles = shown.replace(/<nav class="toc"[\s\S]*?<\/nav>/, '');
+    expect(words(textOf(articles))).toEqual(words(SECOND_REGULATION));
+    expect(html).toContain('id="artikel-2-2"');
+    expect(html).toContain('id="artikel-4"');
+  });
+  it('the English page, without an English text, says the regulation is in Dutch only and links to it', () => {
+    const html = page('en/');
+    expect(html).toContain(DUTCH_ONLY);
+    expect(html).not.toContain('class="articles"');
+    expect(html).toMatch(/href="\/" hreflang="nl" lang="nl"/);
+  });
+  it('cites the articles of its own text: filing 2.2, handling 3.3, confidentiality 3.2, the complaints body 4', () => {
+    const nl = textOf(page('klacht-indienen/')).replace(/\s+/g, ' ');
+    expect(nl).toContain('nadat de opdracht is afgerond (artikel 2.2).');
+    expect(nl).toContain('een schriftelijk antwoord (artikel 3.3).');
+    expect(nl).toContain('Uw klacht wordt vertrouwelijk behandeld (artikel 3.2).');
+    expect(textOf(page('en/making-a-complaint/')).replace(/\s+/g, ' ')).toContain('after the assignment was completed (article 2.2).');
+  });
+});
+
 describe("the terms are the regulation's own text (art. 4.1, 5.4, 6.2)", () => {
   it('a build with other terms in organization.yml fails, naming the file, the field and the article', async () => {
     const copy = await projectCopy();
@@ -154,7 +189,9 @@ describe("the terms are the regulation's own text (art. 4.1, 5.4, 6.2)", () => {
         () => '',
         (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
       );
-      expect(failure).toMatch(/organization\.yml:\d+: deadlines\.filing_workdays: is 25, maar artikel 4\.1 van de klachtenregeling/);
+      expect(failure).toMatch(
+        /organization\.yml:\d+: deadlines\.filing_workdays: is 25 werkdagen, maar artikel 4\.1 van de klachtenregeling zegt: “De klacht kan maximaal 30 werkdagen/,
+      );
     } finally {
       await copy.remove();
     }

@@ -330,7 +330,8 @@ describe('the handbook flow, in the browser', () => {
     const rows = await page.locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('ingetrokken');
-    await page.goto(url(`/?zoek=${id.toLowerCase()}`));
+    await page.fill('#zoek', id.toLowerCase());
+    await Promise.all([page.waitForNavigation(), page.click('header button:has-text("Zoeken")')]);
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.goto(url('/?begeleider=anouk'));
     expect(await page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('K-2020-001')]);

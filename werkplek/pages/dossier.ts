@@ -17,6 +17,8 @@ import { shown } from '../../io/files.ts';
 import { listAttachments, type StoredAttachment } from '../../io/attachments.ts';
 import { attachmentsSection } from './attachments.ts';
 import { CASE_ID } from '../../schemas/case.ts';
+import type { KnownHistory } from '../../io/case-history.ts';
+import { historyDay, historyLines } from '../../lib/cases/history.ts';
 import { HttpError, type Context, type Werkplek } from '../context.ts';
 import { checkboxes, EMPTY_FORM, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
 import { planDossierForm } from '../forms/dossier-forms.ts';
@@ -72,6 +74,7 @@ export function dossierReply(
   const data = record.data;
   return pageReply(
     dossierPage({
+      history: app.history.known(id),
       org: ctx.org,
       data,
       body: record.body,
@@ -150,8 +153,20 @@ async function saveDossier(app: Werkplek, id: string, raw: Request['values']): P
       return refuse({}, writeFailedWords(r.code), 507);
     case 'saved':
       app.index.saved(r.path);
+      app.history.changed();
       return redirect(`/dossier/${id}?melding=${app.flash(`${id}: ${r.message}. ${commitWords(r.commit)}`)}`);
   }
+}
+
+/**
+ * GET /dossier/ID/geschiedenis: the history section alone, for the Dossier's script (static/geschiedenis.js) while
+ * it was being loaded. Waits at most 5 s for the look into Git that runs in the background; the Dossier never waits.
+ */
+export async function showHistory(app: Werkplek, req: Request): Promise<Reply> {
+  const id = req.params[0]!;
+  if (!CASE_ID.test(id)) return pageReply(notFoundPage(`Er is geen dossier ${id}.`), 404);
+  const ctx = app.context();
+  return pageReply(historySection(id, await app.history.settled(id, 5000), ctx.org, ctx.today));
 }
 
 /** A document of the case as the Dossier offers it: made, or what the case still lacks; the date it was sent, if it records one. */
@@ -165,6 +180,8 @@ export interface DossierDocument {
 
 /** What the Dossier page needs about one case. */
 export interface DossierView {
+  /** What is known of the case's history (io/case-history.ts); without it, no history section. */
+  history?: KnownHistory;
   org: Organization;
   data: CaseData;
   body: string;
@@ -193,6 +210,7 @@ export function dossierPage(v: DossierView): Html {
     title: `Dossier ${c.id}`,
     article: 'De behandeling van één klacht: art. 3, 4.3–4.7, 5.1–5.5; oorzaken en verbeteringen art. 2.2, 2.4.',
     current: '',
+    script: v.history && 'geschiedenis.js',
     notice: [v.notice, warningsOf(v)],
     body: html`<h2>Feiten</h2>
       ${factsOf(v)}${c.anonymized ? '' : registrationForm(v)}
@@ -219,8 +237,34 @@ export function dossierPage(v: DossierView): Html {
       <p class="hint">Documenten bevatten persoonsgegevens: bewaar ze niet buiten het dossier.</p>
       ${attachmentsSection(c.id, v.attachments ?? [], Boolean(c.anonymized))}
       <h2>De klacht zoals ontvangen</h2>
-      <div class="tekst">${v.body.trim()}</div>`,
+      <div class="tekst">${v.body.trim()}</div>
+      ${v.history && historySection(c.id, v.history, v.org, v.today)}`,
   });
+}
+
+/**
+ * The case's history, newest first: who recorded what, when (the audit trail that is kept of every change).
+ * While it loads, `data-geschiedenis` names the address the script fetches it from.
+ */
+export function historySection(id: string, h: KnownHistory, org: Organization, today: IsoDate): Html {
+  const lines = h.commits && historyLines(h.commits, org);
+  return html`<section id="geschiedenis" aria-labelledby="geschiedenis-kop" ${h.loading && html`data-geschiedenis="/dossier/${id}/geschiedenis"`}>
+    <h2 id="geschiedenis-kop">Geschiedenis</h2>
+    ${
+      h.none
+        ? html`<p>Van dit dossier is geen geschiedenis bewaard: in deze map met dossiers worden wijzigingen niet bijgehouden.</p>`
+        : html`${
+            lines &&
+            lines.length > 0 &&
+            html`<p class="hint">Elke wijziging wordt bewaard. Hier staat wie wat vastlegde, de nieuwste bovenaan.</p>
+              <ul class="geschiedenis">
+                ${lines.map((l) => html`<li><time datetime="${l.date}">${historyDay(l.date, today)}</time>, ${l.who}: ${l.what}</li>`)}
+              </ul>`
+          }
+          ${lines && lines.length === 0 && !h.loading && html`<p>Nog geen vastgelegde wijzigingen.</p>`}
+          ${h.loading && html`<p class="hint" role="status">Geschiedenis wordt geladen…${lines && ' Nieuwere wijzigingen kunnen nog volgen.'} <a href="/dossier/${id}#geschiedenis">Vernieuwen</a></p>`}`
+    }
+  </section>`;
 }
 
 const stateOf = (v: DossierView, action: string): FormState => (v.refused?.action === action ? v.refused.state : EMPTY_FORM);
