@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { listAttachments, type StoredAttachment } from '../io/attachments.ts';
 import type { CaseRecord } from '../lib/cases/case-file.ts';
 import { accessExport, casesOf, othersIn, type AccessExport, type AccessSubject, type OthersPart } from '../lib/cases/subject-access.ts';
 import { validateCases } from '../lib/cases/validate.ts';
@@ -27,11 +28,14 @@ export type AccessOutcome =
       html: string;
       /** The file name for it: the date and the cases, never the person. */
       name: string;
+      /** The files kept with each case (its attachment folder), for the caller to copy beside the export. */
+      attachments: { id: string; files: StoredAttachment[] }[];
     };
 
 /**
  * Access request (AVG art. 15): load every case → check them all → find the person's cases → the export, with
- * the documents made for those cases in `documentsDir`. Writes nothing: the caller saves or sends the export.
+ * the documents made for those cases in `documentsDir` and the files kept with them (their attachment folders). Writes
+ * nothing: the caller saves or sends the export and copies the attachments beside it.
  */
 export async function accessRequest(
   ws: Workspace,
@@ -59,6 +63,8 @@ export async function accessRequest(
   } catch {
     // no documents folder: nothing made for these cases
   }
+  const attachments = records.map((r) => ({ id: r.data.id, files: listAttachments(resolve(r.file)) }));
+  const namesOf = (id: string) => attachments.find((a) => a.id === id)?.files.map((f) => f.name) ?? [];
   const leaveOut = o.leaveOut ?? [];
   const exp = accessExport(
     records,
@@ -67,6 +73,7 @@ export async function accessRequest(
     (id) => made.filter((f) => f.startsWith(`${id}-`)).sort(),
     subject,
     () => leaveOut,
+    namesOf,
   );
   return {
     kind: 'found',
@@ -76,6 +83,8 @@ export async function accessRequest(
     export: exp,
     html: records.length ? accessReportHtml(exp, ws.org, ws.cal, ws.today) : '',
     name: `inzage-${ws.today}-${records.map((r) => r.data.id).join('-')}`,
+    // only what the export names: left out with the complaint's text when that concerns someone else
+    attachments: attachments.filter((a) => exp.dossiers.some((d) => d.dossiernummer === a.id && d.bijlagen.length)),
   };
 }
 

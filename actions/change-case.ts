@@ -63,7 +63,7 @@ export async function changeCase(
  * Write `text` atomically; the error code when the disk refuses it (ENOSPC, EROFS, EACCES, …: nothing written,
  * no temporary file left), `EEXIST` when an exclusive write finds the name taken, else undefined.
  */
-export function writeOrCode(path: string, text: string, exclusive = false, fs?: AtomicWriteFs): string | undefined {
+export function writeOrCode(path: string, text: string | Uint8Array, exclusive = false, fs?: AtomicWriteFs): string | undefined {
   try {
     return writeFileAtomicSync(path, text, exclusive, fs) ? undefined : 'EEXIST';
   } catch (error) {

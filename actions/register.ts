@@ -6,6 +6,8 @@ import { checkCaseFile } from '../lib/cases/validate.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import { caseFileNames } from '../io/files.ts';
 import { writeOrCode } from './change-case.ts';
+import { attachmentFolderOf } from '../lib/cases/attachments.ts';
+import { addAttachments, type NewAttachment } from './attachments.ts';
 import { commitPaths, type CommitOutcome } from './commit.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -22,6 +24,9 @@ export type RegisterOutcome =
       path: string;
       record: CaseRecord;
       commit: CommitOutcome;
+      /** The attachments kept, under their safe names; or why they could not be (Dutch: the case is registered). */
+      attachments: string[];
+      attachmentProblem?: string;
     };
 
 /**
@@ -29,12 +34,13 @@ export type RegisterOutcome =
  * cases and the remote's as of the last fetch: no network), write it exclusively (a number taken meanwhile is
  * never overwritten) and commit it. The sharing pushes it in the background, which takes the number; when another
  * machine took it first, the sharing renumbers it and tells the organizer (io/sharing.ts).
- * `draft(id)` gives the new file's text for an id; `o.id` asks for one id (refused when it exists).
+ * `draft(id)` gives the new file's text for an id; `o.id` asks for one id (refused when it exists). `o.attachments`
+ * (a mail's, art. 4.5) go into the case's folder and the same commit, so a renumbering moves them with the case.
  */
 export async function registerCase(
   ws: Workspace,
   draft: (id: string) => string,
-  o: { year: number; id?: string },
+  o: { year: number; id?: string; attachments?: readonly NewAttachment[] },
 ): Promise<RegisterOutcome> {
   const place = (id: string) => join(ws.cases, String(o.year), `${id}.md`);
   // a first case: the cases folder may not exist yet
@@ -55,6 +61,18 @@ export async function registerCase(
     path = place(id);
   }
   const record = checkCaseFile({ path, text: draft(id) }, ws.schema, ws.org, ws.cal).record!;
-  const commit = await commitPaths(ws, [path], `${id}: klacht geregistreerd (art. 4.5)`);
-  return { kind: 'registered', id, path, record, commit };
+  const kept = o.attachments?.length ? await addAttachments(ws, id, o.attachments, { caseFile: path, commit: false }) : undefined;
+  const names = kept?.kind === 'saved' ? kept.names : [];
+  const commit = await commitPaths(
+    ws,
+    o.attachments?.length ? [path, attachmentFolderOf(path)] : [path],
+    `${id}: klacht geregistreerd (art. 4.5)`,
+  );
+  const attachmentProblem =
+    kept?.kind === 'too-large'
+      ? kept.messages.join(' ')
+      : kept?.kind === 'write-failed'
+        ? `De bijlagen konden niet worden bewaard (${kept.code}); voeg ze toe onder Bijlagen.`
+        : undefined;
+  return { kind: 'registered', id, path, record, commit, attachments: names, ...(attachmentProblem ? { attachmentProblem } : {}) };
 }

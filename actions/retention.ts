@@ -3,6 +3,8 @@ import { validateCases } from '../lib/cases/validate.ts';
 import { InputError, type Problem } from '../lib/problems/problems.ts';
 import { loadCaseFiles } from '../io/case-files.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { listAttachments } from '../io/attachments.ts';
+import { removeAttachments } from './attachments.ts';
 import { commitPaths, type CommitOutcome } from './commit.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -26,8 +28,8 @@ export type RetentionOutcome =
 
 /**
  * Retention (AVG art. 5(1)(e)) and erasure on request (art. 17, `caseId`): load every case → check them all →
- * plan the anonymized texts → with `apply`, write each atomically and commit it. A dry run (no `apply`) writes
- * nothing. Every new text passes the same checks as `npm run validate` before anything is written.
+ * plan the anonymized texts → with `apply`, write each atomically, remove its attachment folder
+ * (`cases/2026/K-2026-007/`) and commit both. A dry run (no `apply`) writes nothing. Every new text passes the same checks as `npm run validate` before anything is written.
  */
 export async function retention(
   ws: Workspace,
@@ -44,12 +46,19 @@ export async function retention(
     if (error instanceof InputError) return { kind: 'refused', error };
     throw error;
   }
+  // what the plan removes includes the attachments, when the case has any (its folder holds files)
+  plan = plan.map((a) => {
+    const n = listAttachments(a.file).length;
+    return n ? { ...a, removed: [...a.removed, `attachments (${n} file${n === 1 ? '' : 's'})`] } : a;
+  });
   if (!o.apply) return { kind: 'planned', plan };
   const reason: RemovalReason = o.caseId === undefined ? 'retention' : 'request';
   const commits: CommitOutcome[] = [];
   for (const a of plan) {
     await writeFileAtomic(a.file, a.text);
-    commits.push(await commitPaths(ws, [a.file], `${a.id}: ${MESSAGE[reason]}`));
+    // the attachments go with the personal data; Git's history of them is rewritten elsewhere (the erasure's history step)
+    const hadFolder = removeAttachments(a.file);
+    commits.push(await commitPaths(ws, hadFolder ? [a.file, a.attachments] : [a.file], `${a.id}: ${MESSAGE[reason]}`));
   }
   return { kind: 'applied', plan, commits };
 }

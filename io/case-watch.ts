@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, join, sep } from 'node:path';
+import { isAttachmentFolderName } from '../lib/cases/attachments.ts';
 
 /** The watch of a cases folder (see {@link watchCaseFolders}). */
 export interface CaseWatch {
@@ -78,12 +79,15 @@ export function watchCaseFolders(dir: string, onChange: (name: string, folder: b
     } catch {
       return;
     }
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) add(rel === '' ? e.name : rel + sep + e.name);
+    for (const e of entries)
+      if (e.isDirectory() && !e.name.startsWith('.') && !isAttachmentFolderName(e.name)) add(rel === '' ? e.name : rel + sep + e.name);
   };
   const seen = (rel: string, event: string, name: string | undefined) => {
     if (closed) return;
     if (!name) return onChange(rel, true);
     const child = rel === '' ? name : rel + sep + name;
+    // a case's attachment folder (K-2026-007/ beside K-2026-007.md) holds no case: neither watched nor reported
+    if (isAttachmentFolderName(name) && !watchers.has(child)) return;
     let folder = false;
     if (event === 'rename') {
       // the cases folder itself removed, renamed or replaced: Linux names it in its own watch (unless it is a

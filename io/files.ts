@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isCaseFileName } from '../lib/cases/case-set.ts'; // no parser imports on the cached path
+import { isAttachmentFolderName } from '../lib/cases/attachments.ts';
 import { t } from '../schemas/language.ts';
 import { InputError } from '../lib/problems/problems.ts';
 
@@ -97,7 +98,8 @@ export const skippedMessage = (s: SkippedEntry): string =>
   );
 
 /**
- * The case files `K-*.md` below `dir` (other files are skipped silently, e.g. a README), plus every entry named
+ * The case files `K-*.md` below `dir` (other files are skipped silently, e.g. a README; so is a case's attachment
+ * folder `K-2026-007/`, whatever it holds), plus every entry named
  * `K-*.md` that is not a regular file: a symbolic link (which could point outside the repository) or a pipe
  * is never read, but named, so a case never goes missing without a word.
  */
@@ -108,8 +110,10 @@ export function listCaseFiles(dir: string): CaseFileListing {
   const walk = (below: string): void => {
     for (const e of readdirSync(join(dir, below), { withFileTypes: true })) {
       const name = below === '' ? e.name : below + sep + e.name; // not join(): it normalizes, about 1.5 µs a file
-      if (e.isDirectory()) walk(name);
-      else if (!isCaseFileName(e.name)) continue;
+      // a folder named like a case id holds that case's attachments (lib/cases/attachments.ts), never cases
+      if (e.isDirectory()) {
+        if (!isAttachmentFolderName(e.name)) walk(name);
+      } else if (!isCaseFileName(e.name)) continue;
       else if (e.isFile()) names.push(name);
       else skipped.push({ name, kind: kindOf(e) });
     }

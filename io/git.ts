@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, readlinkSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync, renameSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { GitProblem } from '../lib/sharing/messages.ts';
 
@@ -225,6 +225,13 @@ export class Git {
   async commit(paths: string[], message: string): Promise<{ ok: true } | { ok: false; problem: GitProblem }> {
     if (await this.detached()) return { ok: false, problem: { kind: 'detached' } };
     if (!(await this.identity())) return { ok: false, problem: { kind: 'no-identity' } };
+    // a path gone from the work tree that Git never knew (an attachment folder removed before it was committed) has
+    // nothing to commit, and naming it would make `git add` refuse the whole commit
+    const known = await Promise.all(
+      paths.map(async (p) => existsSync(join(this.dir, p)) || (await this.run(['ls-files', '--', p])).out.trim() !== ''),
+    );
+    paths = paths.filter((_, i) => known[i]);
+    if (!paths.length) return { ok: true };
     const add = await this.run(['add', '-A', '--', ...paths]);
     const done = add.ok && (await this.run(['commit', '--quiet', '--no-verify', '-m', message, '--only', '--', ...paths]));
     if (done && done.ok) return { ok: true };
@@ -249,7 +256,8 @@ export class Git {
   /** The file names (`K-2026-005.md`) of every case on `ref` under this folder. */
   async caseNamesOn(ref: string): Promise<string[]> {
     const r = await this.run(['ls-tree', '-r', '--name-only', ref, '--', '.']);
-    return r.ok ? r.out.split('\n').filter((l) => /(^|\/)K-[^/]*\.md$/.test(l)) : [];
+    // a file inside a case's attachment folder (K-2026-007/…) is never a case, whatever its name
+    return r.ok ? r.out.split('\n').filter((l) => /(^|\/)K-[^/]*\.md$/.test(l) && !/(^|\/)K-\d{4}-\d+\//.test(l)) : [];
   }
 
   /** Whether `ref` holds the file at `path` (relative to this folder). */

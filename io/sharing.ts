@@ -311,8 +311,12 @@ export class Sharing {
       if (!r.ok || readTextIfExists(renamed) !== undefined) return undefined;
       writeFileAtomicSync(path, r.text);
       renameSync(path, renamed);
+      // its attachments (lib/cases/attachments.ts) move with it: K-2026-007/ beside K-2026-007.md becomes K-2026-008/
+      const folders = [path, renamed].map((p) => relative(this.cases, p.replace(/\.md$/, '')));
+      const withFolder = existsSync(join(this.cases, folders[0]!));
+      if (withFolder) renameSync(join(this.cases, folders[0]!), join(this.cases, folders[1]!));
       const committed = await this.git.commit(
-        [rel, relative(this.cases, renamed)],
+        [rel, relative(this.cases, renamed), ...(withFolder ? folders : [])],
         `${id}: hernummerd, was ${old!} (nummer al in gebruik)`,
       );
       if (!committed.ok) return undefined;

@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { listAttachments } from '../io/attachments.ts';
 import { CASE_ID } from '../schemas/case.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import { InputError } from '../lib/problems/problems.ts';
@@ -25,6 +26,9 @@ Git ignores (default: documents/). They hold personal data: keep them there, nev
 Each letter comes from an editable template in templates/ (see templates/README.md).
 
 ${DOCUMENT_KINDS.map((k) => `  ${`K-YYYY-NNN-${k.key}.html/.pdf`.padEnd(50)} ${k.title} (${k.articles})${k.byDefault ? ', made by default' : ''}${k.records ? `;\n  ${''.padEnd(50)} making it records ${k.records}: <today> in the case file` : ''}`).join('\n')}
+
+The dossier-klachtencommissie lists the files kept with the case (its attachments) and copies them
+into K-YYYY-NNN-bijlagen/ beside it.
 
 Without --kind it makes the registration form and the response letter. A letter that needs a field
 the case file lacks (e.g. response.findings) is not made; the command says what to fill in (exit 1).
@@ -124,8 +128,9 @@ await runMain('documents', async () => {
   }
   const documents: { name: string; html: string; records?: RecordedDateField; sent: string }[] = [];
   const incomplete: { title: string; missing: string[] }[] = [];
+  const attachments = listAttachments(resolve(file.path));
   for (const kind of kinds) {
-    const made = kind.make({ record, org, cal, today, templates });
+    const made = kind.make({ record, org, cal, today, templates, attachments });
     if (made.ok)
       documents.push({
         name: `${id}-${kind.key}`,
@@ -151,6 +156,19 @@ await runMain('documents', async () => {
       else {
         await writeFile(html, doc.html, 'utf8');
         console.log(`${t('geschreven:', 'wrote')} ${shown(html)}`);
+      }
+      // the committee gets the files kept with the case as files, beside its dossier: <out>/K-…-bijlagen/
+      if (doc.name.endsWith('-dossier-klachtencommissie') && attachments.length) {
+        const folder = join(values.out, `${id}-bijlagen`);
+        if (dryRun)
+          console.log(
+            `${t('zou kopiëren:', 'would copy')} ${attachments.length} ${t('bijlage(n) naar', 'attachment(s) to')} ${shown(folder)}`,
+          );
+        else {
+          await mkdir(folder, { recursive: true });
+          for (const a of attachments) await copyFile(a.path, join(folder, a.name));
+          console.log(`${t('gekopieerd:', 'copied')} ${attachments.length} ${t('bijlage(n) naar', 'attachment(s) to')} ${shown(folder)}`);
+        }
       }
       if (browser) {
         // The page is self-contained: no network is needed to print it.

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { OTHERS_PARTS, OTHERS_PART_WORDS, type AccessSubject, type OthersPart } from '../lib/cases/subject-access.ts';
 import { InputError } from '../lib/problems/problems.ts';
@@ -14,7 +14,8 @@ const HELP = `Usage: npm run inzage -- --email ADDRESS | --name "FULL NAME" [opt
 Answers an access request (AVG/GDPR art. 15): finds every case in which the person is the
 complainant or their representative (e-mail or whole name, case-insensitive) and writes one export
 of everything held about them, as JSON and as an A4 PDF (with HTML), into a folder Git ignores
-(default: inzage/). The PDF starts with what is held, why, how long, who receives it and the
+(default: inzage/); the files kept with those cases (attachments) are copied beside it, into
+inzage-<date>-<case ids>-bijlagen/<case id>/. The PDF starts with what is held, why, how long, who receives it and the
 person's rights, then holds each case's full registration form. The export holds personal data:
 send it to the person, keep it out of Git. The command never prints the personal data itself.
 
@@ -106,6 +107,13 @@ await runMain('inzage', async () => {
   console.log(`wrote ${shown(`${base}.json`)}`);
   await writeFile(`${base}.html`, html, 'utf8');
   console.log(`wrote ${shown(`${base}.html`)}`);
+  // the files kept with the cases (their attachment folders), copied beside the export: <name>-bijlagen/K-…/
+  for (const { id, files } of r.attachments) {
+    const folder = join(`${base}-bijlagen`, id);
+    await mkdir(folder, { recursive: true });
+    for (const f of files) await copyFile(f.path, join(folder, f.name));
+    console.log(`wrote ${shown(folder)} (${files.length} file(s))`);
+  }
   if (!values['html-only']) {
     const browser = await launchChromium();
     try {

@@ -74,10 +74,20 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
+/** `Content-Disposition` of a download: an ASCII name for old clients, the real one (RFC 6266, 5987) for the others. */
+export function attachmentDisposition(name: string): string {
+  if (/^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name)) return `attachment; filename="${name}"`;
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii || 'bijlage'}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
 function reply(res: ServerResponse, r: Reply, path: string): void {
   if (r.kind === 'redirect') return send(res, 303, '', 'text/plain; charset=utf-8', { Location: r.location });
   if (r.kind === 'file')
-    return send(res, 200, r.body, r.type, r.filename ? { 'Content-Disposition': `attachment; filename="${r.filename}"` } : {});
+    return send(res, 200, r.body, r.type, r.filename ? { 'Content-Disposition': attachmentDisposition(r.filename) } : {});
   const csp = /^\/(dossier\/[^/]+\/document\/|instellingen\/voorbeeldbrief$)/.test(path) ? DOCUMENT_CSP : PAGE_CSP;
   return send(res, r.status, r.html.text, 'text/html; charset=utf-8', { 'Content-Security-Policy': csp });
 }

@@ -1,4 +1,6 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { listAttachments } from '../io/attachments.ts';
+import { IntakeStore } from './intake-store.ts';
 import type { Browser } from 'playwright-core';
 import type { caseSchemaFor } from '../schemas/case.ts';
 import type { Organization } from '../schemas/organization.ts';
@@ -72,6 +74,8 @@ export class Werkplek {
   readonly sharing: Sharing;
   /** The Overzicht's facts, from the check cache, kept while the cases folder does not change. */
   readonly index: CaseFactsMemo;
+  /** The attachments of e-mails read on Nieuwe klacht, until their registration (in memory only). */
+  readonly intakes = new IntakeStore();
   /** The cases' names, contact details and complaint texts for the search and the subjects: in memory only. */
   readonly texts: CaseTextIndex;
   /** Each case's history from Git, brought up to date in the background (never on a page's request). */
@@ -144,7 +148,8 @@ export class Werkplek {
       const text = readTextIfExists(join(dirname(this.o.config), 'templates', t));
       if (text !== undefined) templates[t] = text; // a missing one: the kind names it, never a blank letter
     }
-    return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
+    const attachments = listAttachments(resolve(record.file)); // the committee's dossier lists them
+    return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates, attachments });
   }
 
   /**

@@ -72,6 +72,8 @@ export function removedInWords(path: string): string {
   if (comment) return `opmerking na # (regel ${comment[1]})`;
   const body = /^body \((\d+) lines? of complaint text and notes\)$/.exec(path);
   if (body) return `tekst van het dossier: klacht en notities (${body[1]} ${body[1] === '1' ? 'regel' : 'regels'})`;
+  const files = /^attachments \((\d+) files?\)$/.exec(path);
+  if (files) return `${files[1] === '1' ? '1 bijlage' : `${files[1]} bijlagen`} (de bestanden bij het dossier)`;
   return path;
 }
 

@@ -26,6 +26,7 @@ function later<M>(load: () => Promise<M>, handler: (m: M) => Route['handle']): R
 const newCase = () => import('./pages/new-case.ts');
 const dossier = () => import('./pages/dossier.ts');
 const documents = () => import('./pages/documents.ts');
+const attachments = () => import('./pages/attachments.ts');
 const retention = () => import('./pages/retention.ts');
 const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
@@ -49,6 +50,13 @@ export const ROUTES: readonly Route[] = [
     path: new RegExp(`^/dossier/${CASE}/document/([a-z0-9-]+?)(\\.pdf)?$`),
     handle: later(documents, (m) => m.showDocument),
   },
+  // an attachment by the hash of its name (io/attachments.ts): a name never reaches an address or the log
+  {
+    method: 'GET',
+    path: new RegExp(`^/dossier/${CASE}/bijlage/([0-9a-f]{16})$`),
+    handle: later(attachments, (m) => m.showAttachment),
+  },
+  { method: 'POST', path: new RegExp(`^/dossier/${CASE}/bijlagen$`), handle: later(attachments, (m) => m.postAttachment) },
   { method: 'GET', path: /^\/bewaartermijn$/, handle: later(retention, (m) => m.showRetention) },
   { method: 'POST', path: /^\/bewaartermijn$/, handle: later(retention, (m) => m.postRetention) },
   { method: 'GET', path: /^\/privacy$/, handle: later(privacy, (m) => m.showPrivacy) },

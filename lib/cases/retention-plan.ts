@@ -8,6 +8,7 @@ import { addYears, pastRetention, type RetentionDue } from './retention.ts';
 import { closedOn } from '../deadlines/deadlines.ts';
 import { t } from '../../schemas/language.ts';
 import type { SourceFile } from './validate.ts';
+import { attachmentFolderOf } from './attachments.ts';
 
 /** One case whose personal data is to be removed: where, what, and the file's new text. */
 export interface RetentionAction extends RetentionDue {
@@ -16,6 +17,8 @@ export interface RetentionAction extends RetentionDue {
   removed: string[];
   /** The anonymized file; it passes validation. */
   text: string;
+  /** The case's attachment folder beside its file (lib/cases/attachments.ts): removed with the personal data. */
+  attachments: string;
 }
 
 /**
@@ -58,7 +61,7 @@ export function planRetention(
         ),
         check.problems,
       );
-    return { ...due, file, removed, text };
+    return { ...due, file, removed, text, attachments: attachmentFolderOf(file) };
   });
 }
 

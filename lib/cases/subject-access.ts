@@ -191,6 +191,8 @@ export interface AccessExport {
     tekst: string;
     /** Documents made for the case, still in the documents folder (names only). */
     documenten: string[];
+    /** Files kept with the case (its attachment folder; names only): copied beside the export. */
+    bijlagen: string[];
   }[];
 }
 
@@ -261,6 +263,8 @@ export function accessExport(
   documentsOf: (id: string) => string[],
   subject: AccessSubject,
   leaveOut: (record: CaseRecord) => readonly OthersPart[] = () => [],
+  /** The files kept with each case (names); left out with the complaint's text when that concerns someone else. */
+  attachmentsOf: (id: string) => string[] = () => [],
 ): AccessExport {
   return {
     aangemaakt: today,
@@ -279,6 +283,8 @@ export function accessExport(
         gegevens: shown.data,
         tekst: shown.body,
         documenten: documentsOf(r.data.id),
+        // the attachments came with the complaint: left out with its text (AVG art. 15(4))
+        bijlagen: left.includes('complaint') ? [] : attachmentsOf(r.data.id),
       };
     }),
   };

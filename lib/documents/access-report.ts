@@ -1,4 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
+import { vocabulary } from '../vocabulary/index.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { AccessExport } from '../cases/subject-access.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
@@ -34,6 +35,7 @@ ${fact('Uw rechten (e)', exp.rechten)}
 ${fact('Klacht bij de toezichthouder (f)', exp.klacht_autoriteit)}
 ${fact('Geautomatiseerde besluiten (h)', exp.geautomatiseerde_besluitvorming)}
 ${fact('Documenten', exp.dossiers.flatMap((d) => d.documenten).join(', ') || 'geen')}
+${fact(vocabulary('nl').attachment.heading, exp.dossiers.flatMap((d) => d.bijlagen.map((b) => `${d.dossiernummer}: ${b}`)).join(', ') || 'geen')}
 </table>
 <h2>Per dossier</h2>
 ${exp.dossiers

@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../cases/case-file.ts';
+import { sizeWords, type AttachmentInfo } from '../cases/attachments.ts';
 import { formatDate, type IsoDate } from '../dates/iso-date.ts';
 import { documentPage, escapeHtml } from './html.ts';
 import type { LetterResult } from './response-letter.ts';
@@ -20,8 +21,8 @@ export interface EarlierLetter {
  * and the steps with their dates) and every letter the complainant received (the acknowledgement and the
  * oral complaint's confirmation when the case records them as sent, the response letter and the escalation
  * letter), each from a new page. A letter recorded as sent that cannot be made again is named on the cover
- * with what it lacks, never silently left out. Needs a complete response and the escalation; else returns
- * what is missing.
+ * with what it lacks, never silently left out. The files kept with the case (`attachments`) are listed on the cover;
+ * they go along as files. Needs a complete response and the escalation; else returns what is missing.
  */
 export function committeeDossierHtml(
   record: CaseRecord,
@@ -29,6 +30,7 @@ export function committeeDossierHtml(
   response: LetterResult,
   escalation: LetterResult,
   earlier: readonly EarlierLetter[] = [],
+  attachments: readonly AttachmentInfo[] = [],
 ): LetterResult {
   const missing = [...(response.ok ? [] : response.missing), ...(escalation.ok ? [] : escalation.missing)];
   if (!response.ok || !escalation.ok) return { ok: false, missing: [...new Set(missing)] };
@@ -48,7 +50,16 @@ export function committeeDossierHtml(
 ${earlier.map((e) => item(e.title, e.sent, e.letter.ok ? undefined : e.letter.missing)).join('\n')}
 ${item('Antwoordbrief: de schriftelijke afhandeling (art. 4.6, 5.5)', c.response?.date)}
 ${item('Brief over het voorleggen aan de klachtencommissie (art. 4.7)', c.escalation?.date)}
-</ol>`;
+</ol>
+${
+  attachments.length
+    ? `<h2>${escapeHtml(vocabulary('nl').attachment.heading)} (art. 4.5)</h2>
+<p>Deze bestanden horen bij de klacht en gaan als losse bestanden mee met dit dossier:</p>
+<ul>
+${attachments.map((a) => `<li>${escapeHtml(a.name)} (${escapeHtml(sizeWords(a.size))})</li>`).join('\n')}
+</ul>`
+    : ''
+}`;
   const letters = [...earlier.flatMap((e) => (e.letter.ok ? [e.letter.html] : [])), response.html, escalation.html];
   const parts = [cover, pageBody(form), ...letters.map(pageBody)];
   return {

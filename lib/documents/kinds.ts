@@ -1,4 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
+import type { AttachmentInfo } from '../cases/attachments.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CaseRecord } from '../cases/case-file.ts';
 import type { IsoDate } from '../dates/iso-date.ts';
@@ -19,6 +20,8 @@ export interface DocumentInput {
   cal: WorkCalendar;
   today: IsoDate;
   templates: Readonly<Record<string, string>>;
+  /** The files kept with the case (lib/cases/attachments.ts), for the committee's dossier to list; none when left out. */
+  attachments?: readonly AttachmentInfo[];
 }
 
 /** A made document, or what the case file still lacks for it (Dutch field descriptions). */
@@ -97,7 +100,7 @@ const KINDS: readonly DocumentKind[] = [
     articles: 'art. 4.7',
     template: 'antwoordbrief.html',
     alsoUses: ['escalatiebrief.html', 'ontvangstbevestiging.html', 'bevestiging-mondelinge-klacht.html'],
-    make: ({ record, org, cal, today, templates }) => {
+    make: ({ record, org, cal, today, templates, attachments }) => {
       const c = record.data;
       // every letter the complainant received goes to the committee, made again as it was sent
       const earlier: EarlierLetter[] = [
@@ -126,6 +129,7 @@ const KINDS: readonly DocumentKind[] = [
         responseLetterHtml(record, org, ...letter(templates, 'antwoordbrief.html')),
         escalationLetterHtml(record, org, ...letter(templates, 'escalatiebrief.html')),
         earlier,
+        attachments,
       );
     },
   },

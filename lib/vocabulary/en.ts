@@ -150,6 +150,8 @@ export const en: Vocabulary = {
   },
   workdays,
   list: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
+  // files kept with a case (issue 25)
+  attachment: { heading: 'Attachments', one: 'attachment', many: 'attachments', originalMail: 'original e-mail' },
   // issue 21: Inrichten
   setting: {
     'organization.name': 'Name of the practice',

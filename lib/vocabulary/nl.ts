@@ -150,6 +150,8 @@ export const nl: Vocabulary = {
   },
   workdays,
   list: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`),
+  // files kept with a case (issue 25)
+  attachment: { heading: 'Bijlagen', one: 'bijlage', many: 'bijlagen', originalMail: 'oorspronkelijke e-mail' },
   // issue 21: Inrichten
   setting: {
     'organization.name': 'Naam van de praktijk',

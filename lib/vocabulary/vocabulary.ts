@@ -122,6 +122,8 @@ export interface Vocabulary {
   workdays: (n: number) => string;
   /** A list in running text: "a", "a en b", "a, b en c". */
   list: (items: readonly string[]) => string;
+  /** Files kept with a case (art. 4.5, lib/cases/attachments.ts): the heading, one and more files, the mail kept whole. */
+  attachment: { heading: string; one: string; many: string; originalMail: string };
   /** Inrichten's fields (organization.yml) as the form, its messages and `npm run inrichten` name them (issue 21). */
   setting: Record<SettingField, string>;
 }

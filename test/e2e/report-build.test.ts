@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +40,10 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'report-e2e-'));
   out = join(work, 'dist', 'report');
   await writeCaseFiles(join(work, 'cases'), REPORT_CASES);
+  // the canary case's attachments (lib/cases/attachments.ts), one named like a case: the report reads neither
+  await mkdir(join(work, 'cases', '2026', 'K-2026-003'), { recursive: true });
+  await writeFile(join(work, 'cases', '2026', 'K-2026-003', `factuur-${CANARY}.txt`), `Bijlage ${CANARY}`);
+  await writeFile(join(work, 'cases', '2026', 'K-2026-003', 'K-2026-099.md'), `---\nid: K-2026-099\n---\n${CANARY}\n`);
   await run(process.execPath, ['scripts/report.ts', '--cases', join(work, 'cases'), '--today', REPORT_TODAY, '--out', out, '--pdf']);
   for (const f of await filesUnder(out)) if (f.endsWith('.html')) html.set(f, await readFile(join(out, f), 'utf8'));
 });
@@ -169,6 +173,7 @@ describe('the built report', () => {
 
   it('holds no personal data of the canary case, though it counts the case (art. 4.4)', async () => {
     expect(html.get('jaar/2026.html')).toContain('K-2026-003');
+    expect([...html.values()].join('\n')).not.toContain('K-2026-099');
     const input = (await readFile(join(work, 'cases', '2026', 'K-2026-003.md'), 'utf8')).toLowerCase();
     for (const s of Object.values(CANARY_STRINGS)) expect(input).toContain(s.toLowerCase()); // the fixture really has them
     for (const f of await filesUnder(join(work, 'dist'))) {

@@ -463,6 +463,19 @@ describe('the escalation letter and the committee dossier (art. 4.7)', () => {
     expect(t).toContain('Bevestiging mondelinge klacht (art. 4.1), verstuurd op 10 januari 2024 (niet opnieuw te maken:');
     expect(t).toContain('voeg een kopie van de verstuurde brief toe');
   });
+  it('the dossier lists the files kept with the case, which go along as files (art. 4.5, 4.7)', () => {
+    const kind = DOCUMENT_KINDS.find((k) => k.key === 'dossier-klachtencommissie')!;
+    const templates = Object.fromEntries(templatesOf(kind).map((name) => [name, templateOf(name)]));
+    const attachments = [
+      { name: 'factuur <2024>.pdf', size: 120 * 1024, type: 'application/pdf' },
+      { name: 'e-mail.eml', size: 900, type: 'message/rfc822' },
+    ];
+    const html = made(kind.make({ record: record(escalated), org, cal, today: '2024-03-01', templates, attachments }));
+    expect(text(html)).toContain('Bijlagen (art. 4.5) Deze bestanden horen bij de klacht en gaan als losse bestanden mee met dit dossier:');
+    expect(html).toContain('<li>factuur &lt;2024&gt;.pdf (120 kB)</li>');
+    expect(html).toContain('<li>e-mail.eml (900 bytes)</li>');
+    expect(text(made(kind.make({ record: record(escalated), org, cal, today: '2024-03-01', templates })))).not.toContain('Bijlagen');
+  });
   it('the dossier is not made without the escalation', () => {
     const r = record(resolvedCase());
     const dossier = committeeDossierHtml(

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseConcerns } from '../../lib/cases/subject-access.ts';
@@ -131,6 +131,23 @@ describe('npm run inzage (AVG art. 15)', () => {
     expect(html).not.toContain('Cliëntstraat-kanarie');
     expect(html).toContain('Tekst-kanarie-2');
     expect(html).toContain('Ander Persoon');
+  });
+
+  it("copies the files kept with the person's cases beside the export, and names them in it", () => {
+    mkdirSync(join(p.dir, 'cases', '2024', 'K-2024-002'), { recursive: true });
+    writeFileSync(join(p.dir, 'cases', '2024', 'K-2024-002', 'factuur.pdf'), '%PDF-1.4\n');
+    const r = p.run('inzage.ts', ['--name', 'canary kanarie persoon', '--html-only', '--leave-out', 'none', '--today', '2026-03-03']);
+    expect(r.status).toBe(0);
+    const base = join(p.dir, 'inzage', 'inzage-2026-03-03-K-2024-001-K-2024-002');
+    expect(readdirSync(`${base}-bijlagen`, { recursive: true }).sort()).toEqual(['K-2024-002', join('K-2024-002', 'factuur.pdf')]);
+    expect(readFileSync(join(`${base}-bijlagen`, 'K-2024-002', 'factuur.pdf'), 'utf8')).toBe('%PDF-1.4\n');
+    expect(JSON.parse(readFileSync(`${base}.json`, 'utf8')).dossiers[1].bijlagen).toEqual(['factuur.pdf']);
+    expect(readFileSync(`${base}.html`, 'utf8')).toContain('K-2024-002: factuur.pdf');
+    expect(r.stdout).not.toMatch(/factuur/);
+    // a representative's case with the complaint's text left out (AVG art. 15(4)): its attachments are left out too
+    const left = p.run('inzage.ts', ['--name', 'canary kanarie persoon', '--html-only', '--leave-out', 'complaint', '--out', 'zonder']);
+    expect(left.status).toBe(0);
+    expect(readdirSync(join(p.dir, 'zonder')).filter((f) => f.endsWith('-bijlagen'))).toEqual([]);
   });
 
   it('by e-mail, and says so when nothing is held, writing nothing', () => {

@@ -33,6 +33,8 @@ describe('mailValues', () => {
         received: '2026-11-24', // 00:30 in Amsterdam
         klacht: 'Onderwerp: Klacht over de opruiming\n\nDe spullen zijn weg.',
       },
+      remarks: {},
+      attachments: [],
     });
   });
 
@@ -54,7 +56,7 @@ describe('mailValues', () => {
     });
   });
 
-  it('of a large mail only the start is read: sender and text, not the attachment after it', async () => {
+  it('a large mail is read whole: its attachment is offered', async () => {
     const mail = [
       'From: Jan <jan@example.org>',
       'Subject: met foto',
@@ -73,11 +75,10 @@ describe('mailValues', () => {
       '--m--',
     ].join('\r\n');
     const r = await mailValues(bytes(mail), 'UTC', '2026-12-01');
-    expect(r).toEqual({
-      ok: true,
-      partial: true,
-      values: expect.objectContaining({ 'complainant.email': 'jan@example.org', klacht: 'Onderwerp: met foto\n\nZie de foto.' }),
-    });
+    expect(r).toMatchObject({ ok: true, partial: false, values: { klacht: 'Onderwerp: met foto\n\nZie de foto.' } });
+    expect(r.ok && r.attachments.map((a) => [a.name, a.type, a.size])).toEqual([
+      ['bijlage.jpg', 'image/jpeg', 57 * Math.ceil((2 * MAX_MAIL_READ) / 78)],
+    ]);
   });
 
   it('headers over a megabyte: a Dutch message', async () => {

@@ -3,7 +3,7 @@ import type { Problem } from '../../lib/problems/problems.ts';
 import type { FieldErrors, FormValues } from '../form-controls.ts';
 import { formMessage } from '../labels.ts';
 
-const ARRAY_FIELDS = new Set(['categories', 'causes']);
+const ARRAY_FIELDS = new Set(['categories', 'causes', 'bijlage']);
 const DATE_FIELDS = /(^|\.)(received|assignment_completed|client_informed|written_confirmation|date|withdrawn_on|due|done)$/;
 
 /** Form values from a submitted body; textarea line ends (CRLF) become `\n`, so text reads back as typed. */

@@ -14,6 +14,8 @@ import { changeCase } from '../../actions/change-case.ts';
 import { caseFileOf } from '../../actions/workspace.ts';
 import { readTextIfExists, textHash } from '../../io/case-write.ts';
 import { shown } from '../../io/files.ts';
+import { listAttachments, type StoredAttachment } from '../../io/attachments.ts';
+import { attachmentsSection } from './attachments.ts';
 import { CASE_ID } from '../../schemas/case.ts';
 import type { KnownHistory } from '../../io/case-history.ts';
 import { historyDay, historyLines } from '../../lib/cases/history.ts';
@@ -51,7 +53,7 @@ export async function showDossier(app: Werkplek, req: Request): Promise<Reply> {
 }
 
 /** The Dossier page of case `id`, with a refused form's values and messages, or a notice. */
-function dossierReply(
+export function dossierReply(
   app: Werkplek,
   id: string,
   extra: { notice?: Html; refused?: { action: string; state: FormState }; status?: number },
@@ -83,6 +85,7 @@ function dossierReply(
       dayOfTerm: ctx.today > data.received ? workdaysBetween(ctx.cal, data.received, ctx.today) : 0,
       warnings: check.problems.filter((p) => p.severity === 'warning'),
       documents: documentsOf(app, record, ctx),
+      attachments: listAttachments(path),
       noPdf: app.pdfUnavailable(),
       refused: extra.refused,
       notice: extra.notice,
@@ -190,6 +193,8 @@ export interface DossierView {
   dayOfTerm: number;
   warnings: readonly Problem[];
   documents: readonly DossierDocument[];
+  /** The files kept with the case (its folder beside the file); none when left out. */
+  attachments?: readonly StoredAttachment[];
   /** The form that was refused, with its values and messages. */
   refused?: { action: string; state: FormState };
   notice?: Html;
@@ -230,6 +235,7 @@ export function dossierPage(v: DossierView): Html {
           : ''
       }
       <p class="hint">Documenten bevatten persoonsgegevens: bewaar ze niet buiten het dossier.</p>
+      ${attachmentsSection(c.id, v.attachments ?? [], Boolean(c.anonymized))}
       <h2>De klacht zoals ontvangen</h2>
       <div class="tekst">${v.body.trim()}</div>
       ${v.history && historySection(c.id, v.history, v.org, v.today)}`,

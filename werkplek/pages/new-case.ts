@@ -4,11 +4,14 @@ import { registerCase } from '../../actions/register.ts';
 import type { Werkplek } from '../context.ts';
 import { vocabulary } from '../../lib/vocabulary/index.ts';
 import { checkboxes, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
-import { errorsByField, readDates, str } from '../forms/form-values.ts';
+import { errorsByField, list, readDates, str } from '../forms/form-values.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_WORDS, sizeWords, tooLargeWords } from '../../lib/cases/attachments.ts';
+import type { NewAttachment } from '../../actions/attachments.ts';
 import { newCaseDraft, newCaseFieldOf } from '../forms/new-case-form.ts';
 import { html, type Html } from '../html.ts';
 import { notice, page } from '../layout.ts';
-import { mailValues } from '../mail-intake.ts';
+import { mailValues, offeredWords } from '../mail-intake.ts';
+import type { StagedMail } from '../intake-store.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 import { commitWords, writeFailedWords } from './saved-words.ts';
 
@@ -53,13 +56,22 @@ const NOT_REGISTERED = 'Niet geregistreerd: controleer de velden met een melding
 /** Register a new case (art. 1.5, 4.5) through the action layer; a refusal shows the form again with what she typed. */
 async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
   const ctx = app.context();
+  const key = str(raw, 'mail');
+  const staged = key ? app.intakes.peek(key) : undefined;
+  const offer = staged && { key, mail: staged };
   const refuse = (errors: FieldErrors, message: string, status = 422) =>
-    pageReply(newCasePage({ org: ctx.org, state: { values: raw, errors }, today: ctx.today, notice: notice(message, 'fout') }), status);
+    pageReply(
+      newCasePage({ org: ctx.org, state: { values: raw, errors }, today: ctx.today, notice: notice(message, 'fout'), offer }),
+      status,
+    );
   const dates = readDates(raw);
   if (Object.keys(dates.errors).length) return refuse(dates.errors, NOT_REGISTERED);
   const year = Number(str(dates.values, 'received').slice(0, 4)) || Number(ctx.today.slice(0, 4));
   app.index.changed();
-  const r = await registerCase(app.workspace(ctx), newCaseDraft(dates.values, ctx.org), { year });
+  const r = await registerCase(app.workspace(ctx), newCaseDraft(dates.values, ctx.org), {
+    year,
+    attachments: staged ? chosenAttachments(staged, raw) : [],
+  });
   app.index.changed();
   switch (r.kind) {
     case 'refused':
@@ -72,7 +84,16 @@ async function register(app: Werkplek, raw: Request['values']): Promise<Reply> {
       // the number is taken by the background push; if another computer took it first, the sharing renumbers
       // this case and the Overzicht and the Dossier say so
       const said = commitWords(r.commit);
-      return redirect(`/dossier/${r.id}?melding=${app.flash(`${r.id}: klacht geregistreerd (art. 4.5). ${said}`)}`);
+      if (key) app.intakes.take(key);
+      const kept = r.attachments.length
+        ? ` ${r.attachments.length === 1 ? '1 bijlage' : `${r.attachments.length} bijlagen`} bewaard bij het dossier.`
+        : '';
+      const lost =
+        key && !staged
+          ? ' De bijlagen van de e-mail waren niet meer beschikbaar (de werkplek is intussen opnieuw gestart, of het inlezen is langer dan twee uur geleden): voeg ze toe onder Bijlagen.'
+          : '';
+      const problem = r.attachmentProblem ? ` ${r.attachmentProblem}` : '';
+      return redirect(`/dossier/${r.id}?melding=${app.flash(`${r.id}: klacht geregistreerd (art. 4.5).${kept}${lost}${problem} ${said}`)}`);
     }
   }
 }
@@ -85,26 +106,98 @@ async function intake(app: Werkplek, file: File | undefined): Promise<Reply> {
   if (!file || file.size === 0) return form({}, notice('Kies eerst een .eml-bestand.', 'fout'), 422);
   const mail = await mailValues(file, ctx.org.time_zone, ctx.today);
   if (!mail.ok) return form({}, notice(mail.message, 'fout'), 422);
-  const partial = mail.partial ? ' De e-mail is groter dan 2 MB: alleen het begin is gelezen, dus de tekst kan onvolledig zijn.' : '';
-  return form(
-    mail.values,
-    notice(`De gegevens uit de e-mail zijn ingevuld.${partial} Controleer ze, vul de rest aan en klik op Klacht registreren.`),
+  const partial = mail.partial
+    ? ' De e-mail is te groot om helemaal te lezen: alleen het begin is gelezen, dus de tekst kan onvolledig zijn en de bijlagen zijn niet overgenomen.'
+    : '';
+  const staged: StagedMail = {
+    attachments: mail.attachments.map((a) => ({ name: a.name, type: a.type, bytes: a.bytes, inline: a.inline, refusal: a.refusal })),
+    eml: { name: emlName(file.name), type: 'message/rfc822', bytes: await file.bytes() },
+  };
+  const offer = { key: app.intakes.put(staged), mail: staged };
+  const values = { ...mail.values, bijlage: mail.attachments.flatMap((a, i) => (a.inline || a.refusal ? [] : [String(i)])) };
+  const asked = mail.remarks.received ? ' Eén ding kon niet worden ingevuld: zie de ontvangstdatum.' : '';
+  const offered = mail.attachments.length ? ' Kies onderaan welke bijlagen bij het dossier worden bewaard.' : '';
+  return pageReply(
+    newCasePage({
+      org: ctx.org,
+      state: { values, errors: mail.remarks },
+      today: ctx.today,
+      offer,
+      notice: notice(
+        `De gegevens uit de e-mail zijn ingevuld.${partial}${asked}${offered} Controleer ze, vul de rest aan en klik op Klacht registreren.`,
+      ),
+    }),
   );
 }
 
+/** The name the dropped mail is kept under: its own (made safe later), or `e-mail.eml`. */
+const emlName = (name: string) => (/\.eml$/i.test(name) ? name : `${name || 'e-mail'}.eml`);
+
+/** The attachments she ticked on the form (by their place in the mail), and the mail itself when she chose to keep it. */
+function chosenAttachments(staged: StagedMail, raw: Request['values']): NewAttachment[] {
+  const chosen = new Set(list(raw, 'bijlage'));
+  return [
+    ...staged.attachments.filter((a, i) => chosen.has(String(i)) && !a.refusal),
+    ...(str(raw, 'eml-bewaren') === 'ja' ? [staged.eml] : []),
+  ];
+}
+
+/** The attachments of a read mail on the registration form: tick which to keep (art. 4.5), and whether to keep the mail. */
+function offerFields(s: FormState, offer: { key: string; mail: StagedMail }): Html {
+  const on = new Set(list(s.values, 'bijlage'));
+  const emlTooLarge = offer.mail.eml.bytes.byteLength > ATTACHMENT_MAX_BYTES;
+  return html`<fieldset class="veld bijlagen-keuze">
+    <legend>Bijlagen uit de e-mail bewaren bij het dossier (art. 4.5)</legend>
+    ${hidden('mail', offer.key)}
+    <p class="hint" id="bijlagen-hint">
+      Elk bestand mag hoogstens ${ATTACHMENT_MAX_WORDS} zijn. Afbeeldingen in de tekst (zoals een logo) staan uit; vink ze aan als ze bij de klacht
+      horen.
+    </p>
+    ${offer.mail.attachments.length ? '' : html`<p>De e-mail heeft geen bijlagen.</p>`}
+    ${offer.mail.attachments.map((a, i) =>
+      a.refusal
+        ? html`<p class="fout">${a.refusal}</p>`
+        : html`<div class="vinkje">
+            <input type="checkbox" id="f-bijlage-${i}" name="bijlage" value="${String(i)}" ${on.has(String(i)) && 'checked'} /><label
+              for="f-bijlage-${i}"
+              >${offeredWords({ name: a.name, size: a.bytes.byteLength })}${a.inline ? ' (afbeelding in de tekst)' : ''}</label
+            >
+          </div>`,
+    )}
+    ${
+      emlTooLarge
+        ? html`<p class="hint">${tooLargeWords(offer.mail.eml.name, offer.mail.eml.bytes.byteLength)}</p>`
+        : html`<div class="vinkje">
+          <input type="checkbox" id="f-eml-bewaren" name="eml-bewaren" value="ja" ${str(s.values, 'eml-bewaren') === 'ja' && 'checked'} /><label
+            for="f-eml-bewaren"
+            >Bewaar ook de oorspronkelijke e-mail (${offer.mail.eml.name}, ${sizeWords(offer.mail.eml.bytes.byteLength)})</label
+          >
+        </div>`
+    }
+  </fieldset>`;
+}
+
 /** Nieuwe klacht: the registration form (art. 1.5, 4.5), with e-mail intake (art. 4.1). */
-export function newCasePage(o: { org: Organization; state: FormState; today: IsoDate; notice?: Html }): Html {
+export function newCasePage(o: {
+  org: Organization;
+  state: FormState;
+  today: IsoDate;
+  notice?: Html;
+  /** A read e-mail's attachments, kept in memory under `key` until the registration. */
+  offer?: { key: string; mail: StagedMail };
+}): Html {
   const s = o.state;
   const form = html`<form method="post" action="/nieuw" enctype="multipart/form-data" class="drop" aria-labelledby="eml-kop">
       <h2 id="eml-kop">E-mail inlezen</h2>
       <p class="hint">
-        Sleep een opgeslagen e-mail (.eml) hierheen, of kies het bestand: naam, e-mailadres, datum en tekst worden ingevuld (art. 4.1). Er
-        wordt nog niets opgeslagen.
+        Sleep een opgeslagen e-mail (.eml) hierheen, of kies het bestand: naam, e-mailadres, datum en tekst worden ingevuld (art. 4.1) en u
+        kiest welke bijlagen (elk hoogstens ${ATTACHMENT_MAX_WORDS}) bij het dossier worden bewaard. Er wordt nog niets opgeslagen.
       </p>
       <div class="veld">
         <label for="f-eml">E-mailbestand (.eml)</label><input type="file" id="f-eml" name="eml" accept=".eml,message/rfc822" />
       </div>
       <input type="hidden" name="actie" value="eml" /><button type="submit" class="secundair">E-mail inlezen</button>
+      <p class="hint" id="eml-status" role="status"></p>
     </form>
     <form method="post" action="/nieuw" novalidate>
       ${hidden('actie', 'registreren')} ${formProblems(s, NEW_CASE_FIELDS)}
@@ -142,6 +235,7 @@ export function newCasePage(o: { org: Organization; state: FormState; today: Iso
       </details>
       <h2>De klacht zoals ontvangen</h2>
       ${field(s, 'klacht', 'Tekst van de klacht', { type: 'textarea', hint: 'Plak de e-mail, brief of het formulier. Elk teken blijft bewaard zoals getypt.' })}
+      ${o.offer ? offerFields(s, o.offer) : ''}
       <button type="submit">Klacht registreren</button>
     </form>`;
   return page({

@@ -1,4 +1,6 @@
 import type { Organization } from '../../schemas/organization.ts';
+import type { StoredAttachment } from '../../io/attachments.ts';
+import { sizeWords } from '../../lib/cases/attachments.ts';
 import type { RetentionAction } from '../../lib/cases/retention-plan.ts';
 import { OTHERS_PARTS, OTHERS_PART_WORDS, type AccessSubject, type OthersPart } from '../../lib/cases/subject-access.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
@@ -23,7 +25,13 @@ export interface PrivacyView {
    * The access request's form (email or name) and, once searched, the cases found and, per case where the person
    * is the representative, what it holds about someone else (AVG art. 15(4)), for the organizer to leave out.
    */
-  access: FormState & { found?: readonly string[]; others?: Readonly<Record<string, readonly OthersPart[]>>; choose?: boolean };
+  access: FormState & {
+    found?: readonly string[];
+    others?: Readonly<Record<string, readonly OthersPart[]>>;
+    choose?: boolean;
+    /** The files kept with the cases found, to download and send along. */
+    attachments?: readonly { id: string; files: readonly StoredAttachment[] }[];
+  };
   /** The erasure request's form (case id) and, after the dry run, what would be removed. */
   erasure: FormState & { plan?: RetentionAction; error?: string };
   notice?: Html;
@@ -76,6 +84,7 @@ async function access(app: Werkplek, action: string, raw: Request['values']): Pr
     return show(422);
   }
   view.access.found = r.records.map((x) => x.data.id);
+  view.access.attachments = r.attachments;
   view.access.others = r.others;
   if (action === 'inzage-zoeken' || r.records.length === 0) return show();
   if (!chosen && Object.values(r.others).some((parts) => parts.length > 0)) {
@@ -200,6 +209,19 @@ function accessSection(v: PrivacyView): Html {
                 Download de export en stuur hem aan de persoon (binnen een maand, art. 12 AVG). Bewaar hem niet elders en zet hem niet in
                 Git.
               </p>
+              ${
+                a.attachments?.length
+                  ? html`<p>Stuur ook de bijlagen mee; de export noemt ze:</p>
+                    <ul class="bijlagen">
+                      ${a.attachments.flatMap(({ id, files }) =>
+                        files.map(
+                          (f) =>
+                            html`<li>${id}: <a href="/dossier/${id}/bijlage/${f.key}" download="${f.name}">${f.name}</a> (${sizeWords(f.size)})</li>`,
+                        ),
+                      )}
+                    </ul>`
+                  : ''
+              }
             </div>
             <form method="post" action="/privacy">
               ${subject}${othersChoice(a.others ?? {}, a.choose === true)}

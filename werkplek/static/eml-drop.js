@@ -1,5 +1,8 @@
 const drop = document.querySelector('.drop'),
-  input = document.getElementById('f-eml');
+  input = document.getElementById('f-eml'),
+  status = document.getElementById('eml-status');
+// reading a mail with attachments takes a moment: say so where a screen reader hears it
+input.form.addEventListener('submit', () => (status.textContent = 'De e-mail wordt gelezen…'));
 input.addEventListener('change', () => input.form.requestSubmit());
 for (const t of ['dragover', 'dragenter'])
   document.addEventListener(t, (e) => {
