@@ -163,7 +163,7 @@ export class Sharing {
   async resolve(choices: readonly Resolution[]): Promise<RoundOutcome> {
     await this.idle();
     const top = await this.git.topLevel();
-    if (!top) return this.failed('de dossiermap staat niet in Git');
+    if (!top) return this.failed('deze dossiermap wordt met niemand gedeeld');
     for (const c of choices) (this.choices[relative(top, join(this.cases, c.path))] ??= {})[c.field] = c.choice;
     this.conflicts = [];
     return this.share({ fetchFirst: true });
@@ -178,7 +178,7 @@ export class Sharing {
   /** One round: push; when rejected (or asked to fetch first), fetch, renumber, merge, push again (a few times at most). */
   private async shareRound(fetchFirst: boolean): Promise<RoundOutcome> {
     const state = await this.state(true);
-    if (!state.repo) return this.failed('de dossiermap staat niet in Git');
+    if (!state.repo) return this.failed('deze dossiermap wordt met niemand gedeeld');
     if (!state.branch) return this.failed(gitProblemMessage({ kind: 'detached' }));
     const problem = await this.commitRefused();
     if (problem) return this.failed(gitProblemMessage(problem));

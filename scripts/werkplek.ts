@@ -46,7 +46,10 @@ await runMain('werkplek', async () => {
     // connecting (ssh) and a stalled transfer (https) give up well before the whole command
     gitLimits: { timeoutMs: gitTimeout * 1000, connectSeconds: Math.min(5, gitTimeout), lowSpeedSeconds: Math.min(10, gitTimeout) },
   }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port`);
+    if (error.code === 'EADDRINUSE')
+      throw new UsageError(
+        `Poort ${port} is al in gebruik. Draait de werkplek al? Open dan http://127.0.0.1:${port}/ in de browser. Anders: kies een andere poort met --port, bijv. --port ${port + 1}.`,
+      );
     throw error;
   });
   console.log(`Werkplek klachten draait op ${running.url}  (open dit adres in de browser; stoppen met Ctrl+C)`);

@@ -29,6 +29,7 @@ const retention = () => import('./pages/retention.ts');
 const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
 const whoAmI = () => import('./pages/who-am-i.ts');
+const repair = () => import('./pages/repair.ts');
 
 /** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
 export const ROUTES: readonly Route[] = [
@@ -37,6 +38,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: /^\/nieuw$/, handle: later(newCase, (m) => m.postNewCase) },
   { method: 'GET', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.showDossier) },
   { method: 'POST', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.postDossier) },
+  { method: 'GET', path: new RegExp(`^/dossier/${CASE}/herstellen$`), handle: later(repair, (m) => m.showRepair) },
+  { method: 'POST', path: new RegExp(`^/dossier/${CASE}/herstellen$`), handle: later(repair, (m) => m.postRepair) },
   {
     method: 'GET',
     path: new RegExp(`^/dossier/${CASE}/document/([a-z0-9-]+?)(\\.pdf)?$`),

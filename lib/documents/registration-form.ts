@@ -15,9 +15,10 @@ const STEP_ARTICLES: Record<StepKind, string> = {
   complainant_heard: 'art. 5.2',
   third_party_information: 'art. 5.3',
   mediation: 'art. 4.3, 5.5',
+  reopened: '',
 };
 
-const date = (d: IsoDate | undefined) => (d ? `${formatDate(d)} (${d})` : '');
+const date = (d: IsoDate | undefined) => (d ? formatDate(d) : '');
 const yesNo = (b: boolean | undefined) => (b === undefined ? '' : b ? 'ja' : 'nee');
 
 /** One table row; an empty value prints as a dash so a blank on the form is visibly blank. */

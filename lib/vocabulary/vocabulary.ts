@@ -87,4 +87,6 @@ export interface Vocabulary {
   workdays: (n: number) => string;
   /** A list in running text: "a", "a en b", "a, b en c". */
   list: (items: readonly string[]) => string;
+  /** How the complaint came in, said of its receipt: "mondeling ontvangen" (art. 1.1, 4.1). */
+  channelReceived: Record<CaseData['channel'], string>;
 }

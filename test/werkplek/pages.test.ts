@@ -22,7 +22,6 @@ const dossierHtml = (data: CaseData, dayOfTerm: number) =>
     org,
     data,
     body: '\n## Klacht\n\nTekst.\n',
-    file: `cases/2026/${data.id}.md`,
     hash: 'x',
     deadline: caseDeadline(data, calendarFor(org), org.deadlines, '2026-11-24'),
     today: '2026-11-24',
