@@ -15,7 +15,7 @@ import { commitWords, writeFailedWords } from './saved-words.ts';
 const nl = vocabulary('nl');
 /** The case file's fields in the organizer's words. */
 const FIELD_NL: Readonly<Record<string, string>> = nl.field;
-/** What the values of a field with a fixed list mean, for a problem with such a field: `open` is "in behandeling". */
+/** What the values of a field with a fixed list mean, for a problem with such a field (status open, in words). */
 const MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = { status: nl.status, channel: nl.channel };
 
 /** GET /dossier/ID/herstellen: a dossier that cannot be read, with what is wrong per line and its text to repair. */
