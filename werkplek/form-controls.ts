@@ -53,7 +53,7 @@ export const hidden = (name: string, value: string): Html => html`<input type="h
 
 /** Options of one input. */
 export interface FieldOptions {
-  type?: 'text' | 'email' | 'tel' | 'date' | 'textarea';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'password' | 'textarea';
   required?: boolean;
   hint?: string;
   value?: string;
@@ -157,7 +157,7 @@ export function checkboxes(
 export function formProblems(
   s: FormState,
   shownFields: readonly string[],
-  id: string,
+  id = 'meldingen',
   labels: Readonly<Record<string, string>> = {},
 ): Html | '' {
   const rest = Object.entries(s.errors).filter(([k]) => !shownFields.includes(k));

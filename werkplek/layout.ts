@@ -6,6 +6,7 @@ const NAV: readonly [string, string][] = [
   ['/bewaartermijn', 'Bewaartermijn'],
   ['/privacy', 'Privacyverzoeken'],
   ['/wie-ben-ik', 'Wie ben ik'],
+  ['/instellingen/github', 'GitHub controleren'],
 ];
 
 /** Why a page or a section asks what it asks: the articles of the regulation, folded away under "Waarom?". */

@@ -106,7 +106,14 @@ const SAMPLES = [
   '/privacy',
   '/synchroniseren',
   '/wie-ben-ik',
+  '/instellingen/github',
 ];
+
+/**
+ * Words a page may use because it is about that very thing: the GitHub check names GitHub's own screen, where the
+ * organizer finds her "repository" by that word.
+ */
+const ALLOWED: Readonly<Record<string, RegExp>> = { '/instellingen/github': /^repositor/i };
 
 describe('what the organizer reads names no developer word', () => {
   it('has a sample address for every page of the route table', () => {
@@ -120,7 +127,8 @@ describe('what the organizer reads names no developer word', () => {
     for (const path of SAMPLES) {
       const page = await get(path);
       // the repair page shows the dossier's own keys: they are what she edits there
-      for (const w of developerWordsIn(visibleText(page), { keysAllowed: path.endsWith('/herstellen') })) found.push(`${path}: ${w}`);
+      for (const w of developerWordsIn(visibleText(page), { keysAllowed: path.endsWith('/herstellen') }))
+        if (!ALLOWED[path]?.test(w)) found.push(`${path}: ${w}`);
     }
     expect(found).toEqual([]);
   });

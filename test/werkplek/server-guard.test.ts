@@ -115,6 +115,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: '/privacy' },
   { method: 'GET', path: '/synchroniseren' },
   { method: 'GET', path: '/wie-ben-ik' },
+  { method: 'GET', path: '/instellingen/github' },
   { method: 'GET', path: '/static/werkplek.css' },
   { method: 'GET', path: '/bestaat-niet' },
   { method: 'POST', path: '/nieuw', body: REGISTRATION },
@@ -126,6 +127,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'POST', path: '/synchroniseren', body: '' },
   { method: 'POST', path: '/synchroniseren', body: form({ actie: 'slot' }) },
   { method: 'POST', path: '/wie-ben-ik', body: form({ wie: 'anouk' }) },
+  { method: 'POST', path: '/instellingen/github', body: form({ repository: 'opruimcoach/klachten', token: 'x' }) },
   { method: 'POST', path: '/bestaat-niet', body: '' },
 ];
 
