@@ -15,6 +15,7 @@ import { commitWords } from '../../werkplek/pages/saved-words.ts';
 import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
 import { ROUTES } from '../../werkplek/routes.ts';
 import { developerWordsIn, visibleText } from '../helpers/developer-words.ts';
+import { runScriptAsync } from '../helpers/run-script.ts';
 import { caseData, caseText, ORG, tempProject } from '../helpers/fixtures.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -187,6 +188,15 @@ describe('what the organizer reads names no developer word', () => {
       ),
     ];
     expect(said.flatMap((s) => developerWordsIn(s))).toEqual([]);
+  });
+
+  it('a port in use, said in Dutch with what to do', async () => {
+    const port = new URL(werkplek.url).port;
+    const config = ['--cases', join(dir, 'cases'), '--config', join(dir, 'organization.yml')];
+    const r = await runScriptAsync('werkplek', ['--port', port, ...config], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Poort ${port} is al in gebruik. Draait de werkplek al? Open dan http://127.0.0.1:${port}/ in de browser.`);
+    expect(developerWordsIn(r.stderr)).toEqual([]);
   });
 
   it('the access export (AVG art. 15) as printed', () => {
