@@ -6,7 +6,7 @@ import { shown } from '../io/files.ts';
 import { CASE_ID } from '../schemas/case.ts';
 import { t } from '../schemas/language.ts';
 import { loadOrganization } from '../io/case-files.ts';
-import { Sharing } from '../io/sharing.ts';
+import { Sharing, sharedLine } from '../io/sharing.ts';
 import { retention } from '../actions/retention.ts';
 import { workspace } from '../actions/workspace.ts';
 import { resolveToday } from '../io/today.ts';
@@ -105,6 +105,8 @@ await runMain('retention', async () => {
     console.log(`  ${values.apply ? t('gezet:', 'set') : t('zou zetten:', 'would set')} anonymized: ${today}`);
   }
   const committed = outcome.kind === 'applied' && outcome.commits.every((c) => c.kind === 'committed');
+  // shared at once, as a registration is: the removal reaches the shared copy too, not only this machine
+  const round = outcome.kind === 'applied' ? await ws.sharing!.shareCommitted(outcome.commits) : undefined;
   const again = `npm run retention -- ${values.case ? `--case ${values.case} --now ` : ''}--apply`;
   if (values.apply)
     console.log(
@@ -120,4 +122,5 @@ await runMain('retention', async () => {
         `\nDry run: nothing was changed. Run "${again}" to remove this personal data from ${plan.length} case file(s).`,
       ),
     );
+  if (round) console.log(sharedLine(round));
 });

@@ -1,6 +1,7 @@
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { isIsoDate } from '../lib/dates/iso-date.ts';
 import { startWerkplek } from '../werkplek/app.ts';
+import { busyPortMessage, portHolder } from '../werkplek/single-instance.ts';
 
 const HELP = `Usage: npm run werkplek -- [options]
 
@@ -10,6 +11,8 @@ open that address in the browser. It answers only requests for its own address (
 in GitHub Codespaces also its forwarded address) and forms from its own pages: anything else gets 403. Every save is checked as npm run validate checks it, written atomically
 and, in a Git work tree, committed (one file per commit, message without personal data) and shared with the
 remote in the background (Synchroniseren brings in the others' changes). Stop with Ctrl+C.
+When the port is taken by a werkplek of the same cases folder (a second terminal, a second attach in Codespaces), it
+prints that werkplek's address and exits 0 instead of starting a second; by anything else: exit code 2 and a message.
 
 Options:
   --port N             port on 127.0.0.1 (default: 4321; 0 picks a free port)
@@ -47,13 +50,14 @@ await runMain('werkplek', async () => {
     github: { repository: process.env.GITHUB_REPOSITORY || undefined, apiUrl: process.env.GITHUB_API_URL || undefined },
     // connecting (ssh) and a stalled transfer (https) give up well before the whole command
     gitLimits: { timeoutMs: gitTimeout * 1000, connectSeconds: Math.min(5, gitTimeout), lowSpeedSeconds: Math.min(10, gitTimeout) },
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE')
-      throw new UsageError(
-        `Poort ${port} is al in gebruik. Draait de werkplek al? Open dan http://127.0.0.1:${port}/ in de browser. Anders: kies een andere poort met --port, bijv. --port ${port + 1}.`,
-      );
-    throw error;
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    // a second start (another terminal, a second attach in Codespaces): open the werkplek that runs, never a second
+    const busy = busyPortMessage(await portHolder(port, values.cases), port);
+    if (busy.ok) return busy.text;
+    throw new UsageError(busy.text);
   });
+  if (typeof running === 'string') return void console.log(running);
   console.log(`Werkplek klachten draait op ${running.url}  (open dit adres in de browser; stoppen met Ctrl+C)`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WriteFailedError } from '../io/atomic-write.ts';
+import { BrowserUnavailableError } from '../io/chromium.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { HttpError, Werkplek, type WerkplekOptions } from './context.ts';
 import { valuesOf } from './forms/form-values.ts';
@@ -26,6 +27,9 @@ export async function startWerkplek(o: WerkplekOptions & { port: number }): Prom
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, '127.0.0.1', resolve);
+  }).catch(async (error: unknown) => {
+    await app.close(); // its watchers and the sharing round would keep the process alive
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -44,6 +48,8 @@ const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntrie
     ['werkplek.css', 'text/css; charset=utf-8'],
     ['eml-drop.js', 'text/javascript; charset=utf-8'],
     ['foutoverzicht.js', 'text/javascript; charset=utf-8'],
+    ['geschiedenis.js', 'text/javascript; charset=utf-8'],
+    ['zoeken.js', 'text/javascript; charset=utf-8'],
   ].map(([name, type]) => [`/static/${name}`, { type: type!, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
 );
 
@@ -53,9 +59,10 @@ const HEADERS = {
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
-// the werkplek's own pages load only their own stylesheet and script; a letter's preview has its own <style>
+// the werkplek's own pages load only their own stylesheet and script (which fetches a Dossier's history from the
+// werkplek itself); a letter's preview has its own <style>
 const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -96,6 +103,9 @@ async function route(app: Werkplek, bodies: BodyReader, req: IncomingMessage, re
  * (422), a write the disk refused (507): the message says what happened; anything else is a 500 that names nothing.
  */
 function errorAnswer(error: unknown): { status: number; title: string; message: string; close: boolean; known: boolean } {
+  // no Chrome, Edge or Chromium to print a PDF with: 503 and the Dutch message naming what to install
+  if (error instanceof BrowserUnavailableError)
+    return { status: 503, title: 'Geen PDF mogelijk', message: error.message, close: false, known: true };
   const known =
     error instanceof RequestError || error instanceof HttpError || error instanceof WriteFailedError || error instanceof InputError;
   const status = !known ? 500 : error instanceof WriteFailedError ? 507 : error instanceof InputError ? 422 : error.status;
