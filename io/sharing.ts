@@ -174,7 +174,7 @@ export class Sharing {
   async resolve(choices: readonly Resolution[]): Promise<RoundOutcome> {
     await this.idle();
     const top = await this.git.topLevel();
-    if (!top) return this.failed('de dossiermap staat niet in Git');
+    if (!top) return this.failed('deze dossiermap wordt met niemand gedeeld');
     for (const c of choices) (this.choices[relative(top, join(this.cases, c.path))] ??= {})[c.field] = c.choice;
     this.conflicts = [];
     return this.share({ fetchFirst: true });
@@ -189,11 +189,11 @@ export class Sharing {
   /** One round: push; when rejected (or asked to fetch first), fetch, renumber, merge, push again (a few times at most). */
   private async shareRound(fetchFirst: boolean): Promise<RoundOutcome> {
     const state = await this.state(true);
-    if (!state.repo) return this.failed('de dossiermap staat niet in Git');
+    if (!state.repo) return this.failed('deze dossiermap wordt met niemand gedeeld');
     if (!state.branch) return this.failed(gitProblemMessage({ kind: 'detached' }));
     const problem = await this.commitRefused();
     if (problem) return this.failed(gitProblemMessage(problem));
-    if (!state.upstream) return this.failed('er is geen gedeelde opslag (remote) ingesteld');
+    if (!state.upstream) return this.failed('er is geen gedeelde opslag ingesteld');
     if (this.conflicts.length) return this.failed('er wacht een conflict op uw keuze', this.conflicts);
     const renumbered: Renumbered[] = [];
     for (let attempt = 0, pull = fetchFirst; attempt < 4; attempt++, pull = true) {
@@ -248,7 +248,7 @@ export class Sharing {
     this.renumbered.push(...moved);
     const dir = await this.git.gitDir();
     const top = await this.git.topLevel();
-    if (!dir || !top) return this.failed('de Git-map is niet te vinden; vraag hulp');
+    if (!dir || !top) return this.failed('de geschiedenis van de dossiermap is niet te vinden; vraag hulp');
     // the driver's report and the choices hold case values: inside the Git folder (never committed), removed after
     mkdirSync(join(dir, 'werkplek'), { recursive: true, mode: 0o700 });
     const report = join(dir, 'werkplek', 'merge-conflicts.jsonl');

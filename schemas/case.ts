@@ -13,7 +13,8 @@ export const CHANNELS = ['email', 'letter', 'form', 'oral'] as const;
 /** The states of a case; `resolved` and `escalated` need a written response (art. 4.6, 5.5). */
 export const STATUSES = ['open', 'resolved', 'escalated', 'withdrawn'] as const;
 /** Handling steps of art. 5.1–5.3, plus mediation (art. 4.3, 5.5). */
-export const STEP_KINDS = ['information_given', 'complainant_heard', 'third_party_information', 'mediation'] as const;
+// `reopened`: a closed or withdrawn case taken up again, with the reason in its note (not a step of art. 5)
+export const STEP_KINDS = ['information_given', 'complainant_heard', 'third_party_information', 'mediation', 'reopened'] as const;
 
 const contact = {
   email: z
@@ -44,7 +45,8 @@ export const complainantSchema = z.strictObject({
 /** A handling step with its date (art. 5.1–5.3). */
 export const stepSchema = z.strictObject({
   kind: z.enum(STEP_KINDS, say(`verwacht één van ${STEP_KINDS.join(', ')}`, `expected one of ${STEP_KINDS.join(', ')}`)).meta({
-    description: 'information_given (art. 5.1), complainant_heard (art. 5.2), third_party_information (art. 5.3), mediation (art. 4.3).',
+    description:
+      'information_given (art. 5.1), complainant_heard (art. 5.2), third_party_information (art. 5.3), mediation (art. 4.3), reopened (dossier heropend; de reden in note).',
   }),
   date: isoDate.meta({ description: 'Datum van de stap (JJJJ-MM-DD).' }),
   note: text.optional().meta({ description: 'Korte interne notitie (blijft in het dossier).' }),
@@ -155,7 +157,8 @@ export function checkCaseRules(c: Shape, ctx: z.RefinementCtx): void {
   notBefore(['written_confirmation'], c.written_confirmation, c.received, 'received');
   c.steps.forEach((s, i) => {
     notBefore(['steps', i, 'date'], s.date, c.received, 'received');
-    if (c.response && s.date > c.response.date)
+    // a reopening comes after the closing, and so often after the response
+    if (c.response && s.date > c.response.date && s.kind !== 'reopened')
       issue(
         ['steps', i, 'date'],
         `${s.date} ligt na ${named('response.date', 'nl', c.response.date)}; een stap komt vóór de afhandeling`,

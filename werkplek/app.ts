@@ -47,11 +47,12 @@ export async function startWerkplek(o: WerkplekOptions & { port: number }): Prom
   };
 }
 
-/** The stylesheet and the one script, served from `static/` (no inline script or style: the CSP forbids them). */
+/** The stylesheet and the scripts, served from `static/` (no inline script or style: the CSP forbids them). */
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
   [
     ['werkplek.css', 'text/css; charset=utf-8'],
     ['eml-drop.js', 'text/javascript; charset=utf-8'],
+    ['foutoverzicht.js', 'text/javascript; charset=utf-8'],
     ['geschiedenis.js', 'text/javascript; charset=utf-8'],
     ['zoeken.js', 'text/javascript; charset=utf-8'],
   ].map(([name, type]) => [`/static/${name}`, { type: type!, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),

@@ -1,3 +1,4 @@
+import { formatDate } from '../lib/dates/format.ts';
 import { vocabulary, type CaseField, type DatedStep, type StepKind } from '../lib/vocabulary/index.ts';
 
 /** The words the messages name fields and documents by (lib/vocabulary). */
@@ -27,19 +28,14 @@ export const CHECKLIST_STEPS: readonly ChecklistStep[] = [
  * werkplek's terms: the form that fills it in. Unknown messages stay as they are.
  */
 export function missingInWerkplek(message: string): string {
-  const form = (what: string, name: string, article: string) => `${what} (formulier "${name}", ${article})`;
+  const form = (what: string, name: string) => `${what} (formulier "${name}")`;
   const the = (field: CaseField) => `de ${nl.field[field].toLowerCase()}`;
-  if (message.startsWith('response.date')) return form(the('response.date'), nl.field.response, 'art. 4.6');
-  if (message.startsWith('response.findings')) return form(the('response.findings'), nl.field.response, 'art. 5.5');
-  if (message.startsWith('response.conclusions')) return form(the('response.conclusions'), nl.field.response, 'art. 5.5');
+  if (message.startsWith('response.date')) return form(the('response.date'), nl.field.response);
+  if (message.startsWith('response.findings')) return form(the('response.findings'), nl.field.response);
+  if (message.startsWith('response.conclusions')) return form(the('response.conclusions'), nl.field.response);
   if (message.startsWith('de klacht zoals u die voor de klager opschrijft'))
-    return form(
-      'de klacht zoals u die voor de klager opschrijft',
-      'Registratie wijzigen',
-      'veld "Klacht zoals bevestigd aan de klager", art. 4.1',
-    );
-  if (message.startsWith('escalation.date'))
-    return form('de datum waarop de klacht is voorgelegd', 'Voorleggen aan de klachtencommissie', 'art. 4.7');
+    return form('de klacht zoals u die voor de klager opschrijft', 'Registratie wijzigen, veld "Klacht zoals bevestigd aan de klager"');
+  if (message.startsWith('escalation.date')) return form('de datum waarop de klacht is voorgelegd', 'Voorleggen aan de klachtencommissie');
   return message;
 }
 
@@ -50,17 +46,33 @@ export const notApplicable = (missing: readonly string[]): boolean => missing.so
 const shownDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3-$2-$1');
 
 /**
+ * Dates in a message as people read them: a field named with its key and value for people who edit the file
+ * (`"Ontvangen op" (received: 2026-12-06)`) becomes `"Ontvangen op" (6 december 2026)`, and every ISO date
+ * `6 december 2026`. @example inWords('2026-11-02 ligt vóór …') === '2 november 2026 ligt vóór …'
+ */
+export function inWords(message: string): string {
+  return message
+    .replace(/\(([a-z_]+(?:\.[a-z_]+)*): (\d{4}-\d{2}-\d{2})\)/g, '($2)')
+    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
+}
+
+/**
  * A validation message (written for people who edit the file: "voeg een regel toe zoals date: …") in the terms
- * of the werkplek's forms, with an example as the field takes it. Other messages stay as they are.
+ * of the werkplek's forms, with an example as the field takes it and dates in words. Other messages stay as they
+ * are, their dates in words.
  */
 export function formMessage(message: string): string {
+  return inWords(formTerms(message));
+}
+
+function formTerms(message: string): string {
   const missing = /^verplicht veld ontbreekt; voeg een regel toe zoals [\w.]+: (\S+)/.exec(message);
   if (missing) return `vul dit veld in, bijv. ${shownDate(missing[1]!.replace(/^"|"$/g, ''))}`;
   if (message.startsWith('verplicht veld ontbreekt')) return 'vul dit veld in';
   if (/^status "\w+" vraagt een schriftelijke afhandeling/.test(message))
-    return `sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "${nl.field.response}", art. 4.6, 5.5)`;
+    return `sla eerst de schriftelijke afhandeling op, met datum, bevindingen en conclusies (formulier "${nl.field.response}")`;
   if (message.startsWith('status "escalated" vraagt de datum'))
-    return 'vul de datum in waarop de klacht aan de klachtencommissie is voorgelegd, bijv. 24-11-2026 (art. 4.7)';
+    return 'vul de datum in waarop de klacht aan de klachtencommissie is voorgelegd, bijv. 24-11-2026';
   if (message.startsWith('status "withdrawn" vraagt de datum'))
     return 'vul de datum in waarop de klager de klacht introk, bijv. 24-11-2026';
   return message;

@@ -11,13 +11,21 @@ const NAV: readonly [string, string][] = [
   ['/instellingen/github', 'GitHub controleren'],
 ];
 
-/** A werkplek page: Dutch, a skip link, the navigation, the title and the article of the regulation it fulfils. */
+/** Why a page or a section asks what it asks: the articles of the regulation, folded away under "Waarom?". */
+export const why = (text: HtmlValue): Html | '' =>
+  text ? html`<details class="waarom"><summary>Waarom?</summary><p>${text}</p></details>` : '';
+
+/**
+ * A werkplek page: Dutch, a skip link, the navigation, the title, the error summary of a refused save on top
+ * (`errors`, made by `errorSummary` after the body), and the articles of the regulation it fulfils under "Waarom?".
+ */
 export function page(o: {
   title: string;
   article: string;
   current: string;
   body: HtmlValue;
   notice?: HtmlValue;
+  errors?: Html | '';
   script?: string;
   /** Reload the page after this many seconds (while something runs in the background). */
   refresh?: number;
@@ -48,10 +56,10 @@ export function page(o: {
         </header>
         <main id="inhoud">
           <h1>${o.title}</h1>
-          ${o.article && html`<p class="artikel">${o.article}</p>`} ${o.notice} ${o.body}
+          ${o.errors} ${o.notice} ${why(o.article)} ${o.body}
         </main>
         <script src="/static/zoeken.js"></script>
-        ${o.script && html`<script src="/static/${o.script}"></script>`}
+        ${o.errors && html`<script src="/static/foutoverzicht.js"></script>`}${o.script && html`<script src="/static/${o.script}"></script>`}
       </body>
     </html> `;
 }

@@ -31,6 +31,7 @@ const retention = () => import('./pages/retention.ts');
 const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
 const whoAmI = () => import('./pages/who-am-i.ts');
+const repair = () => import('./pages/repair.ts');
 const regulation = () => import('./pages/regulation.ts');
 const settings = () => import('./pages/settings.ts');
 const gitHubCheck = () => import('./pages/github-check.ts');
@@ -44,6 +45,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: /^\/nieuw$/, handle: later(newCase, (m) => m.postNewCase) },
   { method: 'GET', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.showDossier) },
   { method: 'POST', path: new RegExp(`^/dossier/${CASE}$`), handle: later(dossier, (m) => m.postDossier) },
+  { method: 'GET', path: new RegExp(`^/dossier/${CASE}/herstellen$`), handle: later(repair, (m) => m.showRepair) },
+  { method: 'POST', path: new RegExp(`^/dossier/${CASE}/herstellen$`), handle: later(repair, (m) => m.postRepair) },
   { method: 'GET', path: new RegExp(`^/dossier/${CASE}/geschiedenis$`), handle: later(dossier, (m) => m.showHistory) },
   {
     method: 'GET',

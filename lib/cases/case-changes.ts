@@ -92,13 +92,23 @@ export function withdrawalChange(date: IsoDate | undefined): CaseChange {
 }
 
 /**
- * A closed case taken up again: a withdrawal or a closing recorded by mistake, or a complainant who comes back.
- * The status returns to open; the withdrawal date goes; the response, steps and escalation stay as recorded.
+ * A resolved or withdrawn case taken up again: a withdrawal or a closing recorded by mistake, or a complainant who
+ * comes back. The status returns to open, the withdrawal date and the satisfaction go; the reopening is a step of
+ * its own (`reopened`, the reason in its note), so the dossier keeps when and why. The response, the other steps
+ * and an escalation stay as recorded.
  */
-export function reopenChange(c: CaseData): CaseChange {
+export function reopenChange(c: CaseData, r: { date: IsoDate; reason: string }): CaseChange {
+  if (c.status === 'open') return { edits: [], message: nl.stepDone.reopened };
+  const i = c.steps.length;
   return {
-    edits: c.status === 'open' ? [] : [set(['status'], 'open'), set(['withdrawn_on'], undefined), set(['satisfied'], undefined)],
-    message: 'heropend',
+    edits: [
+      set(['status'], 'open'),
+      set(['withdrawn_on'], undefined),
+      set(['satisfied'], undefined),
+      { op: 'append', path: ['steps'], value: { kind: 'reopened', date: r.date, note: r.reason } },
+    ],
+    message: nl.stepDone.reopened,
+    inputOf: (p) => (p.startsWith(`steps.${i}.`) ? p.slice(`steps.${i}.`.length) : p),
   };
 }
 

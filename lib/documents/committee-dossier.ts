@@ -48,8 +48,8 @@ export function committeeDossierHtml(
 <ol>
 <li>${titles.registratieformulier}, met de behandelstappen en hun data (art. 1.5, 4.5, 5.1–5.3)</li>
 ${earlier.map((e) => item(e.title, e.sent, e.letter.ok ? undefined : e.letter.missing)).join('\n')}
-${item('Antwoordbrief: de schriftelijke afhandeling (art. 4.6, 5.5)', c.response?.date)}
-${item('Brief over het voorleggen aan de klachtencommissie (art. 4.7)', c.escalation?.date)}
+${item(`${titles.antwoordbrief} (art. 4.6, 5.5)`, c.response?.date)}
+${item(`${titles.escalatiebrief} (art. 4.7)`, c.escalation?.date)}
 </ol>
 ${
   attachments.length

@@ -15,9 +15,11 @@ const STEP_ARTICLES: Record<StepKind, string> = {
   complainant_heard: 'art. 5.2',
   third_party_information: 'art. 5.3',
   mediation: 'art. 4.3, 5.5',
+  // not a step of the procedure: the dossier taken up again, its reason in the note
+  reopened: '',
 };
 
-const date = (d: IsoDate | undefined) => (d ? `${formatDate(d)} (${d})` : '');
+const date = (d: IsoDate | undefined) => (d ? formatDate(d) : '');
 const yesNo = (b: boolean | undefined) => (b === undefined ? '' : b ? 'ja' : 'nee');
 
 /** One table row; an empty value prints as a dash so a blank on the form is visibly blank. */
@@ -104,7 +106,11 @@ export function registrationFormHtml(record: CaseRecord, org: Organization, cal:
       `${f.steps} (art. 5.1–5.3)`,
       c.steps.length
         ? c.steps.map((s) =>
-            row(`${formatDate(s.date)}`, `${w.step[s.kind]} (${STEP_ARTICLES[s.kind]})${s.note ? `\n${s.note}` : ''}`, { text: true }),
+            row(
+              `${formatDate(s.date)}`,
+              `${w.step[s.kind]}${STEP_ARTICLES[s.kind] ? ` (${STEP_ARTICLES[s.kind]})` : ''}${s.note ? `\n${s.note}` : ''}`,
+              { text: true },
+            ),
           )
         : [row(f.steps, '')],
     ),

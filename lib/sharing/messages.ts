@@ -6,15 +6,16 @@ export type GitProblem =
 export function gitProblemMessage(p: GitProblem): string {
   switch (p.kind) {
     case 'detached':
-      return 'Git staat in deze dossiermap niet op een tak (een "detached HEAD"): wat nu wordt vastgelegd, komt op geen enkele tak terecht en wordt nooit gedeeld. Daarom is er niets vastgelegd; het bestand zelf is wel opgeslagen. Oplossing: open een terminal in de dossiermap en typ git switch main (of de naam van uw tak), of vraag hulp. Sla daarna opnieuw op of klik op Synchroniseren.';
+      // for the helper: HEAD is detached; `git switch main` (or the branch's name) puts it back
+      return 'De dossiermap staat in een stand waarin wijzigingen nooit gedeeld worden. Daarom is de wijziging niet aan de geschiedenis van het dossier toegevoegd; het dossier zelf is wel opgeslagen. Vraag hulp: wie de dossiermap beheert, zet haar terug op de gedeelde versie. Sla daarna opnieuw op of klik op Synchroniseren.';
     case 'stale-lock':
-      return 'Git is eerder onderbroken en liet een slot achter (index.lock), terwijl er geen Git meer bezig is. Zolang dat slot er ligt, kan niets worden vastgelegd. Klik op de pagina Synchroniseren op "Slot opzijzetten": de werkplek controleert nog eens dat Git nergens mee bezig is en zet het slot opzij (het wordt niet verwijderd). Het bestand zelf is opgeslagen.';
+      return 'Het bijhouden van de geschiedenis is eerder onderbroken en liet een slot achter, terwijl er niets meer bezig is. Zolang dat slot er ligt, komt er niets bij in de geschiedenis. Klik op de pagina Synchroniseren op "Slot opzijzetten": de werkplek controleert nog eens dat niets meer bezig is en zet het slot opzij (het wordt niet verwijderd). Het dossier zelf is opgeslagen.';
     case 'busy-lock':
-      return 'Git is in deze dossiermap nog met iets anders bezig (een ander programma of een terminal). Wacht tot dat klaar is en klik dan op Synchroniseren; het bestand zelf is opgeslagen.';
+      return 'Een ander programma is nog bezig in deze dossiermap. Wacht tot dat klaar is en klik dan op Synchroniseren; het dossier zelf is opgeslagen.';
     case 'no-identity':
-      return 'Git weet nog niet wie u bent, en een wijziging zonder naam zegt later niet wie hem deed. Kies eerst wie u bent op de pagina "Wie ben ik"; daarna wordt alles onder uw naam vastgelegd. Het bestand zelf is opgeslagen.';
+      return 'De werkplek weet nog niet wie u bent, en een wijziging zonder naam zegt later niet wie hem deed. Kies eerst wie u bent op de pagina "Wie ben ik"; daarna komt alles onder uw naam in de geschiedenis. Het dossier zelf is opgeslagen.';
     case 'failed':
-      return 'Git kon de wijziging niet vastleggen. Het bestand zelf is opgeslagen. Klik op Synchroniseren om het opnieuw te proberen, of vraag hulp.';
+      return 'De wijziging kon niet aan de geschiedenis van het dossier worden toegevoegd. Het dossier zelf is opgeslagen. Klik op Synchroniseren om het opnieuw te proberen, of vraag hulp.';
   }
 }
 

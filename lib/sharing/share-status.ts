@@ -48,13 +48,13 @@ export const caseIdOfPath = (path: string): string => path.replace(/^.*[\\/]/, '
  * otherwise it is being shared, or not, and the reason names what to do.
  */
 export function shareStatusOf(id: string, f: SharingFacts, fieldLabel: (field: string) => string = (x) => x): ShareStatus {
-  if (f.git === 'none') return { state: 'niet-gedeeld', reason: 'de dossiermap staat niet in Git; alles blijft op deze computer' };
+  if (f.git === 'none') return { state: 'niet-gedeeld', reason: 'de dossiermap wordt met niemand gedeeld; alles blijft op deze computer' };
   if (f.uncommitted.has(id))
-    return { state: 'niet-gedeeld', reason: 'de laatste wijziging is niet vastgelegd in Git; zie de melding bij Synchroniseren' };
-  if (f.git === 'no-remote') return { state: 'niet-gedeeld', reason: 'er is geen gedeelde opslag (remote) ingesteld' };
+    return { state: 'niet-gedeeld', reason: 'de laatste wijziging staat nog niet in de geschiedenis; zie de melding bij Synchroniseren' };
+  if (f.git === 'no-remote') return { state: 'niet-gedeeld', reason: 'er is geen gedeelde opslag ingesteld' };
   if (!f.unshared.has(id)) return { state: 'gedeeld' };
   if (f.git === 'detached')
-    return { state: 'niet-gedeeld', reason: 'Git staat niet op een tak (detached HEAD); zie de pagina Synchroniseren' };
+    return { state: 'niet-gedeeld', reason: 'de dossiermap staat in een stand waarin niets gedeeld wordt; zie de pagina Synchroniseren' };
   const mine = f.conflicts.filter((c) => c.id === id);
   if (mine.length)
     return {

@@ -21,6 +21,8 @@ const step = {
   complainant_heard: 'Complainant given the chance to explain the complaint',
   third_party_information: 'Information obtained from third parties',
   mediation: 'Mediated',
+  // a closed or withdrawn case taken up again (its reason in the step's note)
+  reopened: 'Case reopened',
 };
 
 /** The English words: messages for developers (`--lang en`, KLACHTEN_LANG=en). Same type as nl: no word may be missing. */
@@ -48,6 +50,7 @@ export const en: Vocabulary = {
     complainant_heard: 'complainant heard',
     third_party_information: 'information obtained from third parties',
     mediation: 'mediation',
+    reopened: 'reopened',
   },
   regulationStep: {
     client_informed: step.client_informed,
@@ -186,5 +189,12 @@ export const en: Vocabulary = {
     'letters.opening': 'Sentence after the salutation',
     'letters.closing': 'Sentence above the greeting',
     examples: 'Example cases',
+  },
+  // how the complaint came in, said of its receipt (the Dossier: "mondeling ontvangen")
+  channelReceived: {
+    email: 'received by e-mail',
+    letter: 'received by letter',
+    form: 'received through the complaints form',
+    oral: 'received orally',
   },
 };

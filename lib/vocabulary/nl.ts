@@ -21,6 +21,8 @@ const step = {
   complainant_heard: 'Klager in de gelegenheid gesteld de klacht toe te lichten',
   third_party_information: 'Informatie bij derden ingewonnen',
   mediation: 'Bemiddeld',
+  // a closed or withdrawn case taken up again (its reason in the step's note)
+  reopened: 'Dossier heropend',
 };
 
 /** The Dutch words: what the organizer, the owner and clients read (the werkplek, letters, the report, issues). */
@@ -48,6 +50,7 @@ export const nl: Vocabulary = {
     complainant_heard: 'klager gehoord',
     third_party_information: 'informatie bij derden ingewonnen',
     mediation: 'bemiddeling',
+    reopened: 'heropend',
   },
   regulationStep: {
     client_informed: step.client_informed,
@@ -186,5 +189,12 @@ export const nl: Vocabulary = {
     'letters.opening': 'Zin na de aanhef',
     'letters.closing': 'Zin boven de groet',
     examples: 'Voorbeelddossiers',
+  },
+  // how the complaint came in, said of its receipt (the Dossier: "mondeling ontvangen")
+  channelReceived: {
+    email: 'per e-mail ontvangen',
+    letter: 'per brief ontvangen',
+    form: 'met het klachtenformulier ontvangen',
+    oral: 'mondeling ontvangen',
   },
 };

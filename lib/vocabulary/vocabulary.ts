@@ -126,4 +126,6 @@ export interface Vocabulary {
   attachment: { heading: string; one: string; many: string; originalMail: string };
   /** Inrichten's fields (organization.yml) as the form, its messages and `npm run inrichten` name them (issue 21). */
   setting: Record<SettingField, string>;
+  /** How the complaint came in, said of its receipt: "mondeling ontvangen" (art. 1.1, 4.1). */
+  channelReceived: Record<CaseData['channel'], string>;
 }

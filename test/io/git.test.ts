@@ -42,7 +42,7 @@ describe('commit', () => {
     writeFileSync(join(dir, 'cases/a.md'), 'a\n');
     expect(await g.commit(['a.md'], 'x')).toEqual({ ok: false, problem: { kind: 'detached' } });
     expect(await g.state()).toMatchObject({ repo: true, branch: undefined });
-    expect(gitProblemMessage({ kind: 'detached' })).toMatch(/git switch main/);
+    expect(gitProblemMessage({ kind: 'detached' })).toMatch(/nooit gedeeld/);
   });
 
   it('tells a stale index.lock from one a running git holds, and moves a stale one aside', async () => {

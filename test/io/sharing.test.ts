@@ -66,7 +66,7 @@ describe('sharing in the background', () => {
     expect(await s.commit([path], 'K-2026-010: x')).toEqual({ kind: 'committed' });
     expect(await statusOf(s, caseIdOfPath(path))).toEqual({
       state: 'niet-gedeeld',
-      reason: 'er is geen gedeelde opslag (remote) ingesteld',
+      reason: 'er is geen gedeelde opslag ingesteld',
     });
     git(d, 'checkout', '--quiet', '--detach');
     writeFileSync(path, caseFileText({ id: 'K-2026-010', received: '2026-11-03' }));
@@ -74,11 +74,11 @@ describe('sharing in the background', () => {
     expect(refused).toEqual({ kind: 'failed', problem: { kind: 'detached' } });
     expect(await statusOf(s, caseIdOfPath(path))).toMatchObject({
       state: 'niet-gedeeld',
-      reason: expect.stringMatching(/niet vastgelegd/),
+      reason: expect.stringMatching(/nog niet in de geschiedenis/),
     });
     // fixed as the message says: the refused commit is made at the next round, with its own message
     git(d, 'switch', '--quiet', 'main');
-    expect(await s.sync()).toMatchObject({ failure: 'er is geen gedeelde opslag (remote) ingesteld' });
+    expect(await s.sync()).toMatchObject({ failure: 'er is geen gedeelde opslag ingesteld' });
     expect(git(d, 'log', '-1', '--format=%s')).toBe('K-2026-010: y');
     expect(git(d, 'status', '--porcelain')).toBe('');
   });

@@ -43,7 +43,7 @@ describe('planDossierForm', () => {
     [
       'a withdrawal',
       'intrekken',
-      { withdrawn_on: '2026-11-12' },
+      { withdrawn_on: '2026-11-12', bevestig: 'ja' },
       [
         { op: 'set', path: ['withdrawn_on'], value: '2026-11-12' },
         { op: 'set', path: ['status'], value: 'withdrawn' },
@@ -108,12 +108,23 @@ describe('planDossierForm', () => {
     expect(plan.inputOf?.('received')).toBe('received');
   });
 
-  it('reopens a withdrawn case: status open, the withdrawal date gone', () => {
+  it('asks before a withdrawal: without the box ticked nothing is planned', () => {
+    expect(planDossierForm('intrekken', { withdrawn_on: '2026-11-12' }, record())).toEqual({
+      errors: { bevestig: ['vink aan dat de klager de klacht heeft ingetrokken; er is nog niets opgeslagen'] },
+    });
+  });
+
+  it('reopens a withdrawn case with a reason: status open, the withdrawal date gone, the reason a step', () => {
     const r = record({ status: 'withdrawn', withdrawn_on: '2026-11-05' });
-    const plan = planDossierForm('heropenen', {}, r) as CaseChange;
+    expect(planDossierForm('heropenen', { 'reopen.date': '2026-11-20' }, r)).toEqual({
+      errors: { 'reopen.note': ['schrijf op waarom het dossier weer open gaat, bijv. "Klager belde opnieuw."'] },
+    });
+    const plan = planDossierForm('heropenen', { 'reopen.date': '2026-11-20', 'reopen.note': 'Klager belde opnieuw.' }, r) as CaseChange;
     const text = applyCaseChange(caseText(caseData({ status: 'withdrawn', withdrawn_on: '2026-11-05' })), plan);
     expect(text.ok && text.text).toMatch(/status: open/);
     expect(text.ok && text.text).not.toMatch(/withdrawn_on/);
+    expect(text.ok && text.text).toMatch(/- kind: reopened\n\s+date: 2026-11-20\n\s+note: Klager belde opnieuw\./);
+    expect(plan.inputOf?.('steps.0.note')).toBe('reopen.note');
   });
 
   it('changes only what differs in the registration, keeping the rest', () => {

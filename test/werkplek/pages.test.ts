@@ -22,7 +22,6 @@ const dossierHtml = (data: CaseData, dayOfTerm: number) =>
     org,
     data,
     body: '\n## Klacht\n\nTekst.\n',
-    file: `cases/2026/${data.id}.md`,
     hash: 'x',
     deadline: caseDeadline(data, calendarFor(org), org.deadlines, '2026-11-24'),
     today: '2026-11-24',
@@ -36,7 +35,7 @@ describe('werkplek pages', () => {
     const data = caseSchemaFor(org).parse(caseData({ id: 'K-2026-001', received: '2026-11-02' })) as CaseData;
     const html = dossierHtml(data, 16);
     expect(html).toContain('Cliënt bij de start van de opdracht gewezen op de klachtenregeling en Klachtenloket Zorg');
-    expect(html).toContain('Voorgelegd aan de Geschillencommissie Zorg (art. 4.7)');
+    expect(html).toContain('Voorgelegd aan de Geschillencommissie Zorg:');
     expect(html).toContain('Kenmerk bij Klachtenloket Zorg (optioneel)');
     const form = newCasePage({ org, state: { values: {}, errors: {} }, today: '2026-11-24' }).text;
     expect(form).toContain('tot 25 werkdagen na afronding');

@@ -108,6 +108,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: '/' },
   { method: 'GET', path: '/nieuw' },
   { method: 'GET', path: `/dossier/${ID}` },
+  { method: 'GET', path: `/dossier/${ID}/herstellen` },
   { method: 'GET', path: `/dossier/${ID}/document/ontvangstbevestiging` },
   { method: 'GET', path: `/dossier/${ID}/document/ontvangstbevestiging.pdf` },
   { method: 'GET', path: `/dossier/${ID}/bijlage/0123456789abcdef` },
@@ -127,6 +128,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'POST', path: '/zoeken/voorbereiden', body: '' },
   { method: 'POST', path: `/dossier/${ID}`, body: form({ actie: 'intrekken', withdrawn_on: TODAY, hash: '' }) },
   { method: 'POST', path: `/dossier/${ID}/bijlagen`, body: form({ bijlage: 'geen bestand' }) },
+  { method: 'POST', path: `/dossier/${ID}/herstellen`, body: form({ tekst: '---\nid: x\n---\n', hash: '' }) },
   { method: 'POST', path: '/bewaartermijn', body: form({ bevestig: 'ja' }) },
   { method: 'POST', path: '/privacy', body: form({ actie: 'inzage-json', email: 'canarie@example.org' }) },
   { method: 'POST', path: '/privacy', body: form({ actie: 'verwijderen', dossier: ID, bevestig: 'ja' }) },
@@ -297,10 +299,10 @@ describe.skipIf(process.platform === 'win32')('a named pipe named like a case', 
     expect(dossier.text).toMatch(/K-\d{4}-009\.md: overgeslagen: dit is een named pipe, geen gewoon bestand/);
     // the Overzicht learns of the new entry from the folder watcher: ask until it has
     let overview = await raw({ method: 'GET', path: '/', headers: own() });
-    while (overview.status === 200 && !overview.text.includes(`K-${YEAR}-009.md`))
+    while (overview.status === 200 && !overview.text.includes(`K-${YEAR}-009 herstellen`))
       overview = await raw({ method: 'GET', path: '/', headers: own() });
     expect(overview.status).toBe(200);
-    expect(overview.text).toMatch(/deze dossiers staan niet in de lijst.*K-\d{4}-009\.md/s);
+    expect(overview.text).toMatch(/niet worden gelezen.*K-\d{4}-009 herstellen/s);
     const other = await raw({ method: 'GET', path: `/dossier/${ID}`, headers: own() });
     expect(other.status).toBe(200);
   });

@@ -85,9 +85,17 @@ export function planDossierForm(action: string, v: FormValues, current: CaseReco
     case 'escaleren':
       return escalationChange({ date: opt(v, 'escalation.date'), reference: opt(v, 'escalation.reference') });
     case 'intrekken':
+      // a withdrawal ends the handling: asked once more, as the other steps that close a dossier
+      if (str(v, 'bevestig') !== 'ja')
+        return refuse('bevestig', 'vink aan dat de klager de klacht heeft ingetrokken; er is nog niets opgeslagen');
       return withdrawalChange(opt(v, 'withdrawn_on'));
-    case 'heropenen':
-      return reopenChange(c);
+    case 'heropenen': {
+      const reason = opt(v, 'reopen.note');
+      if (!reason) return refuse('reopen.note', 'schrijf op waarom het dossier weer open gaat, bijv. "Klager belde opnieuw."');
+      const date = str(v, 'reopen.date');
+      if (!date) return refuse('reopen.date', 'vul de datum in, bijv. 24-11-2026');
+      return prefixed(reopenChange(c, { date, reason: reason.trim() }), 'reopen.', (p) => p.startsWith(`steps.${c.steps.length}.`));
+    }
     case 'oorzaken':
       return causesChange(list(v, 'causes'));
     case 'verbetering':

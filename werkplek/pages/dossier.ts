@@ -20,13 +20,26 @@ import { CASE_ID } from '../../schemas/case.ts';
 import type { KnownHistory } from '../../io/case-history.ts';
 import { historyDay, historyLines } from '../../lib/cases/history.ts';
 import { HttpError, type Context, type Werkplek } from '../context.ts';
-import { checkboxes, EMPTY_FORM, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
+import {
+  checkboxes,
+  confirmBox,
+  EMPTY_FORM,
+  errorSummary,
+  field,
+  formProblems,
+  hidden,
+  select,
+  SUMMARY_ID,
+  type FieldErrors,
+  type FormState,
+} from '../form-controls.ts';
 import { planDossierForm } from '../forms/dossier-forms.ts';
 import { errorsByField, readDates, str } from '../forms/form-values.ts';
-import { html, type Html, type HtmlValue } from '../html.ts';
+import { html, raw, type Html, type HtmlValue } from '../html.ts';
+import { markdownHtml } from '../../lib/documents/markdown.ts';
 import { CHECKLIST_STEPS, missingInWerkplek, notApplicable, warningInWerkplek } from '../labels.ts';
 import { vocabulary } from '../../lib/vocabulary/index.ts';
-import { notFoundPage, notice, page } from '../layout.ts';
+import { notFoundPage, notice, page, why } from '../layout.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 import { sharingView, shareStatusHtml, statusIn } from '../sharing-view.ts';
 import { dateHtml as d } from './dates.ts';
@@ -35,6 +48,9 @@ import { commitWords, writeFailedWords } from './saved-words.ts';
 
 /** The words the page shows (lib/vocabulary). */
 const nl = vocabulary('nl');
+
+/** The page where a dossier that cannot be read is repaired. */
+export const repairAddress = (id: string): string => `/dossier/${id}/herstellen`;
 
 /** A case file read and checked for a page; undefined when there is no such case. */
 export function readCase(app: Werkplek, id: string, ctx: Context) {
@@ -62,14 +78,8 @@ export function dossierReply(
   const found = readCase(app, id, ctx);
   if (!found) return pageReply(notFoundPage(`Er is geen dossier ${id}.`), 404);
   const { check, text, path } = found;
-  if (!check.record) {
-    const list = check.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n');
-    return pageReply(
-      notFoundPage(
-        `Het bestand van ${id} is niet geldig en kan hier niet worden getoond. Herstel het in een editor (npm run validate toont dezelfde lijst):\n${list}`,
-      ),
-    );
-  }
+  // a dossier that cannot be read opens where it can be repaired
+  if (!check.record) return redirect(repairAddress(id));
   const record = check.record;
   const data = record.data;
   return pageReply(
@@ -78,7 +88,6 @@ export function dossierReply(
       org: ctx.org,
       data,
       body: record.body,
-      file: shown(path),
       hash: textHash(text),
       deadline: caseDeadline(data, ctx.cal, ctx.org.deadlines, ctx.today),
       today: ctx.today,
@@ -142,7 +151,7 @@ async function saveDossier(app: Werkplek, id: string, raw: Request['values']): P
         409,
       );
     case 'invalid-file':
-      return refuse({}, 'Het bestand is niet geldig; herstel het eerst in een editor (npm run validate).');
+      return redirect(repairAddress(id));
     case 'input':
       return refuse(r.errors);
     case 'refused':
@@ -185,7 +194,6 @@ export interface DossierView {
   org: Organization;
   data: CaseData;
   body: string;
-  file: string;
   hash: string;
   deadline: CaseDeadline;
   today: IsoDate;
@@ -205,42 +213,70 @@ export interface DossierView {
 /** Dossier: facts, deadline, checklist, forms for each step, documents (art. 3, 4.3–4.7, 5.1–5.5, 2.2, 2.4). */
 export function dossierPage(v: DossierView): Html {
   const c = v.data;
-  const isOpen = c.status === 'open' || c.status === 'resolved';
+  // a resolved, escalated or withdrawn case shows only what still applies: no step forms, no letters of the handling
+  const isOpen = c.status === 'open';
+  const editable = !c.anonymized;
+  const body = html`<h2>Feiten</h2>
+    ${factsOf(v)}${editable && registrationForm(v)}
+    <h2>Termijn</h2>
+    ${why(`De afhandeltermijn: uiterlijk ${v.org.deadlines.handling_workdays} werkdagen na ontvangst (art. 5.4, 6.2).`)} ${timelineOf(v)}
+    <h2>Stappen van de regeling</h2>
+    ${why(checklistWhy(v))}
+    <ul class="lijst-stappen">
+      ${checklistOf(v)}
+    </ul>
+    ${editable && isOpen && [stepForm(v), responseForm(v), closeForm(v), escalateForm(v), withdrawForm(v)]}${editable && !isOpen && [c.status === 'resolved' && [closeForm(v), escalateForm(v)], reopenForm(v)]}
+    <h2>Oorzaken en verbeteringen</h2>
+    ${why('Oorzaken van klachten vaststellen (art. 2.2) en de dienstverlening verbeteren (art. 2.4).')} ${improvementsOf(v)} ${editable && [causesForm(v), improvementForm(v)]}
+    <h2>Documenten</h2>
+    ${why(documentsWhy(v))}
+    <ul>
+      ${documentsList(v)}
+    </ul>
+    ${
+      v.noPdf
+        ? html`<div class="melding fout-melding">
+            <p>${v.noPdf} Tot dan: open een document met "bekijken" en druk het af vanuit de browser.</p>
+          </div>`
+        : ''
+    }
+    <p class="hint">Documenten bevatten persoonsgegevens: bewaar ze niet buiten het dossier.</p>
+    ${attachmentsSection(c.id, v.attachments ?? [], Boolean(c.anonymized))}
+    <h2>De klacht zoals ontvangen</h2>
+    ${complaintText(v.body)} ${v.history && historySection(c.id, v.history, v.org, v.today)}`;
   return page({
     title: `Dossier ${c.id}`,
     article: 'De behandeling van één klacht: art. 3, 4.3–4.7, 5.1–5.5; oorzaken en verbeteringen art. 2.2, 2.4.',
     current: '',
+    errors: errorSummary(v.refused?.state),
     script: v.history && 'geschiedenis.js',
     notice: [v.notice, warningsOf(v)],
-    body: html`<h2>Feiten</h2>
-      ${factsOf(v)}${c.anonymized ? '' : registrationForm(v)}
-      <h2>Termijn (art. 5.4, 6.2)</h2>
-      ${timelineOf(v)}
-      <h2>Stappen van de regeling</h2>
-      <ul class="lijst-stappen">
-        ${checklistOf(v)}
-      </ul>
-      ${c.anonymized ? '' : stepForm(v)}${isOpen && [responseForm(v), closeForm(v), escalateForm(v), withdrawForm(v)]}${reopenForm(v)}
-      <h2>Oorzaken en verbeteringen (art. 2.2, 2.4)</h2>
-      ${improvementsOf(v)} ${causesForm(v)}${improvementForm(v)}
-      <h2>Documenten</h2>
-      <ul>
-        ${documentsList(v)}
-      </ul>
-      ${
-        v.noPdf
-          ? html`<div class="melding fout-melding">
-            <p>${v.noPdf} Tot dan: open een document met "bekijken" en druk het af vanuit de browser.</p>
-          </div>`
-          : ''
-      }
-      <p class="hint">Documenten bevatten persoonsgegevens: bewaar ze niet buiten het dossier.</p>
-      ${attachmentsSection(c.id, v.attachments ?? [], Boolean(c.anonymized))}
-      <h2>De klacht zoals ontvangen</h2>
-      <div class="tekst">${v.body.trim()}</div>
-      ${v.history && historySection(c.id, v.history, v.org, v.today)}`,
+    body,
   });
 }
+
+/**
+ * The text of the dossier (the complaint, the notes) as text: paragraphs, lists and its own headings (`## Klacht`)
+ * as headings under the page's section. micromark escapes any HTML in it (`allowDangerousHtml` stays off), so its
+ * output is markup made from escaped text, like the `html` tag's.
+ */
+function complaintText(body: string): Html {
+  const shifted = markdownHtml(body.trim()).replace(/<(\/?)h([1-5])>/g, (_, close: string, n: string) => `<${close}h${Number(n) + 1}>`);
+  return html`<div class="tekst">${raw(shifted)}</div>`;
+}
+
+/** Why the checklist lists these steps: each step's article. */
+function checklistWhy(v: DossierView): string {
+  const words = vocabulary('nl', v.org);
+  const steps = CHECKLIST_STEPS.map((k) => `${words.step[k.key]}: ${k.article}`);
+  return `${steps.join('; ')}; ${nl.regulationStep.written_response}: art. 4.6, 5.5; voorleggen aan de ${v.org.escalation.committee}: art. 4.7.`;
+}
+
+/** Why each document exists: its articles. */
+const documentsWhy = (v: DossierView): string => v.documents.map(({ kind }) => `${kind.title}: ${kind.articles}`).join('; ') + '.';
+
+/** A field the form does not show, named in a message by the vocabulary's word (never its key). */
+const FIELD_WORDS: Readonly<Record<string, string>> = { ...nl.field, '': '' };
 
 /**
  * The case's history, newest first: who recorded what, when (the audit trail that is kept of every change).
@@ -269,9 +305,12 @@ export function historySection(id: string, h: KnownHistory, org: Organization, t
 
 const stateOf = (v: DossierView, action: string): FormState => (v.refused?.action === action ? v.refused.state : EMPTY_FORM);
 const openIf = (v: DossierView, action: string) => v.refused?.action === action && 'open';
-/** A form of the Dossier: it posts its action and the file's hash (a file changed meanwhile is never overwritten). */
+/**
+ * A form of the Dossier: it posts its action and the file's hash (a file changed meanwhile is never overwritten).
+ * `novalidate`: the werkplek's own messages in the error summary, not the browser's bubbles in the browser's language.
+ */
 const dossierForm = (v: DossierView, action: string, body: HtmlValue, cls?: string): Html =>
-  html`<form method="post" action="/dossier/${v.data.id}" ${cls && html`class="${cls}"`}>${hidden('actie', action)}${hidden('hash', v.hash)}${body}</form>`;
+  html`<form method="post" action="/dossier/${v.data.id}#${SUMMARY_ID}" novalidate ${cls && html`class="${cls}"`}>${hidden('actie', action)}${hidden('hash', v.hash)}${body}</form>`;
 
 function warningsOf(v: DossierView): Html | false {
   return (
@@ -300,10 +339,10 @@ function factsOf(v: DossierView): Html {
     <dt>Begeleider</dt>
     <dd>${organizerName(v.org.organizers, c.organizer)}</dd>
     <dt>Ontvangen</dt>
-    <dd>${d(c.received)} via ${nl.channel[c.channel]}</dd>
+    <dd>${d(c.received)}, ${nl.channelReceived[c.channel]}</dd>
     <dt>Opdracht afgerond</dt>
     <dd>
-      ${d(c.assignment_completed)}${v.deadline.filing_deadline && html` (indienen kon tot ${d(v.deadline.filing_deadline)}${v.deadline.filed_late && html`, <strong>te laat ingediend</strong>`}, art. 4.1)`}
+      ${d(c.assignment_completed)}${v.deadline.filing_deadline && html` (indienen kon tot ${d(v.deadline.filing_deadline)}${v.deadline.filed_late && html`, <strong>te laat ingediend</strong>`})`}
     </dd>
     <dt>Klager</dt>
     <dd>${p ? html`${p.name}<br />${contact(p)}` : 'verwijderd (bewaartermijn)'}</dd>
@@ -314,10 +353,8 @@ function factsOf(v: DossierView): Html {
     }
     <dt>Categorie</dt>
     <dd>${c.categories.map((k) => labelOf(v.org.categories, k)).join(', ')}</dd>
-    <dt>Oorzaken (art. 2.2)</dt>
+    <dt>Oorzaken</dt>
     <dd>${c.causes.map((k) => labelOf(v.org.causes, k)).join(', ') || '—'}</dd>
-    <dt>Bestand</dt>
-    <dd><code>${v.file}</code></dd>
   </dl>`;
 }
 
@@ -347,18 +384,24 @@ function checklistOf(v: DossierView): Html[] {
     const notes = own.filter((s) => s.note).map((s) => html`<br /><span class="hint">${d(s.date)}: ${s.note}</span>`);
     const when = k.field === 'date' ? d(date) : own.map((s, i) => html`${i > 0 && ', '}${d(s.date)}`);
     return html`<li class="${done ? 'gedaan' : 'open-stap'}">
-      ${vocabulary('nl', v.org).step[k.key]} (${k.article}): ${done ? when : 'nog niet'}${notes}
+      ${vocabulary('nl', v.org).step[k.key]}: ${done ? when : 'nog niet'}${notes}
     </li> `;
   });
   return [
     ...steps,
     html`<li class="${c.response?.findings && c.response.conclusions ? 'gedaan' : 'open-stap'}">
-      ${nl.regulationStep.written_response} (art. 4.6, 5.5): ${c.response ? d(c.response.date) : 'nog niet'}
+      ${nl.regulationStep.written_response}: ${c.response ? d(c.response.date) : 'nog niet'}
     </li> `,
     html`<li class="${c.escalation ? 'gedaan' : 'open-stap'}">
-      Voorgelegd aan de ${v.org.escalation.committee} (art. 4.7):
+      Voorgelegd aan de ${v.org.escalation.committee}:
       ${c.escalation ? html`${d(c.escalation.date)}${c.escalation.reference && `, kenmerk ${c.escalation.reference}`}` : 'niet (alleen als de klager niet tevreden is)'}
     </li>`,
+    ...c.steps
+      .filter((s) => s.kind === 'reopened')
+      .map(
+        (s) =>
+          html`<li class="gedaan">${nl.step.reopened}: ${d(s.date)}${s.note && html`<br /><span class="hint">Waarom: ${s.note}</span>`}</li>`,
+      ),
   ];
 }
 
@@ -385,20 +428,21 @@ function registrationForm(v: DossierView): Html {
 ${dossierForm(
   v,
   'registratie',
-  html`${formProblems(rs, [...NEW_CASE_FIELDS, 'klacht_bevestigd'])}
-<p class="hint">Herstel hier een tikfout of een verkeerd gegeven uit de registratie (art. 1.5, 4.5). Alleen wat u wijzigt, wordt opgeslagen.</p>
+  html`${formProblems(rs, [...NEW_CASE_FIELDS, 'klacht_bevestigd'], 'registratie-meldingen', FIELD_WORDS)}
+<p class="hint">Herstel hier een tikfout of een verkeerd gegeven uit de registratie. Alleen wat u wijzigt, wordt opgeslagen.</p>
+${why('De registratie met het klachtregistratieformulier (art. 1.5, 4.5); de klager of een vertegenwoordiger (art. 1.2); een klacht kan mondeling of schriftelijk binnenkomen (art. 1.1, 4.1); de verantwoordelijke begeleider (art. 6.1); de cliënt wordt bij de start op de regeling gewezen (art. 3).')}
 ${select(
   rs,
   'organizer',
-  `${nl.field.organizer} (art. 6.1)`,
+  nl.field.organizer,
   v.org.organizers.map((x) => [x.key, x.name] as const),
   { prefix },
 )}
 ${field(rs, 'received', nl.field.received, { type: 'date', required: true, prefix, hint: 'Dag 0 van de afhandeltermijn: de termijn schuift mee.' })}
-${select(rs, 'channel', `${nl.field.channel} (art. 1.1, 4.1)`, Object.entries(nl.channel), { prefix })}
+${select(rs, 'channel', nl.field.channel, Object.entries(nl.channel), { prefix })}
 ${field(rs, 'written_confirmation', nl.field.written_confirmation, { type: 'date', prefix })}
 ${field(rs, 'assignment_completed', nl.field.assignment_completed, { type: 'date', prefix })}
-${field(rs, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', prefix, hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging.' })}
+${field(rs, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', prefix, hint: 'Bij de start van de opdracht, meestal in de opdrachtbevestiging.' })}
 ${checkboxes(
   rs,
   'categories',
@@ -411,15 +455,15 @@ ${field(rs, 'complainant.name', nl.field['complainant.name'], { required: true, 
 ${field(rs, 'complainant.email', nl.field['complainant.email'], { type: 'email', autocomplete: 'off', prefix })}
 ${field(rs, 'complainant.phone', nl.field['complainant.phone'], { type: 'tel', autocomplete: 'off', prefix })}
 ${field(rs, 'complainant.address', nl.field['complainant.address'], { type: 'textarea', prefix })}
-<fieldset class="veld"><legend>Vertegenwoordiger (art. 1.2; laat alles leeg als de cliënt zelf klaagt)</legend>
+<fieldset class="veld"><legend>Vertegenwoordiger (laat alles leeg als de cliënt zelf klaagt)</legend>
 ${field(rs, 'complainant.representative.name', nl.field['complainant.representative.name'], { autocomplete: 'off', prefix })}
 ${field(rs, 'complainant.representative.relation', nl.field['complainant.representative.relation'], { prefix, hint: 'bijv. dochter, bewindvoerder' })}
 ${field(rs, 'complainant.representative.email', nl.field['complainant.representative.email'], { type: 'email', autocomplete: 'off', prefix })}
 ${field(rs, 'complainant.representative.phone', nl.field['complainant.representative.phone'], { type: 'tel', autocomplete: 'off', prefix })}
 ${field(rs, 'complainant.representative.address', nl.field['complainant.representative.address'], { type: 'textarea', prefix })}
 </fieldset>
-${field(rs, 'klacht', 'Tekst van de klacht zoals ontvangen', { type: 'textarea', prefix, hint: 'Uw notities onder "Notities" in het dossierbestand blijven staan.' })}
-${field(rs, 'klacht_bevestigd', 'Klacht zoals bevestigd aan de klager (alleen bij een mondelinge klacht)', { type: 'textarea', prefix, hint: 'Art. 4.1: schrijf de klacht op zoals de klager haar vertelde, in woorden voor de klager. Deze tekst staat in de "Bevestiging mondelinge klacht"; uw eigen aantekening hierboven niet.' })}
+${field(rs, 'klacht', 'Tekst van de klacht zoals ontvangen', { type: 'textarea', prefix, hint: 'Uw notities in het dossier blijven staan.' })}
+${field(rs, 'klacht_bevestigd', 'Klacht zoals bevestigd aan de klager (alleen bij een mondelinge klacht)', { type: 'textarea', prefix, hint: 'Schrijf de klacht op zoals de klager haar vertelde, in woorden voor de klager. Deze tekst staat in de "Bevestiging mondelinge klacht"; uw eigen aantekening hierboven niet.' })}
 <button type="submit">Registratie opslaan</button>`,
 )}</details>`;
 }
@@ -430,15 +474,13 @@ function stepForm(v: DossierView): Html {
 ${dossierForm(
   v,
   'stap',
-  html`${formProblems(s, ['stap.kind', 'stap.date', 'stap.note'])}
+  html`${formProblems(s, ['stap.kind', 'stap.date', 'stap.note'], 'stap-meldingen', FIELD_WORDS)}
 ${select(
   s,
   'stap.kind',
   'Welke stap',
   // art. 3 is a fact of the assignment (Registratie wijzigen), not a step of today
-  CHECKLIST_STEPS.filter((k) => k.key !== 'client_informed').map(
-    (k) => [k.key, `${vocabulary('nl', v.org).step[k.key]} (${k.article})`] as const,
-  ),
+  CHECKLIST_STEPS.filter((k) => k.key !== 'client_informed').map((k) => [k.key, vocabulary('nl', v.org).step[k.key]] as const),
   { prefix: 'stap-' },
 )}
 ${field(s, 'stap.date', 'Datum', { type: 'date', value: v.today, prefix: 'stap-' })}
@@ -465,10 +507,11 @@ function responseForm(v: DossierView): Html {
 ${dossierForm(
   v,
   'antwoord',
-  html`${formProblems(s, ['response.date', 'response.findings', 'response.conclusions', 'response.mediation'])}
+  html`${formProblems(s, ['response.date', 'response.findings', 'response.conclusions', 'response.mediation'], 'antwoord-meldingen', FIELD_WORDS)}
 ${field(s, 'response.date', nl.field['response.date'], { type: 'date', prefix: 'antw-' })}
-${field(s, 'response.findings', `${nl.field['response.findings']} (art. 5.5)`, { type: 'textarea', prefix: 'antw-' })}
-${field(s, 'response.conclusions', `${nl.field['response.conclusions']} (art. 5.5)`, { type: 'textarea', prefix: 'antw-' })}
+${why('De begeleider handelt de klacht schriftelijk af (art. 4.6), met bevindingen en conclusies, en hoe bemiddeling de klacht oploste (art. 5.5).')}
+${field(s, 'response.findings', nl.field['response.findings'], { type: 'textarea', prefix: 'antw-' })}
+${field(s, 'response.conclusions', nl.field['response.conclusions'], { type: 'textarea', prefix: 'antw-' })}
 ${field(s, 'response.mediation', `${nl.field['response.mediation']} (als dat zo is)`, { type: 'textarea', prefix: 'antw-' })}
 <button type="submit">Afhandeling opslaan</button>`,
 )}</details>`;
@@ -495,62 +538,68 @@ function closeForm(v: DossierView): Html {
 ${dossierForm(
   v,
   'afsluiten',
-  html`${formProblems(s, ['satisfied', 'no_escalation_reason'])}
-<p class="hint">Kan pas als de schriftelijke afhandeling met bevindingen en conclusies is opgeslagen (art. 4.6, 5.5).</p>
-${select(s, 'satisfied', `${nl.field.satisfied} (art. 2.3)`, satisfied, { prefix: 'afs-' })}
-${field(s, 'no_escalation_reason', 'Niet tevreden, maar niet naar de klachtencommissie: waarom niet? (art. 4.7)', { type: 'textarea', prefix: 'afs-', hint: 'Alleen invullen als de klager niet tevreden is en afziet van voorleggen, bijv. "Klager ziet af van voorleggen aan de commissie."' })}
+  html`${formProblems(s, ['satisfied', 'no_escalation_reason'], 'afsluiten-meldingen', FIELD_WORDS)}
+<p class="hint">Kan pas als de schriftelijke afhandeling met bevindingen en conclusies is opgeslagen.</p>
+${why('Afsluiten vraagt de schriftelijke afhandeling (art. 4.6, 5.5); de tevredenheid van de klager (art. 2.3); wie niet tevreden is, kan naar de klachtencommissie (art. 4.7).')}
+${select(s, 'satisfied', nl.field.satisfied, satisfied, { prefix: 'afs-' })}
+${field(s, 'no_escalation_reason', 'Niet tevreden, maar niet naar de klachtencommissie: waarom niet?', { type: 'textarea', prefix: 'afs-', hint: 'Alleen invullen als de klager niet tevreden is en afziet van voorleggen, bijv. "Klager ziet af van voorleggen aan de commissie."' })}
 <button type="submit">${c.status === 'open' ? 'Klacht afsluiten' : 'Uitkomst opslaan'}</button>`,
 )}</details>`;
 }
 
 function escalateForm(v: DossierView): Html {
   const s = stateOf(v, 'escaleren');
-  return html`<details ${openIf(v, 'escaleren')}><summary>Voorleggen aan de klachtencommissie (art. 4.7)</summary>
+  return html`<details ${openIf(v, 'escaleren')}><summary>Voorleggen aan de klachtencommissie</summary>
 ${dossierForm(
   v,
   'escaleren',
-  html`${formProblems(s, ['escalation.date', 'escalation.reference'])}
+  html`${formProblems(s, ['escalation.date', 'escalation.reference'], 'escaleren-meldingen', FIELD_WORDS)}
 <p class="hint">Als de klager niet tevreden is met de afhandeling gaat de klacht naar de ${v.org.escalation.committee}. Eerst moet de schriftelijke afhandeling er zijn.</p>
+${why('Art. 4.7: niet naar tevredenheid opgelost, dan gaat de klacht naar de klachtencommissie.')}
 ${field(s, 'escalation.date', nl.field['escalation.date'], { type: 'date', value: v.today, prefix: 'esc-' })}
 ${field(s, 'escalation.reference', `${vocabulary('nl', v.org).field['escalation.reference']} (optioneel)`, { prefix: 'esc-' })}
 <button type="submit">Voorleggen vastleggen</button>`,
 )}</details>`;
 }
 
-function withdrawForm(v: DossierView): Html | '' {
-  if (v.data.status !== 'open') return '';
+function withdrawForm(v: DossierView): Html {
   const s = stateOf(v, 'intrekken');
   return html`<details ${openIf(v, 'intrekken')}><summary>Klacht ingetrokken</summary>
 ${dossierForm(
   v,
   'intrekken',
-  html`${formProblems(s, ['withdrawn_on'])}
+  html`${formProblems(s, ['withdrawn_on', 'bevestig'], 'intrekken-meldingen', FIELD_WORDS)}
+<p class="hint">Alleen als de klager de klacht zelf intrekt. De behandeling stopt dan; u kunt het dossier later heropenen.</p>
 ${field(s, 'withdrawn_on', nl.field.withdrawn_on, { type: 'date', value: v.today, prefix: 'int-' })}
+${confirmBox('int-bevestig', 'De klager heeft de klacht ingetrokken.', s.errors.bevestig?.[0], s)}
 <button type="submit">Intrekking vastleggen</button>`,
 )}</details>`;
 }
 
-/** A closed or withdrawn case taken up again (a closing or withdrawal recorded by mistake). */
+/** A resolved or withdrawn case taken up again, with the reason, recorded as a step (an escalated case is the committee's). */
 function reopenForm(v: DossierView): Html | '' {
   const c = v.data;
-  if (c.status === 'open' || c.anonymized) return '';
+  if (c.status === 'escalated') return '';
+  const s = stateOf(v, 'heropenen');
   return html`<details ${openIf(v, 'heropenen')}><summary>Dossier heropenen</summary>
 ${dossierForm(
   v,
   'heropenen',
-  html`${formProblems(stateOf(v, 'heropenen'), [])}
-<p class="hint">Zet de status terug op "${nl.status.open}", bijvoorbeeld als de afsluiting of intrekking per vergissing is vastgelegd. De afhandeling, de stappen en een voorleggen blijven staan.</p>
+  html`${formProblems(s, ['reopen.date', 'reopen.note'], 'heropenen-meldingen', FIELD_WORDS)}
+<p class="hint">Zet de status terug op "${nl.status.open}", bijvoorbeeld als de afsluiting of intrekking per vergissing is vastgelegd, of als de klager terugkomt. De afhandeling en de stappen blijven staan; het heropenen komt met uw reden bij de stappen.</p>
+${field(s, 'reopen.date', 'Heropend op', { type: 'date', value: v.today, prefix: 'her-' })}
+${field(s, 'reopen.note', 'Waarom gaat het dossier weer open?', { type: 'textarea', required: true, prefix: 'her-' })}
 <button type="submit" class="secundair">Dossier heropenen</button>`,
 )}</details>`;
 }
 
 function causesForm(v: DossierView): Html {
   const s = stateOf(v, 'oorzaken');
-  return html`<details ${openIf(v, 'oorzaken')}><summary>Oorzaken (art. 2.2)</summary>
+  return html`<details ${openIf(v, 'oorzaken')}><summary>Oorzaken</summary>
 ${dossierForm(
   v,
   'oorzaken',
-  html`${formProblems(s, ['causes'])}
+  html`${formProblems(s, ['causes'], 'oorzaken-meldingen', FIELD_WORDS)}
 ${checkboxes(
   s,
   'causes',
@@ -583,11 +632,11 @@ function improvementsOf(v: DossierView): Html {
 
 function improvementForm(v: DossierView): Html {
   const s = stateOf(v, 'verbetering');
-  return html`<details ${openIf(v, 'verbetering')}><summary>Verbeteractie toevoegen (art. 2.4)</summary>
+  return html`<details ${openIf(v, 'verbetering')}><summary>Verbeteractie toevoegen</summary>
 ${dossierForm(
   v,
   'verbetering',
-  html`${formProblems(s, ['improvement.action', 'improvement.owner', 'improvement.due'])}
+  html`${formProblems(s, ['improvement.action', 'improvement.owner', 'improvement.due'], 'verbetering-meldingen', FIELD_WORDS)}
 ${field(s, 'improvement.action', nl.field['improvements.action'], { prefix: 'verb-' })}
 ${select(
   s,
@@ -601,11 +650,17 @@ ${field(s, 'improvement.due', `${nl.field['improvements.due']} (optioneel)`, { t
 )}</details>`;
 }
 
+/**
+ * The documents of the case: each with its links, or what it still lacks. A closed case (resolved, escalated,
+ * withdrawn) lists only the documents it has: no letter of a handling that has ended, nor one never sent.
+ */
 function documentsList(v: DossierView): Html[] {
   const id = v.data.id;
-  return v.documents.map(({ kind: k, missing, recorded }) => {
-    const head = html`<strong>${k.title}</strong> (${k.articles})`;
-    if (missing && notApplicable(missing)) return html`<li>${head}: niet nodig; alleen bij een mondelinge klacht (art. 4.1).</li> `;
+  const closed = v.data.status !== 'open';
+  const applies = ({ kind, missing, recorded }: DossierDocument) => !closed || (!missing && (!kind.records || recorded));
+  return v.documents.filter(applies).map(({ kind: k, missing, recorded }) => {
+    const head = html`<strong>${k.title}</strong>`;
+    if (missing && notApplicable(missing)) return html`<li>${head}: niet nodig; alleen bij een mondelinge klacht.</li> `;
     if (missing)
       return html`<li>
         ${head}: nog niet te maken. Vul eerst in:
@@ -625,7 +680,7 @@ function documentsList(v: DossierView): Html[] {
 ${dossierForm(
   v,
   action,
-  html`${formProblems(s, ['verstuurd.date'])}
+  html`${formProblems(s, ['verstuurd.date'], `${action}-meldingen`, FIELD_WORDS)}
 ${field(s, 'verstuurd.date', 'Verstuurd op', { type: 'date', value: v.today, prefix: `${k.key}-`, hint: `Na het versturen: de checklist toont dan "${vocabulary('nl', v.org).step[k.records]}" met deze datum.` })}
 <button type="submit" class="secundair">${k.title} is verstuurd</button>`,
   'verstuurd',

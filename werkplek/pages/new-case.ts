@@ -3,13 +3,23 @@ import type { IsoDate } from '../../lib/dates/iso-date.ts';
 import { registerCase } from '../../actions/register.ts';
 import type { Werkplek } from '../context.ts';
 import { vocabulary } from '../../lib/vocabulary/index.ts';
-import { checkboxes, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
+import {
+  checkboxes,
+  errorSummary,
+  field,
+  formProblems,
+  hidden,
+  select,
+  SUMMARY_ID,
+  type FieldErrors,
+  type FormState,
+} from '../form-controls.ts';
 import { errorsByField, list, readDates, str } from '../forms/form-values.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_WORDS, sizeWords, tooLargeWords } from '../../lib/cases/attachments.ts';
 import type { NewAttachment } from '../../actions/attachments.ts';
 import { newCaseDraft, newCaseFieldOf } from '../forms/new-case-form.ts';
 import { html, type Html } from '../html.ts';
-import { notice, page } from '../layout.ts';
+import { notice, page, why } from '../layout.ts';
 import { mailValues, offeredWords } from '../mail-intake.ts';
 import type { StagedMail } from '../intake-store.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
@@ -190,8 +200,8 @@ export function newCasePage(o: {
   const form = html`<form method="post" action="/nieuw" enctype="multipart/form-data" class="drop" aria-labelledby="eml-kop">
       <h2 id="eml-kop">E-mail inlezen</h2>
       <p class="hint">
-        Sleep een opgeslagen e-mail (.eml) hierheen, of kies het bestand: naam, e-mailadres, datum en tekst worden ingevuld (art. 4.1) en u
-        kiest welke bijlagen (elk hoogstens ${ATTACHMENT_MAX_WORDS}) bij het dossier worden bewaard. Er wordt nog niets opgeslagen.
+        Sleep een opgeslagen e-mail hierheen, of kies hem: naam, e-mailadres, datum en tekst worden ingevuld en u kiest welke bijlagen
+        (elk hoogstens ${ATTACHMENT_MAX_WORDS}) bij het dossier worden bewaard. Er wordt nog niets opgeslagen.
       </p>
       <div class="veld">
         <label for="f-eml">E-mailbestand (.eml)</label><input type="file" id="f-eml" name="eml" accept=".eml,message/rfc822" />
@@ -199,20 +209,21 @@ export function newCasePage(o: {
       <input type="hidden" name="actie" value="eml" /><button type="submit" class="secundair">E-mail inlezen</button>
       <p class="hint" id="eml-status" role="status"></p>
     </form>
-    <form method="post" action="/nieuw" novalidate>
-      ${hidden('actie', 'registreren')} ${formProblems(s, NEW_CASE_FIELDS)}
+    <form method="post" action="/nieuw#${SUMMARY_ID}" novalidate>
+      ${hidden('actie', 'registreren')} ${formProblems(s, NEW_CASE_FIELDS, 'registreren-meldingen', nl.field)}
       <h2>De klacht</h2>
+      ${why('Een klacht kan mondeling of schriftelijk binnenkomen (art. 1.1, 4.1); een mondelinge klacht wordt schriftelijk bevestigd (art. 4.1); de verantwoordelijke begeleider (art. 6.1); een klacht kan tot de indieningstermijn na afronding van de opdracht worden ingediend, en ook tijdens de opdracht (art. 4.1); de cliënt wordt bij de start op de regeling gewezen (art. 3).')}
       ${select(
         s,
         'organizer',
-        `${nl.field.organizer} (art. 6.1)`,
+        nl.field.organizer,
         o.org.organizers.map((x) => [x.key, x.name] as const),
       )}
       ${field(s, 'received', nl.field.received, { type: 'date', required: true, value: o.today, hint: 'Dag 0 van de afhandeltermijn. Standaard vandaag.' })}
-      ${select(s, 'channel', `${nl.field.channel} (art. 1.1, 4.1)`, Object.entries(nl.channel), { value: 'email' })}
-      ${field(s, 'written_confirmation', nl.field.written_confirmation, { type: 'date', hint: 'Art. 4.1: een klacht wordt schriftelijk ingediend; bevestig een mondelinge klacht op schrift.' })}
-      ${field(s, 'assignment_completed', nl.field.assignment_completed, { type: 'date', hint: `Art. 4.1: een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
-      ${field(s, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', hint: 'Art. 3: bij de start van de opdracht, meestal in de opdrachtbevestiging. Vul die datum in; laat leeg als u het niet weet.' })}
+      ${select(s, 'channel', nl.field.channel, Object.entries(nl.channel), { value: 'email' })}
+      ${field(s, 'written_confirmation', nl.field.written_confirmation, { type: 'date', hint: 'Alleen bij een mondelinge klacht: wanneer u haar op schrift bevestigde.' })}
+      ${field(s, 'assignment_completed', nl.field.assignment_completed, { type: 'date', hint: `Een klacht kan tot ${o.org.deadlines.filing_workdays} werkdagen na afronding worden ingediend. Een klacht tijdens de opdracht is op tijd: de datum mag ook na de ontvangstdatum liggen.` })}
+      ${field(s, 'client_informed', 'Wanneer heeft u de cliënt op de klachtenregeling gewezen?', { type: 'date', hint: 'Bij de start van de opdracht, meestal in de opdrachtbevestiging. Vul die datum in; laat leeg als u het niet weet.' })}
       ${checkboxes(
         s,
         'categories',
@@ -220,7 +231,7 @@ export function newCasePage(o: {
         o.org.categories.map((c) => [c.key, c.label] as const),
         [],
       )}
-      <h2>De klager (art. 1.2)</h2>
+      <h2>De klager</h2>
       ${field(s, 'complainant.name', nl.field['complainant.name'], { required: true, autocomplete: 'off' })}
       ${field(s, 'complainant.email', nl.field['complainant.email'], { type: 'email', autocomplete: 'off' })}
       ${field(s, 'complainant.phone', nl.field['complainant.phone'], { type: 'tel', autocomplete: 'off' })}
@@ -244,6 +255,7 @@ export function newCasePage(o: {
     current: '/nieuw',
     notice: o.notice,
     body: form,
+    errors: errorSummary(s),
     script: 'eml-drop.js',
   });
 }

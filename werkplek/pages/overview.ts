@@ -8,6 +8,7 @@ import type { Problem } from '../../lib/problems/problems.ts';
 import { parseQuery } from '../../lib/cases/search.ts';
 import type { Werkplek } from '../context.ts';
 import { sharingView, shareStatusHtml, statusIn, type SharingView } from '../sharing-view.ts';
+import { caseIdOfPath } from '../../lib/sharing/share-status.ts';
 import { hidden, select, type FormState } from '../form-controls.ts';
 import { html, type Html, type HtmlValue } from '../html.ts';
 import { vocabulary } from '../../lib/vocabulary/index.ts';
@@ -236,20 +237,25 @@ function pager(o: OverviewView): Html | false {
   );
 }
 
-/** The case files with errors: not in the list, named so they are repaired. */
+/** The case files that cannot be read: not in the list, each with a link to its repair page. */
 function invalidNotice(invalid: readonly Problem[]): Html | false {
+  // a file's case number is its name (cases/2026/K-2026-007.md); the pattern of schemas/case.ts's CASE_ID, which
+  // this page does not load (its first request loads no zod)
+  const ids = [...new Set(invalid.map((p) => caseIdOfPath(p.file)))];
+  const repairable = ids.filter((id) => /^K-\d{4}-\d{3,}$/.test(id));
+  const other = ids.length - repairable.length;
   return (
-    invalid.length > 0 &&
+    ids.length > 0 &&
     html`<div class="melding fout-melding" role="alert">
       <p>
-        ${invalid.length} fout(en) in dossierbestanden: deze dossiers staan niet in de lijst. Herstel ze in een editor (<code
-          >npm run validate</code
-        >
-        toont dezelfde lijst).
+        ${ids.length === 1 ? 'Eén dossier kan' : `${ids.length} dossiers kunnen`} niet worden gelezen en
+        ${ids.length === 1 ? 'staat' : 'staan'} daarom niet in de lijst. Open ${ids.length === 1 ? 'het' : 'ze'} om te
+        herstellen: de werkplek zegt per regel wat er niet klopt.
       </p>
       <ul>
-        ${invalid.slice(0, 20).map((p) => html`<li><code>${p.file}:${p.line}</code> ${p.field}</li>`)}
+        ${repairable.slice(0, 20).map((id) => html`<li><a href="/dossier/${id}/herstellen">${id} herstellen</a></li>`)}
       </ul>
+      ${other > 0 && html`<p>${other === 1 ? 'Eén ander document' : `${other} andere documenten`} in de dossiermap ${other === 1 ? 'heeft' : 'hebben'} geen dossiernummer als naam; vraag hulp.</p>`}
     </div>`
   );
 }

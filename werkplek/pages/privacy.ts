@@ -4,6 +4,7 @@ import { sizeWords } from '../../lib/cases/attachments.ts';
 import type { RetentionAction } from '../../lib/cases/retention-plan.ts';
 import { OTHERS_PARTS, OTHERS_PART_WORDS, type AccessSubject, type OthersPart } from '../../lib/cases/subject-access.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
 import { accessRequest, documentsDirOf } from '../../actions/access-request.ts';
 import { retention } from '../../actions/retention.ts';
 import { CASE_ID } from '../../schemas/case.ts';
@@ -17,6 +18,8 @@ import { pageReply, type Reply, type Request } from '../reply.ts';
 import { dateHtml as d } from './dates.ts';
 import { commitWords } from './saved-words.ts';
 
+/** The words the page shows (lib/vocabulary). */
+const nl = vocabulary('nl');
 /** What the Privacyverzoeken page shows: the forms, and the answer to the last one. */
 export interface PrivacyView {
   org: Organization;
@@ -78,7 +81,7 @@ async function access(app: Werkplek, action: string, raw: Request['values']): Pr
   const r = await accessRequest(app.workspace(), subject, { documentsDir: documentsDirOf(app.o.config), leaveOut });
   if (r.kind === 'invalid-cases') {
     view.notice = notice(
-      `${r.errorCount} fout(en) in de dossierbestanden: herstel ze eerst (npm run validate), zodat niets wordt gemist.`,
+      `${r.errorCount} fout(en) in dossiers die niet kunnen worden gelezen: herstel ze eerst (het overzicht noemt ze), zodat niets wordt gemist.`,
       'fout',
     );
     return show(422);
@@ -116,7 +119,7 @@ async function erasure(app: Werkplek, action: string, raw: Request['values']): P
   const r = await retention(app.workspace(), { caseId: id, apply });
   if (r.kind === 'invalid-cases') {
     view.notice = notice(
-      `${r.errorCount} fout(en) in de dossierbestanden: herstel ze eerst (npm run validate), zodat niets wordt gemist.`,
+      `${r.errorCount} fout(en) in dossiers die niet kunnen worden gelezen: herstel ze eerst (het overzicht noemt ze), zodat niets wordt gemist.`,
       'fout',
     );
     return show(422);
@@ -146,7 +149,7 @@ async function erasure(app: Werkplek, action: string, raw: Request['values']): P
   app.index.changed();
   view.erasure = { values: {}, errors: {} };
   view.notice = notice(
-    `${a.id}: persoonsgegevens verwijderd op verzoek (AVG art. 17). ${commitWords(r.commits[0]!)}\nLet op: de Git-geschiedenis bevat de oude tekst nog; vraag hulp als die ook weg moet.`,
+    `${a.id}: persoonsgegevens verwijderd op verzoek (AVG art. 17). ${commitWords(r.commits[0]!)}\nLet op: de geschiedenis van het dossier bevat de oude tekst nog; vraag hulp als die ook weg moet.`,
   );
   return show();
 }
@@ -207,7 +210,7 @@ function accessSection(v: PrivacyView): Html {
               </p>
               <p>
                 Download de export en stuur hem aan de persoon (binnen een maand, art. 12 AVG). Bewaar hem niet elders en zet hem niet in
-                Git.
+                de dossiermap.
               </p>
               ${
                 a.attachments?.length
@@ -234,10 +237,10 @@ function accessSection(v: PrivacyView): Html {
     <p>
       Zoek alle dossiers waarin iemand klager of vertegenwoordiger is (hoofdletters maken niet uit; een naam moet volledig zijn). De export
       bevat alles wat over de persoon is vastgelegd, met alles wat artikel 15 AVG vraagt: waarom, welke gegevens, wie ze ontvangt, hoe lang,
-      waar ze vandaan komen en de rechten van de persoon; dezelfde als <code>npm run inzage</code> maakt.
+      waar ze vandaan komen en de rechten van de persoon.
     </p>
     <form method="post" action="/privacy">
-      ${hidden('actie', 'inzage-zoeken')}${formProblems(a, ['email', 'naam'])}
+      ${hidden('actie', 'inzage-zoeken')}${formProblems(a, ['email', 'naam'], 'inzage-meldingen')}
       ${field(a, 'email', 'E-mailadres van de persoon', { type: 'email', autocomplete: 'off', prefix: 'inz-' })}
       ${field(a, 'naam', 'Of: volledige naam, zoals in het dossier', { autocomplete: 'off', prefix: 'inz-' })}
       <button type="submit">Dossiers zoeken</button>
@@ -260,7 +263,7 @@ function erasureSection(v: PrivacyView): Html {
         </ul>
         <p>
           Datums, begeleider, categorieën, oorzaken, de stappen (zonder notities), tevredenheid en verbeteracties blijven, zodat het rapport
-          de klacht blijft tellen. Het dossier krijgt <code>anonymized</code> met de datum van vandaag.
+          de klacht blijft tellen. Het dossier krijgt "${nl.field.anonymized}" met de datum van vandaag.
         </p>
       </div>
       <form method="post" action="/privacy">
@@ -274,7 +277,7 @@ function erasureSection(v: PrivacyView): Html {
       u eerst af (of legt de intrekking vast). U ziet eerst wat er verwijderd wordt.
     </p>
     <form method="post" action="/privacy">
-      ${hidden('actie', 'verwijderen-proef')}${formProblems(e, ['dossier'])}
+      ${hidden('actie', 'verwijderen-proef')}${formProblems(e, ['dossier'], 'verwijderen-meldingen')}
       ${field(e, 'dossier', 'Dossiernummer', { hint: 'bijv. K-2026-003', prefix: 'verw-' })}
       <button type="submit">Tonen wat er verwijderd wordt</button>
     </form>

@@ -31,7 +31,10 @@ async function runRetention(app: Werkplek, confirm: boolean | undefined): Promis
   if (r.kind === 'invalid-cases')
     return view({
       plan: [],
-      notice: notice(`${r.errorCount} fout(en) in de dossierbestanden: herstel ze eerst (npm run validate).`, 'fout'),
+      notice: notice(
+        `${r.errorCount} fout(en) in dossiers die niet kunnen worden gelezen: herstel ze eerst (het overzicht noemt ze).`,
+        'fout',
+      ),
     });
   if (r.kind === 'refused') return view({ plan: [], notice: notice(r.error.message, 'fout') }, 422);
   if (r.kind === 'planned')

@@ -1,19 +1,22 @@
 import type { CommitOutcome } from '../../actions/commit.ts';
 import { gitProblemMessage } from '../../lib/sharing/messages.ts';
 
-/** What to tell the organizer about Git after a save: committed and being shared, or why not (and what to do). */
+/**
+ * What to tell the organizer after a save, in her words: opgeslagen, and whether it is shared with the others
+ * (gedeeld / nog niet gedeeld) or why not, and what to do. Git's own words (commit, remote) never reach her.
+ */
 export function commitWords(c: CommitOutcome): string {
   switch (c.kind) {
     case 'no-repo':
-      return 'Opgeslagen. (De dossiermap staat niet in Git: er wordt geen geschiedenis bijgehouden.)';
+      return 'Opgeslagen; nog niet gedeeld: deze dossiermap wordt met niemand gedeeld en houdt geen geschiedenis bij.';
     case 'failed':
-      return `Opgeslagen, maar niet vastgelegd. ${gitProblemMessage(c.problem)}`;
+      return `Opgeslagen; nog niet gedeeld. ${gitProblemMessage(c.problem)}`;
     case 'committed':
       return !c.upstream
-        ? 'Opgeslagen en vastgelegd in Git. (Er is geen gedeelde opslag (remote) ingesteld: niets wordt gedeeld.)'
+        ? 'Opgeslagen; nog niet gedeeld: er is geen gedeelde opslag ingesteld, dus alles blijft op deze computer.'
         : c.waiting
-          ? 'Opgeslagen en vastgelegd. Het wordt gedeeld zodra het conflict op de pagina Synchroniseren is opgelost.'
-          : 'Opgeslagen en vastgelegd; het wordt op de achtergrond gedeeld.';
+          ? 'Opgeslagen; nog niet gedeeld: dat gebeurt zodra het conflict op de pagina Synchroniseren is opgelost.'
+          : 'Opgeslagen; het wordt nu met de anderen gedeeld.';
   }
 }
 

@@ -31,8 +31,8 @@ export async function postSync(app: Werkplek, { values }: Request): Promise<Repl
   if (actie === 'slot') {
     const moved = await app.sharing.git.moveStaleLock();
     const said = moved
-      ? 'Het slot is opzijgezet (index.lock.oud-…); Git kan weer vastleggen.'
-      : 'Het slot is niet opzijgezet: Git is nog met iets bezig in deze dossiermap. Wacht tot dat klaar is en probeer het opnieuw.';
+      ? 'Het slot is opzijgezet; de geschiedenis wordt weer bijgehouden.'
+      : 'Het slot is niet opzijgezet: er is nog iets bezig in deze dossiermap. Wacht tot dat klaar is en probeer het opnieuw.';
     if (moved) void app.sharing.share();
     return redirect(`/synchroniseren?melding=${app.flash(said)}`);
   }

@@ -19,7 +19,10 @@ export async function postWhoAmI(app: Werkplek, { values }: Request): Promise<Re
   if (!(await app.sharing.git.setIdentity(identity, chosen.organizer.key)))
     return pageReply(
       await whoAmIPage(app, {
-        notice: notice('Dat lukte niet: de dossiermap staat niet in Git, of Git kon zijn instellingen niet bewaren. Vraag hulp.', 'fout'),
+        notice: notice(
+          'Dat lukte niet: deze dossiermap houdt geen geschiedenis bij, of de keuze kon niet worden bewaard. Vraag hulp.',
+          'fout',
+        ),
       }),
       500,
     );
@@ -33,7 +36,7 @@ async function whoAmIPage(app: Werkplek, o: { notice?: Html; error?: string }): 
   const [identity, key] = await Promise.all([git.identity(), git.organizerKey()]);
   const now = identity
     ? html`<p>Uw wijzigingen worden nu vastgelegd als <strong>${identity.name}</strong> (${identity.email}).</p>`
-    : html`<p>Git weet nog niet wie u bent: kies hieronder uw naam. Tot dan wordt niets vastgelegd.</p>`;
+    : html`<p>De werkplek weet nog niet wie u bent: kies hieronder uw naam. Tot dan komt niets in de geschiedenis.</p>`;
   const id = (k: string) => `wie-${k}`;
   return page({
     title: 'Wie ben ik',
@@ -44,7 +47,7 @@ async function whoAmIPage(app: Werkplek, o: { notice?: Html; error?: string }): 
 <form method="post" action="/wie-ben-ik"><fieldset class="veld${o.error && ' heeft-fout'}"${o.error && html` aria-describedby="wie-fout"`}><legend>Ik ben</legend>
 ${org.organizers.map((p) => html`<div class="vinkje"><input type="radio" id="${id(p.key)}" name="wie" value="${p.key}" required ${p.key === key && 'checked'}><label for="${id(p.key)}">${p.name}</label></div>`)}
 ${o.error && html`<p class="fout" id="wie-fout">${o.error}</p>`}</fieldset>
-<p class="hint">Eenmalig per computer. Uw wijzigingen dragen uw naam en een GitHub-adres dat niet uw echte e-mailadres is.</p>
+<p class="hint">Eenmalig per computer. Uw wijzigingen dragen uw naam en een adres dat niet uw echte e-mailadres is.</p>
 <button type="submit">Opslaan</button></form>`,
   });
 }

@@ -11,9 +11,9 @@ describe('remoteFailureMessage', () => {
 
 describe('gitProblemMessage', () => {
   it.each([
-    [{ kind: 'detached' as const }, /git switch main/],
+    [{ kind: 'detached' as const }, /Vraag hulp: wie de dossiermap beheert/],
     [{ kind: 'stale-lock' as const, lock: '/x/.git/index.lock' }, /Slot opzijzetten/],
-    [{ kind: 'busy-lock' as const }, /nog met iets anders bezig/],
+    [{ kind: 'busy-lock' as const }, /Een ander programma is nog bezig/],
     [{ kind: 'no-identity' as const }, /Wie ben ik/],
     [{ kind: 'failed' as const }, /vraag hulp/],
   ])('%j says what to do', (p, said) => {

@@ -24,13 +24,13 @@ describe('shareStatusOf', () => {
     ['nothing unshared', 'K-2026-001', {}, 'gedeeld'],
     ['a round runs', 'K-2026-004', { running: true }, 'wordt gedeeld'],
     ['queued, no failure yet', 'K-2026-004', {}, 'wordt gedeeld'],
-    ['no Git', 'K-2026-001', { git: 'none' }, 'niet gedeeld: de dossiermap staat niet in Git; alles blijft op deze computer'],
-    ['no remote', 'K-2026-004', { git: 'no-remote' }, 'niet gedeeld: er is geen gedeelde opslag (remote) ingesteld'],
+    ['no Git', 'K-2026-001', { git: 'none' }, 'niet gedeeld: de dossiermap wordt met niemand gedeeld; alles blijft op deze computer'],
+    ['no remote', 'K-2026-004', { git: 'no-remote' }, 'niet gedeeld: er is geen gedeelde opslag ingesteld'],
     [
       'detached',
       'K-2026-004',
       { git: 'detached' },
-      'niet gedeeld: Git staat niet op een tak (detached HEAD); zie de pagina Synchroniseren',
+      'niet gedeeld: de dossiermap staat in een stand waarin niets gedeeld wordt; zie de pagina Synchroniseren',
     ],
     [
       'unreachable',
@@ -54,7 +54,7 @@ describe('shareStatusOf', () => {
       'a refused commit',
       'K-2026-001',
       { uncommitted: new Set(['K-2026-001']) },
-      'niet gedeeld: de laatste wijziging is niet vastgelegd in Git; zie de melding bij Synchroniseren',
+      'niet gedeeld: de laatste wijziging staat nog niet in de geschiedenis; zie de melding bij Synchroniseren',
     ],
   ])('%s', (_, file, f, said) => {
     expect(shareStatusText(shareStatusOf(file, facts(f), label))).toBe(said);

@@ -131,7 +131,6 @@ describe('one word for a status, wherever she reads it', () => {
       org: ORG,
       data,
       body: '\nTekst.\n',
-      file: `cases/2026/${data.id}.md`,
       hash: 'x',
       deadline: caseDeadline(data, cal, ORG.deadlines, '2026-11-24'),
       today: '2026-11-24',
