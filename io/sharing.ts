@@ -8,6 +8,9 @@ import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
 import { Git, type GitRun, type GitState } from './git.ts';
+import { clearPendingErasures, eraseHere, followErasures, notePendingErasures, pendingErasures, type HistoryErasure } from './erasure.ts';
+
+export type { HistoryErasure };
 
 /**
  * What became of a commit: no Git here; committed (with the upstream it is shared to in the background, if any;
@@ -43,6 +46,8 @@ export class Sharing {
   private facts: { at: number; value: SharingFacts } | undefined;
   private stateMemo: { at: number; value: GitState } | undefined;
   private factsReading: Promise<SharingFacts> | undefined;
+  /** The last erasure carried through the history in this session (for the page that tells what we cannot reach). */
+  private erasure: (HistoryErasure & { failure?: string }) | undefined;
   /** Commits Git refused (a detached HEAD, a lock, no identity), by their paths: made again at the next round. */
   private readonly refused = new Map<string, { paths: string[]; message: string }>();
 
@@ -182,6 +187,8 @@ export class Sharing {
     if (!state.branch) return this.failed(gitProblemMessage({ kind: 'detached' }));
     const problem = await this.commitRefused();
     if (problem) return this.failed(gitProblemMessage(problem));
+    const erasing = await this.erasePending(state);
+    if (erasing) return erasing;
     if (!state.upstream) return this.failed('er is geen gedeelde opslag (remote) ingesteld');
     if (this.conflicts.length) return this.failed('er wacht een conflict op uw keuze', this.conflicts);
     const renumbered: Renumbered[] = [];
@@ -198,6 +205,66 @@ export class Sharing {
       if (!pushed.rejected) return this.failed(this.remoteFailure(pushed));
     }
     return this.failed('de gedeelde opslag veranderde steeds opnieuw tijdens het delen; klik later op Synchroniseren');
+  }
+
+  /**
+   * Erasure (AVG art. 17, 5(1)(e)): take these case files (absolute paths; their anonymized text is in the work
+   * tree and committed) out of the history of every branch, here and on the shared remote, and prune the old
+   * objects (io/erasure.ts). Noted first, so a crash or an unreachable remote leaves a note the next sharing round
+   * finishes. Resolves when it ran, with what it did (undefined: no Git here).
+   */
+  async eraseHistory(paths: readonly string[]): Promise<(HistoryErasure & { failure?: string }) | undefined> {
+    const dir = await this.git.gitDir();
+    const top = await this.git.topLevel();
+    if (!dir || !top) return undefined;
+    notePendingErasures(
+      dir,
+      paths.map((p) => relative(top, p)),
+    );
+    this.erasure = undefined;
+    await this.share({ fetchFirst: true });
+    await this.idle();
+    return this.erasure;
+  }
+
+  /** The last erasure carried through the history in this session, if any. */
+  get lastErasure(): (HistoryErasure & { failure?: string }) | undefined {
+    return this.erasure;
+  }
+
+  /** Carry noted erasures through the history (before anything is pushed); the round's end when it must stop. */
+  private async erasePending(state: Extract<GitState, { repo: true }>): Promise<RoundOutcome | undefined> {
+    const dir = await this.git.gitDir();
+    const top = await this.git.topLevel();
+    if (!dir || !top) return undefined;
+    const files = pendingErasures(dir);
+    if (files.length === 0) return undefined;
+    const upstream = state.upstream;
+    const slash = upstream?.indexOf('/') ?? -1;
+    const up =
+      upstream && slash > 0
+        ? { remote: upstream.slice(0, slash), branch: upstream.slice(slash + 1), ref: `refs/remotes/${upstream}` }
+        : undefined;
+    let waiting: RoundOutcome | undefined;
+    const done = await this.local(() =>
+      eraseHere(this.git, top, files, {
+        upstream: up,
+        bringIn: async () => (waiting = await this.bringIn(upstream!, [])) === undefined,
+      }),
+    );
+    this.facts = undefined;
+    if (done.shared || !up) {
+      clearPendingErasures(dir);
+      this.erasure = done;
+      return undefined;
+    }
+    const failure = waiting
+      ? 'de persoonsgegevens zijn uit de geschiedenis op deze computer verwijderd; de gedeelde opslag volgt zodra de wijzigingen van anderen zijn samengevoegd'
+      : `de persoonsgegevens zijn uit de geschiedenis op deze computer verwijderd, maar nog niet op de gedeelde opslag: ${
+          done.remoteFailure ? this.remoteFailure(done.remoteFailure) : 'onbekende reden'
+        }; dat gebeurt bij de volgende synchronisatie`;
+    this.erasure = { ...done, failure };
+    return waiting ?? this.failed(failure);
   }
 
   /** Make the commits Git refused before, now that it may work again; the problem when it still does not. */
@@ -231,6 +298,9 @@ export class Sharing {
    * the case merge driver. Returns the round's end when it cannot go on (a conflict), else undefined.
    */
   private async bringIn(upstream: string, renumbered: Renumbered[]): Promise<RoundOutcome | undefined> {
+    // another clone erased a case (its erasure log has entries this branch lacks): rewrite this history the same way first
+    const top0 = await this.git.topLevel();
+    if (top0) await followErasures(this.git, top0, relative(top0, this.cases), upstream);
     const moved = await this.renumberCollisions(upstream);
     if (moved === undefined) return this.failed('een dossier dat hier is geregistreerd, kon niet worden hernummerd; vraag hulp');
     renumbered.push(...moved);

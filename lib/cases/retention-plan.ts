@@ -16,6 +16,8 @@ export interface RetentionAction extends RetentionDue {
   removed: string[];
   /** The anonymized file; it passes validation. */
   text: string;
+  /** How many removed comments are the organizer's own (not the new-case template's help lines). */
+  ownComments: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export function planRetention(
     const file = recordOf.get(due.id)!.file;
     let result: Anonymization;
     try {
-      result = anonymizeCaseText(textOf.get(file) ?? '', today);
+      result = anonymizeCaseText(textOf.get(file) ?? '', today, eraseNow === undefined ? 'retention' : 'request');
     } catch (error) {
       // art. 4.4: say which file and field stop the removal; nothing is written
       const where =
@@ -49,7 +51,7 @@ export function planRetention(
         { file, ...where, message: (error as Error).message, severity: 'error' },
       ]);
     }
-    const { text, removed } = result;
+    const { text, removed, ownComments } = result;
     const check = parseCaseFile(file, text, schema);
     if (!check.record) throw new InputError(
         t(
@@ -58,7 +60,7 @@ export function planRetention(
         ),
         check.problems,
       );
-    return { ...due, file, removed, text };
+    return { ...due, file, removed, text, ownComments };
   });
 }
 

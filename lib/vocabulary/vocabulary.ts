@@ -2,6 +2,7 @@ import type { CaseData } from '../../schemas/case.ts';
 import type { ImprovementState } from '../analytics/improvements.ts';
 import type { ComplianceCheck, Outcome } from '../analytics/report-case.ts';
 import type { DeadlineState } from '../deadlines/deadlines.ts';
+import type { RemovalReason } from '../history/erasure-log.ts';
 
 // Only `import type` here and in nl.ts, en.ts and index.ts: schemas/ imports this folder for the words its
 // messages use, so it must not load lib/ at run time (tools/architecture.ts checks it).
@@ -87,4 +88,28 @@ export interface Vocabulary {
   workdays: (n: number) => string;
   /** A list in running text: "a", "a en b", "a, b en c". */
   list: (items: readonly string[]) => string;
+  /** Erasure on request and at the end of the retention term (AVG art. 17, 5(1)(e)): the note a case keeps, and what the preview lists. */
+  erasure: {
+    /** Why, as the note and the log say it ("op verzoek van de betrokkene (art. 17 AVG)"). */
+    reason: Record<RemovalReason, string>;
+    /** The note that replaces the complaint text: when and why. */
+    note: (date: string, reason: RemovalReason) => string;
+    /** The complainant's own data, named in `complainant` ("naam en adres van de klager"). */
+    complainantPart: Record<'name' | 'email' | 'phone' | 'address', string>;
+    complainant: (parts: readonly string[]) => string;
+    representative: string;
+    complaintText: string;
+    stepNotes: (n: number) => string;
+    /** The response's texts, replaced by "(verwijderd op …)". */
+    responsePart: Record<'findings' | 'conclusions' | 'mediation', string>;
+    response: (parts: readonly string[]) => string;
+    escalationReference: string;
+    noEscalationReason: string;
+    ownComments: (n: number) => string;
+    attachments: (n: number) => string;
+    versions: (n: number) => string;
+    /** Where else it goes: the shared remote and, at their next sync, the other clones. */
+    everywhere: string;
+    localOnly: string;
+  };
 }
