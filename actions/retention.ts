@@ -8,7 +8,7 @@ import { InputError, type Problem } from '../lib/problems/problems.ts';
 import { loadCaseFiles } from '../io/case-files.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { erasureReach } from '../io/erasure.ts';
-import type { HistoryErasure } from '../io/sharing.ts';
+import type { ErasureRun } from '../io/sharing.ts';
 import { commitPaths, type CommitOutcome } from './commit.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -21,7 +21,7 @@ const MESSAGE: Record<RemovalReason, string> = {
 };
 
 /** What the history erasure did (or why it could not finish), once it ran; undefined without Git. */
-export type HistoryOutcome = (HistoryErasure & { failure?: string }) | undefined;
+export type HistoryOutcome = ErasureRun | undefined;
 
 /** What a retention run found or did. */
 export type RetentionOutcome =
@@ -88,6 +88,7 @@ export async function retention(
     commits.push(await commitPaths(ws, [a.file, entry, ...(hadAttachments ? [attachments] : [])], `${a.id}: ${MESSAGE[reason]}`));
   }
   const committed = plan.filter((_, i) => commits[i]!.kind === 'committed').map((a) => a.file);
-  const history: Promise<HistoryOutcome> = ws.sharing && committed.length ? ws.sharing.eraseHistory(committed) : Promise.resolve(undefined);
+  const history: Promise<HistoryOutcome> =
+    ws.sharing && committed.length ? ws.sharing.eraseHistory(committed, reason) : Promise.resolve(undefined);
   return { kind: 'applied', plan, commits, history };
 }

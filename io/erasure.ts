@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import type { HeadChange, RewriteRules } from '../lib/history/fast-export-filter.ts';
 import type { ErasureReach } from '../lib/cases/erasure-words.ts';
+import { githubRepository } from '../lib/history/github-support.ts';
 import { ERASURE_LOG_FOLDER, attachmentsFolderOf, parseErasureEntry } from '../lib/history/erasure-log.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import type { Git, GitRun } from './git.ts';
@@ -19,6 +20,10 @@ export interface HistoryErasure {
   versions: number;
   /** Whether the rewritten branches are on the shared remote now. */
   shared: boolean;
+  /** The remote's branches set to the rewritten history: old id (leased) and new id. */
+  pushed: LeasedPush[];
+  /** The remote as `owner/name`, when it is on GitHub (for the request to GitHub Support). */
+  repository?: string;
   /** Why the remote was not reached (the command's raw answer), when it was not. */
   remoteFailure?: GitRun;
   /** The objects no longer reachable are removed from this repository. */
@@ -122,6 +127,7 @@ export async function eraseHere(
   const first = new Set<string>();
   let versions = 0;
   let shared = false;
+  let pushed: LeasedPush[] = [];
   let remoteFailure: GitRun | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     let reachable = false;
@@ -144,18 +150,31 @@ export async function eraseHere(
       .map((h) => ({ branch: h.ref.slice(prefix.length), old: h.old, new: h.new }));
     const head = (await git.run(['rev-parse', 'HEAD'])).out;
     if (oldUpstream) pushes.push({ branch: up.branch, old: oldUpstream, new: head });
-    const pushed = await pushRewritten(git, up.remote, pushes);
-    if (pushed.ok) {
+    const r = await pushRewritten(git, up.remote, pushes);
+    if (r.ok) {
       shared = true;
+      pushed = pushes;
       remoteFailure = undefined;
       break;
     }
-    remoteFailure = pushed.run;
-    if (!pushed.stale) break;
+    remoteFailure = r.run;
+    if (!r.stale) break;
   }
   await settleWorkTree(git, top, rules);
   const pruned = await pruneOld(git);
-  return { files: [...files], heads, first: [...first], versions, shared, pruned, ...(remoteFailure ? { remoteFailure } : {}) };
+  const url = up ? (await git.run(['remote', 'get-url', up.remote])).out : '';
+  const repository = githubRepository(url);
+  return {
+    files: [...files],
+    heads,
+    first: [...first],
+    versions,
+    shared,
+    pushed,
+    pruned,
+    ...(repository ? { repository } : {}),
+    ...(remoteFailure ? { remoteFailure } : {}),
+  };
 }
 
 /** The erasure log's entries (their paths from the top) on `ref`, under the cases folder `casesRel`. */

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
 import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
+import type { RemovalReason } from '../lib/history/erasure-log.ts';
 import { caseIdOfPath, type FieldConflict, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
@@ -11,6 +12,9 @@ import { Git, type GitRun, type GitState } from './git.ts';
 import { clearPendingErasures, eraseHere, followErasures, notePendingErasures, pendingErasures, type HistoryErasure } from './erasure.ts';
 
 export type { HistoryErasure };
+
+/** An erasure carried through the history: what it did, why (the log's reason), and why it is not finished, if not. */
+export type ErasureRun = HistoryErasure & { reason: RemovalReason; failure?: string };
 
 /**
  * What became of a commit: no Git here; committed (with the upstream it is shared to in the background, if any;
@@ -47,7 +51,9 @@ export class Sharing {
   private stateMemo: { at: number; value: GitState } | undefined;
   private factsReading: Promise<SharingFacts> | undefined;
   /** The last erasure carried through the history in this session (for the page that tells what we cannot reach). */
-  private erasure: (HistoryErasure & { failure?: string }) | undefined;
+  private erasure: ErasureRun | undefined;
+  private erasureReason: RemovalReason = 'request';
+  private erasing = 0;
   /** Commits Git refused (a detached HEAD, a lock, no identity), by their paths: made again at the next round. */
   private readonly refused = new Map<string, { paths: string[]; message: string }>();
 
@@ -213,22 +219,33 @@ export class Sharing {
    * objects (io/erasure.ts). Noted first, so a crash or an unreachable remote leaves a note the next sharing round
    * finishes. Resolves when it ran, with what it did (undefined: no Git here).
    */
-  async eraseHistory(paths: readonly string[]): Promise<(HistoryErasure & { failure?: string }) | undefined> {
-    const dir = await this.git.gitDir();
-    const top = await this.git.topLevel();
-    if (!dir || !top) return undefined;
-    notePendingErasures(
-      dir,
-      paths.map((p) => relative(top, p)),
-    );
-    this.erasure = undefined;
-    await this.share({ fetchFirst: true });
-    await this.idle();
-    return this.erasure;
+  async eraseHistory(paths: readonly string[], reason: RemovalReason): Promise<ErasureRun | undefined> {
+    this.erasing++;
+    try {
+      const dir = await this.git.gitDir();
+      const top = await this.git.topLevel();
+      if (!dir || !top) return undefined;
+      notePendingErasures(
+        dir,
+        paths.map((p) => relative(top, p)),
+      );
+      this.erasure = undefined;
+      this.erasureReason = reason;
+      await this.share({ fetchFirst: true });
+      await this.idle();
+      return this.erasure;
+    } finally {
+      this.erasing--;
+    }
+  }
+
+  /** Whether an erasure is being carried through the history now. */
+  get erasureRunning(): boolean {
+    return this.erasing > 0;
   }
 
   /** The last erasure carried through the history in this session, if any. */
-  get lastErasure(): (HistoryErasure & { failure?: string }) | undefined {
+  get lastErasure(): ErasureRun | undefined {
     return this.erasure;
   }
 
@@ -255,7 +272,7 @@ export class Sharing {
     this.facts = undefined;
     if (done.shared || !up) {
       clearPendingErasures(dir);
-      this.erasure = done;
+      this.erasure = { ...done, reason: this.erasureReason };
       return undefined;
     }
     const failure = waiting
@@ -263,7 +280,7 @@ export class Sharing {
       : `de persoonsgegevens zijn uit de geschiedenis op deze computer verwijderd, maar nog niet op de gedeelde opslag: ${
           done.remoteFailure ? this.remoteFailure(done.remoteFailure) : 'onbekende reden'
         }; dat gebeurt bij de volgende synchronisatie`;
-    this.erasure = { ...done, failure };
+    this.erasure = { ...done, reason: this.erasureReason, failure };
     return waiting ?? this.failed(failure);
   }
 
