@@ -74,6 +74,8 @@ export async function retention(
   }
   const reason: RemovalReason = o.caseId === undefined ? 'retention' : 'request';
   const by = await who(ws);
+  // noted before anything is written: a run stopped anywhere after this is finished by the next sharing round
+  await ws.sharing?.noteErasures(plan.map((a) => a.file));
   const commits: CommitOutcome[] = [];
   for (const a of plan) {
     await writeFileAtomic(a.file, a.text);

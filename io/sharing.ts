@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
+import { WHOLE_FILE } from '../lib/cases/merge.ts';
 import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
-import type { RemovalReason } from '../lib/history/erasure-log.ts';
+import { ERASURE_LOG_FOLDER, type RemovalReason } from '../lib/history/erasure-log.ts';
 import { caseIdOfPath, type FieldConflict, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
@@ -222,13 +223,7 @@ export class Sharing {
   async eraseHistory(paths: readonly string[], reason: RemovalReason): Promise<ErasureRun | undefined> {
     this.erasing++;
     try {
-      const dir = await this.git.gitDir();
-      const top = await this.git.topLevel();
-      if (!dir || !top) return undefined;
-      notePendingErasures(
-        dir,
-        paths.map((p) => relative(top, p)),
-      );
+      if (!(await this.noteErasures(paths))) return undefined;
       this.erasure = undefined;
       this.erasureReason = reason;
       await this.share({ fetchFirst: true });
@@ -237,6 +232,21 @@ export class Sharing {
     } finally {
       this.erasing--;
     }
+  }
+
+  /**
+   * Note that these case files (absolute paths) are to be taken out of the history, before they are anonymized:
+   * a run stopped anywhere after this is finished by the next sharing round. False without Git.
+   */
+  async noteErasures(paths: readonly string[]): Promise<boolean> {
+    const dir = await this.git.gitDir();
+    const top = await this.git.topLevel();
+    if (!dir || !top) return false;
+    notePendingErasures(
+      dir,
+      paths.map((p) => relative(top, p)),
+    );
+    return true;
   }
 
   /** Whether an erasure is being carried through the history now. */
@@ -256,6 +266,13 @@ export class Sharing {
     if (!dir || !top) return undefined;
     const files = pendingErasures(dir);
     if (files.length === 0) return undefined;
+    // a run stopped between writing and committing: its log entries and case files are committed first, so the
+    // rewritten history carries the entries by which the other clones recognise it
+    const loose = (await this.git.uncommitted()).filter((f) => f.startsWith(`${ERASURE_LOG_FOLDER}/`));
+    if (loose.length) {
+      const cases = files.map((f) => relative(this.cases, join(top, f))).filter((f) => existsSync(join(this.cases, f)));
+      await this.local(() => this.git.commit([...loose, ...cases], 'persoonsgegevens verwijderd (afgemaakt na een onderbreking)'));
+    }
     const upstream = state.upstream;
     const slash = upstream?.indexOf('/') ?? -1;
     const up =
@@ -266,7 +283,11 @@ export class Sharing {
     const done = await this.local(() =>
       eraseHere(this.git, top, files, {
         upstream: up,
-        bringIn: async () => (waiting = await this.bringIn(upstream!, [])) === undefined,
+        bringIn: async () => {
+          // the erased case stays erased: where another clone changed it too, the anonymized version wins as a whole
+          for (const f of files) this.choices[f] = { ...this.choices[f], [WHOLE_FILE]: 'mine' };
+          return (waiting = await this.bringIn(upstream!, [])) === undefined;
+        },
       }),
     );
     this.facts = undefined;

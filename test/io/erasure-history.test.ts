@@ -230,6 +230,86 @@ describe('retention at the end of the term reaches every copy we control', () =>
   });
 });
 
+describe('a run that stops halfway, or meets a change pushed meanwhile', () => {
+  it('stopped after the commit, before the history: the next sync finishes it', async () => {
+    const s = setUp();
+    class Stopped extends Sharing {
+      override eraseHistory() {
+        return Promise.resolve(undefined); // the process was killed here
+      }
+    }
+    const cases = join(s.a, 'cases');
+    const stopped = new Stopped({
+      cases,
+      config: join(s.a, 'organization.yml'),
+      git: new Git(cases, { env: NO_GLOBAL_GIT }),
+      autoShare: false,
+    });
+    const r = await retention(workspace(cases, org, TODAY, stopped), { caseId: ID, apply: true });
+    expect(r.kind).toBe('applied');
+    // b shares first (its old history, merged into a's); a's sync finishes the erasure; b follows at its next sync
+    await syncBoth(s.a, s.b);
+    await syncBoth(s.a, s.b);
+    expectErased(s);
+  });
+
+  it('stopped between writing and committing: the next sync commits the log entry and finishes it', async () => {
+    const s = setUp();
+    class NoCommit extends Sharing {
+      override commit() {
+        return Promise.resolve({ kind: 'failed' as const, problem: { kind: 'failed' as const } }); // killed before the commit
+      }
+    }
+    const cases = join(s.a, 'cases');
+    const stopped = new NoCommit({
+      cases,
+      config: join(s.a, 'organization.yml'),
+      git: new Git(cases, { env: NO_GLOBAL_GIT }),
+      autoShare: false,
+    });
+    await retention(workspace(cases, org, TODAY, stopped), { caseId: ID, apply: true });
+    expect(git(s.a, 'status', '--porcelain')).toContain('verwijderingen');
+    await syncBoth(s.a, s.b);
+    await syncBoth(s.a, s.b);
+    expect(git(s.a, 'status', '--porcelain')).toBe('');
+    expectErased(s);
+  });
+
+  it('a change pushed between the fetch and the push is never overwritten: fetched, merged, rewritten again', async () => {
+    const s = setUp();
+    // b shares a new case (on the old history) at the moment a pushes the rewritten one
+    git(s.b, 'push', '--quiet', 'origin', 'HEAD~2:refs/heads/main');
+    let raced = false;
+    class Racing extends Git {
+      override run(args: string[], o?: Parameters<Git['run']>[1]) {
+        if (!raced && args[0] === 'push' && args.some((x) => x.startsWith('--force-with-lease='))) {
+          raced = true;
+          writeFiles(s.b, { 'cases/2026/K-2026-003.md': other('Tegelijk.').replace('K-2026-001', 'K-2026-003') });
+          commitAll(s.b, 'K-2026-003: klacht geregistreerd (art. 4.5)');
+          git(s.b, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main', '--force');
+        }
+        return super.run(args, o);
+      }
+    }
+    const cases = join(s.a, 'cases');
+    const sharing = new Sharing({
+      cases,
+      config: join(s.a, 'organization.yml'),
+      git: new Racing(cases, { env: NO_GLOBAL_GIT }),
+      autoShare: false,
+    });
+    const r = await retention(workspace(cases, org, TODAY, sharing), { caseId: ID, apply: true });
+    if (r.kind !== 'applied') throw new Error(r.kind);
+    const h = await r.history;
+    expect(raced).toBe(true);
+    expect(h?.shared).toBe(true);
+    // b's change, pushed during the erasure, is on the remote, and so is the erasure
+    expect(git(s.repos.remote, 'show', 'main:cases/2026/K-2026-003.md')).toContain('Tegelijk.');
+    await syncBoth(s.a, s.b);
+    expectErased(s);
+  });
+});
+
 function post(url: string, path: string, fields: Record<string, string>) {
   return fetch(url + path.replace(/^\//, ''), {
     method: 'POST',
