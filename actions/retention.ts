@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { planRetention, type RetentionAction } from '../lib/cases/retention-plan.ts';
 import type { ErasureReach } from '../lib/cases/erasure-words.ts';
 import { validateCases } from '../lib/cases/validate.ts';
@@ -69,7 +69,7 @@ export async function retention(
     const reach = new Map<string, ErasureReach>();
     const state = ws.sharing && (await ws.sharing.git.state());
     if (ws.sharing && state?.repo)
-      for (const a of plan) reach.set(a.id, await erasureReach(ws.sharing.git, a.file, state.upstream !== undefined));
+      for (const a of plan) reach.set(a.id, await erasureReach(ws.sharing.git, resolve(a.file), state.upstream !== undefined));
     return { kind: 'planned', plan, reach };
   }
   const reason: RemovalReason = o.caseId === undefined ? 'retention' : 'request';

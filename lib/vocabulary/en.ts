@@ -155,9 +155,7 @@ export const en: Vocabulary = {
     reason: { request: 'at the request of the data subject (art. 17 GDPR)', retention: 'after the retention period ended' },
     note: (date, reason) =>
       `(Personal data, complaint text and notes removed on ${date} ${
-        reason === 'request'
-          ? 'at the request of the data subject (art. 17 GDPR)'
-          : 'after the retention period ended (retention in organization.yml)'
+        reason === 'request' ? 'at the request of the data subject (art. 17 GDPR)' : 'after the retention period ended'
       }.)`,
     complainantPart: { name: 'name', email: 'email address', phone: 'phone number', address: 'address' },
     complainant: (parts) => `the complainant's ${list(parts)}`,

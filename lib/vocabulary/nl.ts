@@ -155,9 +155,7 @@ export const nl: Vocabulary = {
     reason: { request: 'op verzoek van de betrokkene (art. 17 AVG)', retention: 'na afloop van de bewaartermijn' },
     note: (date, reason) =>
       `(Persoonsgegevens, klachttekst en notities verwijderd op ${date} ${
-        reason === 'request'
-          ? 'op verzoek van de betrokkene (art. 17 AVG)'
-          : 'na afloop van de bewaartermijn (retention in organization.yml)'
+        reason === 'request' ? 'op verzoek van de betrokkene (art. 17 AVG)' : 'na afloop van de bewaartermijn'
       }.)`,
     complainantPart: { name: 'naam', email: 'e-mailadres', phone: 'telefoonnummer', address: 'adres' },
     complainant: (parts) => `${list(parts)} van de klager`,
