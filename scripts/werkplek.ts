@@ -43,6 +43,8 @@ await runMain('werkplek', async () => {
     config: values.config,
     today: today ? () => today : undefined,
     log: values.quiet ? undefined : (line) => console.log(line),
+    // Codespaces and Actions name the repository; GitHub Enterprise Server its API
+    github: { repository: process.env.GITHUB_REPOSITORY || undefined, apiUrl: process.env.GITHUB_API_URL || undefined },
     // connecting (ssh) and a stalled transfer (https) give up well before the whole command
     gitLimits: { timeoutMs: gitTimeout * 1000, connectSeconds: Math.min(5, gitTimeout), lowSpeedSeconds: Math.min(10, gitTimeout) },
   }).catch((error: NodeJS.ErrnoException) => {

@@ -35,6 +35,19 @@ export interface StoredIssue {
   pull_request?: boolean;
 }
 
+/** What the fake says about the repository's settings. */
+export interface RepositorySettingsState {
+  private: boolean;
+  has_issues: boolean;
+  /** The token's user may administer the repository; without it the Actions settings and secrets answer 403. */
+  admin: boolean;
+  actions: { enabled: boolean; allowed_actions: 'all' | 'local_only' | 'selected'; github_owned_allowed: boolean };
+  workflow: { default_workflow_permissions: 'read' | 'write'; can_approve_pull_request_reviews: boolean };
+  collaborators: Set<string>;
+  pages: { build_type: 'workflow' | 'legacy' } | null;
+  secrets: Set<string>;
+}
+
 /** A stored label. */
 export interface StoredLabel {
   name: string;
@@ -120,6 +133,17 @@ export class FakeGitHub {
   delays: Delay[] = [];
   /** Logins GitHub may assign (collaborators); null: anyone. */
   assignable: Set<string> | null = null;
+  /** The repository's settings, as `npm run github-check` reads them. */
+  settings: RepositorySettingsState = {
+    private: true,
+    has_issues: true,
+    admin: true,
+    actions: { enabled: true, allowed_actions: 'all', github_owned_allowed: true },
+    workflow: { default_workflow_permissions: 'read', can_approve_pull_request_reviews: true },
+    collaborators: new Set(),
+    pages: null,
+    secrets: new Set(),
+  };
   /** After this many more successful writes, the network is gone: every request's socket is destroyed. */
   writesUntilCrash: number | null = null;
   private crashed = false;
@@ -330,8 +354,12 @@ export class FakeGitHub {
     const notFound = () =>
       send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } satisfies BasicError);
     const prefix = `/repos/${this.repository}`;
-    if (!url.pathname.startsWith(`${prefix}/`)) return notFound();
+    if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return notFound();
     const path = url.pathname.slice(prefix.length);
+    if (record.method === 'GET') {
+      const settings = this.settingsAnswer(path);
+      if (settings) return send(settings.status, settings.body);
+    }
     let input: Record<string, unknown> = {};
     try {
       input = record.body ? (JSON.parse(record.body) as Record<string, unknown>) : {};
@@ -445,6 +473,79 @@ export class FakeGitHub {
       return send(201, body, { location: body.url });
     }
     return notFound();
+  }
+
+  /** The answer to a GET of the repository or one of its settings (the endpoints `npm run github-check` reads). */
+  private settingsAnswer(path: string): { status: number; body: unknown } | undefined {
+    const st = this.settings;
+    const forbidden = {
+      status: 403,
+      body: { message: 'Resource not accessible by personal access token', status: '403' } satisfies BasicError,
+    };
+    const missing = { status: 404, body: { message: 'Not Found', status: '404' } satisfies BasicError };
+    const [owner = '', name = ''] = this.repository.split('/');
+    if (path === '') {
+      const body: Pick<Json<'repos/get', 200>, 'full_name' | 'name' | 'private' | 'visibility' | 'has_issues' | 'permissions'> & {
+        owner: Pick<User, 'login'>;
+      } = {
+        full_name: this.repository,
+        name,
+        owner: { login: owner },
+        private: st.private,
+        visibility: st.private ? 'private' : 'public',
+        has_issues: st.has_issues,
+        permissions: { admin: st.admin, maintain: st.admin, push: true, triage: true, pull: true },
+      };
+      return { status: 200, body };
+    }
+    if (path === '/actions/permissions') {
+      if (!st.admin) return forbidden;
+      const body: Json<'actions/get-github-actions-permissions-repository', 200> = {
+        enabled: st.actions.enabled,
+        allowed_actions: st.actions.allowed_actions,
+      };
+      return { status: 200, body };
+    }
+    if (path === '/actions/permissions/selected-actions') {
+      if (!st.admin) return forbidden;
+      const body: Json<'actions/get-allowed-actions-repository', 200> = {
+        github_owned_allowed: st.actions.github_owned_allowed,
+        verified_allowed: false,
+        patterns_allowed: [],
+      };
+      return { status: 200, body };
+    }
+    if (path === '/actions/permissions/workflow') {
+      if (!st.admin) return forbidden;
+      const body: Json<'actions/get-github-actions-default-workflow-permissions-repository', 200> = st.workflow;
+      return { status: 200, body };
+    }
+    let match: RegExpExecArray | null;
+    if ((match = /^\/collaborators\/([^/]+)$/.exec(path)))
+      return st.collaborators.has(decodeURIComponent(match[1]!)) ? { status: 204, body: undefined } : missing;
+    if (path === '/pages') {
+      if (!st.pages) return missing;
+      const body: Pick<Json<'repos/get-pages', 200>, 'build_type' | 'url' | 'status' | 'cname' | 'custom_404' | 'public'> = {
+        url: `${API}/repos/${this.repository}/pages`,
+        status: 'built',
+        cname: null,
+        custom_404: false,
+        public: true,
+        build_type: st.pages.build_type,
+      };
+      return { status: 200, body };
+    }
+    if ((match = /^\/actions\/secrets\/([A-Z_]+)$/.exec(path))) {
+      if (!st.admin) return forbidden;
+      if (!st.secrets.has(match[1]!)) return missing;
+      const body: Json<'actions/get-repo-secret', 200> = {
+        name: match[1]!,
+        created_at: '2026-01-01T08:00:00Z',
+        updated_at: '2026-01-01T08:00:00Z',
+      };
+      return { status: 200, body };
+    }
+    return undefined;
   }
 
   /** One page of `items` (per_page default 30, at most 100) and GitHub's Link header. */

@@ -35,6 +35,8 @@ export interface WerkplekOptions {
   env?: GuardEnv;
   /** The file-system calls of the werkplek's writes; default Node's (tests pass failing ones to simulate a full disk). */
   fs?: AtomicWriteFs;
+  /** GitHub for the check under Instellingen › GitHub: the repository (`owner/name`) to offer, and the API address. */
+  github?: { repository?: string; apiUrl?: string };
 }
 
 /** The organization's rules for one request: read again when organization.yml changed. */

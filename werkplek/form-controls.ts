@@ -32,7 +32,7 @@ export const hidden = (name: string, value: string): Html => html`<input type="h
 
 /** Options of one input. */
 export interface FieldOptions {
-  type?: 'text' | 'email' | 'tel' | 'date' | 'textarea';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'password' | 'textarea';
   required?: boolean;
   hint?: string;
   value?: string;

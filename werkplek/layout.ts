@@ -6,6 +6,7 @@ const NAV: readonly [string, string][] = [
   ['/bewaartermijn', 'Bewaartermijn'],
   ['/privacy', 'Privacyverzoeken'],
   ['/wie-ben-ik', 'Wie ben ik'],
+  ['/instellingen/github', 'GitHub controleren'],
 ];
 
 /** A werkplek page: Dutch, a skip link, the navigation, the title and the article of the regulation it fulfils. */

@@ -29,6 +29,7 @@ const retention = () => import('./pages/retention.ts');
 const privacy = () => import('./pages/privacy.ts');
 const sync = () => import('./pages/sync.ts');
 const whoAmI = () => import('./pages/who-am-i.ts');
+const gitHubCheck = () => import('./pages/github-check.ts');
 
 /** Every address of the werkplek. A new page adds its rows here (with `later`) and its module under `pages/`. */
 export const ROUTES: readonly Route[] = [
@@ -50,6 +51,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: /^\/synchroniseren$/, handle: later(sync, (m) => m.postSync) },
   { method: 'GET', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.showWhoAmI) },
   { method: 'POST', path: /^\/wie-ben-ik$/, handle: later(whoAmI, (m) => m.postWhoAmI) },
+  { method: 'GET', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.showGitHubCheck) },
+  { method: 'POST', path: /^\/instellingen\/github$/, handle: later(gitHubCheck, (m) => m.postGitHubCheck) },
 ];
 
 /** The route for a method and path, with its parameters; `allowed` lists the methods the path has otherwise. */
