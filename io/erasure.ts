@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeadChange, RewriteRules } from '../lib/history/fast-export-filter.ts';
 import type { ErasureReach } from '../lib/cases/erasure-words.ts';
 import { githubRepository } from '../lib/history/github-support.ts';
 import { ERASURE_LOG_FOLDER, attachmentsFolderOf, parseErasureEntry } from '../lib/history/erasure-log.ts';
-import { writeFileAtomicSync } from './atomic-write.ts';
 import type { Git, GitRun } from './git.ts';
+
 import { pruneOld, pushRewritten, rewriteHistory, type LeasedPush } from './history.ts';
 
 /** What an erasure did to the history here, and to the shared remote. Holds no personal data. */
@@ -28,31 +28,6 @@ export interface HistoryErasure {
   remoteFailure?: GitRun;
   /** The objects no longer reachable are removed from this repository. */
   pruned: boolean;
-}
-
-/** The erasures still to be carried through the history (crash-safe: written before, removed after). */
-const pendingFile = (gitDir: string) => join(gitDir, 'werkplek', 'verwijderen-geschiedenis.json');
-
-/** The case files (relative to the repository's top) an erasure still has to take out of the history here. */
-export function pendingErasures(gitDir: string): string[] {
-  try {
-    const v = JSON.parse(readFileSync(pendingFile(gitDir), 'utf8')) as { files?: unknown };
-    return Array.isArray(v.files) ? v.files.filter((f): f is string => typeof f === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Note case files whose history must be rewritten, before anything is rewritten: a crash leaves the note, the next round finishes. */
-export function notePendingErasures(gitDir: string, files: readonly string[]): void {
-  mkdirSync(join(gitDir, 'werkplek'), { recursive: true, mode: 0o700 });
-  const all = [...new Set([...pendingErasures(gitDir), ...files])];
-  writeFileAtomicSync(pendingFile(gitDir), `${JSON.stringify({ files: all })}\n`);
-}
-
-/** The rewrite is done (and shared, where there is a remote). */
-export function clearPendingErasures(gitDir: string): void {
-  rmSync(pendingFile(gitDir), { force: true });
 }
 
 /** The rules for `files` (relative to the top) with the text in the work tree as their only version; a file that is gone goes from every commit. */

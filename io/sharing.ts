@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
-import { WHOLE_FILE } from '../lib/cases/merge.ts';
 import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
-import { ERASURE_LOG_FOLDER, type RemovalReason } from '../lib/history/erasure-log.ts';
+import type { RemovalReason } from '../lib/history/erasure-log.ts';
 import { caseIdOfPath, type FieldConflict, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
 import { Git, type GitRun, type GitState } from './git.ts';
-import { clearPendingErasures, eraseHere, followErasures, notePendingErasures, pendingErasures, type HistoryErasure } from './erasure.ts';
+import type { HistoryErasure } from './erasure.ts';
+import { clearPendingErasures, notePendingErasures, pendingErasures } from './erasure-note.ts';
 
 export type { HistoryErasure };
 
@@ -264,8 +264,14 @@ export class Sharing {
     const dir = await this.git.gitDir();
     const top = await this.git.topLevel();
     if (!dir || !top) return undefined;
+    // loaded when an erasure runs, not at the werkplek's start: the erasure log brings the YAML parser, the merge zod
     const files = pendingErasures(dir);
     if (files.length === 0) return undefined;
+    const [{ eraseHere }, { ERASURE_LOG_FOLDER }, { WHOLE_FILE }] = await Promise.all([
+      import('./erasure.ts'),
+      import('../lib/history/erasure-log.ts'),
+      import('../lib/cases/merge.ts'),
+    ]);
     // a run stopped between writing and committing: its log entries and case files are committed first, so the
     // rewritten history carries the entries by which the other clones recognise it
     const loose = (await this.git.uncommitted()).filter((f) => f.startsWith(`${ERASURE_LOG_FOLDER}/`));
@@ -338,7 +344,7 @@ export class Sharing {
   private async bringIn(upstream: string, renumbered: Renumbered[]): Promise<RoundOutcome | undefined> {
     // another clone erased a case (its erasure log has entries this branch lacks): rewrite this history the same way first
     const top0 = await this.git.topLevel();
-    if (top0) await followErasures(this.git, top0, relative(top0, this.cases), upstream);
+    if (top0) await (await import('./erasure.ts')).followErasures(this.git, top0, relative(top0, this.cases), upstream);
     const moved = await this.renumberCollisions(upstream);
     if (moved === undefined) return this.failed('een dossier dat hier is geregistreerd, kon niet worden hernummerd; vraag hulp');
     renumbered.push(...moved);
