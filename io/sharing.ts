@@ -265,7 +265,13 @@ export class Sharing {
     const top = await this.git.topLevel();
     if (!dir || !top) return undefined;
     // loaded when an erasure runs, not at the werkplek's start: the erasure log brings the YAML parser, the merge zod
-    const files = pendingErasures(dir);
+    // a file is ready once its anonymized text is written (or it is gone); one noted by a run that is still
+    // writing, or that stopped before it wrote, waits (never a rewrite with the text that is to go)
+    const noted = pendingErasures(dir);
+    const files = noted.filter((f) => {
+      const text = readTextIfExists(join(top, f));
+      return text === undefined || /^anonymized:/m.test(text);
+    });
     if (files.length === 0) return undefined;
     const [{ eraseHere }, { ERASURE_LOG_FOLDER }, { WHOLE_FILE }] = await Promise.all([
       import('./erasure.ts'),
@@ -298,7 +304,12 @@ export class Sharing {
     );
     this.facts = undefined;
     if (done.shared || !up) {
-      clearPendingErasures(dir);
+      // the note goes only when the old objects are gone too (a prune stopped halfway is done again next round)
+      if (done.pruned) {
+        const waiting = noted.filter((f) => !files.includes(f));
+        clearPendingErasures(dir);
+        if (waiting.length) notePendingErasures(dir, waiting);
+      }
       this.erasure = { ...done, reason: this.erasureReason };
       return undefined;
     }

@@ -192,7 +192,9 @@ describe('erasure on request reaches every copy we control', () => {
     try {
       const res = await post(w.url, '/privacy', { actie: 'verwijderen', dossier: ID, bevestig: 'ja' });
       expect(res.status).toBe(200);
-      const page = await until(w.url, 'privacy', (p) => p.includes('GitHub Support'));
+      const page = await until(w.url, 'privacy', (p) => /uit de geschiedenis verwijderd/.test(p) && !p.includes('Bezig:'));
+      expect(page).toContain('de gedeelde opslag heeft de herschreven geschiedenis');
+      expect(page).toContain('GitHub Support');
       expect(page).not.toMatch(new RegExp(CANARIES.join('|')));
     } finally {
       await w.close();
@@ -221,7 +223,8 @@ describe('retention at the end of the term reaches every copy we control', () =>
     const w = await startWerkplek({ port: 0, cases: join(s.a, 'cases'), config: join(s.a, 'organization.yml'), today: () => TODAY });
     try {
       expect((await post(w.url, '/bewaartermijn', { bevestig: 'ja' })).status).toBe(200);
-      await until(w.url, 'bewaartermijn', (p) => p.includes('GitHub Support'));
+      const page = await until(w.url, 'bewaartermijn', (p) => /uit de geschiedenis verwijderd/.test(p) && !p.includes('Bezig:'));
+      expect(page).toContain('de gedeelde opslag heeft de herschreven geschiedenis');
     } finally {
       await w.close();
     }

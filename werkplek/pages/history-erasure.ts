@@ -30,9 +30,14 @@ export function historyErasureSection(o: { run: ErasureRun | undefined; running:
     first: r.first,
     pushed: r.pushed,
   });
+  if (r.failure)
+    return html`<section class="geschiedenis" aria-labelledby="geschiedenis-kop">
+      <h2 id="geschiedenis-kop">Nog niet overal uit de geschiedenis verwijderd</h2>
+      <p role="alert" class="fout">${r.failure}.</p>
+    </section>`;
   return html`<section class="geschiedenis" aria-labelledby="geschiedenis-kop">
     <h2 id="geschiedenis-kop">Ook uit de geschiedenis verwijderd</h2>
-    ${r.failure ? html`<p role="alert" class="fout">${r.failure}.</p>` : done}
+    ${done}
     <h3>Wat wij niet kunnen bereiken</h3>
     <p>
       GitHub bewaart de oude vastleggingen nog een tijd: als losse kopieën die GitHub pas zelf opruimt, in weergaven die het heeft
