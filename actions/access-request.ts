@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseRecord } from '../lib/cases/case-file.ts';
-import { accessExport, casesOf, type AccessExport, type AccessSubject } from '../lib/cases/subject-access.ts';
+import { accessExport, casesOf, othersIn, type AccessExport, type AccessSubject, type OthersPart } from '../lib/cases/subject-access.ts';
 import { validateCases } from '../lib/cases/validate.ts';
 import { accessReportHtml } from '../lib/documents/access-report.ts';
 import type { Problem } from '../lib/problems/problems.ts';
@@ -16,6 +16,11 @@ export type AccessOutcome =
       kind: 'found';
       /** Every case in which the person is complainant or representative; none: nothing is held. */
       records: CaseRecord[];
+      /**
+       * Per case id, what it holds about someone else than the person (AVG art. 15(4)): the client's data, address,
+       * complaint text and notes when the person is the representative. The organizer chooses what to leave out.
+       */
+      others: Record<string, OthersPart[]>;
       searched: number;
       /** The export (JSON) and its readable form (HTML, printed to PDF by the caller). */
       export: AccessExport;
@@ -31,7 +36,12 @@ export type AccessOutcome =
 export async function accessRequest(
   ws: Workspace,
   subject: AccessSubject,
-  o: { documentsDir: string; warn?: (line: string) => void },
+  o: {
+    documentsDir: string;
+    warn?: (line: string) => void;
+    /** What to leave out of every case where the person is the representative (art. 15(4)); default nothing. */
+    leaveOut?: readonly OthersPart[];
+  },
 ): Promise<AccessOutcome> {
   const files = await loadCaseFiles(ws.cases, o.warn);
   const result = validateCases(files, ws.org, ws.cal);
@@ -49,13 +59,22 @@ export async function accessRequest(
   } catch {
     // no documents folder: nothing made for these cases
   }
-  const exp = accessExport(records, ws.org, ws.today, (id) => made.filter((f) => f.startsWith(`${id}-`)).sort());
+  const leaveOut = o.leaveOut ?? [];
+  const exp = accessExport(
+    records,
+    ws.org,
+    ws.today,
+    (id) => made.filter((f) => f.startsWith(`${id}-`)).sort(),
+    subject,
+    () => leaveOut,
+  );
   return {
     kind: 'found',
     records,
+    others: Object.fromEntries(records.map((r) => [r.data.id, othersIn(r, subject)])),
     searched: files.length,
     export: exp,
-    html: records.length ? accessReportHtml(exp, records, ws.org, ws.cal, ws.today) : '',
+    html: records.length ? accessReportHtml(exp, ws.org, ws.cal, ws.today) : '',
     name: `inzage-${ws.today}-${records.map((r) => r.data.id).join('-')}`,
   };
 }

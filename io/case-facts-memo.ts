@@ -22,6 +22,8 @@ export interface OverviewFacts {
   years: readonly string[];
   /** The errors of the case files that are not valid, and the entries named like a case that are no file. */
   invalid: readonly Problem[];
+  /** The fields each valid case has a warning about (a late filing, a late acknowledgement, …), by case id. */
+  warnings: ReadonlyMap<string, readonly string[]>;
   /** The last time every file was loaded: how many case files, and how many of their checks came from the check cache. */
   loaded: { files: number; fromCache: number };
   /** How often every file was loaded since the memo was made (a change outside a year folder, a new day, …). */
@@ -37,6 +39,7 @@ interface Memo extends OverviewFacts {
   rows: CaseDeadline[];
   years: string[];
   invalid: Problem[];
+  warnings: Map<string, string[]>;
   /** The change count it was loaded at, and the text of organization.yml it was loaded with. */
   version: number;
   configText: string;
@@ -50,7 +53,26 @@ export interface CaseFactsMemo {
   saved(path: string): void;
   /** Anything may have changed (a registration, Synchroniseren, retention): the next Overzicht loads every file. */
   changed(): void;
+  /**
+   * Be told of every change the watcher sees or the werkplek reports: a case file's path relative to the cases
+   * folder, or undefined when anything may have changed (a folder, a pull, watching given up).
+   */
+  listen(listener: (name: string | undefined) => void): void;
+  /** Whether the folder is being watched: if not, nothing is reported and every file must be looked at. */
+  watching(): boolean;
   close(): void;
+}
+
+/** The fields with a warning, per case id (`idOf` maps a problem's file to its case). */
+function warningFields(problems: readonly Problem[], idOf: (file: string) => string | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of problems) {
+    const id = p.severity === 'warning' ? idOf(p.file) : undefined;
+    if (id === undefined) continue;
+    const fields = out.get(id) ?? out.set(id, []).get(id)!;
+    if (!fields.includes(p.field)) fields.push(p.field);
+  }
+  return out;
 }
 
 /**
@@ -69,14 +91,20 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
   let loads = 0;
   const todayOf = (org: Organization) => o.today?.() ?? todayIn(new Date(), org.time_zone);
 
+  const listeners: ((name: string | undefined) => void)[] = [];
+  const tell = (name: string | undefined) => listeners.forEach((l) => l(name));
   const seen = (name: string, folder: boolean) => {
     if (!folder && !isCaseFileName(basename(name))) return; // a temporary file, an editor's backup, a README
+    tell(folder ? undefined : name);
     if (folder || !AT_HOME.test(name) || dirty.size >= MAX_DIRTY) version++;
     else dirty.add(name);
   };
   let watch: CaseWatch | undefined;
   try {
-    watch = watchCaseFolders(o.cases, seen, () => (watch = undefined));
+    watch = watchCaseFolders(o.cases, seen, () => {
+      watch = undefined;
+      tell(undefined);
+    });
   } catch {
     watch = undefined; // a folder that cannot be watched: every Overzicht loads
   }
@@ -88,6 +116,7 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
     const { org, cal } = facts;
     const today = todayOf(org);
     const all = facts.validation.cases.map((r) => r.data);
+    const idOf = new Map(facts.validation.cases.map((r) => [r.file, r.data.id]));
     return {
       version: at,
       configText,
@@ -98,6 +127,7 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
       years: [...new Set(all.map((c) => c.received.slice(0, 4)))].sort().reverse(),
       // the errors, and what is named like a case but is no file (a pipe): skipped unread, named here
       invalid: facts.validation.problems.filter((p) => p.severity === 'error' || p.field === '(file)'),
+      warnings: warningFields(facts.validation.problems, (file) => idOf.get(file)),
       loaded: { files: facts.fileCount, fromCache: facts.cacheHits },
       loads: ++loads,
     };
@@ -127,9 +157,11 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
       if (check && (!check.record || check.record.data.id !== id)) return false;
       const at = m.rows.findIndex((r) => r.id === id);
       if (at >= 0) m.rows.splice(at, 1);
+      m.warnings.delete(id!);
       m.invalid = m.invalid.filter((p) => p.file !== shown(path));
       if (!check?.record) continue; // removed
       const row = caseDeadline(check.record.data, m.cal, m.org.deadlines, m.today);
+      for (const [k, v] of warningFields(check.problems, () => id!)) m.warnings.set(k, v);
       let lo = 0;
       for (let hi = m.rows.length; lo < hi;) {
         const mid = (lo + hi) >>> 1;
@@ -155,12 +187,19 @@ export function caseFactsMemo(o: { cases: string; config: string; today?: () => 
     },
     saved(path) {
       const name = relative(o.cases, path);
-      if (name.startsWith('..') || isAbsolute(name)) version++;
-      else seen(name, false);
+      if (name.startsWith('..') || isAbsolute(name)) {
+        version++;
+        tell(undefined);
+      } else seen(name, false);
     },
     changed() {
       version++;
+      tell(undefined);
     },
+    listen(listener) {
+      listeners.push(listener);
+    },
+    watching: () => watch !== undefined,
     close() {
       watch?.close();
       watch = undefined;

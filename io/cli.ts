@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, escapeForOutput, formatProblem } from '../lib/problems/problems.ts';
 import { isLanguage, setLanguage, t } from '../schemas/language.ts';
+import { BrowserUnavailableError } from './browser-error.ts';
 
 /** A wrong command-line use: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
@@ -74,6 +75,10 @@ export async function runMain(name: string, main: () => Promise<number | void>):
     if (error instanceof InputError) {
       for (const p of error.problems) console.error(formatProblem(p));
       console.error(`${name}: ${escapeForOutput(error.message)}`);
+      process.exitCode = 1;
+    } else if (error instanceof BrowserUnavailableError) {
+      // no browser for the PDFs: the Dutch message names what to install, the hint how to point at one elsewhere
+      console.error(`${name}: ${escapeForOutput(error.message)}\n${escapeForOutput(error.hint)}`);
       process.exitCode = 1;
     } else if (error instanceof UsageError) {
       console.error(`${name}: ${escapeForOutput(error.message)}\n${t('Zie --help voor de opties.', 'Run with --help for the options.')}`);

@@ -5,6 +5,7 @@ import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
 import type { RemovalReason } from '../lib/history/erasure-log.ts';
 import { caseIdOfPath, type FieldConflict, type SharingFacts } from '../lib/sharing/share-status.ts';
+import { t } from '../schemas/language.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
@@ -134,6 +135,16 @@ export class Sharing {
     };
     this.round = run();
     return this.round;
+  }
+
+  /**
+   * Share these commits at once and wait for it: a command that saved (`documents`, `retention --apply`) ends only
+   * when the remote has the change, so nothing stays on one machine (a deleted codespace loses nothing). Undefined
+   * when nothing was committed for an upstream; else how the round ended (a remote out of reach: not shared, why).
+   */
+  async shareCommitted(outcomes: readonly CommitOutcome[]): Promise<RoundOutcome | undefined> {
+    if (!outcomes.some((c) => c.kind === 'committed' && c.upstream)) return undefined;
+    return this.share();
   }
 
   /** Synchroniseren: bring in the others' changes and share this clone's (the same round, fetching first). */
@@ -464,4 +475,16 @@ export class Sharing {
     this.facts = { at: Date.now(), value };
     return value;
   }
+}
+
+/** A command's one line on how sharing its saves at once ended (`Sharing.shareCommitted`), in the message language. */
+export function sharedLine(round: RoundOutcome): string {
+  if (round.shared) return t('Gedeeld met de andere begeleiders.', 'Shared (pushed to the remote).');
+  const why = round.conflicts.length
+    ? t('er wacht een keuze op Synchroniseren in de werkplek', 'a conflict waits on Synchroniseren in the werkplek')
+    : (round.failure ?? '');
+  return t(
+    `Nog niet gedeeld: ${why}. Het wordt gedeeld bij de volgende keer opslaan, of met Synchroniseren in de werkplek.`,
+    `Not shared yet: ${why}. It is shared with the next save, or with Synchroniseren in the werkplek.`,
+  );
 }

@@ -89,9 +89,10 @@ export const caseShape = z.strictObject({
     .optional()
     .meta({ description: 'Bij een mondelinge klacht: datum waarop de klacht schriftelijk is bevestigd (art. 4.1).' }),
   acknowledged: isoDate.optional().meta({ description: 'Datum waarop de ontvangst aan de klager is bevestigd.' }),
-  client_informed: isoDate
-    .optional()
-    .meta({ description: 'Art. 3: datum waarop de cliënt op deze klachtenregeling en Solopartners is gewezen.' }),
+  client_informed: isoDate.optional().meta({
+    description:
+      'Art. 3: datum waarop de cliënt op deze klachtenregeling en de klachtencommissie (organization.yml, escalation) is gewezen.',
+  }),
   complainant: complainantSchema.optional().meta({ description: 'Art. 1.2: de klager. Persoonsgegevens; verwijderd na de bewaartermijn.' }),
   categories: z
     .array(key, list('categories: [communicatie, kosten]'))
@@ -116,10 +117,10 @@ export const caseShape = z.strictObject({
   escalation: z
     .strictObject({
       date: isoDate.meta({ description: 'Datum waarop de klacht is voorgelegd aan de klachtencommissie.' }),
-      reference: text.optional().meta({ description: 'Kenmerk bij Solopartners.' }),
+      reference: text.optional().meta({ description: 'Kenmerk bij de klachtencommissie.' }),
     })
     .optional()
-    .meta({ description: 'Art. 4.7: voorgelegd aan de Klachtencommissie van Solopartners.' }),
+    .meta({ description: 'Art. 4.7: voorgelegd aan de klachtencommissie (organization.yml, escalation).' }),
   no_escalation_reason: text.optional().meta({
     description:
       'Art. 4.7: waarom een klager die niet tevreden is (satisfied: false) de klacht niet aan de klachtencommissie voorlegt. Vrije tekst; verwijderd na de bewaartermijn.',
@@ -190,7 +191,7 @@ export function checkCaseRules(c: Shape, ctx: z.RefinementCtx): void {
         );
     }
   }
-  // art. 4.7: escalated to Solopartners' complaints committee, with a date
+  // art. 4.7: escalated to the complaints committee (organization.yml's escalation), with a date
   if (c.status === 'escalated' && !c.escalation)
     issue(
       ['escalation'],

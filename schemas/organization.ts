@@ -77,6 +77,63 @@ const procedureSchema = z
       'Art. 1.6, 3.2, 4.7: hoe een klacht bij de klachtencommissie komt. Brieven, publieke pagina en handleiding nemen deze teksten over.',
   });
 
+/** A processor that holds the case files for the organization (AVG art. 28), as the privacy texts name it. */
+const processorSchema = z.strictObject({
+  name: text.meta({ description: 'Naam van de verwerker, bijv. "GitHub, Inc.".' }),
+  task: text.meta({
+    description: 'Wat de verwerker voor de praktijk doet, als deel van een zin ("bewaart de dossiers in een privé-repository").',
+  }),
+  task_en: text.optional().meta({ description: 'Hetzelfde in het Engels, voor de Engelse publieke pagina.' }),
+  country: text.meta({ description: 'Waar de verwerker de gegevens verwerkt, bijv. "de Verenigde Staten".' }),
+  country_en: text.optional().meta({ description: 'Hetzelfde in het Engels ("the United States").' }),
+  transfer: text.optional().meta({
+    description:
+      'Alleen buiten de EER: de grond voor de doorgifte (AVG art. 45 of 46), bijv. het EU-VS Data Privacy Framework. Leeg binnen de EER.',
+  }),
+  transfer_en: text.optional().meta({ description: 'Hetzelfde in het Engels.' }),
+  agreement: text.meta({
+    description: 'De verwerkersovereenkomst (AVG art. 28 lid 3), bijv. "GitHub Data Protection Agreement". Zie docs/handleiding.md.',
+  }),
+});
+
+/** GitHub as the processor of the case files: the default, since the cases live in a private GitHub repository. */
+export const GITHUB_PROCESSOR = {
+  name: 'GitHub, Inc.',
+  task: 'bewaart de dossiers in een afgeschermde (privé-)opslagplaats',
+  task_en: 'stores the case files in a private repository',
+  country: 'de Verenigde Staten',
+  country_en: 'the United States',
+  transfer:
+    'GitHub is aangesloten bij het EU-VS Data Privacy Framework (adequaatheidsbesluit van de Europese Commissie van 10 juli 2023, art. 45 AVG); daarnaast gelden de standaardcontractbepalingen van de Europese Commissie in de verwerkersovereenkomst (art. 46 AVG)',
+  transfer_en:
+    'GitHub participates in the EU-U.S. Data Privacy Framework (adequacy decision of the European Commission of 10 July 2023, Art. 45 GDPR); the European Commission’s standard contractual clauses in the processing agreement apply as well (Art. 46 GDPR)',
+  agreement: 'GitHub Data Protection Agreement',
+} as const;
+
+/** The privacy facts that differ per practice (AVG art. 13, 30): the texts of the public notice, the access report and the register. */
+const privacySchema = z
+  .strictObject({
+    contact: z
+      .email(say('verwacht een e-mailadres, bijvoorbeeld privacy@example.nl', 'expected an e-mail address, e.g. privacy@example.nl'))
+      .optional()
+      .meta({ description: 'E-mailadres voor privacyvragen en -verzoeken; zonder dit veld organization.email.' }),
+    dpo: text
+      .optional()
+      .meta({ description: 'Alleen als de praktijk een functionaris voor gegevensbescherming heeft (AVG art. 37): naam en e-mailadres.' }),
+    legal_obligation: text.optional().meta({
+      description:
+        'Alleen als een wet de praktijk een klachtenregeling oplegt (bijv. "de Wet kwaliteit, klachten en geschillen zorg (Wkkgz)"): dan noemen de teksten ook AVG art. 6 lid 1 onder c.',
+    }),
+    legal_obligation_en: text.optional().meta({ description: 'Hetzelfde in het Engels.' }),
+    processors: z
+      .array(processorSchema)
+      .default([{ ...GITHUB_PROCESSOR }])
+      .meta({
+        description: 'Wie de dossiers voor de praktijk verwerkt (AVG art. 28): standaard GitHub. Voeg bijv. uw e-mailaanbieder toe.',
+      }),
+  })
+  .meta({ description: 'AVG: de privacyfeiten die per praktijk verschillen (privacyverklaring, inzage, verwerkingsregister).' });
+
 /** organization.yml: the organization's facts, read by the checker, the public site and the report. */
 export const organizationSchema = z.strictObject({
   organization: z
@@ -157,7 +214,9 @@ export const organizationSchema = z.strictObject({
   causes: z.array(labelled).min(1, atLeastOne('causes')).superRefine(uniqueKeys).meta({ description: 'Oorzaakcodes (art. 2.2).' }),
   escalation: z
     .strictObject({
-      name: text.meta({ description: 'Naam van de externe instantie (Solopartners).' }),
+      name: text.meta({
+        description: 'Naam van de externe instantie, zoals de klachtenregeling die noemt (bijvoorbeeld Geschillencommissie Zorg).',
+      }),
       committee: text.meta({ description: 'Naam van de klachtencommissie.' }),
       website: z
         .url(say('verwacht een webadres zoals https://www.example.nl', 'expected a URL such as https://www.example.nl'))
@@ -179,6 +238,19 @@ export const organizationSchema = z.strictObject({
     })
     .default({ years_after_closing: 2 })
     .meta({ description: 'Bewaartermijn van persoonsgegevens in afgesloten dossiers.' }),
+  // issue 21: the practice's own sentences in every letter (Inrichten writes them)
+  letters: z
+    .strictObject({
+      opening: text
+        .optional()
+        .meta({ description: 'Eigen zin na de aanhef van elke brief (bijv. "Dank u wel dat u mij schreef."), in de ik-vorm, B1.' }),
+      closing: text
+        .optional()
+        .meta({ description: 'Eigen zin boven de groet van elke brief (bijv. "Heeft u vragen? Bel mij gerust."), in de ik-vorm, B1.' }),
+    })
+    .optional()
+    .meta({ description: 'Eigen zinnen in de brieven aan de klager (templates/: brief.openingszin, brief.slotzin).' }),
+  privacy: privacySchema.default({ processors: [{ ...GITHUB_PROCESSOR }] }),
 });
 
 /** organization.yml as written. */

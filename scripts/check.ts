@@ -15,10 +15,13 @@ import {
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { printJsonList } from '../io/print-json.ts';
 import { resolveToday } from '../io/today.ts';
+import { regulationProblems } from '../io/regulation.ts';
+import { readConfigText } from '../io/files.ts';
 
 const HELP = `Usage: npm run check -- [options]
 
-Validation and the deadline table in one run: checks organization.yml and every case file
+Validation and the deadline table in one run: checks organization.yml, the practice's regulation
+(regulation/klachtenreglement.nl.txt: its terms and complaints body must be organization.yml's) and every case file
 (cases/**/K-*.md) exactly as npm run validate does, then prints the deadline table of the valid cases
 exactly as npm run deadlines does. Messages are Dutch (English with --lang en or KLACHTEN_LANG=en).
 Exits 1 when a file has an error (after the table and the sync, which cover the valid cases), 0 when
@@ -60,12 +63,17 @@ await runMain('check', async () => {
   for (const p of result.problems) (p.severity === 'error' ? console.error : info)(format(p));
   const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
   if (calendarWarning) info(format(calendarWarning));
-  const warnings = result.warningCount + (calendarWarning ? 1 : 0);
+  // the practice's regulation and organization.yml must say the same terms and body (lib/regulation/ties.ts)
+  const regulation = regulationProblems(values.config, org, readConfigText(values.config)).problems;
+  for (const p of regulation) (p.severity === 'error' ? console.error : info)(format(p));
+  const regulationErrors = regulation.filter((p) => p.severity === 'error').length;
+  const errors = result.errorCount + regulationErrors;
+  const warnings = result.warningCount + (calendarWarning ? 1 : 0) + regulation.length - regulationErrors;
   const summary = t(
-    `${fileCount} dossier(s) gecontroleerd: ${result.errorCount} fout(en), ${warnings} waarschuwing(en)`,
-    `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${warnings} warning(s)`,
+    `${fileCount} dossier(s) gecontroleerd: ${errors} fout(en), ${warnings} waarschuwing(en)`,
+    `${fileCount} case file(s) checked: ${errors} error(s), ${warnings} warning(s)`,
   );
-  (result.errorCount > 0 ? console.error : info)(summary);
+  (errors > 0 ? console.error : info)(summary);
 
   const deadlines = caseDeadlines(
     result.cases.map((r) => r.data),
@@ -83,5 +91,5 @@ await runMain('check', async () => {
     const { syncCheckedCases } = await import('../io/github/sync.ts'); // Octokit loads only here
     await syncCheckedCases(result, { org, cal, today, dryRun: values['dry-run'], maxWrites });
   }
-  return result.errorCount > 0 ? 1 : 0;
+  return errors > 0 ? 1 : 0;
 });

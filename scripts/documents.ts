@@ -8,9 +8,10 @@ import type { RecordedDateField } from '../lib/cases/record-date.ts';
 import { sentChange } from '../lib/cases/case-changes.ts';
 import { changeCase } from '../actions/change-case.ts';
 import { workspace } from '../actions/workspace.ts';
-import { Sharing } from '../io/sharing.ts';
+import { Sharing, sharedLine } from '../io/sharing.ts';
+import type { CommitOutcome } from '../actions/commit.ts';
 import { validateCases } from '../lib/cases/validate.ts';
-import { launchChromium } from '../io/chromium.ts';
+import { htmlToPdf, launchChromium } from '../io/chromium.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { assertPrivateOutput } from '../io/output-folder.ts';
 import { t } from '../schemas/language.ts';
@@ -139,6 +140,7 @@ await runMain('documents', async () => {
   const browser = dryRun || values['html-only'] || documents.length === 0 ? undefined : await launchChromium();
   const shown = (path: string) => relative(process.cwd(), path) || path;
   const ws = workspace(values.cases, org, today, new Sharing({ cases: values.cases, config: values.config, autoShare: false }));
+  const commits: CommitOutcome[] = [];
   try {
     for (const doc of documents) {
       const html = join(values.out, `${doc.name}.html`);
@@ -151,12 +153,9 @@ await runMain('documents', async () => {
         console.log(`${t('geschreven:', 'wrote')} ${shown(html)}`);
       }
       if (browser) {
-        const page = await browser.newPage();
         // The page is self-contained: no network is needed to print it.
-        await page.setContent(doc.html, { waitUntil: 'load' });
         const pdf = join(values.out, `${doc.name}.pdf`);
-        await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-        await page.close();
+        await htmlToPdf(browser, doc.html, pdf);
         console.log(`${t('geschreven:', 'wrote')} ${shown(pdf)}`);
       }
       if (!doc.records) continue;
@@ -173,6 +172,7 @@ await runMain('documents', async () => {
       else if (dryRun) console.log(`${t('zou vastleggen:', 'would record')} ${doc.records}: ${today} ${t('in', 'in')} ${file.path}`);
       else {
         const r = await changeCase(ws, id, () => sentChange(doc.records!, today, doc.sent));
+        if (r.kind === 'saved') commits.push(r.commit);
         if (r.kind !== 'saved')
           throw new InputError(
             t(
@@ -187,6 +187,9 @@ await runMain('documents', async () => {
     await browser?.close();
   }
   if (dryRun) console.log(t('Alleen getoond (--dry-run): er is niets geschreven.', 'Dry run: nothing was written.'));
+  // every save is shared at once, as a registration is (new-case): nothing recorded stays on this machine only
+  const round = await ws.sharing!.shareCommitted(commits);
+  if (round) console.log(sharedLine(round));
 
   if (incomplete.length) {
     for (const { title, missing } of incomplete) {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '../io/chromium.ts';
+import { launchChromium, PDF_STRUCTURE } from '../io/chromium.ts';
 import { COMMON_OPTIONS, parseCommandLine, runMain, UsageError } from '../io/cli.ts';
 import { assertPrivateOutput, assertReplaceableOutput, buildIntoFolder, OUTPUT_MARKER, PROJECT_ROOT as ROOT } from '../io/output-folder.ts';
 import { loadReport, REPORT_ENV } from '../io/report-data.ts';
@@ -82,6 +82,7 @@ async function printYearPages(dir: string, years: readonly number[]): Promise<vo
         path: join(dir, 'jaar', `${year}.pdf`),
         printBackground: true,
         preferCSSPageSize: true,
+        ...PDF_STRUCTURE,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
         footerTemplate: `<div style="font: 8pt sans-serif; width: 100%; text-align: center; color: #555;">Jaaroverzicht klachten ${year} · vertrouwelijk · pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>`,

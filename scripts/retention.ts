@@ -6,7 +6,7 @@ import { shown } from '../io/files.ts';
 import { CASE_ID } from '../schemas/case.ts';
 import { t } from '../schemas/language.ts';
 import { loadOrganization } from '../io/case-files.ts';
-import { Sharing } from '../io/sharing.ts';
+import { Sharing, sharedLine } from '../io/sharing.ts';
 import { retention } from '../actions/retention.ts';
 import { workspace } from '../actions/workspace.ts';
 import { resolveToday } from '../io/today.ts';
@@ -155,6 +155,9 @@ await runMain('retention', async () => {
         'The shared remote has the rewritten history; the other clones follow at their next sync. GitHub keeps old commits until its own clean-up: see docs/handleiding.md.',
       ),
     );
+  // the round that carried the history also shared this clone's commits (the erasure log), or says why not yet
+  const round = ws.sharing?.lastOutcome;
+  if (round) console.log(sharedLine(round));
   if (h.first.length)
     console.log(
       t(

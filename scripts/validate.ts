@@ -2,12 +2,15 @@ import { formatAnnotation, formatProblem } from '../lib/problems/problems.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { resolveToday } from '../io/today.ts';
+import { regulationProblems } from '../io/regulation.ts';
+import { readConfigText } from '../io/files.ts';
 import { decreedDaysProblem } from '../lib/deadlines/deadline-table.ts';
 import { t } from '../schemas/language.ts';
 
 const HELP = `Usage: npm run validate -- [options]
 
-Checks organization.yml and every case file (cases/**/K-*.md) and reports every problem at once,
+Checks organization.yml, the practice's regulation (regulation/klachtenreglement.nl.txt beside it: its
+terms and complaints body must be organization.yml's) and every case file (cases/**/K-*.md) and reports every problem at once,
 one per line as path:line: field: message (at most ten per file, then "… en N meer"), in Dutch
 (English with --lang en or KLACHTEN_LANG=en). Control characters from a file are printed escaped
 (a newline as \\n), so no file can add a line of its own to the output. Exits 1 when there is an
@@ -43,12 +46,17 @@ await runMain('validate', async () => {
   const today = resolveToday(org, values.today);
   const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
   if (calendarWarning) console.log(format(calendarWarning));
-  const warnings = result.warningCount + (calendarWarning ? 1 : 0);
+  // the practice's regulation and organization.yml must say the same terms and body (lib/regulation/ties.ts)
+  const regulation = regulationProblems(values.config, org, readConfigText(values.config)).problems;
+  for (const p of regulation) (p.severity === 'error' ? console.error : console.log)(format(p));
+  const regulationErrors = regulation.filter((p) => p.severity === 'error').length;
+  const errors = result.errorCount + regulationErrors;
+  const warnings = result.warningCount + (calendarWarning ? 1 : 0) + regulation.length - regulationErrors;
   const summary = t(
-    `${fileCount} dossier(s) gecontroleerd: ${result.errorCount} fout(en), ${warnings} waarschuwing(en)`,
-    `${fileCount} case file(s) checked: ${result.errorCount} error(s), ${warnings} warning(s)`,
+    `${fileCount} dossier(s) gecontroleerd: ${errors} fout(en), ${warnings} waarschuwing(en)`,
+    `${fileCount} case file(s) checked: ${errors} error(s), ${warnings} warning(s)`,
   );
-  if (result.errorCount > 0) {
+  if (errors > 0) {
     console.error(summary);
     return 1;
   }

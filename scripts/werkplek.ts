@@ -1,15 +1,19 @@
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { isIsoDate } from '../lib/dates/iso-date.ts';
 import { startWerkplek } from '../werkplek/app.ts';
+import { busyPortMessage, portHolder } from '../werkplek/single-instance.ts';
 
 const HELP = `Usage: npm run werkplek -- [options]
 
 The werkplek: the organizer's Dutch browser app to register and handle complaints without typing YAML
-(Overzicht, Nieuwe klacht, Dossier, Bewaartermijn, Privacyverzoeken). It listens on 127.0.0.1 only and prints its address;
-open that address in the browser. It answers only requests for its own address (127.0.0.1, localhost or [::1] with its port;
+(Overzicht, Nieuwe klacht, Dossier, Bewaartermijn, Privacyverzoeken, Instellingen). It listens on 127.0.0.1 only and prints its
+address; open that address in the browser. While organization.yml is still the shipped example organization (a fresh copy), the
+address printed is that of Inrichten (/instellingen), where the practice sets itself up. It answers only requests for its own address (127.0.0.1, localhost or [::1] with its port;
 in GitHub Codespaces also its forwarded address) and forms from its own pages: anything else gets 403. Every save is checked as npm run validate checks it, written atomically
 and, in a Git work tree, committed (one file per commit, message without personal data) and shared with the
 remote in the background (Synchroniseren brings in the others' changes). Stop with Ctrl+C.
+When the port is taken by a werkplek of the same cases folder (a second terminal, a second attach in Codespaces), it
+prints that werkplek's address and exits 0 instead of starting a second; by anything else: exit code 2 and a message.
 
 Options:
   --port N             port on 127.0.0.1 (default: 4321; 0 picks a free port)
@@ -47,11 +51,17 @@ await runMain('werkplek', async () => {
     github: { repository: process.env.GITHUB_REPOSITORY || undefined, apiUrl: process.env.GITHUB_API_URL || undefined },
     // connecting (ssh) and a stalled transfer (https) give up well before the whole command
     gitLimits: { timeoutMs: gitTimeout * 1000, connectSeconds: Math.min(5, gitTimeout), lowSpeedSeconds: Math.min(10, gitTimeout) },
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port`);
-    throw error;
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    // a second start (another terminal, a second attach in Codespaces): open the werkplek that runs, never a second
+    const busy = busyPortMessage(await portHolder(port, values.cases), port);
+    if (busy.ok) return busy.text;
+    throw new UsageError(busy.text);
   });
-  console.log(`Werkplek klachten draait op ${running.url}  (open dit adres in de browser; stoppen met Ctrl+C)`);
+  if (typeof running === 'string') return void console.log(running);
+  // a fresh copy (the example organization) opens Inrichten first
+  const start = (await running.firstRun().catch(() => false)) ? `${running.url}instellingen` : running.url;
+  console.log(`Werkplek klachten draait op ${start}  (open dit adres in de browser; stoppen met Ctrl+C)`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);

@@ -2,20 +2,44 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkArchitecture, formatViolations, packagesReachedFrom, PROJECT_ROOT } from '../tools/architecture.ts';
+import { checkArchitecture, formatViolations, packagesReachedFrom, PROJECT_ROOT, staticImportersOf } from '../tools/architecture.ts';
 
 describe('the architecture (docs/architecture.md)', () => {
   it('this checkout has no forbidden import', () => {
     expect(formatViolations(checkArchitecture(PROJECT_ROOT))).toBe('');
   });
 
-  it('npm run check loads only dependencies: the deadline workflow installs nothing else (npm ci --omit=dev)', () => {
+  describe('dependencies: what npm run check loads, plus the PDFs’ driver loaded only when a PDF is made', () => {
     const { dependencies } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
     const reached = packagesReachedFrom(PROJECT_ROOT, 'scripts/check.ts');
-    expect(reached).toContain('zod'); // the walk follows our imports
-    expect([...reached].filter((name) => !(name in dependencies))).toEqual([]);
+    // Every other dependency, and why it is one. playwright-core drives the organizer's Chrome, Edge or Chromium for
+    // the PDFs (io/chromium.ts): the werkplek and the commands need it at run time, not only the tests.
+    const BESIDES_CHECK: Record<string, string> = {
+      '@octokit/core': 'the Octokit plugins’ peer, loaded by them',
+      'playwright-core': 'the PDFs (io/chromium.ts), loaded when the first PDF is made',
+    };
+    const LOADED_WHEN_NEEDED = ['playwright-core'];
+
+    it('npm run check loads only dependencies: the deadline workflow installs nothing else (npm ci --omit=dev)', () => {
+      expect(reached).toContain('zod'); // the walk follows our imports
+      expect([...reached].filter((name) => !(name in dependencies))).toEqual([]);
+    });
+
+    it('every other dependency is named here with its reason', () => {
+      expect(
+        Object.keys(dependencies)
+          .filter((name) => !reached.has(name))
+          .sort(),
+      ).toEqual(Object.keys(BESIDES_CHECK).sort());
+    });
+
+    it.each(LOADED_WHEN_NEEDED)('%s is never loaded at start: a dynamic import only, outside tools/ and test/', (pkg) => {
+      expect(reached.has(pkg)).toBe(false);
+      expect(staticImportersOf(PROJECT_ROOT, pkg)).toEqual([]);
+      expect(staticImportersOf(PROJECT_ROOT, 'zod')).not.toEqual([]); // the scan sees static imports
+    });
   });
 
   describe('a tree with forbidden edges fails', () => {

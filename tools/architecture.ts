@@ -146,6 +146,18 @@ export function packagesReachedFrom(root: string, entry: string): Set<string> {
   return packages;
 }
 
+/**
+ * The files of the run-time folders (everything but `tools/`, `test/` and the config files) that load `pkg` when they
+ * load: a static import that is not `import type`. A package they must load only when needed has none.
+ */
+export function staticImportersOf(root: string, pkg: string): string[] {
+  return walk(root, '')
+    .filter((file) => /^(schemas|lib|io|actions|scripts|werkplek|site|report)\//.test(file))
+    .filter((file) =>
+      [...readFileSync(join(root, file), 'utf8').replace(TYPE_ONLY, '').matchAll(STATIC_IMPORT)].some((m) => packageOf(m[2]!) === pkg),
+    );
+}
+
 /** The violations as lines `file: message`, for a test's failure message. */
 export const formatViolations = (vs: readonly Violation[]): string => vs.map((v) => `${v.file}: ${v.message}`).join('\n');
 

@@ -4,14 +4,12 @@
 // "art. 1.5, 4.5", "art. 5.1–5.3" (a range names every rule in it), "articles 5.4 and 6.2" or the anchor "artikel-4-1".
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRegulation } from '../lib/regulation/regulation.ts';
+import { REGULATION_FILES } from '../lib/regulation/regulation.ts';
+import { rulesOf, splitArticles } from '../lib/regulation/articles.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const reg = parseRegulation('regulation.nl.yml', readFileSync(join(ROOT, 'site/content/regulation.nl.yml'), 'utf8'), {
-  organization: 'O',
-  escalation: 'E',
-});
-const rules = reg.articles.flatMap((a) => a.rules.map((_, i) => `${a.number}.${i + 1}`));
+const reg = splitArticles(readFileSync(join(ROOT, REGULATION_FILES.nl), 'utf8'));
+const rules = reg.articles.flatMap((a) => rulesOf(a).map((r) => `${a.number}.${r.number}`));
 const files = (readdirSync(join(ROOT, 'test'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
 const covered = new Map<string, Set<string>>(rules.map((r) => [r, new Set()]));
 const LIST = /\b(?:art\.|artikel|article|articles)\s+((?:\d+\.\d+(?:\s*[–-]\s*\d+\.\d+)?(?:\s*(?:,|en|and)\s*)?)+)/gi;

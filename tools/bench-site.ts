@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { parseOrganization } from '../lib/organization/organization.ts';
-import { parseRegulation, regulationValues } from '../lib/regulation/regulation.ts';
-import type { Regulation } from '../schemas/regulation.ts';
+import { REGULATION_FILES } from '../lib/regulation/regulation.ts';
+import { splitArticles, type SplitRegulation } from '../lib/regulation/articles.ts';
 import { ROUTES } from '../lib/regulation/routes.ts';
 import { launchBrowser } from './browser.ts';
 import { projectCopy } from './site-build.ts';
@@ -98,12 +98,12 @@ const row = (name: string, w: Weight) =>
   [name.padEnd(30), kb(w.html), kb(w.css), kb(w.js), kb(w.other), kb(w.html + w.css + w.js + w.other)].join(' ');
 
 /** The regulation as Markdown, for the Starlight comparison. */
-function regulationMarkdown(reg: Regulation): string {
+function regulationMarkdown(reg: SplitRegulation): string {
   const articles = reg.articles.map(
     (a) =>
-      `## ${a.number}. ${a.title}\n\n${a.intro ? `${a.intro}\n\n` : ''}${a.rules.map((r, i) => `${i + 1}. ${r.term ? `**${r.term}**  \n` : ''}${r.text}`).join('\n')}\n`,
+      `## ${a.number}. ${a.title}\n\n${a.blocks.map((b) => (b.kind === 'text' ? `${b.text}\n` : `${b.number}. ${b.paragraphs.join('  \n')}`)).join('\n')}\n`,
   );
-  return `---\ntitle: ${JSON.stringify(reg.title)}\n---\n\n${articles.join('\n')}`;
+  return `---\ntitle: ${JSON.stringify(reg.title ?? '')}\n---\n\n${articles.join('\n')}`;
 }
 
 await runMain('bench:site', async () => {
@@ -138,11 +138,7 @@ await runMain('bench:site', async () => {
     await server.close();
 
     // 3. The same regulation as a default Starlight site.
-    const reg = parseRegulation(
-      'site/content/regulation.nl.yml',
-      await readFile('site/content/regulation.nl.yml', 'utf8'),
-      regulationValues(org),
-    );
+    const reg = splitArticles(await readFile(REGULATION_FILES.nl, 'utf8'));
     await mkdir(join(starlight, 'src/content/docs'), { recursive: true });
     // Starlight and the project's Astro version, installed into the temporary folder only.
     const astroVersion = (JSON.parse(await readFile(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;

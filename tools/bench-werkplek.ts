@@ -18,6 +18,10 @@ of package.json's "werkplek" and "check"):
     after the first page and its peak, and its inotify watches;
   - pages: 8 connections at once, each asking in turn for the Overzicht (pages 1 and 2, a filter), Dossier
     pages and Nieuwe klacht (50 requests each); median, p95, p99 as the client sees them;
+  - search: the search box (POST /zoeken and the Overzicht it redirects to) for a name, an e-mail address, a
+    phone number, a dossier number and words of the complaint: the first search (every case file read), then
+    40 more (only changed files read again), median and p95; and the history of a Dossier not shown
+    before, the first time and again;
   - saves: 40 Dossier forms one after another (validate, atomic write, git commit; no push), p95 as the
     client sees it, each followed by the Overzicht; afterwards the Git history must hold 40 more commits.
 Prints the load average with each part: the figures of a busy machine are slower, not wrong.
@@ -31,6 +35,7 @@ const TODAY = '2026-06-30';
 const CONNECTIONS = 8;
 const PER_CONNECTION = 50;
 const SAVES = 40;
+const SEARCHES = 40;
 
 const quantile = (xs: readonly number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
@@ -257,6 +262,38 @@ await runMain('bench:werkplek', async () => {
       const p99 = quantile(times, 0.99);
       console.log(`  all              median ${ms(median(times))}, p95 ${ms(quantile(times, 0.95))}, p99 ${ms(p99)} (${times.length})`);
       if (count === 10_000) console.log(`  ${target(p99 <= 100, 'pages p99 ≤ 100 ms at 10,000:')}`);
+
+      // ---- the search box and a Dossier's history
+      const searchFor = async (words: string) => {
+        const t0 = performance.now();
+        const res = await fetch(`${w.base}/zoeken`, {
+          method: 'POST',
+          headers: { origin: w.base, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ zoek: words }),
+          redirect: 'manual',
+        });
+        await res.text();
+        const found = await get(w.base + res.headers.get('location')!);
+        if (!found.includes('gevonden voor')) throw new Error(`search "${words}" gave no answer`);
+        return performance.now() - t0;
+      };
+      const n = Math.floor(count / 2);
+      const queries = [`klant ${n}`, `klant${n}@example.org`, ids[0]!.toLowerCase(), 'synthetische klant 99', 'zoekwoord-dat-niet-bestaat'];
+      console.log(`\nsearch (${load()}):`);
+      const cold = await searchFor(queries[0]!);
+      const warm: number[] = [];
+      for (let i = 0; i < SEARCHES; i++) warm.push(await searchFor(queries[i % queries.length]!));
+      console.log(
+        `  first search ${ms(cold)} (every file read); then ${SEARCHES}: median ${ms(median(warm))}, p95 ${ms(quantile(warm, 0.95))}; ${load()}`,
+      );
+      // a case no page asked for yet: its texts before and after each commit are read for it (Git's log was read
+      // at the first Dossier above, in the background)
+      const other = [...overview.matchAll(/\/dossier\/(K-[0-9-]+)/g)].map((m) => m[1]!).find((x) => !ids.includes(x))!;
+      const h0 = performance.now();
+      await get(`${w.base}/dossier/${other}/geschiedenis`);
+      const h1 = performance.now();
+      await get(`${w.base}/dossier/${other}/geschiedenis`);
+      console.log(`  a Dossier's history, not asked for before: ${ms(h1 - h0)}, again ${ms(performance.now() - h1)}`);
 
       const before = Number(git('rev-list', '--count', 'HEAD'));
       const saves: number[] = [];

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WriteFailedError } from '../io/atomic-write.ts';
+import { isExampleOrganization } from '../lib/organization/example.ts';
+import { BrowserUnavailableError } from '../io/chromium.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { HttpError, Werkplek, type WerkplekOptions } from './context.ts';
 import { valuesOf } from './forms/form-values.ts';
@@ -16,6 +18,8 @@ export type { WerkplekOptions } from './context.ts';
 /** Where the werkplek listens, and how to stop it. */
 export interface RunningWerkplek {
   url: string;
+  /** Whether organization.yml is still the shipped example organization: then Inrichten comes first (issue 21). */
+  firstRun(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -26,10 +30,15 @@ export async function startWerkplek(o: WerkplekOptions & { port: number }): Prom
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, '127.0.0.1', resolve);
+  }).catch(async (error: unknown) => {
+    await app.close(); // its watchers and the sharing round would keep the process alive
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    // from the Overzicht's facts (the check cache), which the first page needs anyway
+    firstRun: app.firstRun,
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
@@ -43,6 +52,8 @@ const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntrie
   [
     ['werkplek.css', 'text/css; charset=utf-8'],
     ['eml-drop.js', 'text/javascript; charset=utf-8'],
+    ['geschiedenis.js', 'text/javascript; charset=utf-8'],
+    ['zoeken.js', 'text/javascript; charset=utf-8'],
   ].map(([name, type]) => [`/static/${name}`, { type: type!, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
 );
 
@@ -52,9 +63,10 @@ const HEADERS = {
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
-// the werkplek's own pages load only their own stylesheet and script; a letter's preview has its own <style>
+// the werkplek's own pages load only their own stylesheet and script (which fetches a Dossier's history from the
+// werkplek itself); a letter's preview has its own <style>
 const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -66,7 +78,7 @@ function reply(res: ServerResponse, r: Reply, path: string): void {
   if (r.kind === 'redirect') return send(res, 303, '', 'text/plain; charset=utf-8', { Location: r.location });
   if (r.kind === 'file')
     return send(res, 200, r.body, r.type, r.filename ? { 'Content-Disposition': `attachment; filename="${r.filename}"` } : {});
-  const csp = /^\/dossier\/[^/]+\/document\//.test(path) ? DOCUMENT_CSP : PAGE_CSP;
+  const csp = /^\/(dossier\/[^/]+\/document\/|instellingen\/voorbeeldbrief$)/.test(path) ? DOCUMENT_CSP : PAGE_CSP;
   return send(res, r.status, r.html.text, 'text/html; charset=utf-8', { 'Content-Security-Policy': csp });
 }
 
@@ -95,6 +107,9 @@ async function route(app: Werkplek, bodies: BodyReader, req: IncomingMessage, re
  * (422), a write the disk refused (507): the message says what happened; anything else is a 500 that names nothing.
  */
 function errorAnswer(error: unknown): { status: number; title: string; message: string; close: boolean; known: boolean } {
+  // no Chrome, Edge or Chromium to print a PDF with: 503 and the Dutch message naming what to install
+  if (error instanceof BrowserUnavailableError)
+    return { status: 503, title: 'Geen PDF mogelijk', message: error.message, close: false, known: true };
   const known =
     error instanceof RequestError || error instanceof HttpError || error instanceof WriteFailedError || error instanceof InputError;
   const status = !known ? 500 : error instanceof WriteFailedError ? 507 : error instanceof InputError ? 422 : error.status;
@@ -130,6 +145,8 @@ export function createWerkplek(o: WerkplekOptions) {
         o.log?.(`${req.method} ${(req.url ?? '/').split('?')[0]} ${res.statusCode} ${(performance.now() - start).toFixed(0)}ms`);
       }
     },
+    /** Whether organization.yml is still the shipped example organization (RunningWerkplek.firstRun). */
+    firstRun: async () => isExampleOrganization((await app.index.overview()).org),
     close: () => app.close(),
   };
 }

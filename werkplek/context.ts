@@ -9,11 +9,13 @@ import { todayIn, type IsoDate } from '../lib/dates/iso-date.ts';
 import type { DocumentKind, DocumentResult } from '../lib/documents/kinds.ts';
 import type { AtomicWriteFs } from '../io/atomic-write.ts';
 import { readTextIfExists } from '../io/case-write.ts';
-import { launchChromium } from '../io/chromium.ts';
+import { htmlToPdf, launchChromium, localChromium } from '../io/chromium.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { Git, type NetworkLimits } from '../io/git.ts';
 import { Sharing } from '../io/sharing.ts';
 import { caseFactsMemo, type CaseFactsMemo } from '../io/case-facts-memo.ts';
+import { caseTextIndex, type CaseTextIndex } from '../io/case-text-index.ts';
+import { CaseHistory } from '../io/case-history.ts';
 import type { Workspace } from '../actions/workspace.ts';
 import type { GuardEnv } from './guard.ts';
 import type { Html } from './html.ts';
@@ -70,6 +72,10 @@ export class Werkplek {
   readonly sharing: Sharing;
   /** The Overzicht's facts, from the check cache, kept while the cases folder does not change. */
   readonly index: CaseFactsMemo;
+  /** The cases' names, contact details and complaint texts for the search and the subjects: in memory only. */
+  readonly texts: CaseTextIndex;
+  /** Each case's history from Git, brought up to date in the background (never on a page's request). */
+  readonly history: CaseHistory;
   private readonly flashes = new Map<string, string>();
   private flashCounter = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -80,6 +86,8 @@ export class Werkplek {
     this.o = o;
     this.sharing = new Sharing({ cases: o.cases, config: o.config, git: new Git(o.cases, { limits: o.gitLimits }) });
     this.index = caseFactsMemo({ cases: o.cases, config: o.config, today: o.today });
+    this.texts = caseTextIndex(o.cases, this.index);
+    this.history = new CaseHistory(this.sharing.git, () => this.context().org.time_zone);
     // what an earlier session left unshared (the remote was out of reach) is shared now, in the background
     void this.sharing.share();
   }
@@ -139,16 +147,23 @@ export class Werkplek {
     return kind.make({ record, org: ctx.org, cal: ctx.cal, today: ctx.today, templates });
   }
 
-  /** A page printed to an A4 PDF by Chromium, started on the first PDF and kept for the next. */
+  /**
+   * A page printed to a tagged A4 PDF by the organizer's Chrome, Edge or Chromium (io/chromium.ts), started on the first
+   * PDF and kept for the next. No browser: a BrowserUnavailableError with its Dutch message, and the next PDF looks
+   * again (she may have installed one meanwhile).
+   */
   async pdf(html: string): Promise<Buffer> {
-    this.browser ??= launchChromium();
-    const page = await (await this.browser).newPage();
-    try {
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    } finally {
-      await page.close();
-    }
+    const browser = (this.browser ??= launchChromium());
+    browser.catch(() => {
+      if (this.browser === browser) this.browser = undefined;
+    });
+    return htmlToPdf(await browser, html);
+  }
+
+  /** Why no PDF can be made on this computer, in Dutch (no Chrome, Edge or Chromium found), or undefined. */
+  pdfUnavailable(): string | undefined {
+    const found = localChromium();
+    return found.found ? undefined : found.message;
   }
 
   async close(): Promise<void> {

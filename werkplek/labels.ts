@@ -80,7 +80,22 @@ export function warningInWerkplek(message: string, org: { escalation: { committe
     return 'er is bemiddeld, maar de afhandeling zegt niet hoe de bemiddeling de klacht heeft opgelost (art. 5.5): vul dat in bij "Schriftelijke afhandeling bewerken"';
   if (message.startsWith('er staat niet wanneer de cliënt is gewezen'))
     return `er staat niet wanneer de cliënt is gewezen op de klachtenregeling en de ${org.escalation.committee} (art. 3). Dat gebeurt bij de start van de opdracht, meestal in de opdrachtbevestiging: vul die datum in bij "Registratie wijzigen"`;
+  if (message.startsWith('ontvangst laat bevestigd'))
+    return `de ${message.replace(/ \(acknowledgement_workdays in organization\.yml\)$/, '')}. Bevestig de ontvangst voortaan in de eerste week (onder Documenten: "${nl.document.ontvangstbevestiging}")`;
   if (message.startsWith('de cliënt is pas op'))
     return `${message.replace(/: noteer die datum als die er is$/, '')}: staat het al in de opdrachtbevestiging, vul die datum dan in bij "Registratie wijzigen"`;
   return message;
+}
+
+/** What a warning of a case is about, in a few words, as the Overzicht flags it beside the case (the Dossier says it in full). */
+export function warningShort(field: string): string {
+  const short: Record<string, string> = {
+    received: 'te laat ingediend (art. 4.1)',
+    acknowledged: 'ontvangst laat bevestigd',
+    channel: 'mondelinge klacht nog niet schriftelijk bevestigd',
+    satisfied: 'niet tevreden, niet voorgelegd',
+    response: 'bemiddeling niet beschreven',
+    client_informed: 'art. 3 nakijken',
+  };
+  return short[field] ?? 'tekst nakijken';
 }

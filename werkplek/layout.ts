@@ -6,6 +6,8 @@ const NAV: readonly [string, string][] = [
   ['/bewaartermijn', 'Bewaartermijn'],
   ['/privacy', 'Privacyverzoeken'],
   ['/wie-ben-ik', 'Wie ben ik'],
+  ['/instellingen', 'Instellingen'],
+  ['/instellingen/reglement', 'Klachtenregeling'],
   ['/instellingen/github', 'GitHub controleren'],
 ];
 
@@ -19,6 +21,8 @@ export function page(o: {
   script?: string;
   /** Reload the page after this many seconds (while something runs in the background). */
   refresh?: number;
+  /** The search shown in the header's search box (the Overzicht of a search). */
+  search?: string;
 }): Html {
   const nav = NAV.map(([href, label]) => html`<li><a href="${href}" ${href === o.current && html`aria-current="page"`}>${label}</a></li>`);
   return html`<!doctype html>
@@ -39,15 +43,31 @@ export function page(o: {
               ${nav}
             </ul>
           </nav>
+          ${searchForm(o.search)}
           <form method="post" action="/synchroniseren"><button type="submit" class="secundair">Synchroniseren</button></form>
         </header>
         <main id="inhoud">
           <h1>${o.title}</h1>
           ${o.article && html`<p class="artikel">${o.article}</p>`} ${o.notice} ${o.body}
         </main>
+        <script src="/static/zoeken.js"></script>
         ${o.script && html`<script src="/static/${o.script}"></script>`}
       </body>
     </html> `;
+}
+
+/**
+ * The search box of every page: name, e-mail address, phone number, dossier number or words of the complaint. It
+ * posts, so the words never appear in an address or the browser's history (werkplek/search-token.ts); the
+ * browser is asked not to remember them either (autocomplete off).
+ */
+function searchForm(value = ''): Html {
+  return html`<form method="post" action="/zoeken" role="search" class="zoeken" aria-label="Dossiers">
+    <label for="zoek">Zoek een dossier</label>
+    <input type="search" id="zoek" name="zoek" value="${value}" autocomplete="off" spellcheck="false" placeholder="naam, telefoon, nummer of woord" aria-describedby="zoek-hint" />
+    <span class="skip" id="zoek-hint">naam, e-mailadres, telefoonnummer, dossiernummer of woorden uit de klacht</span>
+    <button type="submit">Zoeken</button>
+  </form>`;
 }
 
 /** A notice above the page content: a result (role status) or a refusal (role alert). */

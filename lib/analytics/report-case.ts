@@ -1,7 +1,7 @@
 import type { CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
-import { addWorkdays, workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
-import { caseDeadline, type CaseDeadline } from '../deadlines/deadlines.ts';
+import { workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
+import { acknowledgementOf, caseDeadline, type CaseDeadline } from '../deadlines/deadlines.ts';
 import { yearOf, type IsoDate } from '../dates/iso-date.ts';
 
 /** How a case ended, for the report (art. 2.3, 4.3, 4.7): one outcome per case. */
@@ -102,9 +102,9 @@ export function toReportCases(
   return cases.map((c) => {
     const responded_on = c.response?.date ?? null;
     // owed from the end of the organization's own term on; a withdrawal before then owes nothing
-    const ackDue = addWorkdays(cal, c.received, terms.acknowledgement_workdays);
-    const notOwed = (c.withdrawn_on !== undefined && c.withdrawn_on <= ackDue) || today <= ackDue;
-    const acknowledgement: Owed = c.acknowledged ? (c.acknowledged <= ackDue ? 'done' : 'late') : notOwed ? 'not_owed' : 'missing';
+    const ack = acknowledgementOf(c, cal, terms, today);
+    const notOwed = (c.withdrawn_on !== undefined && c.withdrawn_on <= ack.due) || today <= ack.due;
+    const acknowledgement: Owed = ack.state;
     const oral_confirmation: Owed | null =
       c.channel !== 'oral' ? null : c.written_confirmation ? 'done' : notOwed || c.withdrawn_on ? 'not_owed' : 'missing';
     const step = (kind: CaseData['steps'][number]['kind']) => c.steps.some((s) => s.kind === kind);

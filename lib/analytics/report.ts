@@ -36,6 +36,8 @@ export interface YearReport extends Sections {
 export interface Report {
   today: IsoDate;
   organization: string;
+  /** The complaints committee a complaint goes to (organization.yml's escalation.committee, art. 4.7). */
+  committee: string;
   /** The organizers by key, for names in tables. */
   organizers: { key: string; name: string }[];
   /** The terms in working days: filing (art. 4.1), handling (art. 5.4) and the own standard for the acknowledgement. */
@@ -85,6 +87,7 @@ export function buildReport(cases: readonly ReportCase[], org: Organization, tod
   return {
     today,
     organization: org.organization.name,
+    committee: org.escalation.committee,
     organizers: org.organizers.map((o) => ({ key: o.key, name: o.name })),
     terms: {
       filing_workdays: org.deadlines.filing_workdays,

@@ -1,8 +1,8 @@
 import { caseSchemaFor, type CaseData } from '../../schemas/case.ts';
 import type { Organization } from '../../schemas/organization.ts';
-import type { WorkCalendar } from '../calendar/calendar.ts';
+import { workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
 import { parseCaseFile, type CaseRecord } from './case-file.ts';
-import { filingDeadline } from '../deadlines/deadlines.ts';
+import { acknowledgementOf, filingDeadline } from '../deadlines/deadlines.ts';
 import { formatDate } from '../dates/iso-date.ts';
 import { lineOf } from '../problems/yaml-source.ts';
 import type { Problem } from '../problems/problems.ts';
@@ -53,6 +53,17 @@ function caseWarnings(r: CaseRecord, org: Organization, cal: WorkCalendar, line:
       t(
         `te laat ingediend: ontvangen op ${c.received}, na de indieningstermijn van ${formatDate(filing)} (${org.deadlines.filing_workdays} werkdagen na ${c.assignment_completed}, art. 4.1); de klacht wordt toch behandeld`,
         `filed late: received ${c.received}, after the filing deadline ${formatDate(filing, 'en')} (${org.deadlines.filing_workdays} working days after ${c.assignment_completed}, art. 4.1)`,
+      ),
+    );
+  // the organization's own standard (organization.yml acknowledgement_workdays; the regulation names no term):
+  // the receipt acknowledged within that many working days; a late one is flagged, the date stays as it is
+  const ack = c.acknowledged && acknowledgementOf(c, cal, org.deadlines, c.acknowledged);
+  if (ack && ack.state === 'late')
+    warn(
+      'acknowledged',
+      t(
+        `ontvangst laat bevestigd: op ${formatDate(c.acknowledged!)}, ${workdaysBetween(cal, c.received, c.acknowledged!)} werkdagen na ontvangst (${formatDate(c.received)}); de eigen norm is uiterlijk ${formatDate(ack.due)}, ${org.deadlines.acknowledgement_workdays} werkdagen na ontvangst (acknowledgement_workdays in organization.yml)`,
+        `receipt acknowledged late: on ${formatDate(c.acknowledged!, 'en')}, ${workdaysBetween(cal, c.received, c.acknowledged!)} working days after receipt (${formatDate(c.received, 'en')}); the own standard is ${formatDate(ack.due, 'en')}, ${org.deadlines.acknowledgement_workdays} working days after receipt (acknowledgement_workdays in organization.yml)`,
       ),
     );
   // art. 4.1: complaints are made in writing

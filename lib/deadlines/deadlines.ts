@@ -44,6 +44,27 @@ export function filingDeadline(c: CaseData, cal: WorkCalendar, terms: Organizati
   return c.assignment_completed ? addWorkdays(cal, c.assignment_completed, terms.filing_workdays) : null;
 }
 
+/** Whether the receipt was acknowledged within the organization's own term, late, not yet (owed), or is not owed. */
+export type Acknowledgement = 'done' | 'late' | 'missing' | 'not_owed';
+
+/**
+ * The receipt's acknowledgement against `acknowledgement_workdays` (organization.yml, the organization's own
+ * standard: the regulation names no term): due that many working days after receipt; owed from the end of that
+ * term on, unless the complaint was withdrawn within it.
+ * @example acknowledgementOf({ received: '2026-11-24', acknowledged: '2026-12-07', … }, cal, terms, today).state === 'late'
+ */
+export function acknowledgementOf(
+  c: Pick<CaseData, 'received' | 'acknowledged' | 'withdrawn_on'>,
+  cal: WorkCalendar,
+  terms: Pick<Organization['deadlines'], 'acknowledgement_workdays'>,
+  today: IsoDate,
+): { due: IsoDate; state: Acknowledgement } {
+  const due = addWorkdays(cal, c.received, terms.acknowledgement_workdays);
+  if (c.acknowledged) return { due, state: c.acknowledged <= due ? 'done' : 'late' };
+  const notOwed = (c.withdrawn_on !== undefined && c.withdrawn_on <= due) || today <= due;
+  return { due, state: notOwed ? 'not_owed' : 'missing' };
+}
+
 /**
  * Deadlines and state of one case on `today` (the date in the organization's time zone, passed in by the caller).
  * @example caseDeadline(c, cal, org.deadlines, '2026-11-24').state === 'due_soon'

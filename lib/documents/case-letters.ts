@@ -10,6 +10,7 @@ import { CONFIRMED_HEADING, confirmedComplaintSection } from '../cases/body.ts';
 import { fillLetterTemplate, type LetterPartials, type LetterResult } from './response-letter.ts';
 import { t } from '../../schemas/language.ts';
 import { vocabulary } from '../vocabulary/index.ts';
+import { listInWords } from '../privacy/privacy-texts.ts';
 
 const titles = vocabulary('nl').document;
 
@@ -31,6 +32,29 @@ export interface AcknowledgementView extends LetterBase {
   mondeling: boolean;
   /** The caveat when the deadline lies after the known decreed days (art. 3 lid 3 Atw), else ''. */
   voorbehoud: string;
+  /**
+   * AVG art. 14: when a representative complains, what is recorded about the client, in words ("naam, adres en de
+   * tekst van de klacht"); '' when the client complains.
+   */
+  clientgegevens: string;
+  /** The years the personal data is kept after the case is closed (organization.yml retention). */
+  bewaarjaren: number;
+}
+
+/**
+ * What a case records about the client when a representative complains (AVG art. 14(1)(d)), in words; '' when
+ * the client complains (the client then gave the data, art. 13).
+ */
+export function clientDataInWords(record: CaseRecord): string {
+  const who = record.data.complainant;
+  if (!who?.representative) return '';
+  return listInWords([
+    'naam',
+    ...(who.address ? ['adres'] : []),
+    ...(who.email ? ['e-mailadres'] : []),
+    ...(who.phone ? ['telefoonnummer'] : []),
+    'de klacht over de begeleiding van de cliënt',
+  ]);
 }
 
 /**
@@ -57,6 +81,8 @@ export function acknowledgementHtml(
     werkdagen: org.deadlines.handling_workdays,
     mondeling: c.channel === 'oral',
     voorbehoud: decreedDaysCaveat([d.due]) ?? '',
+    clientgegevens: clientDataInWords(record),
+    bewaarjaren: org.retention.years_after_closing,
   };
   return {
     ok: true,

@@ -29,6 +29,8 @@ export interface LetterBase {
   };
   regeling: { website: string };
   organizer: { naam: string };
+  /** The practice's own sentences (organization.yml `letters`): after the salutation, and above the greeting; empty when none. */
+  brief: { openingszin: string; slotzin: string };
 }
 
 /**
@@ -74,5 +76,6 @@ export function letterBase(record: CaseRecord, org: Organization): LetterBase {
     },
     regeling: { website: org.site_url },
     organizer: { naam: organizerName(org.organizers, c.organizer) },
+    brief: { openingszin: org.letters?.opening ?? '', slotzin: org.letters?.closing ?? '' },
   };
 }

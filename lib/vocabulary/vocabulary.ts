@@ -39,6 +39,41 @@ export type FieldPaths<T> = {
 /** Every field of a case file, by its dotted path: `received`, `complainant.representative.name`, `steps.kind`. */
 export type CaseField = FieldPaths<CaseData>;
 
+/** Inrichten's fields (organization.yml), by their path in the file; a list entry's field without its index (issue 21). */
+export type SettingField =
+  | 'organization.name'
+  | 'organization.email'
+  | 'organization.phone'
+  | 'organization.postal_address'
+  | 'organization.website'
+  | 'site_url'
+  | 'organizers'
+  | 'organizers.name'
+  | 'organizers.github'
+  | 'escalation'
+  | 'escalation.other'
+  | 'escalation.name'
+  | 'escalation.committee'
+  | 'escalation.website'
+  | 'escalation.description'
+  | 'escalation.procedure.submitted_by'
+  | 'escalation.procedure.how'
+  | 'escalation.procedure.officer'
+  | 'escalation.procedure.disputes_body'
+  | 'escalation.procedure.term'
+  | 'escalation.procedure.cost'
+  | 'deadlines.filing_workdays'
+  | 'deadlines.handling_workdays'
+  | 'categories'
+  | 'categories.label'
+  | 'causes'
+  | 'causes.label'
+  | 'retention.years_after_closing'
+  | 'letters'
+  | 'letters.opening'
+  | 'letters.closing'
+  | 'examples';
+
 /**
  * Every word a person reads for the case file's concepts, in one language. Each map is keyed by the schema's
  * (or the core's) own values, so a status, channel, step, field or document without a word is a type error.
@@ -112,4 +147,6 @@ export interface Vocabulary {
     everywhere: string;
     localOnly: string;
   };
+  /** Inrichten's fields (organization.yml) as the form, its messages and `npm run inrichten` name them (issue 21). */
+  setting: Record<SettingField, string>;
 }

@@ -24,3 +24,6 @@ export const UI: Record<
     contact: 'Contact',
   },
 };
+
+/** The English page's sentence when the practice gives no English text of its regulation (regulation/klachtenreglement.en.txt). */
+export const DUTCH_ONLY = 'The complaints regulation itself is available in Dutch only; the summary above is in English.';

@@ -1,7 +1,8 @@
 // The values the MDX prose shows, per language: all from organization.yml, so the pages and the
 // deadline checker can never disagree.
 import { mailtoUrl } from '../../lib/regulation/mailto.ts';
-import { buildYear, org, wkkgzSpan } from './site-data.ts';
+import { buildYear, org, regulation, wkkgzSpan } from './site-data.ts';
+import { regulationTies, type TieKind } from '../../lib/regulation/ties.ts';
 import { DECREED_DAYS } from '../../lib/calendar/decreed-days.ts';
 import { formatList } from '../../lib/dates/format.ts';
 import { formatDate } from '../../lib/dates/iso-date.ts';
@@ -69,6 +70,23 @@ function decreedDayList(lang: Lang): string {
   return formatList(days, lang);
 }
 
+/**
+ * " (artikel 4.1)", " (articles 5.4 and 6.2)": where the practice's own regulation states each rule the pages
+ * name, found in its text (lib/regulation/ties.ts); empty when the text has no such rule.
+ */
+function citations(lang: Lang): Record<Exclude<TieKind, 'acknowledgement'>, string> {
+  const ties = regulationTies(regulation.nl, org);
+  const cite = (kind: TieKind) => {
+    const all = [...new Set(ties.filter((t) => t.kind === kind).map((t) => t.article))];
+    // the complaints body: the rule that sends a complaint there, after the definitions and the informing (art. 4.7)
+    const refs = kind === 'escalation' ? all.slice(-1) : all;
+    if (refs.length === 0) return '';
+    const word = lang === 'nl' ? 'artikel' : refs.length > 1 ? 'articles' : 'article';
+    return ` (${word} ${formatList(refs, lang)})`;
+  };
+  return { filing: cite('filing'), handling: cite('handling'), escalation: cite('escalation'), confidentiality: cite('confidentiality') };
+}
+
 /** The props of the MDX content of a page in `lang`. */
 export function pageFacts(lang: Lang, base: string) {
   const e = org.escalation;
@@ -76,6 +94,7 @@ export function pageFacts(lang: Lang, base: string) {
   // art. 1.6, 3.2, 4.7: the committee's procedure as organization.yml tells it, the same as in the letters
   const procedure = lang === 'en' && e.procedure.en ? e.procedure.en : e.procedure;
   return {
+    cite: citations(lang), // where the practice's regulation says it: " (artikel 4.1)"
     filing: org.deadlines.filing_workdays, // art. 4.1
     handling: org.deadlines.handling_workdays, // art. 5.4, 6.2
     decreedDays: decreedDayList(lang), // art. 3 lid 3 Atw, named in the counting sentence

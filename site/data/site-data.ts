@@ -1,9 +1,11 @@
 // Everything the public pages show that is not prose: read once per build from organization.yml and
 // site/content/. This is the site's only input; it never reads cases/ (privacy, art. 4.4).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { calendarFor } from '../../lib/calendar/holidays.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
-import { checkRegulationTerms, parseRegulation, regulationValues } from '../../lib/regulation/regulation.ts';
+import { REGULATION_FILES } from '../../lib/regulation/regulation.ts';
+import { splitArticles } from '../../lib/regulation/articles.ts';
+import { checkRegulation } from '../../lib/regulation/ties.ts';
 import { holidayTable } from '../../lib/calendar/browser-holiday-table.ts';
 import { longestCalendarSpan } from '../../lib/calendar/calendar.ts';
 import { todayIn } from '../../lib/dates/iso-date.ts';
@@ -24,18 +26,22 @@ function parsed<T>(parse: () => T): T {
 /** organization.yml, validated: names, contact, deadlines and the escalation body. */
 export const org = parsed(() => parseOrganization('organization.yml', read('organization.yml')));
 
-const values = regulationValues(org);
-
-/** The regulation, Dutch (binding) and English (translation), placeholders filled from organization.yml. */
+/**
+ * The practice's regulation as it wrote it (regulation/, beside organization.yml), split into its articles: the Dutch
+ * text, binding, and the English one when the practice gives it (otherwise the English page says the regulation is
+ * in Dutch only).
+ */
 export const regulation = {
-  nl: parsed(() => parseRegulation('site/content/regulation.nl.yml', read('site/content/regulation.nl.yml'), values)),
-  en: parsed(() => parseRegulation('site/content/regulation.en.yml', read('site/content/regulation.en.yml'), values)),
+  nl: splitArticles(read(REGULATION_FILES.nl)),
+  en: existsSync(REGULATION_FILES.en) ? splitArticles(read(REGULATION_FILES.en)) : undefined,
 };
 
-// art. 4.1, 5.4, 6.2: the deadline checker counts with organization.yml's terms; they must be the binding (Dutch) text's
+// the deadline checker counts with organization.yml's terms and names its escalation body: they must be the binding text's
 parsed(() => {
-  const problems = checkRegulationTerms(regulation.nl, 'site/content/regulation.nl.yml', org, 'organization.yml', read('organization.yml'));
-  if (problems.length) throw new InputError('de termijnen in organization.yml wijken af van de klachtenregeling', problems);
+  const problems = checkRegulation(regulation.nl, REGULATION_FILES.nl, org, 'organization.yml', read('organization.yml')).filter(
+    (p) => p.severity === 'error',
+  );
+  if (problems.length) throw new InputError('organization.yml en de klachtenregeling zeggen iets anders', problems);
 });
 
 /** The year of the build, in Amsterdam: the calculator knows the holidays from the year before to five years on. */

@@ -1,9 +1,10 @@
 // The public site the end-to-end tests share (test/e2e/global-setup.ts builds it once): a temporary copy of
 // the project whose organization.yml names another organization (other numbers, names, address, custom
 // domain) and whose cases/ holds a canary case. The site must show the new facts everywhere, and nothing of the case.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSite, projectCopy } from '../../tools/site-build.ts';
+import { SECOND_REGULATION } from '../helpers/second-practice.ts';
 
 export const CANARY_ID = 'K-2026-987';
 export const CANARY = [
@@ -82,7 +83,10 @@ export const otherOrganization = (yml: string) =>
 retention:`,
     );
 
-/** Build the shared site: copy the project, add the canary case, change organization.yml, run astro build. */
+/**
+ * Build the shared site: copy the project, add the canary case, change organization.yml and the regulation to the
+ * second practice's (test/helpers/second-practice.ts), run astro build.
+ */
 export async function buildSharedSite(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const copy = await projectCopy();
   try {
@@ -91,6 +95,9 @@ export async function buildSharedSite(): Promise<{ dir: string; remove: () => Pr
     const changed = otherOrganization(yml);
     if (/Organize4all|Solopartners/i.test(changed.replace(/#.*$/gm, ''))) throw new Error('otherOrganization left a fact of Organize4all');
     await writeFile(join(copy.dir, 'organization.yml'), changed);
+    // its own regulation, in Dutch only (the English page then says so)
+    await writeFile(join(copy.dir, 'regulation/klachtenreglement.nl.txt'), SECOND_REGULATION);
+    await rm(join(copy.dir, 'regulation/klachtenreglement.en.txt'));
     await buildSite(copy.dir);
     return copy;
   } catch (error) {

@@ -8,6 +8,8 @@ import { parseOrganization } from '../../lib/organization/organization.ts';
 
 /** The repository's organization.yml, parsed. */
 export const ORG_TEXT = await readFile(new URL('../../organization.yml', import.meta.url), 'utf8');
+/** The practice's regulation (regulation/klachtenreglement.nl.txt), whose terms organization.yml's must be. */
+export const REGULATION_TEXT = await readFile(new URL('../../regulation/klachtenreglement.nl.txt', import.meta.url), 'utf8');
 export const ORG = parseOrganization('organization.yml', ORG_TEXT);
 
 /** A valid open case; override any field. */
@@ -40,6 +42,8 @@ export async function tempProject(files: Record<string, string>, orgText = ORG_T
   const dir = await mkdtemp(join(tmpdir(), 'klachten-'));
   made.push(dir);
   await writeFile(join(dir, 'organization.yml'), orgText);
+  await mkdir(join(dir, 'regulation'), { recursive: true });
+  await writeFile(join(dir, 'regulation/klachtenreglement.nl.txt'), REGULATION_TEXT);
   await mkdir(join(dir, 'cases'), { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });

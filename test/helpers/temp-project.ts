@@ -31,6 +31,7 @@ export function tempProject(cases: CaseLiteral[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'klachten-'));
   cpSync(join(ROOT, 'organization.yml'), join(dir, 'organization.yml'));
   cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+  cpSync(join(ROOT, 'regulation'), join(dir, 'regulation'), { recursive: true });
   for (const c of cases) {
     mkdirSync(join(dir, 'cases', c.received.slice(0, 4)), { recursive: true });
     writeFileSync(join(dir, 'cases', c.received.slice(0, 4), `${c.id}.md`), caseText(c));

@@ -124,7 +124,7 @@ beforeAll(async () => {
     'deadlines --github (dry run)': run('deadlines', ['--github', '--today', '2026-11-24', '--no-cache']),
     report: run('report', ['--today', '2026-11-24', '--out', join(dir, 'report'), '--no-cache']),
   };
-}, 60_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Lines that GitHub Actions would run as workflow commands. */

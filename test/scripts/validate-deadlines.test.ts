@@ -1,7 +1,7 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ORG_TEXT, caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+import { ORG_TEXT, REGULATION_TEXT, caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
 import { messagesIn } from '../helpers/language.ts';
 
@@ -75,7 +75,11 @@ describe('npm run validate', () => {
   });
 
   it('--cases and --config point elsewhere', async () => {
-    const dir = await tempProject({ 'elsewhere/K-2026-001.md': caseText(caseData()), 'conf/org.yml': ORG_TEXT });
+    const dir = await tempProject({
+      'elsewhere/K-2026-001.md': caseText(caseData()),
+      'conf/org.yml': ORG_TEXT,
+      'conf/regulation/klachtenreglement.nl.txt': REGULATION_TEXT,
+    });
     const r = runScript('validate', ['--cases', 'elsewhere', '--config', 'conf/org.yml'], dir);
     expect([r.code, r.stdout.trim()]).toEqual([0, '1 case file(s) checked: 0 error(s), 0 warning(s)']);
   });
@@ -102,6 +106,36 @@ describe('an invalid configuration stops every command', () => {
     const r = runScript('deadlines', ['--config', 'nope.yml'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot read the configuration nope.yml: ENOENT');
+  });
+});
+
+describe("the practice's regulation and organization.yml cannot disagree (lib/regulation/ties.ts)", () => {
+  it.each(['validate', 'check'])('%s refuses another handling term, quoting the article in Dutch', async (script) => {
+    const dir = await tempProject({}, ORG_TEXT.replace(/handling_workdays: 20/, 'handling_workdays: 15'));
+    const r = runScript(script, [], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^organization\.yml:\d+: deadlines\.handling_workdays: is 15 werkdagen, maar artikel 5\.4 van de klachtenregeling zegt: “Het afhandelen van de klacht binnen een redelijke termijn van maximaal 20 werkdagen”/m,
+    );
+    expect(r.stderr).toMatch(/artikel 6\.2 van de klachtenregeling zegt/);
+    expect(r.stderr).toContain('0 case file(s) checked: 2 error(s), 0 warning(s)');
+  });
+  it('a text whose term is in weeks: the message names the article and asks for working days', async () => {
+    const dir = await tempProject({
+      'regulation/klachtenreglement.nl.txt': REGULATION_TEXT.replace('maximaal 20 werkdagen\n', 'binnen zes weken\n'),
+    });
+    const r = runScript('validate', [], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /artikel 5\.4 van de klachtenregeling zegt: “Het afhandelen van de klacht binnen een redelijke termijn van binnen zes weken”\. De software rekent termijnen in werkdagen/,
+    );
+  });
+  it('a missing regulation is an error that names the file', async () => {
+    const dir = await tempProject({});
+    await rm(join(dir, 'regulation'), { recursive: true });
+    const r = runScript('validate', [], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^regulation\/klachtenreglement\.nl\.txt:1: \(file\): the complaints regulation is missing/m);
   });
 });
 

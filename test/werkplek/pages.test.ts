@@ -54,6 +54,8 @@ describe('the dossier timeline', () => {
       overviewPage({
         org,
         rows: [caseDeadline(data, calendarFor(org), org.deadlines, '2028-12-12')],
+        subjects: new Map(),
+        warnings: new Map(),
         total: 1,
         years: ['2028'],
         filter: { pagina: 1 },

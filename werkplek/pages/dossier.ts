@@ -15,6 +15,8 @@ import { caseFileOf } from '../../actions/workspace.ts';
 import { readTextIfExists, textHash } from '../../io/case-write.ts';
 import { shown } from '../../io/files.ts';
 import { CASE_ID } from '../../schemas/case.ts';
+import type { KnownHistory } from '../../io/case-history.ts';
+import { historyDay, historyLines } from '../../lib/cases/history.ts';
 import { HttpError, type Context, type Werkplek } from '../context.ts';
 import { checkboxes, EMPTY_FORM, field, formProblems, hidden, select, type FieldErrors, type FormState } from '../form-controls.ts';
 import { planDossierForm } from '../forms/dossier-forms.ts';
@@ -70,6 +72,7 @@ function dossierReply(
   const data = record.data;
   return pageReply(
     dossierPage({
+      history: app.history.known(id),
       org: ctx.org,
       data,
       body: record.body,
@@ -80,6 +83,7 @@ function dossierReply(
       dayOfTerm: ctx.today > data.received ? workdaysBetween(ctx.cal, data.received, ctx.today) : 0,
       warnings: check.problems.filter((p) => p.severity === 'warning'),
       documents: documentsOf(app, record, ctx),
+      noPdf: app.pdfUnavailable(),
       refused: extra.refused,
       notice: extra.notice,
     }),
@@ -146,8 +150,20 @@ async function saveDossier(app: Werkplek, id: string, raw: Request['values']): P
       return refuse({}, writeFailedWords(r.code), 507);
     case 'saved':
       app.index.saved(r.path);
+      app.history.changed();
       return redirect(`/dossier/${id}?melding=${app.flash(`${id}: ${r.message}. ${commitWords(r.commit)}`)}`);
   }
+}
+
+/**
+ * GET /dossier/ID/geschiedenis: the history section alone, for the Dossier's script (static/geschiedenis.js) while
+ * it was being loaded. Waits at most 5 s for the look into Git that runs in the background; the Dossier never waits.
+ */
+export async function showHistory(app: Werkplek, req: Request): Promise<Reply> {
+  const id = req.params[0]!;
+  if (!CASE_ID.test(id)) return pageReply(notFoundPage(`Er is geen dossier ${id}.`), 404);
+  const ctx = app.context();
+  return pageReply(historySection(id, await app.history.settled(id, 5000), ctx.org, ctx.today));
 }
 
 /** A document of the case as the Dossier offers it: made, or what the case still lacks; the date it was sent, if it records one. */
@@ -161,6 +177,8 @@ export interface DossierDocument {
 
 /** What the Dossier page needs about one case. */
 export interface DossierView {
+  /** What is known of the case's history (io/case-history.ts); without it, no history section. */
+  history?: KnownHistory;
   org: Organization;
   data: CaseData;
   body: string;
@@ -175,6 +193,8 @@ export interface DossierView {
   /** The form that was refused, with its values and messages. */
   refused?: { action: string; state: FormState };
   notice?: Html;
+  /** Why no PDF can be made on this computer (no Chrome, Edge or Chromium), in Dutch; the previews still work. */
+  noPdf?: string;
 }
 
 /** Dossier: facts, deadline, checklist, forms for each step, documents (art. 3, 4.3–4.7, 5.1–5.5, 2.2, 2.4). */
@@ -185,6 +205,7 @@ export function dossierPage(v: DossierView): Html {
     title: `Dossier ${c.id}`,
     article: 'De behandeling van één klacht: art. 3, 4.3–4.7, 5.1–5.5; oorzaken en verbeteringen art. 2.2, 2.4.',
     current: '',
+    script: v.history && 'geschiedenis.js',
     notice: [v.notice, warningsOf(v)],
     body: html`<h2>Feiten</h2>
       ${factsOf(v)}${c.anonymized ? '' : registrationForm(v)}
@@ -201,10 +222,43 @@ export function dossierPage(v: DossierView): Html {
       <ul>
         ${documentsList(v)}
       </ul>
+      ${
+        v.noPdf
+          ? html`<div class="melding fout-melding">
+            <p>${v.noPdf} Tot dan: open een document met "bekijken" en druk het af vanuit de browser.</p>
+          </div>`
+          : ''
+      }
       <p class="hint">Documenten bevatten persoonsgegevens: bewaar ze niet buiten het dossier.</p>
       <h2>De klacht zoals ontvangen</h2>
-      <div class="tekst">${v.body.trim()}</div>`,
+      <div class="tekst">${v.body.trim()}</div>
+      ${v.history && historySection(c.id, v.history, v.org, v.today)}`,
   });
+}
+
+/**
+ * The case's history, newest first: who recorded what, when (the audit trail that is kept of every change).
+ * While it loads, `data-geschiedenis` names the address the script fetches it from.
+ */
+export function historySection(id: string, h: KnownHistory, org: Organization, today: IsoDate): Html {
+  const lines = h.commits && historyLines(h.commits, org);
+  return html`<section id="geschiedenis" aria-labelledby="geschiedenis-kop" ${h.loading && html`data-geschiedenis="/dossier/${id}/geschiedenis"`}>
+    <h2 id="geschiedenis-kop">Geschiedenis</h2>
+    ${
+      h.none
+        ? html`<p>Van dit dossier is geen geschiedenis bewaard: in deze map met dossiers worden wijzigingen niet bijgehouden.</p>`
+        : html`${
+            lines &&
+            lines.length > 0 &&
+            html`<p class="hint">Elke wijziging wordt bewaard. Hier staat wie wat vastlegde, de nieuwste bovenaan.</p>
+              <ul class="geschiedenis">
+                ${lines.map((l) => html`<li><time datetime="${l.date}">${historyDay(l.date, today)}</time>, ${l.who}: ${l.what}</li>`)}
+              </ul>`
+          }
+          ${lines && lines.length === 0 && !h.loading && html`<p>Nog geen vastgelegde wijzigingen.</p>`}
+          ${h.loading && html`<p class="hint" role="status">Geschiedenis wordt geladen…${lines && ' Nieuwere wijzigingen kunnen nog volgen.'} <a href="/dossier/${id}#geschiedenis">Vernieuwen</a></p>`}`
+    }
+  </section>`;
 }
 
 const stateOf = (v: DossierView, action: string): FormState => (v.refused?.action === action ? v.refused.state : EMPTY_FORM);
@@ -553,7 +607,9 @@ function documentsList(v: DossierView): Html[] {
           ${missing.map((m) => html`<li>${missingInWerkplek(m)}</li>`)}
         </ul>
       </li> `;
-    const links = html`<a href="/dossier/${id}/document/${k.key}">bekijken</a> ·
+    const links = v.noPdf
+      ? html`<a href="/dossier/${id}/document/${k.key}">bekijken</a> (PDF: niet mogelijk, zie hieronder)`
+      : html`<a href="/dossier/${id}/document/${k.key}">bekijken</a> ·
       <a href="/dossier/${id}/document/${k.key}.pdf" download="${id}-${k.key}.pdf">PDF downloaden</a>`;
     if (!k.records) return html`<li>${head}: ${links}</li> `;
     if (recorded) return html`<li>${head}: ${links}<br /><span class="hint">Verstuurd op ${d(recorded)}.</span></li> `;

@@ -2,15 +2,19 @@ import type { Organization } from '../../schemas/organization.ts';
 import type { CaseDeadline } from '../../lib/deadlines/deadlines.ts';
 import { beyondDecreedDays, decreedDaysCaveatText } from '../../lib/calendar/decreed-days.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
+import { isExampleOrganization } from '../../lib/organization/example.ts';
 import { organizerName } from '../../lib/organization/organizers.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
+import { parseQuery } from '../../lib/cases/search.ts';
 import type { Werkplek } from '../context.ts';
 import { sharingView, shareStatusHtml, statusIn, type SharingView } from '../sharing-view.ts';
-import { field, select, type FormState } from '../form-controls.ts';
-import { html, type Html } from '../html.ts';
+import { hidden, select, type FormState } from '../form-controls.ts';
+import { html, type Html, type HtmlValue } from '../html.ts';
 import { vocabulary } from '../../lib/vocabulary/index.ts';
-import { page } from '../layout.ts';
-import { pageReply, type Reply, type Request } from '../reply.ts';
+import { notice, page } from '../layout.ts';
+import { warningShort } from '../labels.ts';
+import { openSearch, sealSearch } from '../search-token.ts';
+import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 import { dateHtml as d } from './dates.ts';
 
 /** The words the page shows (lib/vocabulary). */
@@ -21,45 +25,67 @@ export interface OverviewFilter {
   begeleider?: string;
   status?: string;
   jaar?: string;
-  zoek?: string;
+  /** A search, sealed (werkplek/search-token.ts); only when it could be opened. */
+  z?: string;
   pagina: number;
 }
 
 export const PAGE_SIZE = 100;
 
-/** GET /: the Overzicht, filtered and paged as the query string says. */
+/** GET /: the Overzicht, filtered and paged as the query string says; a search's words come sealed in `z`. */
 export async function showOverview(app: Werkplek, { url }: Request): Promise<Reply> {
   // organization.yml and today from the cached facts too: the first page parses no file and compiles no schema;
   // Git's view of the folder (the "Delen" column) is read by git processes meanwhile, not after
   const [facts, sharing] = await Promise.all([app.index.overview(), sharingView(app)]);
   const q = url.searchParams;
+  const token = q.get('z') || undefined;
+  const words = token === undefined ? undefined : openSearch(token);
+  const query = words === undefined ? undefined : parseQuery(words);
   const filter: OverviewFilter = {
     begeleider: q.get('begeleider') || undefined,
     status: q.get('status') || undefined,
     jaar: q.get('jaar') || undefined,
-    zoek: q.get('zoek')?.trim().toUpperCase() || undefined,
+    z: query ? token : undefined,
     pagina: Math.max(1, Math.floor(Number(q.get('pagina'))) || 1),
   };
+  const found = query && (await app.texts.search(query));
   const rows = facts.rows.filter(
     (c) =>
       (!filter.begeleider || c.organizer === filter.begeleider) &&
       (!filter.status || c.status === filter.status) &&
       (!filter.jaar || c.received.startsWith(filter.jaar)) &&
-      (!filter.zoek || c.id.includes(filter.zoek)),
+      (!found || found.has(c.id)),
   );
+  const shown = rows.slice((filter.pagina - 1) * PAGE_SIZE, filter.pagina * PAGE_SIZE);
   return pageReply(
     overviewPage({
       sharing,
       org: facts.org,
-      rows: rows.slice((filter.pagina - 1) * PAGE_SIZE, filter.pagina * PAGE_SIZE),
+      rows: shown,
+      subjects: app.texts.subjects(shown.map((r) => r.id)),
+      warnings: facts.warnings,
       total: rows.length,
       years: facts.years,
       filter,
+      search: query ? words : undefined,
+      expired: token !== undefined && words === undefined,
       invalid: facts.invalid,
       notice: app.takeFlash(url),
       today: facts.today,
     }),
   );
+}
+
+/** POST /zoeken: the search box of every page; the Overzicht answers, the words sealed (werkplek/search-token.ts). */
+export function postSearch(_app: Werkplek, { values }: Request): Reply {
+  const words = typeof values.zoek === 'string' ? values.zoek.trim().slice(0, 200) : '';
+  return redirect(words ? `/?z=${sealSearch(words)}` : '/');
+}
+
+/** POST /zoeken/voorbereiden: the search box got the focus (static/zoeken.js); the texts are read in the background. */
+export function prepareSearch(app: Werkplek): Reply {
+  void app.texts.prepare();
+  return { kind: 'file', body: '', type: 'text/plain; charset=utf-8' };
 }
 
 /** What the Overzicht shows. */
@@ -68,9 +94,17 @@ export interface OverviewView {
   sharing?: SharingView;
   org: Organization;
   rows: readonly CaseDeadline[];
+  /** The short subject of each case on this page (io/case-text-index.ts). */
+  subjects: ReadonlyMap<string, string>;
+  /** The fields each case has a warning about (io/case-facts-memo.ts). */
+  warnings: ReadonlyMap<string, readonly string[]>;
   total: number;
   years: readonly string[];
   filter: OverviewFilter;
+  /** The words searched for, when this is a search's answer. */
+  search?: string;
+  /** A search from before the werkplek was started again: it can no longer be opened. */
+  expired?: boolean;
   invalid: readonly Problem[];
   notice?: Html;
   today: IsoDate;
@@ -81,69 +115,104 @@ export function overviewPage(o: OverviewView): Html {
   // without Git or without a remote every case says the same: once above the table, not per row
   const perCase = o.sharing && (o.sharing.facts.git === 'ok' || o.sharing.facts.git === 'detached') ? o.sharing : undefined;
   const shareLine = o.sharing && !perCase && html`<p class="delen">Delen met de anderen: ${shareStatusHtml(statusIn(o.sharing, ''))}</p>`;
+  const found =
+    o.search !== undefined &&
+    html`<p class="gezocht" role="status">
+    ${o.total === 0 ? 'Geen dossier gevonden' : `${o.total} ${o.total === 1 ? 'dossier' : 'dossiers'} gevonden`} voor
+    <q>${o.search}</q>. <a href="/">Alle dossiers tonen</a>
+  </p>`;
   return page({
-    title: 'Overzicht',
+    title: o.search !== undefined ? 'Zoeken' : 'Overzicht',
     article: `Alle klachten, de meest dringende eerst. Afhandeling binnen ${o.org.deadlines.handling_workdays} werkdagen (art. 2.1, 5.4, 6.2). Vandaag: ${formatDate(o.today)}.`,
     current: '/',
-    notice: [o.notice, o.sharing?.notices, invalidNotice(o.invalid), shareLine],
-    body: html`${filtersForm(o)}
-      <p>${o.total} klacht(en) gevonden. <a class="knop" href="/nieuw">Nieuwe klacht registreren</a></p>
-      ${casesTable(o, perCase)}
+    search: o.search,
+    notice: [
+      firstRunNotice(o.org),
+      o.notice,
+      o.expired && notice('Deze zoekopdracht is verlopen: de werkplek is intussen opnieuw gestart. Zoek opnieuw.', 'fout'),
+      o.sharing?.notices,
+      invalidNotice(o.invalid),
+      shareLine,
+    ],
+    body: html`${found}${filtersForm(o)}
+      ${o.search === undefined && html`<p>${o.total} klacht(en) gevonden. <a class="knop" href="/nieuw">Nieuwe klacht registreren</a></p>`}
+      ${o.total > 0 && casesTable(o, perCase)}
       ${o.rows.some((r) => beyondDecreedDays(r.due)) && html`<p class="hint">* ${decreedDaysCaveatText()}</p>`} ${pager(o)}`,
   });
 }
 
-/** The filters: begeleider, status, year, case number. */
+/** On a fresh copy (the example organization, lib/organization/example.ts): Inrichten comes first. */
+function firstRunNotice(org: Organization): Html | '' {
+  if (!isExampleOrganization(org)) return '';
+  return html`<div class="melding" role="status">
+    <p>
+      <strong>Dit is nog de voorbeeldpraktijk ${org.organization.name}.</strong> Richt eerst uw eigen praktijk in: naam, begeleiders, klachteninstantie en
+      termijnen, zonder YAML te typen.
+    </p>
+    <p><a class="knop" href="/instellingen">Uw praktijk inrichten</a></p>
+  </div>`;
+}
+
+/** The filters: begeleider, status, year (within a search's answer too). */
 function filtersForm(o: OverviewView): Html {
   const f = o.filter;
-  const s: FormState = {
-    values: { begeleider: f.begeleider ?? '', status: f.status ?? '', jaar: f.jaar ?? '', zoek: f.zoek ?? '' },
-    errors: {},
-  };
+  const s: FormState = { values: { begeleider: f.begeleider ?? '', status: f.status ?? '', jaar: f.jaar ?? '' }, errors: {} };
   return html`<form method="get" action="/" class="filters" aria-label="Filters">
+    ${f.z && hidden('z', f.z)}
     ${select(s, 'begeleider', 'Begeleider', [['', 'alle'], ...o.org.organizers.map((x) => [x.key, x.name] as const)])}
     ${select(s, 'status', 'Status', [['', 'alle'], ...Object.entries(nl.status)])}
     ${select(s, 'jaar', 'Jaar', [['', 'alle'], ...o.years.map((y) => [y, y] as const)])}
-    ${field(s, 'zoek', 'Dossiernummer', { hint: 'bijv. K-2026-005' })}
     <div class="veld"><button type="submit">Tonen</button></div>
   </form>`;
 }
 
-/** The cases of this page, with their share status when each case has its own. */
+/** A cell of the table; on a phone the rows become cards and each cell shows its column's name (CSS). */
+const cell = (head: string, content: HtmlValue, cls?: string): Html =>
+  html`<td ${cls && html`class="${cls}"`}><span class="kop">${head}</span><span>${content}</span></td>`;
+
+/** The cases of this page, with their subject, warnings and share status when each case has its own. */
 function casesTable(o: OverviewView, perCase: SharingView | undefined): Html {
-  const rows = o.rows.map(
-    (r) =>
-      html`<tr>
-        <td><a href="/dossier/${r.id}">${r.id}</a></td>
-        <td class="staat-${r.state}">${nl.deadlineStanding(r.state, r.workdays_left)}</td>
-        <td>${d(r.due)}${beyondDecreedDays(r.due) && ' *'}</td>
-        <td>${organizerName(o.org.organizers, r.organizer)}</td>
-        <td>${nl.status[r.status]}</td>
-        <td>${d(r.received)}</td>
-        ${perCase && html`<td>${shareStatusHtml(statusIn(perCase, r.id))}</td>`}
-      </tr> `,
-  );
+  const rows = o.rows.map((r) => {
+    const warnings = o.warnings.get(r.id) ?? [];
+    return html`<tr>
+      <th scope="row"><a href="/dossier/${r.id}">${r.id}</a></th>
+      ${cell('Onderwerp', o.subjects.get(r.id) || '—', 'onderwerp')}
+      ${cell(
+        'Termijn',
+        html`<span class="staat-${r.state}">${nl.deadlineStanding(r.state, r.workdays_left)}</span>${
+          warnings.length > 0 &&
+          html`<span class="let-op">Let op: ${warnings.map((w, i) => html`${i > 0 && '; '}${warningShort(w)}`)}</span>`
+        }`,
+      )}
+      ${cell('Uiterlijk', html`${d(r.due)}${beyondDecreedDays(r.due) && ' *'}`)}
+      ${cell('Begeleider', organizerName(o.org.organizers, r.organizer))}
+      ${cell('Status', nl.status[r.status])}
+      ${cell('Ontvangen', d(r.received))}
+      ${perCase && cell('Delen', shareStatusHtml(statusIn(perCase, r.id)))}
+    </tr> `;
+  });
   return html`<div class="tabel">
-        <table>
-          <caption class="skip">
-            Klachten
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Dossier</th>
-              <th scope="col">Termijn</th>
-              <th scope="col">Uiterlijk</th>
-              <th scope="col">Begeleider</th>
-              <th scope="col">Status</th>
-              <th scope="col">Ontvangen</th>
-              ${perCase && html`<th scope="col">Delen</th>`}
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>
-      </div>`;
+    <table class="kaarten">
+      <caption class="skip">
+        Klachten
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Dossier</th>
+          <th scope="col">Onderwerp</th>
+          <th scope="col">Termijn</th>
+          <th scope="col">Uiterlijk</th>
+          <th scope="col">Begeleider</th>
+          <th scope="col">Status</th>
+          <th scope="col">Ontvangen</th>
+          ${perCase && html`<th scope="col">Delen</th>`}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** Previous and next page, keeping the filters. */
@@ -152,7 +221,7 @@ function pager(o: OverviewView): Html | false {
   const pages = Math.max(1, Math.ceil(o.total / PAGE_SIZE));
   const query = (p: number) => {
     const q = new URLSearchParams();
-    for (const k of ['begeleider', 'status', 'jaar', 'zoek'] as const) if (f[k]) q.set(k, f[k]!);
+    for (const k of ['begeleider', 'status', 'jaar', 'z'] as const) if (f[k]) q.set(k, f[k]!);
     q.set('pagina', String(p));
     return `/?${q}`;
   };

@@ -1,6 +1,6 @@
 import type { Organization } from '../../schemas/organization.ts';
 import type { RetentionAction } from '../../lib/cases/retention-plan.ts';
-import type { AccessSubject } from '../../lib/cases/subject-access.ts';
+import { OTHERS_PARTS, OTHERS_PART_WORDS, type AccessSubject, type OthersPart } from '../../lib/cases/subject-access.ts';
 import { formatDate, type IsoDate } from '../../lib/dates/iso-date.ts';
 import { accessRequest, documentsDirOf } from '../../actions/access-request.ts';
 import { retention } from '../../actions/retention.ts';
@@ -21,8 +21,11 @@ import { commitWords } from './saved-words.ts';
 export interface PrivacyView {
   org: Organization;
   today: IsoDate;
-  /** The access request's form (email or name) and, once searched, the cases found. */
-  access: FormState & { found?: readonly string[] };
+  /**
+   * The access request's form (email or name) and, once searched, the cases found and, per case where the person
+   * is the representative, what it holds about someone else (AVG art. 15(4)), for the organizer to leave out.
+   */
+  access: FormState & { found?: readonly string[]; others?: Readonly<Record<string, readonly OthersPart[]>>; choose?: boolean };
   /** The erasure request's form (case id) and, after the dry run, what would be removed. */
   erasure: FormState & { plan?: RetentionAction; words?: string[]; error?: string };
   notice?: Html;
@@ -75,7 +78,10 @@ async function access(app: Werkplek, action: string, raw: Request['values']): Pr
     return show(422);
   }
   const subject: AccessSubject = email ? { email } : { name: name! };
-  const r = await accessRequest(app.workspace(), subject, { documentsDir: documentsDirOf(app.o.config) });
+  // art. 15(4): what the organizer leaves out of a representative's cases; chosen on the form (checked: left out)
+  const chosen = str(raw, 'weglaten-gekozen') === 'ja';
+  const leaveOut = OTHERS_PARTS.filter((p) => str(raw, `weglaten-${p}`) === 'ja');
+  const r = await accessRequest(app.workspace(), subject, { documentsDir: documentsDirOf(app.o.config), leaveOut });
   if (r.kind === 'invalid-cases') {
     view.notice = notice(
       `${r.errorCount} fout(en) in de dossierbestanden: herstel ze eerst (npm run validate), zodat niets wordt gemist.`,
@@ -84,7 +90,13 @@ async function access(app: Werkplek, action: string, raw: Request['values']): Pr
     return show(422);
   }
   view.access.found = r.records.map((x) => x.data.id);
+  view.access.others = r.others;
   if (action === 'inzage-zoeken' || r.records.length === 0) return show();
+  if (!chosen && Object.values(r.others).some((parts) => parts.length > 0)) {
+    // a representative's export is made only after the choice was shown (art. 15(4)), never by default
+    view.access.choose = true;
+    return show(422);
+  }
   if (action === 'inzage-json')
     return {
       kind: 'file',
@@ -159,6 +171,35 @@ export function privacyPage(v: PrivacyView): Html {
   });
 }
 
+/** The choice of art. 15(4): per part that concerns someone else, where it is and a box to leave it out (checked). */
+function othersChoice(others: Readonly<Record<string, readonly OthersPart[]>>, mustChoose: boolean): Html | '' {
+  const parts = OTHERS_PARTS.filter((p) => Object.values(others).some((list) => list.includes(p)));
+  if (parts.length === 0) return '';
+  const where = (p: OthersPart) =>
+    Object.entries(others)
+      .filter(([, list]) => list.includes(p))
+      .map(([id]) => id);
+  const cases = Object.entries(others)
+    .filter(([, list]) => list.length > 0)
+    .map(([id]) => id);
+  return html`<fieldset class="veld weglaten">
+    <legend>Gegevens van een ander (AVG art. 15 lid 4)</legend>
+    <p>
+      In ${cases.join(', ')} is de persoon vertegenwoordiger: ${cases.length === 1 ? 'dat dossier bevat' : 'die dossiers bevatten'} ook gegevens van de cliënt. Vink aan wat u weglaat. Laat
+      het alleen staan als de persoon het mag zien, bijvoorbeeld als wettelijk vertegenwoordiger of met toestemming van de cliënt.
+    </p>
+    ${mustChoose && html`<p class="fout" role="alert">Kies eerst wat u weglaat; er is nog niets gemaakt.</p>`}
+    ${hidden('weglaten-gekozen', 'ja')}
+    ${parts.map(
+      (p) => html`<div class="vinkje">
+        <input type="checkbox" id="inz-weglaten-${p}" name="weglaten-${p}" value="ja" checked /><label for="inz-weglaten-${p}"
+          >${OTHERS_PART_WORDS[p]} weglaten (${where(p).join(', ')})</label
+        >
+      </div>`,
+    )}
+  </fieldset>`;
+}
+
 function accessSection(v: PrivacyView): Html {
   const a = v.access;
   const subject = ['email', 'naam'].map((k) => hidden(k, typeof a.values[k] === 'string' ? (a.values[k] as string) : ''));
@@ -178,17 +219,18 @@ function accessSection(v: PrivacyView): Html {
                 Git.
               </p>
             </div>
-            <form method="post" action="/privacy" class="inline">
-              ${hidden('actie', 'inzage-pdf')}${subject}<button type="submit">Inzage als PDF downloaden</button>
-            </form>
-            <form method="post" action="/privacy" class="inline">
-              ${hidden('actie', 'inzage-json')}${subject}<button type="submit" class="secundair">Inzage als JSON downloaden</button>
+            <form method="post" action="/privacy">
+              ${subject}${othersChoice(a.others ?? {}, a.choose === true)}
+              <p>
+                <button type="submit" name="actie" value="inzage-pdf">Inzage als PDF downloaden</button>
+                <button type="submit" name="actie" value="inzage-json" class="secundair">Inzage als JSON downloaden</button>
+              </p>
             </form>`;
   return html`<h2>Inzage (AVG art. 15)</h2>
     <p>
       Zoek alle dossiers waarin iemand klager of vertegenwoordiger is (hoofdletters maken niet uit; een naam moet volledig zijn). De export
-      bevat alles wat over de persoon is vastgelegd, en waarom, hoe lang en wie het ontvangt; dezelfde als
-      <code>npm run inzage</code> maakt.
+      bevat alles wat over de persoon is vastgelegd, met alles wat artikel 15 AVG vraagt: waarom, welke gegevens, wie ze ontvangt, hoe lang,
+      waar ze vandaan komen en de rechten van de persoon; dezelfde als <code>npm run inzage</code> maakt.
     </p>
     <form method="post" action="/privacy">
       ${hidden('actie', 'inzage-zoeken')}${formProblems(a, ['email', 'naam'])}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { calendarFor } from '../../../lib/calendar/holidays.ts';
 import { formatAnnotation, formatProblem } from '../../../lib/problems/problems.ts';
 import { validateCases } from '../../../lib/cases/validate.ts';
-import { ORG, caseData, caseText } from '../../helpers/fixtures.ts';
+import { ORG, ORG_TEXT, caseData, caseText } from '../../helpers/fixtures.ts';
+import { parseOrganization } from '../../../lib/organization/organization.ts';
 import { messagesIn } from '../../helpers/language.ts';
 
 // The developers' English messages (KLACHTEN_LANG=en); the organizer's Dutch ones: test/scripts/dutch-messages.test.ts.
@@ -153,6 +154,22 @@ describe('warnings never fail validation', () => {
   it('art. 5.5: a mediation that failed asks for no "how mediation resolved it"', () => {
     const steps = [{ kind: 'mediation', date: '2026-11-10' }];
     expect(warnings({ ...closed, steps, satisfied: false, no_escalation_reason: 'Ziet af.' })).toEqual([]);
+  });
+  it('the receipt acknowledged after the own term (acknowledgement_workdays, organization.yml) is flagged, never refused', () => {
+    // received Tuesday 24 November; day 5 is Tuesday 1 December
+    expect(warnings({ received: '2026-11-24', acknowledged: '2026-12-01' })).toEqual([]);
+    expect(warnings({ received: '2026-11-24', acknowledged: '2026-12-06' })).toEqual([
+      expect.stringMatching(
+        /: acknowledged: warning: receipt acknowledged late: on 6 December 2026, 8 working days after receipt \(24 November 2026\); the own standard is 1 December 2026, 5 working days/,
+      ),
+    ]);
+    const lenient = parseOrganization('organization.yml', ORG_TEXT.replace('acknowledgement_workdays: 5', 'acknowledgement_workdays: 10'));
+    const r = validateCases(
+      [{ path: 'cases/2026/K-2026-001.md', text: caseText(caseData({ received: '2026-11-24', acknowledged: '2026-12-06' })) }],
+      lenient,
+      calendarFor(lenient),
+    );
+    expect(r.problems).toEqual([]);
   });
   it('an oral complaint without written confirmation', () => {
     const r = one(caseText(caseData({ channel: 'oral' })));
