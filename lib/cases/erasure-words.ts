@@ -23,7 +23,8 @@ export function erasureInWords(a: Pick<RetentionAction, 'removed' | 'ownComments
   const w = v.erasure;
   const has = (p: string) => a.removed.includes(p);
   const lines: string[] = [];
-  const parts = COMPLAINANT.filter((k) => has(`complainant.${k}`)).map((k) => w.complainantPart[k]);
+  const part = (k: (typeof COMPLAINANT)[number]) => (k === 'email' ? v.field['complainant.email'].toLowerCase() : w.complainantPart[k]);
+  const parts = COMPLAINANT.filter((k) => has(`complainant.${k}`)).map(part);
   if (parts.length) lines.push(w.complainant(parts));
   if (a.removed.some((p) => p.startsWith('complainant.representative.'))) lines.push(w.representative);
   if (a.removed.some((p) => p.startsWith('body ('))) lines.push(w.complaintText);

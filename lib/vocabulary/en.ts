@@ -157,7 +157,7 @@ export const en: Vocabulary = {
       `(Personal data, complaint text and notes removed on ${date} ${
         reason === 'request' ? 'at the request of the data subject (art. 17 GDPR)' : 'after the retention period ended'
       }.)`,
-    complainantPart: { name: 'name', email: 'email address', phone: 'phone number', address: 'address' },
+    complainantPart: { name: 'name', phone: 'phone number', address: 'address' },
     complainant: (parts) => `the complainant's ${list(parts)}`,
     representative: "the representative's name and contact details",
     complaintText: 'the text of the complaint and the notes',

@@ -157,7 +157,7 @@ export const nl: Vocabulary = {
       `(Persoonsgegevens, klachttekst en notities verwijderd op ${date} ${
         reason === 'request' ? 'op verzoek van de betrokkene (art. 17 AVG)' : 'na afloop van de bewaartermijn'
       }.)`,
-    complainantPart: { name: 'naam', email: 'e-mailadres', phone: 'telefoonnummer', address: 'adres' },
+    complainantPart: { name: 'naam', phone: 'telefoonnummer', address: 'adres' },
     complainant: (parts) => `${list(parts)} van de klager`,
     representative: 'naam en contactgegevens van de vertegenwoordiger',
     complaintText: 'de tekst van de klacht en de notities',

@@ -129,8 +129,8 @@ export interface Vocabulary {
     reason: Record<RemovalReason, string>;
     /** The note that replaces the complaint text: when and why. */
     note: (date: string, reason: RemovalReason) => string;
-    /** The complainant's own data, named in `complainant` ("naam en adres van de klager"). */
-    complainantPart: Record<'name' | 'email' | 'phone' | 'address', string>;
+    /** The complainant's own data, named in `complainant` ("naam en adres van de klager"); the e-mail address is `field`'s word. */
+    complainantPart: Record<'name' | 'phone' | 'address', string>;
     complainant: (parts: readonly string[]) => string;
     representative: string;
     complaintText: string;
