@@ -56,20 +56,9 @@ export class Git {
 
   /** Run `git args` here; `network` adds the remote's time limits. Never throws; a command over its time is killed with its children. */
   run(args: string[], o: { network?: boolean; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<GitRun> {
-    const { connectSeconds, lowSpeedSeconds, timeoutMs } = this.limits;
+    const { lowSpeedSeconds, timeoutMs } = this.limits;
     const network = o.network ? ['-c', 'http.lowSpeedLimit=1000', '-c', `http.lowSpeedTime=${lowSpeedSeconds}`] : [];
-    const env: NodeJS.ProcessEnv = {
-      ...this.env,
-      LC_ALL: 'C',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_EDITOR: 'true',
-      GCM_INTERACTIVE: 'never',
-      // a read (status, diff) never takes index.lock to refresh the index: the background reads (sharing's state,
-      // the dossier's history) cannot make a save's commit fail with "index.lock exists"
-      GIT_OPTIONAL_LOCKS: '0',
-      GIT_SSH_COMMAND: `${this.env.GIT_SSH_COMMAND ?? 'ssh'} -o BatchMode=yes -o ConnectTimeout=${connectSeconds} -o ServerAliveInterval=${connectSeconds} -o ServerAliveCountMax=2`,
-      ...o.env,
-    };
+    const env = this.envFor(o.env);
     const limit = o.timeoutMs ?? (o.network ? timeoutMs : LOCAL_TIMEOUT_MS);
     return new Promise((resolve) => {
       // its own process group: on a timeout the helpers git starts (ssh, git-remote-http) are stopped with it
@@ -99,6 +88,34 @@ export class Git {
       });
       child.on('close', (code) => finish(code === 0));
     });
+  }
+
+  /** The environment every git command here runs with: no prompts, no editor, English messages, ssh with time limits. */
+  private envFor(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const { connectSeconds } = this.limits;
+    return {
+      ...this.env,
+      LC_ALL: 'C',
+      // a read (status, diff) never takes index.lock to refresh the index: the background reads (sharing's state,
+      // the dossier's history) cannot make a save's commit fail with "index.lock exists"
+      GIT_OPTIONAL_LOCKS: '0',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_EDITOR: 'true',
+      GCM_INTERACTIVE: 'never',
+      GIT_SSH_COMMAND: `${this.env.GIT_SSH_COMMAND ?? 'ssh'} -o BatchMode=yes -o ConnectTimeout=${connectSeconds} -o ServerAliveInterval=${connectSeconds} -o ServerAliveCountMax=2`,
+      ...extra,
+    };
+  }
+
+  /**
+   * Start `git args` here with its standard streams piped, for a stream between two commands (fast-export into
+   * fast-import); the caller reads and waits. Stopped with the others by {@link stop}.
+   */
+  spawnPiped(args: string[]): ChildProcess {
+    const child = spawn('git', args, { cwd: this.dir, env: this.envFor(), detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.children.add(child);
+    child.on('close', () => this.children.delete(child));
+    return child;
   }
 
   /** Stop every git command still running (with the helpers it started): the werkplek is closing. */

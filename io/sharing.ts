@@ -3,12 +3,20 @@ import { basename, join, relative } from 'node:path';
 import type { Choice, Resolution } from '../lib/sharing/choices.ts';
 import type { Renumbered, RoundOutcome } from '../lib/sharing/round-words.ts';
 import { gitProblemMessage, remoteFailureMessage, type GitProblem } from '../lib/sharing/messages.ts';
+import type { RemovalReason } from '../lib/history/erasure-log.ts';
 import { caseIdOfPath, type FieldConflict, type SharingFacts } from '../lib/sharing/share-status.ts';
 import { t } from '../schemas/language.ts';
 import { writeFileAtomicSync } from './atomic-write.ts';
 import { readTextIfExists } from './case-write.ts';
 import { caseFileNames } from './files.ts';
 import { Git, type GitRun, type GitState } from './git.ts';
+import type { HistoryErasure } from './erasure.ts';
+import { clearPendingErasures, notePendingErasures, pendingErasures } from './erasure-note.ts';
+
+export type { HistoryErasure };
+
+/** An erasure carried through the history: what it did, why (the log's reason), and why it is not finished, if not. */
+export type ErasureRun = HistoryErasure & { reason: RemovalReason; failure?: string };
 
 /**
  * What became of a commit: no Git here; committed (with the upstream it is shared to in the background, if any;
@@ -44,6 +52,10 @@ export class Sharing {
   private facts: { at: number; value: SharingFacts } | undefined;
   private stateMemo: { at: number; value: GitState } | undefined;
   private factsReading: Promise<SharingFacts> | undefined;
+  /** The last erasure carried through the history in this session (for the page that tells what we cannot reach). */
+  private erasure: ErasureRun | undefined;
+  private erasureReason: RemovalReason = 'request';
+  private erasing = 0;
   /** Commits Git refused (a detached HEAD, a lock, no identity), by their paths: made again at the next round. */
   private readonly refused = new Map<string, { paths: string[]; message: string }>();
 
@@ -193,6 +205,8 @@ export class Sharing {
     if (!state.branch) return this.failed(gitProblemMessage({ kind: 'detached' }));
     const problem = await this.commitRefused();
     if (problem) return this.failed(gitProblemMessage(problem));
+    const erasing = await this.erasePending(state);
+    if (erasing) return erasing;
     if (!state.upstream) return this.failed('er is geen gedeelde opslag ingesteld');
     if (this.conflicts.length) return this.failed('er wacht een conflict op uw keuze', this.conflicts);
     const renumbered: Renumbered[] = [];
@@ -209,6 +223,114 @@ export class Sharing {
       if (!pushed.rejected) return this.failed(this.remoteFailure(pushed));
     }
     return this.failed('de gedeelde opslag veranderde steeds opnieuw tijdens het delen; klik later op Synchroniseren');
+  }
+
+  /**
+   * Erasure (AVG art. 17, 5(1)(e)): take these case files (absolute paths; their anonymized text is in the work
+   * tree and committed) out of the history of every branch, here and on the shared remote, and prune the old
+   * objects (io/erasure.ts). Noted first, so a crash or an unreachable remote leaves a note the next sharing round
+   * finishes. Resolves when it ran, with what it did (undefined: no Git here).
+   */
+  async eraseHistory(paths: readonly string[], reason: RemovalReason): Promise<ErasureRun | undefined> {
+    this.erasing++;
+    try {
+      if (!(await this.noteErasures(paths))) return undefined;
+      this.erasure = undefined;
+      this.erasureReason = reason;
+      await this.share({ fetchFirst: true });
+      await this.idle();
+      return this.erasure;
+    } finally {
+      this.erasing--;
+    }
+  }
+
+  /**
+   * Note that these case files (absolute paths) are to be taken out of the history, before they are anonymized:
+   * a run stopped anywhere after this is finished by the next sharing round. False without Git.
+   */
+  async noteErasures(paths: readonly string[]): Promise<boolean> {
+    const dir = await this.git.gitDir();
+    const top = await this.git.topLevel();
+    if (!dir || !top) return false;
+    notePendingErasures(
+      dir,
+      paths.map((p) => relative(top, p)),
+    );
+    return true;
+  }
+
+  /** Whether an erasure is being carried through the history now. */
+  get erasureRunning(): boolean {
+    return this.erasing > 0;
+  }
+
+  /** The last erasure carried through the history in this session, if any. */
+  get lastErasure(): ErasureRun | undefined {
+    return this.erasure;
+  }
+
+  /** Carry noted erasures through the history (before anything is pushed); the round's end when it must stop. */
+  private async erasePending(state: Extract<GitState, { repo: true }>): Promise<RoundOutcome | undefined> {
+    const dir = await this.git.gitDir();
+    const top = await this.git.topLevel();
+    if (!dir || !top) return undefined;
+    // loaded when an erasure runs, not at the werkplek's start: the erasure log brings the YAML parser, the merge zod
+    // a file is ready once its anonymized text is written (or it is gone); one noted by a run that is still
+    // writing, or that stopped before it wrote, waits (never a rewrite with the text that is to go)
+    const noted = pendingErasures(dir);
+    const files = noted.filter((f) => {
+      const text = readTextIfExists(join(top, f));
+      return text === undefined || /^anonymized:/m.test(text);
+    });
+    if (files.length === 0) return undefined;
+    const [{ eraseHere }, { ERASURE_LOG_FOLDER }, { WHOLE_FILE }] = await Promise.all([
+      import('./erasure.ts'),
+      import('../lib/history/erasure-log.ts'),
+      import('../lib/cases/merge.ts'),
+    ]);
+    // a run stopped between writing and committing: its log entries and case files are committed first, so the
+    // rewritten history carries the entries by which the other clones recognise it
+    const loose = (await this.git.uncommitted()).filter((f) => f.startsWith(`${ERASURE_LOG_FOLDER}/`));
+    if (loose.length) {
+      const cases = files.map((f) => relative(this.cases, join(top, f))).filter((f) => existsSync(join(this.cases, f)));
+      await this.local(() => this.git.commit([...loose, ...cases], 'persoonsgegevens verwijderd (afgemaakt na een onderbreking)'));
+    }
+    const upstream = state.upstream;
+    const slash = upstream?.indexOf('/') ?? -1;
+    const up =
+      upstream && slash > 0
+        ? { remote: upstream.slice(0, slash), branch: upstream.slice(slash + 1), ref: `refs/remotes/${upstream}` }
+        : undefined;
+    let waiting: RoundOutcome | undefined;
+    const done = await this.local(() =>
+      eraseHere(this.git, top, files, {
+        upstream: up,
+        bringIn: async () => {
+          // the erased case stays erased: where another clone changed it too, the anonymized version wins as a whole
+          for (const f of files) this.choices[f] = { ...this.choices[f], [WHOLE_FILE]: 'mine' };
+          return (waiting = await this.bringIn(upstream!, [])) === undefined;
+        },
+      }),
+    );
+    this.facts = undefined;
+    if (done.shared || !up) {
+      // the note goes only when the old objects are gone too (a prune stopped halfway is done again next round)
+      if (done.pruned) {
+        const waiting = noted.filter((f) => !files.includes(f));
+        clearPendingErasures(dir);
+        if (waiting.length) notePendingErasures(dir, waiting);
+      }
+      this.erasure = { ...done, reason: this.erasureReason };
+      return undefined;
+    }
+    const failure = waiting
+      ? 'de persoonsgegevens zijn uit de geschiedenis op deze computer verwijderd; de gedeelde opslag volgt zodra de wijzigingen van anderen zijn samengevoegd'
+      : `de persoonsgegevens zijn uit de geschiedenis op deze computer verwijderd, maar nog niet op de gedeelde opslag: ${
+          done.remoteFailure ? this.remoteFailure(done.remoteFailure) : 'onbekende reden'
+        }; dat gebeurt bij de volgende synchronisatie`;
+    this.erasure = { ...done, reason: this.erasureReason, failure };
+    return waiting ?? this.failed(failure);
   }
 
   /** Make the commits Git refused before, now that it may work again; the problem when it still does not. */
@@ -242,6 +364,9 @@ export class Sharing {
    * the case merge driver. Returns the round's end when it cannot go on (a conflict), else undefined.
    */
   private async bringIn(upstream: string, renumbered: Renumbered[]): Promise<RoundOutcome | undefined> {
+    // another clone erased a case (its erasure log has entries this branch lacks): rewrite this history the same way first
+    const top0 = await this.git.topLevel();
+    if (top0) await (await import('./erasure.ts')).followErasures(this.git, top0, relative(top0, this.cases), upstream);
     const moved = await this.renumberCollisions(upstream);
     if (moved === undefined) return this.failed('een dossier dat hier is geregistreerd, kon niet worden hernummerd; vraag hulp');
     renumbered.push(...moved);

@@ -17,16 +17,26 @@ Lists the closed cases whose retention period has passed: retention.years_after_
 organization.yml (default 2) years after the case was closed (response, escalation or withdrawal).
 The AVG/GDPR sets no fixed term, only "no longer than needed"; see the README.
 
-A dry run by default: it prints, per case, exactly which fields would be removed, and changes nothing.
+A dry run by default: it prints, per case, exactly which fields would be removed, how many earlier
+versions the Git history holds and how many attachments the case has, and changes nothing.
 With --apply it removes them: the complainant (name, contact details, representative), the notes of
 the handling steps, every YAML comment in the frontmatter (free text; listed by line), the Markdown
-body (the complaint text and notes), the response's findings, conclusions and mediation text (replaced
-by "(verwijderd op <today>)"), escalation.reference and no_escalation_reason, and sets
-"anonymized: <today>". It keeps dates, organizer, channel, categories, causes, the steps' kinds and
-dates, satisfied and the improvement actions, so the report still counts the case. It touches no other
-file, and every changed file passes npm run validate. It never prints the personal data itself. Each
-file is replaced atomically (a unique temporary file, flushed to disk, renamed over it), and reported
-only after that; a temporary file left by a run that was killed is removed by the next --apply.
+body (the complaint text and notes, replaced by a note of when and why), the response's findings,
+conclusions and mediation text (replaced by "(verwijderd op <today>)"), escalation.reference and
+no_escalation_reason, and sets "anonymized: <today>". It keeps dates, organizer, channel,
+categories, causes, the steps' kinds and dates, satisfied and the improvement actions, so the report
+still counts the case. It removes the case's attachments folder (cases/YYYY/K-YYYY-NNN/), writes an
+entry without personal data to the erasure log (cases/verwijderingen/, AVG art. 5(2)) and commits.
+Every changed file passes npm run validate. It never prints the personal data itself. Each file is
+replaced atomically; a temporary file left by a run that was killed is removed by the next --apply.
+
+Then the history (in Git): every commit of every branch that held the case file gets the anonymized
+version instead, the attachments folder goes from every commit, the rewritten branches are pushed to
+the shared remote with a lease on their exact old ids (a change pushed meanwhile is never
+overwritten: fetch, merge, rewrite again), and the old objects are pruned here (reflogs expired,
+unreachable objects removed). The other clones do the same at their next sync. A run stopped halfway
+is finished by the next sync or run. What no tool reaches (GitHub's cached views, a developer's own
+clone, a backup, a downloaded PDF): see docs/handleiding.md.
 
 Erasure on request (AVG art. 17): --case K-YYYY-NNN --now anonymizes that one closed case now, exactly
 as retention does at the end of its term; again a dry run first, --apply to do it.
@@ -103,24 +113,56 @@ await runMain('retention', async () => {
     );
     for (const field of a.removed) console.log(`  ${verb} ${field}`);
     console.log(`  ${values.apply ? t('gezet:', 'set') : t('zou zetten:', 'would set')} anonymized: ${today}`);
+    const reach = outcome.kind === 'planned' ? outcome.reach.get(a.id) : undefined;
+    if (reach)
+      console.log(
+        t(
+          `  en: ${reach.versions} eerdere versie(s) in de Git-geschiedenis, ${reach.attachments} bijlage(n)${reach.shared ? ', ook op de gedeelde opslag' : ''}`,
+          `  and: ${reach.versions} earlier version(s) in the Git history, ${reach.attachments} attachment(s)${reach.shared ? ', also on the shared remote' : ''}`,
+        ),
+      );
   }
-  const committed = outcome.kind === 'applied' && outcome.commits.every((c) => c.kind === 'committed');
-  // shared at once, as a registration is: the removal reaches the shared copy too, not only this machine
-  const round = outcome.kind === 'applied' ? await ws.sharing!.shareCommitted(outcome.commits) : undefined;
   const again = `npm run retention -- ${values.case ? `--case ${values.case} --now ` : ''}--apply`;
-  if (values.apply)
-    console.log(
-      t(
-        `\n${plan.length} dossier(s) aangepast; geen ander bestand is aangeraakt.${committed ? ' Elk dossier is in Git vastgelegd.' : ''} Let op: de Git-geschiedenis bevat de oude tekst nog (zie docs/working-with-cases.md, "Retention").`,
-        `\nChanged ${plan.length} case file(s); no other file was touched.${committed ? ' Each is committed in Git.' : ''} Note: Git history still holds the old text (see docs/working-with-cases.md, "Retention").`,
-      ),
-    );
-  else
-    console.log(
+  if (outcome.kind !== 'applied')
+    return void console.log(
       t(
         `\nAlleen getoond: er is niets veranderd. Voer "${again}" uit om deze persoonsgegevens uit ${plan.length} dossier(s) te verwijderen.`,
         `\nDry run: nothing was changed. Run "${again}" to remove this personal data from ${plan.length} case file(s).`,
       ),
     );
+  const committed = outcome.commits.every((c) => c.kind === 'committed');
+  console.log(
+    t(
+      `\n${plan.length} dossier(s) aangepast; bijlagen verwijderd, de verwijdering staat in cases/verwijderingen/.${committed ? ' Elk dossier is in Git vastgelegd.' : ''}`,
+      `\nChanged ${plan.length} case file(s); attachments removed, the erasure is logged in cases/verwijderingen/.${committed ? ' Each is committed in Git.' : ''}`,
+    ),
+  );
+  // the history: every commit of every branch, the shared remote, the prune (the werkplek does this in the background)
+  const h = await outcome.history;
+  if (!h) return;
+  console.log(
+    t(
+      `Geschiedenis: ${h.versions} eerdere versie(s) uit ${h.heads.length} verwijzing(en) verwijderd; oude objecten ${h.pruned ? 'opgeruimd' : 'NIET opgeruimd'}.`,
+      `History: ${h.versions} earlier version(s) removed from ${h.heads.length} ref(s); old objects ${h.pruned ? 'pruned' : 'NOT pruned'}.`,
+    ),
+  );
+  for (const p of h.pushed) console.log(`  ${p.branch}: ${p.old} -> ${p.new}`);
+  if (h.failure) console.log(h.failure);
+  else if (h.shared)
+    console.log(
+      t(
+        'De gedeelde opslag heeft de herschreven geschiedenis; de andere computers volgen bij hun volgende synchronisatie. GitHub bewaart oude vastleggingen tot het zelf opruimt: zie docs/handleiding.md, "Wat geen programma bereikt".',
+        'The shared remote has the rewritten history; the other clones follow at their next sync. GitHub keeps old commits until its own clean-up: see docs/handleiding.md.',
+      ),
+    );
+  // the round that carried the history also shared this clone's commits (the erasure log), or says why not yet
+  const round = ws.sharing?.lastOutcome;
   if (round) console.log(sharedLine(round));
+  if (h.first.length)
+    console.log(
+      t(
+        `Eerste gewijzigde vastleggingen (voor GitHub Support): ${h.first.join(' ')}`,
+        `First changed commits (for GitHub Support): ${h.first.join(' ')}`,
+      ),
+    );
 });

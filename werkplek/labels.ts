@@ -78,17 +78,6 @@ function formTerms(message: string): string {
   return message;
 }
 
-/** A field retention removes (lib/cases/anonymize.ts names them for developers) as the organizer reads it. */
-export function removedInWords(path: string): string {
-  const comment = /^comment \(line (\d+)\)$/.exec(path);
-  if (comment) return `opmerking na # (regel ${comment[1]})`;
-  const body = /^body \((\d+) lines? of complaint text and notes\)$/.exec(path);
-  if (body) return `tekst van het dossier: klacht en notities (${body[1]} ${body[1] === '1' ? 'regel' : 'regels'})`;
-  const files = /^attachments \((\d+) files?\)$/.exec(path);
-  if (files) return `${files[1] === '1' ? '1 bijlage' : `${files[1]} bijlagen`} (de bestanden bij het dossier)`;
-  return path;
-}
-
 /**
  * A warning of `npm run validate` (written for people who edit files: field names, YAML examples) as the
  * Dossier shows it under "Let op": what to do in the werkplek. Other warnings (a late filing) stay as they are.

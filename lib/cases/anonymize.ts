@@ -1,18 +1,21 @@
 import { LineCounter, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { IsoDate } from '../dates/iso-date.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import type { RemovalReason } from '../history/erasure-log.ts';
+import { vocabulary } from '../vocabulary/index.ts';
+import { isTemplateComment } from './new-case.ts';
 
 /** A case file's text with its personal data removed, and exactly what was removed (field paths, never values). */
 export interface Anonymization {
   text: string;
   /** Removed fields as dotted paths (`complainant.name`, `steps.1.note`) and `body (…)`. */
   removed: string[];
+  /** How many of the removed comments are the organizer's own, not the new-case template's help lines. */
+  ownComments: number;
 }
 
-/** The body an anonymized case keeps instead of the complaint text and notes. */
-export const anonymizedBody = (today: IsoDate) =>
-  `(Persoonsgegevens, klachttekst en notities verwijderd op ${today}: de bewaartermijn na afsluiting was voorbij. Zie retention in organization.yml.)\n`;
-
+/** The body an anonymized case keeps instead of the complaint text and notes: a true note of when and why (in Dutch, as the file). */
+export const anonymizedBody = (today: IsoDate, reason: RemovalReason) => `${vocabulary('nl').erasure.note(today, reason)}\n`;
 
 /** A field retention cannot anonymize as it stands: where (1-based line in the file) and why. */
 export class AnonymizeError extends Error {
@@ -27,17 +30,18 @@ export class AnonymizeError extends Error {
 }
 
 /** The offsets of every `# comment` in YAML text (the CST knows a `#` inside a quoted string is no comment). */
-function commentOffsets(yaml: string): number[] {
-  const found: number[] = [];
+function commentOffsets(yaml: string): { offset: number; text: string }[] {
+  const found: { offset: number; text: string }[] = [];
   const walk = (token: unknown): void => {
     if (Array.isArray(token)) return token.forEach(walk);
     if (token === null || typeof token !== 'object') return;
-    const t = token as { type?: string; offset?: number };
-    if (t.type === 'comment' && typeof t.offset === 'number') found.push(t.offset);
+    const t = token as { type?: string; offset?: number; source?: string };
+    if (t.type === 'comment' && typeof t.offset === 'number') found.push({ offset: t.offset, text: t.source ?? '' });
     for (const v of Object.values(token)) if (v !== null && typeof v === 'object') walk(v);
   };
   for (const doc of new Parser().parse(yaml)) walk(doc);
-  return [...new Set(found)].sort((a, b) => a - b);
+  const byOffset = new Map(found.map((c) => [c.offset, c]));
+  return [...byOffset.values()].sort((a, b) => a.offset - b.offset);
 }
 
 /** Anchors (`&name`) defined anywhere under a node. */
@@ -73,7 +77,7 @@ export const removedText = (today: IsoDate) => `(verwijderd op ${today})`;
  * `yaml` Document API. Line ends (CRLF) and a UTF-8 BOM are kept. Throws when the file has no frontmatter, and an
  * {@link AnonymizeError} when a kept field repeats (`*name`) an anchor inside the removed data.
  */
-export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
+export function anonymizeCaseText(text: string, today: IsoDate, reason: RemovalReason = 'retention'): Anonymization {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = /\r\n/.test(text);
   const split = splitFrontmatter(text.replace(/\r\n/g, '\n'));
@@ -149,7 +153,11 @@ export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
     removed.push('no_escalation_reason');
   }
   // comments are free text too ("# belde boos, zie mail van Jan"): every one goes, listed by line, never by text
-  for (const offset of commentOffsets(yamlText)) removed.push(`comment (line ${lineAt(offset)})`);
+  let ownComments = 0;
+  for (const c of commentOffsets(yamlText)) {
+    removed.push(`comment (line ${lineAt(c.offset)})`);
+    if (!isTemplateComment(c.text)) ownComments++;
+  }
   doc.commentBefore = null;
   doc.comment = null;
   visit(doc, {
@@ -165,6 +173,6 @@ export function anonymizeCaseText(text: string, today: IsoDate): Anonymization {
   doc.set('anonymized', today);
 
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  const out = `---\n${yaml}---\n\n${anonymizedBody(today)}`;
-  return { text: bom + (crlf ? out.replace(/\n/g, '\r\n') : out), removed };
+  const out = `---\n${yaml}---\n\n${anonymizedBody(today, reason)}`;
+  return { text: bom + (crlf ? out.replace(/\n/g, '\r\n') : out), removed, ownComments };
 }

@@ -29,6 +29,20 @@ export const COMPLAINT_PLACEHOLDER = '(Plak hier de klacht zoals ontvangen: de t
 
 // Fields filled in later, as a comment under the registered ones so the organizer sees what comes next;
 // the escalation body (art. 1.6, 3.2) is named as organization.yml names it.
+/**
+ * Whether a YAML comment (`# …`, as the file holds it) is one of the help lines the new-case text carries (any
+ * escalation name): erasure removes them too, but they are no one's personal data.
+ */
+export function isTemplateComment(comment: string): boolean {
+  const line = comment.trim();
+  return nextFields('\u0000')
+    .split('\n')
+    .some((t) => {
+      const [before, after] = t.split('\u0000');
+      return after === undefined ? line === t : line.startsWith(before!) && line.endsWith(after);
+    });
+}
+
 const nextFields = (escalationName: string) => `# Vul aan tijdens de behandeling (zie docs/handleiding.md), datums als JJJJ-MM-DD:
 # acknowledged: ontvangst bevestigd aan de klager
 # client_informed: wanneer de cliënt bij de start van de opdracht is gewezen op de klachtenregeling en ${escalationName} (art. 3), als u het nog niet invulde

@@ -19,6 +19,8 @@ export interface RetentionAction extends RetentionDue {
   text: string;
   /** The case's attachment folder beside its file (lib/cases/attachments.ts): removed with the personal data. */
   attachments: string;
+  /** How many removed comments are the organizer's own (not the new-case template's help lines). */
+  ownComments: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export function planRetention(
     const file = recordOf.get(due.id)!.file;
     let result: Anonymization;
     try {
-      result = anonymizeCaseText(textOf.get(file) ?? '', today);
+      result = anonymizeCaseText(textOf.get(file) ?? '', today, eraseNow === undefined ? 'retention' : 'request');
     } catch (error) {
       // art. 4.4: say which file and field stop the removal; nothing is written
       const where =
@@ -52,7 +54,7 @@ export function planRetention(
         { file, ...where, message: (error as Error).message, severity: 'error' },
       ]);
     }
-    const { text, removed } = result;
+    const { text, removed, ownComments } = result;
     const check = parseCaseFile(file, text, schema);
     if (!check.record) throw new InputError(
         t(
@@ -61,7 +63,7 @@ export function planRetention(
         ),
         check.problems,
       );
-    return { ...due, file, removed, text, attachments: attachmentFolderOf(file) };
+    return { ...due, file, removed, text, attachments: attachmentFolderOf(file), ownComments };
   });
 }
 

@@ -2,6 +2,7 @@ import type { Vocabulary } from './vocabulary.ts';
 
 /** A word with a capital, as a table cell or a chart label starts. */
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const workdays = (n: number) => `${n} working ${n === 1 ? 'day' : 'days'}`;
 
 /** The case statuses; the report's outcomes reuse them. */
@@ -152,9 +153,30 @@ export const en: Vocabulary = {
     'dossier-klachtencommissie': 'Dossier for the complaints committee',
   },
   workdays,
-  list: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
+  list,
   // files kept with a case (issue 25)
   attachment: { heading: 'Attachments', one: 'attachment', many: 'attachments', originalMail: 'original e-mail' },
+  erasure: {
+    reason: { request: 'at the request of the data subject (art. 17 GDPR)', retention: 'after the retention period ended' },
+    note: (date, reason) =>
+      `(Personal data, complaint text and notes removed on ${date} ${
+        reason === 'request' ? 'at the request of the data subject (art. 17 GDPR)' : 'after the retention period ended'
+      }.)`,
+    complainantPart: { name: 'name', phone: 'phone number', address: 'address' },
+    complainant: (parts) => `the complainant's ${list(parts)}`,
+    representative: "the representative's name and contact details",
+    complaintText: 'the text of the complaint and the notes',
+    stepNotes: (n) => `the notes on ${n} ${n === 1 ? 'step' : 'steps'}`,
+    responsePart: { findings: 'findings', conclusions: 'conclusions', mediation: 'outcome of the mediation' },
+    response: (parts) => `the ${list(parts)} of the response (replaced by "removed on …")`,
+    escalationReference: "the complaints committee's reference",
+    noEscalationReason: 'the reason not to refer the complaint',
+    ownComments: (n) => `${n} own ${n === 1 ? 'comment' : 'comments'} in the case file`,
+    attachments: (n) => `${n} ${n === 1 ? 'attachment' : 'attachments'}`,
+    versions: (n) => `${n} earlier ${n === 1 ? 'version' : 'versions'} in the history`,
+    everywhere: 'also on the shared remote and, at their next sync, on the other computers',
+    localOnly: 'only on this computer: no shared remote is set up',
+  },
   // issue 21: Inrichten
   setting: {
     'organization.name': 'Name of the practice',

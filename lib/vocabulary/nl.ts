@@ -2,6 +2,7 @@ import type { Vocabulary } from './vocabulary.ts';
 
 /** A word with a capital, as a table cell or a chart label starts. */
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`);
 const workdays = (n: number) => `${n} ${n === 1 ? 'werkdag' : 'werkdagen'}`;
 
 /** The case statuses; the report's outcomes reuse them. */
@@ -152,9 +153,30 @@ export const nl: Vocabulary = {
     'dossier-klachtencommissie': 'Dossier voor de klachtencommissie',
   },
   workdays,
-  list: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`),
+  list,
   // files kept with a case (issue 25)
   attachment: { heading: 'Bijlagen', one: 'bijlage', many: 'bijlagen', originalMail: 'oorspronkelijke e-mail' },
+  erasure: {
+    reason: { request: 'op verzoek van de betrokkene (art. 17 AVG)', retention: 'na afloop van de bewaartermijn' },
+    note: (date, reason) =>
+      `(Persoonsgegevens, klachttekst en notities verwijderd op ${date} ${
+        reason === 'request' ? 'op verzoek van de betrokkene (art. 17 AVG)' : 'na afloop van de bewaartermijn'
+      }.)`,
+    complainantPart: { name: 'naam', phone: 'telefoonnummer', address: 'adres' },
+    complainant: (parts) => `${list(parts)} van de klager`,
+    representative: 'naam en contactgegevens van de vertegenwoordiger',
+    complaintText: 'de tekst van de klacht en de notities',
+    stepNotes: (n) => `de aantekeningen bij ${n} ${n === 1 ? 'stap' : 'stappen'}`,
+    responsePart: { findings: 'bevindingen', conclusions: 'conclusies', mediation: 'uitkomst van de bemiddeling' },
+    response: (parts) => `de ${list(parts)} van de afhandeling (in de plaats komt "verwijderd op …")`,
+    escalationReference: 'het kenmerk bij de klachtencommissie',
+    noEscalationReason: 'de reden om de klacht niet voor te leggen',
+    ownComments: (n) => `${n} eigen ${n === 1 ? 'opmerking' : 'opmerkingen'} in het dossierbestand`,
+    attachments: (n) => `${n} ${n === 1 ? 'bijlage' : 'bijlagen'}`,
+    versions: (n) => `${n} eerdere ${n === 1 ? 'versie' : 'versies'} in de geschiedenis`,
+    everywhere: 'ook op de gedeelde opslag en, bij de volgende synchronisatie, op de andere computers',
+    localOnly: 'alleen op deze computer: er is geen gedeelde opslag ingesteld',
+  },
   // issue 21: Inrichten
   setting: {
     'organization.name': 'Naam van de praktijk',

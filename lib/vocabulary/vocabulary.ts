@@ -2,6 +2,7 @@ import type { CaseData } from '../../schemas/case.ts';
 import type { ImprovementState } from '../analytics/improvements.ts';
 import type { ComplianceCheck, Outcome } from '../analytics/report-case.ts';
 import type { DeadlineState } from '../deadlines/deadlines.ts';
+import type { RemovalReason } from '../history/erasure-log.ts';
 
 // Only `import type` here and in nl.ts, en.ts and index.ts: schemas/ imports this folder for the words its
 // messages use, so it must not load lib/ at run time (tools/architecture.ts checks it).
@@ -124,6 +125,30 @@ export interface Vocabulary {
   list: (items: readonly string[]) => string;
   /** Files kept with a case (art. 4.5, lib/cases/attachments.ts): the heading, one and more files, the mail kept whole. */
   attachment: { heading: string; one: string; many: string; originalMail: string };
+  /** Erasure on request and at the end of the retention term (AVG art. 17, 5(1)(e)): the note a case keeps, and what the preview lists. */
+  erasure: {
+    /** Why, as the note and the log say it ("op verzoek van de betrokkene (art. 17 AVG)"). */
+    reason: Record<RemovalReason, string>;
+    /** The note that replaces the complaint text: when and why. */
+    note: (date: string, reason: RemovalReason) => string;
+    /** The complainant's own data, named in `complainant` ("naam en adres van de klager"); the e-mail address is `field`'s word. */
+    complainantPart: Record<'name' | 'phone' | 'address', string>;
+    complainant: (parts: readonly string[]) => string;
+    representative: string;
+    complaintText: string;
+    stepNotes: (n: number) => string;
+    /** The response's texts, replaced by "(verwijderd op …)". */
+    responsePart: Record<'findings' | 'conclusions' | 'mediation', string>;
+    response: (parts: readonly string[]) => string;
+    escalationReference: string;
+    noEscalationReason: string;
+    ownComments: (n: number) => string;
+    attachments: (n: number) => string;
+    versions: (n: number) => string;
+    /** Where else it goes: the shared remote and, at their next sync, the other clones. */
+    everywhere: string;
+    localOnly: string;
+  };
   /** Inrichten's fields (organization.yml) as the form, its messages and `npm run inrichten` name them (issue 21). */
   setting: Record<SettingField, string>;
   /** How the complaint came in, said of its receipt: "mondeling ontvangen" (art. 1.1, 4.1). */

@@ -198,9 +198,19 @@ describe('npm run retention', () => {
     expect(r.stdout).toContain('  removed complainant.name');
     expect(r.stdout).toContain('Changed 2 case file(s)');
     const after = p.snapshot();
-    const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
+    const LOG = join('cases', 'verwijderingen');
+    const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k) && !k.startsWith(LOG));
     expect(changed.sort()).toEqual([join('cases', '2023', 'K-2023-001.md'), join('cases', '2024', 'K-2024-001.md')]);
-    expect([...after.keys()]).toEqual([...before.keys()]); // no file added or removed
+    // no file removed; one added per case: its entry in the erasure log (art. 5(2) AVG), without personal data
+    const added = [...after.keys()].filter((k) => !before.has(k));
+    expect(added.filter((k) => !k.startsWith(LOG))).toEqual([]);
+    expect(added.filter((k) => k.endsWith('.yml')).sort()).toEqual([
+      join(LOG, '2026-06-01-K-2023-001.yml'),
+      join(LOG, '2026-06-01-K-2024-001.yml'),
+    ]);
+    expect(after.get(join(LOG, '2026-06-01-K-2024-001.yml'))).toMatch(/reason: retention/);
+    expect(after.get(join(LOG, '2026-06-01-K-2024-001.yml'))).not.toMatch(CANARY);
+    expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
     for (const f of changed) {
       expect(after.get(f)).not.toMatch(CANARY);
       expect(frontmatter(after.get(f)!)).toMatchObject({ anonymized: '2026-06-01' });
@@ -247,11 +257,14 @@ describe('npm run retention', () => {
     const applied = p.run('retention.ts', ['--today', '2026-06-01', '--case', 'K-2024-002', '--now', '--apply']);
     expect(applied.status, applied.stderr).toBe(0);
     const after = p.snapshot();
-    const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
+    const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k) && !k.startsWith(join('cases', 'verwijderingen')));
     expect(changed).toEqual([join('cases', '2024', 'K-2024-002.md')]);
-    // the same text retention would have written
-    const viaRetention = anonymizeCaseText(before.get(join('cases', '2024', 'K-2024-002.md'))!, '2026-06-01').text;
+    // the same text retention would have written, with the true reason in its note (not "the term ended")
+    const viaRetention = anonymizeCaseText(before.get(join('cases', '2024', 'K-2024-002.md'))!, '2026-06-01', 'request').text;
     expect(after.get(join('cases', '2024', 'K-2024-002.md'))).toBe(viaRetention);
+    expect(viaRetention).toContain('verwijderd op 2026-06-01 op verzoek van de betrokkene (art. 17 AVG)');
+    expect(viaRetention).not.toContain('bewaartermijn');
+    expect(after.get(join('cases', 'verwijderingen', '2026-06-01-K-2024-002.yml'))).toMatch(/reason: request/);
     expect(p.run('validate.ts').status).toBe(0);
     const again = p.run('retention.ts', ['--today', '2026-06-01', '--case', 'K-2024-002', '--now', '--apply']);
     expect(again.stdout).toContain('K-2024-002 is already anonymized. Nothing to do.');

@@ -12,7 +12,8 @@ import { HttpError, type Werkplek } from '../context.ts';
 import { confirmBox, field, formProblems, hidden, type FormState } from '../form-controls.ts';
 import { opt, str } from '../forms/form-values.ts';
 import { html, type Html } from '../html.ts';
-import { removedInWords } from '../labels.ts';
+import { erasureInWords } from '../../lib/cases/erasure-words.ts';
+import { historyErasureSection } from './history-erasure.ts';
 import { notice, page } from '../layout.ts';
 import { pageReply, type Reply, type Request } from '../reply.ts';
 import { dateHtml as d } from './dates.ts';
@@ -36,13 +37,25 @@ export interface PrivacyView {
     attachments?: readonly { id: string; files: readonly StoredAttachment[] }[];
   };
   /** The erasure request's form (case id) and, after the dry run, what would be removed. */
-  erasure: FormState & { plan?: RetentionAction; error?: string };
+  erasure: FormState & { plan?: RetentionAction; words?: string[]; error?: string };
   notice?: Html;
+  /** After an erasure: what happened to the history, and what we cannot reach (or that it still runs). */
+  history?: Html | '';
+  /** Reload the page while the history is being rewritten in the background. */
+  refresh?: number;
 }
 
 const emptyView = (app: Werkplek): PrivacyView => {
   const ctx = app.context();
-  return { org: ctx.org, today: ctx.today, access: { values: {}, errors: {} }, erasure: { values: {}, errors: {} } };
+  const running = app.sharing.erasureRunning;
+  return {
+    org: ctx.org,
+    today: ctx.today,
+    access: { values: {}, errors: {} },
+    erasure: { values: {}, errors: {} },
+    history: historyErasureSection({ run: app.sharing.lastErasure, running, today: ctx.today }),
+    ...(running ? { refresh: 3 } : {}),
+  };
 };
 
 /** GET /privacy. */
@@ -142,16 +155,19 @@ async function erasure(app: Werkplek, action: string, raw: Request['values']): P
   const a = r.plan[0]!;
   if (r.kind === 'planned') {
     view.erasure.plan = a;
+    view.erasure.words = erasureInWords(a, r.reach.get(a.id), vocabulary('nl'));
     if (action === 'verwijderen-proef') return show();
     view.erasure.error = 'Vink eerst aan dat u het verwijderen bevestigt. Er is niets veranderd.';
     return show(422);
   }
   app.index.changed();
-  view.erasure = { values: {}, errors: {} };
-  view.notice = notice(
-    `${a.id}: persoonsgegevens verwijderd op verzoek (AVG art. 17). ${commitWords(r.commits[0]!)}\nLet op: de geschiedenis van het dossier bevat de oude tekst nog; vraag hulp als die ook weg moet.`,
+  // the history, the shared remote and the prune run in the background (io/sharing.ts); the page says when done
+  r.history.catch(() => undefined);
+  const after = emptyView(app);
+  after.notice = notice(
+    `${a.id}: persoonsgegevens verwijderd op verzoek van de betrokkene (AVG art. 17). ${commitWords(r.commits[0]!)}\nDe eerdere versies worden nu ook uit de geschiedenis verwijderd, hier en op de gedeelde opslag; deze pagina zegt wanneer dat klaar is.`,
   );
-  return show();
+  return pageReply(privacyPage(after));
 }
 
 /** Privacyverzoeken: access (AVG art. 15) as PDF/JSON, and erasure on request (AVG art. 17) after a dry run and a confirmation. */
@@ -161,7 +177,8 @@ export function privacyPage(v: PrivacyView): Html {
     article: `Inzage en verwijderen op verzoek van de klager (AVG art. 15 en 17; vertrouwelijkheid art. 4.4). Verwerkingsverantwoordelijke: ${v.org.organization.name}. Stand op ${formatDate(v.today)}.`,
     current: '/privacy',
     notice: v.notice,
-    body: [accessSection(v), erasureSection(v)],
+    ...(v.refresh ? { refresh: v.refresh } : {}),
+    body: [v.history ?? '', accessSection(v), erasureSection(v)],
   });
 }
 
@@ -259,11 +276,11 @@ function erasureSection(v: PrivacyView): Html {
           verwijderd:
         </p>
         <ul>
-          ${plan.removed.map((r) => html`<li><code>${removedInWords(r)}</code></li>`)}
+          ${(e.words ?? []).map((w) => html`<li>${w}</li>`)}
         </ul>
         <p>
           Datums, begeleider, categorieën, oorzaken, de stappen (zonder notities), tevredenheid en verbeteracties blijven, zodat het rapport
-          de klacht blijft tellen. Het dossier krijgt "${nl.field.anonymized}" met de datum van vandaag.
+          de klacht blijft tellen. In het dossier komt te staan: "${vocabulary('nl').erasure.note(v.today, 'request')}"
         </p>
       </div>
       <form method="post" action="/privacy">

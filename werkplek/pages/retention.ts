@@ -6,7 +6,9 @@ import type { Werkplek } from '../context.ts';
 import { confirmBox } from '../form-controls.ts';
 import { str } from '../forms/form-values.ts';
 import { html, type Html } from '../html.ts';
-import { removedInWords } from '../labels.ts';
+import { erasureInWords, type ErasureReach } from '../../lib/cases/erasure-words.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
+import { historyErasureSection } from './history-erasure.ts';
 import { notice, page } from '../layout.ts';
 import { pageReply, type Reply, type Request } from '../reply.ts';
 import { dateHtml as d } from './dates.ts';
@@ -24,8 +26,22 @@ export function postRetention(app: Werkplek, req: Request): Promise<Reply> {
 
 async function runRetention(app: Werkplek, confirm: boolean | undefined): Promise<Reply> {
   const ctx = app.context();
-  const view = (o: { plan: readonly RetentionAction[]; notice?: Html; error?: string }, status = 200) =>
-    pageReply(retentionPage({ org: ctx.org, today: ctx.today, ...o }), status);
+  const view = (
+    o: { plan: readonly RetentionAction[]; reach?: ReadonlyMap<string, ErasureReach>; notice?: Html; error?: string },
+    status = 200,
+  ) => {
+    const running = app.sharing.erasureRunning;
+    return pageReply(
+      retentionPage({
+        org: ctx.org,
+        today: ctx.today,
+        ...o,
+        history: historyErasureSection({ run: app.sharing.lastErasure, running, today: ctx.today }),
+        ...(running ? { refresh: 3 } : {}),
+      }),
+      status,
+    );
+  };
   const ws = app.workspace(ctx);
   const r = await retention(ws, { apply: confirm === true });
   if (r.kind === 'invalid-cases')
@@ -39,26 +55,41 @@ async function runRetention(app: Werkplek, confirm: boolean | undefined): Promis
   if (r.kind === 'refused') return view({ plan: [], notice: notice(r.error.message, 'fout') }, 422);
   if (r.kind === 'planned')
     return confirm === false
-      ? view({ plan: r.plan, error: 'Vink eerst aan dat u het verwijderen bevestigt. Er is niets veranderd.' }, 422)
-      : view({ plan: r.plan });
+      ? view({ plan: r.plan, reach: r.reach, error: 'Vink eerst aan dat u het verwijderen bevestigt. Er is niets veranderd.' }, 422)
+      : view({ plan: r.plan, reach: r.reach });
   app.index.changed();
+  // the history, the shared remote and the prune run in the background (io/sharing.ts); the page says when done
+  r.history.catch(() => undefined);
   const said = r.plan.map((a, i) => `${a.id}: ${commitWords(r.commits[i]!)}`);
-  return view({ plan: [], notice: notice(`Persoonsgegevens verwijderd uit ${r.plan.length} dossier(s).\n${said.join('\n')}`) });
+  return view({
+    plan: [],
+    notice: notice(
+      `Persoonsgegevens verwijderd uit ${r.plan.length} dossier(s), na afloop van de bewaartermijn.\n${said.join('\n')}\nDe eerdere versies worden nu ook uit de geschiedenis verwijderd, hier en op de gedeelde opslag; deze pagina zegt wanneer dat klaar is.`,
+    ),
+  });
 }
 
 /** Bewaartermijn: the retention dry run, and apply after explicit confirmation (AVG; art. 4.4). */
 export function retentionPage(o: {
   org: Organization;
   plan: readonly RetentionAction[];
+  /** Per case, how far the erasure reaches (history, attachments, the shared remote), where Git is. */
+  reach?: ReadonlyMap<string, ErasureReach>;
   today: IsoDate;
   notice?: Html;
   error?: string;
+  /** After a run: what happened to the history, and what we cannot reach (or that it still runs). */
+  history?: Html | '';
+  refresh?: number;
 }): Html {
+  const nl = vocabulary('nl');
   const list = o.plan.map(
     (a) =>
       html`<li>
         <a href="/dossier/${a.id}">${a.id}</a>: afgesloten ${d(a.closed_on)}, bewaren tot ${d(a.keep_until)}. Wordt verwijderd:
-        ${a.removed.map((r, i) => html`${i > 0 && ', '}<code>${removedInWords(r)}</code>`)}
+        <ul>
+          ${erasureInWords(a, o.reach?.get(a.id), nl).map((w) => html`<li>${w}</li>`)}
+        </ul>
       </li>`,
   );
   const confirm = o.plan.length
@@ -72,10 +103,11 @@ export function retentionPage(o: {
     article: `Persoonsgegevens van een afgesloten klacht worden ${o.org.retention.years_after_closing} jaar na afsluiting verwijderd (AVG; vertrouwelijkheid art. 4.4). Stand op ${formatDate(o.today)}.`,
     current: '/bewaartermijn',
     notice: o.notice,
-    body: html`<p>
+    ...(o.refresh ? { refresh: o.refresh } : {}),
+    body: html`${o.history ?? ''}<p>
         Er is nog niets veranderd: u ziet eerst wat er zou gebeuren. Datums, begeleider, kanaal, categorieën, oorzaken, de soorten stappen met hun data,
         tevredenheid, uitkomst en verbeteracties blijven bewaard; bevindingen, conclusies en bemiddelingstekst worden vervangen door
-        "(verwijderd op …)".
+        "(verwijderd op …)". In elk dossier komt te staan: "${nl.erasure.note(o.today, 'retention')}"
       </p>
       ${
         list.length > 0 &&

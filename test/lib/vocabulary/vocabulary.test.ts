@@ -43,12 +43,15 @@ const SCHEMA_KEYS: [keyof Vocabulary, string[]][] = [
 ];
 
 /** Every word of a vocabulary with where it is, for the maps of strings (not the functions). */
+// every word of the maps, nested maps included (`erasure.complainantPart.name`); functions make words from data
+const wordsIn = (path: string, x: unknown): [string, string][] =>
+  typeof x === 'string'
+    ? [[path, x]]
+    : typeof x === 'object' && x !== null
+      ? Object.entries(x).flatMap(([k, w]) => wordsIn(`${path}.${k}`, w))
+      : [];
 const wordsOf = (v: Vocabulary): [string, string][] =>
-  Object.entries(v).flatMap(([map, words]) =>
-    typeof words === 'object'
-      ? Object.entries(words as Record<string, string>).map(([k, w]) => [`${map}.${k}`, w] as [string, string])
-      : [],
-  );
+  Object.entries(v).flatMap(([map, words]) => (typeof words === 'object' ? wordsIn(map, words) : []));
 
 describe.each(LANGUAGES)('the %s vocabulary', (lang) => {
   const v = vocabulary(lang, ORG);
