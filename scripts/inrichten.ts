@@ -6,7 +6,9 @@ import { KNOWN_BODIES, knownBodyOf } from '../lib/organization/escalation-bodies
 import { isExampleOrganization } from '../lib/organization/example.ts';
 import { applyChanges, ChangeError, type SettingsChanges } from '../lib/organization/settings-changes.ts';
 import { settingsOf, type Settings } from '../lib/organization/settings.ts';
-import { InputError } from '../lib/problems/problems.ts';
+import { InputError, formatProblem } from '../lib/problems/problems.ts';
+import { regulationProblems } from '../io/regulation.ts';
+import { readConfigText } from '../io/files.ts';
 import { gitProblemMessage } from '../lib/sharing/messages.ts';
 import { words } from '../lib/vocabulary/index.ts';
 import { findExampleCases, saveSettings, type SettingsOutcome } from '../actions/organization-settings.ts';
@@ -240,8 +242,27 @@ await runMain('inrichten', async () => {
       );
       if (out.examples.length) console.log(t(`Zou verwijderen: ${out.examples.join(', ')}`, `Would remove: ${out.examples.join(', ')}`));
       return void console.log(t('Proefrun: er is niets geschreven.', 'Dry run: nothing was written.'));
-    case 'saved':
+    case 'saved': {
       report(out, values.config);
+      // the practice's own regulation must name the same body and terms (issue 21): say what is left to do
+      const org = await loadOrganization(values.config);
+      const mismatch = regulationProblems(values.config, org, readConfigText(values.config)).problems.filter((p) => p.severity === 'error');
+      if (mismatch.length) {
+        console.log(
+          t(
+            '\nNog te doen: uw klachtenregeling past nog niet bij deze instellingen.',
+            '\nStill to do: your regulation does not fit these settings yet.',
+          ),
+        );
+        for (const p of mismatch) console.log(formatProblem(p));
+        console.log(
+          t(
+            'Zet uw eigen regeling in regulation/klachtenreglement.nl.txt, of plak haar in de werkplek (Instellingen, Klachtenregeling).',
+            'Put your own regulation in regulation/klachtenreglement.nl.txt, or paste it in the werkplek (Instellingen, Klachtenregeling).',
+          ),
+        );
+      }
       if (out.commit.kind === 'committed' && out.commit.upstream) await sharing.share();
+    }
   }
 });

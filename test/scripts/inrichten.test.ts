@@ -1,5 +1,5 @@
 // npm run inrichten without a terminal: the flags, the refusals, the dry run, the commits (issue 21).
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -39,7 +39,7 @@ const FLAGS = [
 ];
 
 describe('npm run inrichten with flags (no terminal)', () => {
-  it('sets up the practice and removes the examples: two commits, comments kept, validate passes', () => {
+  it('sets up the practice and removes the examples: two commits, comments kept, the regulation named as the next step', () => {
     const p = copy();
     const before = p.read('organization.yml');
     const r = p.run('inrichten.ts', [...FLAGS, '--remove-examples']);
@@ -62,14 +62,25 @@ describe('npm run inrichten with flags (no terminal)', () => {
       'Instellingen gewijzigd: organization, organizers, escalation, letters (Inrichten)',
     ]);
     expect(git(p.dir, 'status', '--porcelain')).toBe('');
+    // the shipped regulation still names the example's body: the command says so, and so does validate, with the article
+    expect(r.stdout).toContain('Nog te doen: uw klachtenregeling past nog niet bij deze instellingen.');
+    const mismatch = p.run('validate.ts');
+    expect(mismatch.status).toBe(1);
+    expect(mismatch.stdout + mismatch.stderr).toMatch(
+      /escalation\.name: is “De Geschillencommissie Zorg”, maar de klachtenregeling noemt die instantie nergens; artikel 1\.6/,
+    );
+    // her own regulation, naming her body: all agrees
+    const regulation = join(p.dir, 'regulation/klachtenreglement.nl.txt');
+    writeFileSync(regulation, readFileSync(regulation, 'utf8').replace(/Solopartners/g, 'De Geschillencommissie Zorg'));
     expect(p.run('validate.ts').status).toBe(0);
+    git(p.dir, 'commit', '--quiet', '-am', 'eigen regeling');
     // the same flags again: nothing changes, not a byte
     const after = p.read('organization.yml');
     const again = p.run('inrichten.ts', FLAGS);
     expect(again.stdout).toContain('Er verandert niets; er is niets geschreven.');
     expect(p.read('organization.yml')).toBe(after);
     // the removal is undone with git revert
-    git(p.dir, 'revert', '--no-edit', 'HEAD');
+    git(p.dir, 'revert', '--no-edit', 'HEAD~1');
     expect(readFileSync(join(p.dir, 'cases/2026/K-2026-001.md'), 'utf8')).toContain('id: K-2026-001');
   });
 
