@@ -4,7 +4,7 @@
 // ben ik", and registers a complaint whose letter names her practice and her body. `npm run werkplek` runs as the
 // practice starts it: a process, in a Git clone, without a Git identity of its own. Steps and time are printed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -13,6 +13,12 @@ import { parse } from 'yaml';
 import { axeViolations, connectBrowser } from '../../tools/browser.ts';
 import { git, NO_GLOBAL_GIT } from '../helpers/git-repos.ts';
 import { ROOT } from '../helpers/temp-project.ts';
+import { buildSite, projectCopy } from '../../tools/site-build.ts';
+
+/** Her own regulation: the shipped one, with her practice and her body (what a practice pastes from its own text). */
+const OWN_REGULATION = readFileSync(join(ROOT, 'regulation/klachtenreglement.nl.txt'), 'utf8')
+  .replace(/Organize4all/g, 'Praktijk De Opruimcoach')
+  .replace(/Solopartners/g, 'De Geschillencommissie Zorg');
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -146,8 +152,10 @@ describe('Praktijk De Opruimcoach starts from a fresh copy', () => {
 
   it('saves organization.yml with comments kept, removes the five example cases, each in a commit of its own', async () => {
     expect(await page.isChecked('#f-voorbeelden')).toBe(true); // on the first run the removal is offered, ticked
-    await press(page, 'Opslaan', /\/\?melding=/);
+    // the shipped regulation names the example's body: the save opens Klachtenregeling as the next step
+    await press(page, 'Opslaan', /\/instellingen\/reglement\?melding=/);
     const flash = await page.textContent('[role=status]');
+    expect(flash).toContain('Uw klachtenregeling past nog niet bij deze instellingen');
     expect(flash).toContain('5 voorbeelddossiers verwijderd');
     expect(flash).toContain('Wie ben ik'); // no Git identity yet: saved, committed once she says who she is
     expect(await page.textContent('main')).not.toContain('voorbeeldpraktijk');
@@ -168,6 +176,15 @@ describe('Praktijk De Opruimcoach starts from a fresh copy', () => {
     expect(text).toMatch(/handling_workdays: 20 {3}# art\. 5\.4/); // an untouched line, its aligned comment and all
     for (const f of ['2025/K-2025-001.md', '2026/K-2026-001.md', '2026/K-2026-004.md'])
       expect(existsSync(join(dir, 'cases', f))).toBe(false);
+  });
+
+  it('Klachtenregeling: she pastes her own regulation, which names her body and her terms', async () => {
+    await fill(page, '#nl-tekst', OWN_REGULATION);
+    steps++;
+    await Promise.all([page.waitForURL(/melding=/), page.getByRole('button', { name: 'Opslaan' }).first().click()]);
+    expect(readFileSync(join(dir, 'regulation/klachtenreglement.nl.txt'), 'utf8').replace(/\r\n/g, '\n').trim()).toBe(
+      OWN_REGULATION.trim(),
+    );
   });
 
   it('Wie ben ik: she picks herself; the saved changes are committed under her name', async () => {
@@ -208,5 +225,31 @@ describe('Praktijk De Opruimcoach starts from a fresh copy', () => {
     await page.close();
     const seconds = (performance.now() - started) / 1000;
     console.log(`Inrichten to a registered complaint with its letter: ${steps} steps, ${seconds.toFixed(1)} s scripted`);
+  });
+
+  it('the public site built from her files shows her practice, her body and her regulation word for word, never the example', async () => {
+    const copy = await projectCopy();
+    try {
+      for (const f of ['organization.yml', 'regulation', 'cases']) {
+        rmSync(join(copy.dir, f), { recursive: true, force: true });
+        cpSync(join(dir, f), join(copy.dir, f), { recursive: true });
+      }
+      await buildSite(copy.dir);
+      const out = join(copy.dir, 'dist/site');
+      const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+      const all = pages.map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
+      expect(all).toContain('Praktijk De Opruimcoach');
+      expect(all).toContain('De Geschillencommissie Zorg');
+      expect(all).not.toMatch(/Organize4all|Solopartners/i);
+      const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      // every line of her regulation is on the page, word for word (its numbers set apart)
+      const page = text(all);
+      for (const line of OWN_REGULATION.split('\n')
+        .map((l) => l.replace(/^\s*\d+(\.\d+)*\.?\s*/, '').trim())
+        .filter((l) => l.length > 20))
+        expect(page.includes(line.replace(/\s+/g, ' ').replace(/&/g, '&amp;')), line).toBe(true);
+    } finally {
+      await copy.remove();
+    }
   });
 });
