@@ -148,7 +148,7 @@ function firstRunNotice(org: Organization): Html | '' {
   return html`<div class="melding" role="status">
     <p>
       <strong>Dit is nog de voorbeeldpraktijk ${org.organization.name}.</strong> Richt eerst uw eigen praktijk in: naam, begeleiders, klachteninstantie en
-      termijnen, zonder YAML te typen.
+      termijnen.
     </p>
     <p><a class="knop" href="/instellingen">Uw praktijk inrichten</a></p>
   </div>`;

@@ -1,6 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
 import { rulesOf, splitArticles, type SplitRegulation } from '../../lib/regulation/articles.ts';
-import { REGULATION_FILES } from '../../lib/regulation/regulation.ts';
 import { checkRegulation, regulationTies, type Tie, type TieKind } from '../../lib/regulation/ties.ts';
 import type { Lang } from '../../lib/regulation/routes.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
@@ -114,7 +113,7 @@ function tieRow(org: Organization, k: (typeof KINDS)[number], ties: readonly Tie
   return html`<tr>
     <th scope="row">${k.label}</th>
     <td>${found}</td>
-    <td data-label="organization.yml: ">${configured}</td>
+    <td data-label="Uw instellingen: ">${configured}</td>
   </tr>`;
 }
 
@@ -189,8 +188,8 @@ export function regulationPage(o: {
     o.submitted === 'nl' && !errors
       ? notice(
           o.checkedOnly
-            ? 'De tekst past bij organization.yml. Er is nog niets opgeslagen: kies Opslaan.'
-            : 'De tekst past bij organization.yml.',
+            ? 'De tekst past bij uw instellingen. Er is nog niets opgeslagen: kies Opslaan.'
+            : 'De tekst past bij uw instellingen.',
         )
       : o.submitted === 'en' && o.enReading
         ? o.enReading.regulation.articles.length
@@ -207,14 +206,14 @@ export function regulationPage(o: {
     current: PATH,
     notice: o.notice ?? result,
     body: html`<p>
-        De werkplek, de controle (<code>npm run check</code>) en de publieke site lezen uw klachtenregeling uit
-        <code>${REGULATION_FILES.nl}</code>. De site toont die tekst woord voor woord. Hieronder ziet u hoe de werkplek de tekst in artikelen
-        verdeelt en aan welk artikel de software haar termijnen en de klachtencommissie koppelt. Wijken die af van organization.yml, dan wordt
-        de tekst niet opgeslagen: pas dan de tekst aan, of eerst de termijnen of de klachtencommissie in organization.yml.
+        De werkplek, de dagelijkse controle en de publieke site gebruiken de klachtenregeling die u hier bewaart. De site toont die tekst
+        woord voor woord. Hieronder ziet u hoe de werkplek de tekst in artikelen verdeelt en aan welk artikel de software haar termijnen en
+        de klachtencommissie koppelt. Wijken die af van uw instellingen, dan wordt de tekst niet opgeslagen: pas dan de tekst aan, of eerst
+        de termijnen of de klachtencommissie onder <a href="/instellingen">Instellingen</a>.
       </p>
       ${
         nl
-          ? html`${errors && html`<div class="melding fout-melding" role="alert"><h2>Dit klopt niet met organization.yml</h2>${errors.split('\n').map((l) => html`<p>${l}</p>`)}</div>`}
+          ? html`${errors && html`<div class="melding fout-melding" role="alert"><h2>Dit klopt niet met uw instellingen</h2>${errors.split('\n').map((l) => html`<p>${l}</p>`)}</div>`}
             ${warnings && html`<div class="melding"><h2>Let op</h2>${warnings.split('\n').map((l) => html`<p>${l}</p>`)}</div>`}
             <h2>${o.submitted === 'nl' ? 'Wat de software uit deze tekst haalt' : 'Wat de software uit uw regeling haalt'}</h2>
             <div class="tabel">
@@ -223,7 +222,7 @@ export function regulationPage(o: {
                   <tr>
                     <th scope="col">Regel van de software</th>
                     <th scope="col">Waar de regeling het zegt</th>
-                    <th scope="col">organization.yml</th>
+                    <th scope="col">Uw instellingen</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -241,8 +240,7 @@ export function regulationPage(o: {
       ${textForm('nl', nl?.text ?? '', o.formError?.lang === 'nl' ? o.formError.error : undefined)}
       <h2>Engelse tekst</h2>
       <p>
-        Niet verplicht. Zonder Engelse tekst zegt de Engelse pagina van de site dat de regeling alleen in het Nederlands bestaat. De tekst staat
-        in <code>${REGULATION_FILES.en}</code>.
+        Niet verplicht. Zonder Engelse tekst zegt de Engelse pagina van de site dat de regeling alleen in het Nederlands bestaat.
       </p>
       ${textForm('en', o.en ?? '', enError || undefined)}`,
   });

@@ -265,12 +265,12 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
   const examples = findExampleCases(app.o.cases);
   const intro = first
     ? html`<p>
-        Dit is nog de voorbeeldpraktijk die met de software meekomt. Vul hieronder de gegevens van uw eigen praktijk in. U hoeft geen YAML te typen: de werkplek
-        schrijft <code>organization.yml</code> voor u, controleert alles vóór het opslaan en legt de wijziging vast in Git.
+        Dit is nog de voorbeeldpraktijk die met de software meekomt. Vul hieronder de gegevens van uw eigen praktijk in. De werkplek
+        controleert alles vóór het opslaan en bewaart de wijziging, met uw naam erbij.
       </p>`
     : html`<p>De gegevens van uw praktijk uit <code>organization.yml</code>. Wat u hier wijzigt, geldt voor nieuwe brieven, de termijnen en de publieke pagina.</p>`;
   // the repository's own settings on GitHub are checked on a page of their own
-  const github = html`<p>Staat uw repository op GitHub goed ingesteld? <a href="/instellingen/github">GitHub controleren</a>.</p>`;
+  const github = html`<p>Staat uw opslag op GitHub goed ingesteld? <a href="/instellingen/github">GitHub controleren</a>.</p>`;
   const f = (k: SettingField, o: Parameters<typeof field>[3] = {}) => field(s, k, w[k], o);
   const examplesBox = examples.length
     ? html`<fieldset class="veld">
@@ -293,7 +293,7 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
       ${f('site_url', { required: true, hint: 'Waar de klachtenregeling van uw praktijk publiek staat, bijvoorbeeld https://uwpraktijk.github.io/klachtenregeling/' })}
       <h2>${w.organizers}</h2>
       <p class="hint">
-        Iedereen die klachten behandelt. De GitHub-gebruikersnaam is nodig om de termijnmeldingen aan haar toe te wijzen; zij moet toegang hebben tot de repository. Een collega
+        Iedereen die klachten behandelt. De GitHub-gebruikersnaam is nodig om de termijnmeldingen aan haar toe te wijzen; zij moet toegang hebben tot uw opslag op GitHub. Een collega
         toevoegen: vul de lege regel in. Iemand weghalen: maak beide velden leeg.
       </p>
       ${errorsFor(s, 'organizers')} ${rows(s, 'organizers')}
