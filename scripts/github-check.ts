@@ -31,7 +31,7 @@ const run = promisify(execFile);
 async function repositoryOf(flag: string | undefined): Promise<string> {
   const given = flag ?? process.env.GITHUB_REPOSITORY;
   if (given !== undefined && given !== '') {
-    if (!isRepositoryName(given)) throw new UsageError(`--repo expects OWNER/NAME, e.g. organize4all/klachten, got "${given}"`);
+    if (!isRepositoryName(given)) throw new UsageError(`--repo expects OWNER/NAME, e.g. praktijk/klachten, got "${given}"`);
     return given;
   }
   const remote = await run('git', ['remote', 'get-url', 'origin']).then(

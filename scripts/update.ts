@@ -1,7 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { updateFromUpstream } from '../io/updates.ts';
-
-const DEFAULT_UPSTREAM = 'https://github.com/organize4all/klachtenregeling.git';
 
 const HELP = `Usage: npm run update -- [options]
 
@@ -15,13 +14,21 @@ Without --apply it prints the plan and writes nothing (it does fetch the release
 Run again when up to date: it says so and changes nothing. docs/updating.md explains the path.
 
 Options:
-  --from URL       the upstream repository (default: KLACHTENREGELING_UPSTREAM, else ${DEFAULT_UPSTREAM})
+  --from URL       the upstream repository (default: KLACHTENREGELING_UPSTREAM, else the "repository" of package.json)
   --to vX.Y.Z      this release instead of the newest
   --apply          write the files and commit ("klachtenregeling bijgewerkt naar vX.Y.Z")
   --branch         with --apply: commit on a new branch klachtenregeling-vX.Y.Z (the update workflow opens a pull request from it)
   --skip PATH      leave PATH (a file, or a folder ending in /) as it is and name it; repeatable
                    (the workflow skips .github/workflows/: its token may not change workflows)
   -h, --help       show this help`;
+
+/** Where this engine comes from: package.json's "repository" (the release's own, so it moves with the releases). */
+async function upstreamOfPackage(): Promise<string> {
+  const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { repository?: string | { url?: string } };
+  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  if (!url) throw new UsageError('where do releases come from? Give --from URL (package.json names no "repository")');
+  return url.replace(/^git\+/, '');
+}
 
 await runMain('update', async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
@@ -39,7 +46,7 @@ await runMain('update', async () => {
     throw new UsageError(`--to expects a release like v1.2.0, got "${values.to}"`);
   const outcome = await updateFromUpstream({
     dir: process.cwd(),
-    from: values.from ?? (process.env.KLACHTENREGELING_UPSTREAM || DEFAULT_UPSTREAM),
+    from: values.from ?? (process.env.KLACHTENREGELING_UPSTREAM || (await upstreamOfPackage())),
     to: values.to,
     apply: values.apply,
     branch: values.branch,

@@ -80,6 +80,6 @@ describe('npm run github-check', () => {
   it('a malformed --repo is a usage error (exit 2) with an example', async () => {
     const r = await check({}, ['--repo', 'klachten']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--repo expects OWNER/NAME, e.g. organize4all/klachten');
+    expect(r.stderr).toContain('--repo expects OWNER/NAME, e.g. praktijk/klachten');
   });
 });

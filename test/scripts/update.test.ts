@@ -17,7 +17,8 @@ const commitAll = (dir: string, message: string) => {
   git(dir, 'add', '-A');
   git(dir, ...ID, 'commit', '--quiet', '-m', message);
 };
-const pkg = (version: string) => `{\n  "name": "klachtenregeling",\n  "version": "${version}",\n  "private": true\n}\n`;
+const pkg = (version: string) =>
+  `{\n  "name": "klachtenregeling",\n  "version": "${version}",\n  "repository": { "type": "git", "url": "git+file://${upstream}" },\n  "private": true\n}\n`;
 const release = (version: string, files: Record<string, string>, removed: string[] = []) => {
   writeFiles(upstream, { ...files, 'package.json': pkg(version) });
   for (const f of removed) rmSync(join(upstream, f));
@@ -63,9 +64,12 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('npm run update', () => {
-  it('up to date: says so, changes nothing', async () => {
+  it('up to date: says so, changes nothing (the upstream from package.json\'s "repository")', async () => {
     const head = git(practice, 'rev-parse', 'HEAD');
-    const r = await update('--apply');
+    const r = await runScriptAsync('update', ['--apply'], practice, {
+      ...(NO_GLOBAL_GIT as Record<string, string>),
+      KLACHTENREGELING_UPSTREAM: '',
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('De klachtenregeling is bij: versie 1.0.0 is de nieuwste.');
     expect(git(practice, 'rev-parse', 'HEAD')).toBe(head);
