@@ -211,7 +211,7 @@ export function checkRegulation(reg: SplitRegulation, regFile: string, org: Orga
       file: regFile,
       line: 1,
       field: '(tekst)',
-      message: `de klachtenregeling zegt niet waar een klager terechtkan die niet tevreden is; organization.yml noemt ${org.escalation.name} (escalation.name). Noem die instantie in de regeling (de Wkkgz vraagt een geschilleninstantie).`,
+      message: `de klachtenregeling zegt niet waar een klager terechtkan die niet tevreden is; uw instellingen noemen ${org.escalation.name}. Noem die instantie in de regeling (de Wkkgz vraagt een geschilleninstantie).`,
       severity: 'warning',
     });
   else if (!fullText.includes(org.escalation.name.toLowerCase()))
@@ -219,7 +219,7 @@ export function checkRegulation(reg: SplitRegulation, regFile: string, org: Orga
       file: orgFile,
       line: at(['escalation', 'name']),
       field: 'escalation.name',
-      message: `is “${org.escalation.name}”, maar de klachtenregeling noemt die instantie nergens; ${quoted(escalation[0]!)} Kies in organization.yml de instantie die de regeling noemt, of pas eerst de tekst van de regeling aan.`,
+      message: `is “${org.escalation.name}”, maar de klachtenregeling noemt die instantie nergens; ${quoted(escalation[0]!)} Kies in de instellingen de instantie die de regeling noemt, of pas eerst de tekst van de regeling aan.`,
       severity: 'error',
     });
   if (!ties.some((t) => t.kind === 'confidentiality'))

@@ -71,7 +71,7 @@ describe('Instellingen, Klachtenregeling', () => {
     expect(response.status()).toBe(422);
     const alert = (await page.getByRole('alert').innerText()).replace(/\s+/g, ' ');
     expect(alert).toContain(
-      'Dit klopt niet met organization.yml deadlines.handling_workdays is 20 werkdagen, maar artikel 5.4 van de klachtenregeling zegt: “Het afhandelen van de klacht binnen een redelijke termijn van binnen zes weken”. De software rekent termijnen in werkdagen',
+      'Dit klopt niet met uw instellingen Afhandeltermijn: werkdagen na ontvangst van de klacht: is 20 werkdagen, maar artikel 5.4 van de klachtenregeling zegt: “Het afhandelen van de klacht binnen een redelijke termijn van binnen zes weken”. De software rekent termijnen in werkdagen',
     );
     // the text she pasted stays in the field
     expect(await page.locator('#nl-tekst').inputValue()).toContain('binnen zes weken');
@@ -87,7 +87,7 @@ describe('Instellingen, Klachtenregeling', () => {
       page.waitForResponse((r) => r.request().method() === 'POST'),
       page.getByRole('button', { name: 'Controleren' }).first().click(),
     ]);
-    expect(await page.getByRole('status').innerText()).toContain('De tekst past bij organization.yml. Er is nog niets opgeslagen');
+    expect(await page.getByRole('status').innerText()).toContain('De tekst past bij uw instellingen. Er is nog niets opgeslagen');
     expect(await page.locator('details summary').last().innerText()).toBe('Artikel 7: Slotbepaling (1 regel)');
     expect(regulationFile()).toBe(REGULATION_TEXT);
     await Promise.all([page.waitForURL(/melding=/), page.getByRole('button', { name: 'Opslaan' }).first().click()]);

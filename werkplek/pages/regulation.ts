@@ -12,6 +12,7 @@ import { html, type Html } from '../html.ts';
 import { notice, page } from '../layout.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 import { commitWords, writeFailedWords } from './saved-words.ts';
+import { vocabulary } from '../../lib/vocabulary/index.ts';
 
 const PATH = '/instellingen/reglement';
 
@@ -132,11 +133,16 @@ function articleList(reg: SplitRegulation): Html {
   )}`;
 }
 
+/** A setting as Instellingen names it ("Afhandeltermijn: …"), never its key in organization.yml. */
+const settingWord = (field: string): string => (vocabulary('nl').setting as Record<string, string>)[field] ?? field;
+
 /** The problems as lines a person reads: the field and the message (the file is named above). */
 const problemLines = (problems: readonly Problem[], severity: Problem['severity']): string =>
   problems
     .filter((p) => p.severity === severity)
-    .map((p) => (p.field.startsWith('(') ? p.message.charAt(0).toUpperCase() + p.message.slice(1) : `${p.field} ${p.message}`))
+    .map((p) =>
+      p.field.startsWith('(') ? p.message.charAt(0).toUpperCase() + p.message.slice(1) : `${settingWord(p.field)}: ${p.message}`,
+    )
     .join('\n');
 
 /** The form for one language: paste or upload, check, save. */

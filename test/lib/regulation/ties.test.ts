@@ -130,7 +130,7 @@ describe('checkRegulation: organization.yml and the regulation cannot disagree s
       [
         'warning',
         expect.stringMatching(
-          /^de klachtenregeling zegt niet waar een klager terechtkan die niet tevreden is; organization.yml noemt Solopartners/,
+          /^de klachtenregeling zegt niet waar een klager terechtkan die niet tevreden is; uw instellingen noemen Solopartners/,
         ),
       ],
       ['warning', expect.stringMatching(/^de klachtenregeling zegt niets over geheimhouding of privacy/)],
