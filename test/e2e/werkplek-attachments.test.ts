@@ -5,11 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../lib/dates/iso-date.ts';
 import { attachmentKey } from '../../io/attachments.ts';
-import { axeViolations, connectBrowser } from '../../tools/browser.ts';
-import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
+import { axeViolations } from '../../tools/browser.ts';
+import type { RunningWerkplek } from '../../werkplek/app.ts';
+import { werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -21,7 +22,7 @@ const TODAY = todayIn(new Date(), 'Europe/Amsterdam');
 let dir = '';
 let werkplek: RunningWerkplek;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
+let closeAll: () => Promise<void>;
 const log: string[] = [];
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 
@@ -33,20 +34,9 @@ beforeAll(async () => {
   git('config', 'user.email', 'bram@example.org');
   git('add', '.');
   git('commit', '--quiet', '-m', 'start');
-  werkplek = await startWerkplek({
-    port: 0,
-    cases: join(dir, 'cases'),
-    config: join(dir, 'organization.yml'),
-    today: () => TODAY,
-    log: (l) => log.push(l),
-  });
-  ({ context, close: closeBrowser } = await connectBrowser(inject('browserEndpoint')));
-  context.setDefaultTimeout(30_000);
+  ({ werkplek, context, close: closeAll } = await werkplekWithBrowser(dir, TODAY, log));
 });
-afterAll(async () => {
-  await closeBrowser?.();
-  await werkplek?.close();
-});
+afterAll(() => closeAll?.());
 
 const url = (path: string) => werkplek.url + path.replace(/^\//, '');
 

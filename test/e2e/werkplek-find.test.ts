@@ -1,12 +1,12 @@
 // Finding a dossier and seeing what happened to it (issue 25, item 5), in Chromium: the search box of every page
 // (accents, case, phone numbers; never in an address or the log), the subject per case, cards on a phone, the
 // history from Git in her words, a late acknowledgement flagged; axe in light and dark at 390 px and desktop width.
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../lib/dates/iso-date.ts';
-import { axeViolations, connectBrowser } from '../../tools/browser.ts';
-import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
+import { axeViolations } from '../../tools/browser.ts';
+import type { RunningWerkplek } from '../../werkplek/app.ts';
+import { werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { git } from '../helpers/git-repos.ts';
 
@@ -40,7 +40,7 @@ const CASES: Record<string, string> = {
 let dir = '';
 let werkplek: RunningWerkplek;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
+let closeAll: () => Promise<void>;
 const log: string[] = [];
 
 beforeAll(async () => {
@@ -50,20 +50,9 @@ beforeAll(async () => {
   git(dir, 'config', 'user.email', 'bram-o4a@users.noreply.github.com');
   git(dir, 'add', '.');
   git(dir, 'commit', '--quiet', '-m', 'dossiers');
-  werkplek = await startWerkplek({
-    port: 0,
-    cases: join(dir, 'cases'),
-    config: join(dir, 'organization.yml'),
-    today: () => TODAY,
-    log: (l) => log.push(l),
-  });
-  ({ context, close: closeBrowser } = await connectBrowser(inject('browserEndpoint')));
-  context.setDefaultTimeout(30_000);
+  ({ werkplek, context, close: closeAll } = await werkplekWithBrowser(dir, TODAY, log));
 });
-afterAll(async () => {
-  await closeBrowser?.();
-  await werkplek?.close();
-});
+afterAll(() => closeAll?.());
 
 const url = (path: string) => werkplek.url + path.replace(/^\//, '');
 const closePage = (page: Page) => Promise.race([page.close(), new Promise((r) => setTimeout(r, 5000))]);

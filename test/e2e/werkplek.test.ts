@@ -5,12 +5,13 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { splitFrontmatter } from '../../lib/cases/frontmatter.ts';
 import { formatDate, todayIn } from '../../lib/dates/iso-date.ts';
 import { readYaml } from '../../lib/problems/yaml-source.ts';
-import { axeViolations, connectBrowser } from '../../tools/browser.ts';
-import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
+import { axeViolations } from '../../tools/browser.ts';
+import type { RunningWerkplek } from '../../werkplek/app.ts';
+import { werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 
 // the whole suite runs its builds and browsers in parallel on a small machine: allow slow steps
@@ -31,28 +32,16 @@ const OLD = caseData({
 let dir = '';
 let werkplek: RunningWerkplek;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
+let closeAll: () => Promise<void>;
 const log: string[] = [];
 
 beforeAll(async () => {
   dir = await tempProject({ 'cases/2020/K-2020-001.md': caseText(OLD) });
   // the letter template, as the project keeps it beside organization.yml
   cpSync(new URL('../../templates', import.meta.url), join(dir, 'templates'), { recursive: true });
-  // today pinned to the test's TODAY: a run across midnight in Amsterdam must not see two dates
-  werkplek = await startWerkplek({
-    port: 0,
-    cases: join(dir, 'cases'),
-    config: join(dir, 'organization.yml'),
-    today: () => TODAY,
-    log: (l) => log.push(l),
-  });
-  ({ context, close: closeBrowser } = await connectBrowser(inject('browserEndpoint')));
-  context.setDefaultTimeout(30_000);
+  ({ werkplek, context, close: closeAll } = await werkplekWithBrowser(dir, TODAY, log));
 });
-afterAll(async () => {
-  await closeBrowser?.();
-  await werkplek?.close();
-});
+afterAll(() => closeAll?.());
 
 const url = (path: string) => werkplek.url + path.replace(/^\//, '');
 const caseFile = (id: string) => join(dir, 'cases', id.slice(2, 6), `${id}.md`);
