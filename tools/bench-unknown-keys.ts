@@ -23,6 +23,7 @@ await runMain('bench:keys', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'klachten-bench-keys-'));
   try {
     await cp(join(ROOT, 'organization.yml'), join(dir, 'organization.yml'));
+    await cp(join(ROOT, 'regulation'), join(dir, 'regulation'), { recursive: true });
     await mkdir(join(dir, 'cases', '2026'), { recursive: true });
     const text = await readFile(join(ROOT, 'cases', '2026', 'K-2026-001.md'), 'utf8');
     const extra = Array.from({ length: keys }, (_, i) => `onbekend_${i}: 1`).join('\n');

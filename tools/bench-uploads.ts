@@ -108,6 +108,7 @@ await runMain('bench:uploads', async () => {
   const work = await mkdtemp(join(tmpdir(), 'bench-uploads-'));
   mkdirSync(join(work, 'cases'));
   cpSync(join(root, 'organization.yml'), join(work, 'organization.yml'));
+  cpSync(join(root, 'regulation'), join(work, 'regulation'), { recursive: true });
   cpSync(join(root, 'templates'), join(work, 'templates'), { recursive: true });
   const boundary = '----bench';
   const type = `multipart/form-data; boundary=${boundary}`;

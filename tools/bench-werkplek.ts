@@ -184,6 +184,7 @@ await runMain('bench:werkplek', async () => {
     console.log(`${count} synthetic cases; Node ${process.versions.node}; ${load()}`);
     await writeSyntheticCases(join(work, 'cases'), count, TODAY);
     cpSync(join(ROOT, 'organization.yml'), join(work, 'organization.yml'));
+    cpSync(join(ROOT, 'regulation'), join(work, 'regulation'), { recursive: true });
     cpSync(join(ROOT, 'templates'), join(work, 'templates'), { recursive: true });
     const git = (...args: string[]) => {
       const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@localhost', ...args], { cwd: work, encoding: 'utf8' });

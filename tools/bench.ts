@@ -102,6 +102,7 @@ async function benchCount(count: number, rounds: number): Promise<{ runs: Record
   try {
     await writeSyntheticCases(join(dir, 'cases'), count, TODAY);
     await cp(join(ROOT, 'organization.yml'), join(dir, 'organization.yml'));
+    await cp(join(ROOT, 'regulation'), join(dir, 'regulation'), { recursive: true }); // the regulation check reads it
     // a Git work tree as in CI after a checkout: the cache is keyed by the blob ids in its index
     for (const args of [
       ['init', '-q'],
