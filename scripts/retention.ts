@@ -7,6 +7,7 @@ import { CASE_ID } from '../schemas/case.ts';
 import { t } from '../schemas/language.ts';
 import { loadOrganization } from '../io/case-files.ts';
 import { Sharing, sharedLine } from '../io/sharing.ts';
+import { runningWerkplek } from '../io/werkplek-mark.ts';
 import { retention } from '../actions/retention.ts';
 import { workspace } from '../actions/workspace.ts';
 import { resolveToday } from '../io/today.ts';
@@ -42,7 +43,8 @@ Erasure on request (AVG art. 17): --case K-YYYY-NNN --now anonymizes that one cl
 as retention does at the end of its term; again a dry run first, --apply to do it.
 
 Options:
-  --apply              remove the personal data (default: only show what would be removed)
+  --apply              remove the personal data (default: only show what would be removed); refused while
+                       a werkplek runs in the same clone (the history step prunes the repository)
   --case K-YYYY-NNN    with --now: only this case
   --now                with --case: anonymize it now, whatever its retention date (erasure on request)
   --today YYYY-MM-DD   count as if it were this date (default: today in the organization's time zone, organization.yml)
@@ -67,7 +69,18 @@ await runMain('retention', async () => {
   const org = await loadOrganization(values.config);
   const today = resolveToday(org, values.today);
   // the one writer of retention and erasure (actions/retention.ts), as the werkplek uses it; commits when in Git
-  const ws = workspace(values.cases, org, today, new Sharing({ cases: values.cases, config: values.config, autoShare: false }));
+  const sharing = new Sharing({ cases: values.cases, config: values.config, autoShare: false });
+  // the history rewrite ends with a prune, which would drop a save a werkplek is writing in this same clone
+  const gitDir = values.apply ? await sharing.git.gitDir() : undefined;
+  const running = gitDir ? runningWerkplek(gitDir) : undefined;
+  if (running !== undefined)
+    throw new InputError(
+      t(
+        `de werkplek draait in deze map (proces ${running}); verwijder via de werkplek (Bewaartermijn of Privacyverzoeken), of stop de werkplek eerst en probeer het dan opnieuw`,
+        `the werkplek runs in this folder (process ${running}); remove through the werkplek (Bewaartermijn or Privacyverzoeken), or stop it first and try again`,
+      ),
+    );
+  const ws = workspace(values.cases, org, today, sharing);
   const outcome = await retention(ws, { caseId: values.case, apply: values.apply });
   if (outcome.kind === 'invalid-cases')
     throw new InputError(

@@ -6,6 +6,7 @@ import { isExampleOrganization } from '../lib/organization/example.ts';
 import { BrowserUnavailableError } from '../io/chromium.ts';
 import { InputError } from '../lib/problems/problems.ts';
 import { HttpError, Werkplek, type WerkplekOptions } from './context.ts';
+import { markRunning } from '../io/werkplek-mark.ts';
 import { valuesOf } from './forms/form-values.ts';
 import { allowedHosts, checkRequest, type AllowedHosts } from './guard.ts';
 import { messagePage, notFoundPage } from './layout.ts';
@@ -35,6 +36,9 @@ export async function startWerkplek(o: WerkplekOptions & { port: number }): Prom
     throw error;
   });
   const { port } = server.address() as AddressInfo;
+  // a command that prunes the repository (retention --apply) refuses while this werkplek may write here
+  const gitDir = await app.gitDir();
+  const unmark = gitDir ? markRunning(gitDir) : () => {};
   return {
     url: `http://127.0.0.1:${port}/`,
     // from the Overzicht's facts (the check cache), which the first page needs anyway
@@ -43,6 +47,7 @@ export async function startWerkplek(o: WerkplekOptions & { port: number }): Prom
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await app.close();
+      unmark();
     },
   };
 }
@@ -158,6 +163,8 @@ export function createWerkplek(o: WerkplekOptions) {
     },
     /** Whether organization.yml is still the shipped example organization (RunningWerkplek.firstRun). */
     firstRun: async () => isExampleOrganization((await app.index.overview()).org),
+    /** The cases folder's Git folder, or undefined outside Git (started once, off the request path). */
+    gitDir: () => app.sharing.git.gitDir(),
     close: () => app.close(),
   };
 }
