@@ -325,6 +325,34 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+/** Git commands that only read, when run as this process runs them (GIT_OPTIONAL_LOCKS=0): they never hold index.lock. */
+const READERS = new Set([
+  'log',
+  'cat-file',
+  'ls-files',
+  'ls-tree',
+  'rev-parse',
+  'rev-list',
+  'diff',
+  'status',
+  'config',
+  'merge-base',
+  'show',
+  'for-each-ref',
+  'symbolic-ref',
+  'hash-object',
+]);
+
+/** Whether `pid` is a reading git command this process started (its own background reads do not make a lock busy). */
+function ownReader(pid: string): boolean {
+  const ppid = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
+  if (ppid !== String(process.pid)) return false;
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1);
+  let i = 0;
+  while (args[i] === '-c') i += 2; // the network limits: -c key=value
+  return READERS.has(args[i] ?? '');
+}
+
 /**
  * How many git processes work in one of `dirs` (their working folder inside it), from /proc; undefined where
  * there is no /proc to read.
@@ -341,7 +369,9 @@ function gitProcessesIn(dirs: string[]): number | undefined {
     try {
       if (!/^git/.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
       const cwd = readlinkSync(`/proc/${pid}/cwd`);
-      if (dirs.some((d) => !relative(d, cwd).startsWith('..') && !isAbsolute(relative(d, cwd)))) n++;
+      if (!dirs.some((d) => !relative(d, cwd).startsWith('..') && !isAbsolute(relative(d, cwd)))) continue;
+      if (ownReader(pid)) continue;
+      n++;
     } catch {
       // the process ended meanwhile, or is not ours to read
     }

@@ -53,8 +53,9 @@ describe('commit', () => {
     const refused = await g.commit(['a.md'], 'x');
     expect(refused).toMatchObject({ ok: false, problem: { kind: 'stale-lock' } });
 
-    // a git process working in this repository (waiting on its input) makes the lock not stale
-    const busy = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
+    // a git process working in this repository (waiting on its input) makes the lock not stale; one that writes (a
+    // reading command this process started itself never holds the lock: see below)
+    const busy = spawn('git', ['mktree'], { cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
     await new Promise((r) => busy.once('spawn', r));
     try {
       expect(await g.lockProblem()).toEqual({ kind: 'busy-lock' });
@@ -62,6 +63,16 @@ describe('commit', () => {
     } finally {
       busy.stdin.end();
       await new Promise((r) => busy.once('close', r));
+    }
+
+    // this process's own reading command (as the werkplek's background reads run) does not make it busy
+    const reader = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
+    await new Promise((r) => reader.once('spawn', r));
+    try {
+      expect(await g.lockProblem()).toMatchObject({ kind: 'stale-lock' });
+    } finally {
+      reader.stdin.end();
+      await new Promise((r) => reader.once('close', r));
     }
 
     expect(await g.moveStaleLock()).toBe(true);
