@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { allInOrder, isRepositoryName, repositoryFromRemote, setupFindings } from '../lib/github/setup-check.ts';
 import { COMMON_OPTIONS, UsageError, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadOrganization } from '../io/case-files.ts';
 import { RepositoryUnreadable, readRepositorySettings } from '../io/github/settings.ts';
+import { Git } from '../io/git.ts';
 import { InputError } from '../lib/problems/problems.ts';
 
 const HELP = `Usage: npm run github-check -- [options]
@@ -25,8 +24,6 @@ Options:
 Exit code 0 when everything is in order, 1 when something is missing or could not be read.
 GITHUB_API_URL sets the API address (default https://api.github.com; GitHub Enterprise Server's).`;
 
-const run = promisify(execFile);
-
 /** owner/name from the flag, the environment, or the remote "origin" of the Git folder here. */
 async function repositoryOf(flag: string | undefined): Promise<string> {
   const given = flag ?? process.env.GITHUB_REPOSITORY;
@@ -34,11 +31,8 @@ async function repositoryOf(flag: string | undefined): Promise<string> {
     if (!isRepositoryName(given)) throw new UsageError(`--repo expects OWNER/NAME, e.g. praktijk/klachten, got "${given}"`);
     return given;
   }
-  const remote = await run('git', ['remote', 'get-url', 'origin']).then(
-    (r) => r.stdout.trim(),
-    () => '',
-  );
-  const found = repositoryFromRemote(remote);
+  const remote = await new Git(process.cwd()).run(['remote', 'get-url', 'origin']);
+  const found = remote.ok ? repositoryFromRemote(remote.out) : undefined;
   if (!found) throw new UsageError('which repository? Give --repo OWNER/NAME (no GitHub remote "origin" found here)');
   return found;
 }

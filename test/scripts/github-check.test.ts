@@ -1,8 +1,11 @@
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tools/fake-github.ts';
 import { writeFixtureDir } from '../helpers/case-fixtures.ts';
 import { runScriptAsync } from '../helpers/run-script.ts';
+import { git } from '../helpers/git-repos.ts';
 
 // `npm run github-check` as a whole process against the fake GitHub: what it reads, what it says, its exit code.
 
@@ -75,6 +78,18 @@ describe('npm run github-check', () => {
     expect(wrongToken.stderr).not.toMatch(/\n\s+at /);
     const wrongRepo = await check({}, ['--repo', 'praktijk/bestaat-niet']);
     expect(wrongRepo.stderr).toContain('GitHub kent praktijk/bestaat-niet niet');
+  });
+
+  it('without --repo: the repository of the Git remote "origin" here', async () => {
+    git(dir, 'init', '--quiet');
+    git(dir, 'remote', 'add', 'origin', 'git@github.com:praktijk/klachten.git');
+    try {
+      const r = await check({}, []);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('GitHub-controle van praktijk/klachten');
+    } finally {
+      rmSync(join(dir, '.git'), { recursive: true, force: true });
+    }
   });
 
   it('a malformed --repo is a usage error (exit 2) with an example', async () => {
