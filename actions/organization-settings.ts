@@ -8,6 +8,7 @@ import { writeFileAtomic, WriteFailedError, type AtomicWriteFsPromises } from '.
 import { loadCaseFiles } from '../io/case-files.ts';
 import { readTextIfExists, textHash } from '../io/case-write.ts';
 import { caseFileNames, readConfigText, shown } from '../io/files.ts';
+import { regulationProblems } from '../io/regulation.ts';
 import type { Sharing } from '../io/sharing.ts';
 import type { CommitOutcome } from './commit.ts';
 
@@ -32,7 +33,15 @@ export type SettingsOutcome =
   /** The new settings do not pass the checks (Dutch messages per field): nothing written. */
   | { kind: 'refused'; problems: Problem[] }
   | { kind: 'write-failed'; code: string | undefined }
-  | { kind: 'saved'; changed: string[]; commit: CommitOutcome; removed: string[]; removal?: CommitOutcome };
+  | {
+      kind: 'saved';
+      changed: string[];
+      commit: CommitOutcome;
+      removed: string[];
+      removal?: CommitOutcome;
+      /** Where the practice's regulation now disagrees with the saved settings (a body or term it does not name): the next step. */
+      regulation: Problem[];
+    };
 
 /** The commit message of a save: what changed, never a value (a name, an address). */
 export const settingsMessage = (changed: readonly string[]): string => `Instellingen gewijzigd: ${changed.join(', ')} (Inrichten)`;
@@ -70,7 +79,9 @@ export async function saveSettings(
     commit = place.sharing ? await place.sharing.commit([place.config], settingsMessage(plan.changed)) : { kind: 'no-repo' };
   }
   const removed = o.removeExamples ? await removeExampleCases(place) : undefined;
-  return { kind: 'saved', changed: plan.changed, commit, removed: removed?.removed ?? [], removal: removed?.commit };
+  // the regulation must name the same body and terms (issue 21): the save stands, the mismatch is the next step
+  const regulation = plan.org ? regulationProblems(place.config, plan.org, plan.text).problems.filter((p) => p.severity === 'error') : [];
+  return { kind: 'saved', changed: plan.changed, commit, removed: removed?.removed ?? [], removal: removed?.commit, regulation };
 }
 
 const casesIfAny = (dir: string) => loadCaseFiles(dir, () => undefined).catch(() => []);

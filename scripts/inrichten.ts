@@ -7,8 +7,6 @@ import { isExampleOrganization } from '../lib/organization/example.ts';
 import { applyChanges, ChangeError, type SettingsChanges } from '../lib/organization/settings-changes.ts';
 import { settingsOf, type Settings } from '../lib/organization/settings.ts';
 import { InputError, formatProblem } from '../lib/problems/problems.ts';
-import { regulationProblems } from '../io/regulation.ts';
-import { readConfigText } from '../io/files.ts';
 import { gitProblemMessage } from '../lib/sharing/messages.ts';
 import { words } from '../lib/vocabulary/index.ts';
 import { findExampleCases, saveSettings, type SettingsOutcome } from '../actions/organization-settings.ts';
@@ -245,16 +243,14 @@ await runMain('inrichten', async () => {
     case 'saved': {
       report(out, values.config);
       // the practice's own regulation must name the same body and terms (issue 21): say what is left to do
-      const org = await loadOrganization(values.config);
-      const mismatch = regulationProblems(values.config, org, readConfigText(values.config)).problems.filter((p) => p.severity === 'error');
-      if (mismatch.length) {
+      if (out.regulation.length) {
         console.log(
           t(
             '\nNog te doen: uw klachtenregeling past nog niet bij deze instellingen.',
             '\nStill to do: your regulation does not fit these settings yet.',
           ),
         );
-        for (const p of mismatch) console.log(formatProblem(p));
+        for (const p of out.regulation) console.log(formatProblem(p));
         console.log(
           t(
             'Zet uw eigen regeling in regulation/klachtenreglement.nl.txt, of plak haar in de werkplek (Instellingen, Klachtenregeling).',

@@ -24,7 +24,6 @@ import { str } from '../forms/form-values.ts';
 import { html, raw, type Html } from '../html.ts';
 import { notice, page } from '../layout.ts';
 import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
-import { regulationProblems } from '../../io/regulation.ts';
 import { commitWords, writeFailedWords } from './saved-words.ts';
 
 /** The words of the form (lib/vocabulary). */
@@ -77,11 +76,7 @@ export async function postSettings(app: Werkplek, { values }: Request): Promise<
           out.removed.length ? removedWords(out.removed) : '',
         ].filter(Boolean);
         // the practice's own regulation must name the same body and terms (issue 21): the next step when it does not
-        const ctx = app.context();
-        const mismatch = regulationProblems(app.o.config, ctx.org, readConfigText(app.o.config)).problems.some(
-          (p) => p.severity === 'error',
-        );
-        if (mismatch) {
+        if (out.regulation.length) {
           lines.push('Uw klachtenregeling past nog niet bij deze instellingen: zet hieronder uw eigen regeling.');
           return redirect(`/instellingen/reglement?melding=${app.flash(lines.join('\n'))}`);
         }
