@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../lib/dates/iso-date.ts';
-import { startWerkplekIn } from '../helpers/git-repos.ts';
+import { postForm as post, startWerkplekIn } from '../helpers/git-repos.ts';
 import { ROOT } from '../helpers/temp-project.ts';
 
 // git and two server processes on a small, busy machine: allow slow steps
@@ -56,17 +56,6 @@ afterAll(() => {
   for (const s of servers) s.kill();
   if (root) rmSync(root, { recursive: true, force: true });
 });
-
-const post = (url: string, path: string, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-  return fetch(url + path.replace(/^\//, ''), {
-    method: 'POST',
-    headers: { origin: new URL(url).origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-    redirect: 'manual',
-  });
-};
 
 /** Wait until the werkplek's sharing round has ended; resolves with its Synchroniseren page. */
 async function shared(url: string): Promise<string> {

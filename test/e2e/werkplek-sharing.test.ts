@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { caseFileText, TEST_ORGANIZATION_YML } from '../helpers/case-fixtures.ts';
-import { git, makeRemote, NO_GLOBAL_GIT, silentServer, startWerkplekIn } from '../helpers/git-repos.ts';
+import { git, makeRemote, NO_GLOBAL_GIT, postForm as post, silentServer, startWerkplekIn } from '../helpers/git-repos.ts';
 
 // werkplek processes and git on a small, busy machine: allow slow steps (each wait below waits for an event)
 vi.setConfig({ testTimeout: 120_000 });
@@ -28,16 +28,6 @@ afterAll(() => {
 /** Start `npm run werkplek` in a clone, on a free port, without the machine's Git identity; resolves with its address. */
 const werkplekIn = (dir: string, ...args: string[]): Promise<string> => startWerkplekIn(dir, NO_GLOBAL_GIT, servers, ...args);
 
-const post = (url: string, path: string, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-  return fetch(url + path.replace(/^\//, ''), {
-    method: 'POST',
-    headers: { origin: new URL(url).origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-    redirect: 'manual',
-  });
-};
 const get = async (url: string, path: string) => (await fetch(url + path.replace(/^\//, ''))).text();
 /** Follow a 303 and read the page it leads to. */
 const follow = async (url: string, r: Response) => {

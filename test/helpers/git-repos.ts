@@ -98,3 +98,15 @@ export function startWerkplekIn(dir: string, env: NodeJS.ProcessEnv, servers: Ch
     child.on('exit', () => reject(new Error(`werkplek stopped: ${out}`)));
   });
 }
+
+/** POST a form to a werkplek started by {@link startWerkplekIn}, with its own Origin, not following a redirect. */
+export function postForm(url: string, path: string, fields: Record<string, string | string[]>): Promise<Response> {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
+  return fetch(url + path.replace(/^\//, ''), {
+    method: 'POST',
+    headers: { origin: new URL(url).origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    redirect: 'manual',
+  });
+}
