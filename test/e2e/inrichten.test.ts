@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { axeViolations, connectBrowser } from '../../tools/browser.ts';
 import { git, NO_GLOBAL_GIT } from '../helpers/git-repos.ts';
 import { ROOT } from '../helpers/temp-project.ts';
+import { developerWordsIn } from '../helpers/developer-words.ts';
 import { buildSite, projectCopy } from '../../tools/site-build.ts';
 
 /** Her own regulation: the shipped one, with her practice and her body (what a practice pastes from its own text). */
@@ -157,6 +158,7 @@ describe('Praktijk De Opruimcoach starts from a fresh copy', () => {
     const flash = await page.textContent('[role=status]');
     expect(flash).toContain('Uw klachtenregeling past nog niet bij deze instellingen');
     expect(flash).toContain('5 voorbeelddossiers verwijderd');
+    expect(developerWordsIn(flash ?? '')).toEqual([]); // her words: no git, no file names
     expect(flash).toContain('Wie ben ik'); // no Git identity yet: saved, committed once she says who she is
     expect(await page.textContent('main')).not.toContain('voorbeeldpraktijk');
     const org = yml();

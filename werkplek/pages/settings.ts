@@ -105,7 +105,7 @@ export async function postLetterPreview(app: Werkplek, { values }: Request): Pro
 
 const removedWords = (removed: readonly string[]) =>
   removed.length
-    ? `${removed.length} voorbeelddossiers verwijderd (${removed.map((p) => p.replace(/^.*\//, '').replace(/\.md$/, '')).join(', ')}); terugzetten kan met git revert.`
+    ? `${removed.length} voorbeelddossiers verwijderd (${removed.map((p) => p.replace(/^.*\//, '').replace(/\.md$/, '')).join(', ')}); ze blijven in de geschiedenis bewaard en kunnen worden teruggezet (vraag daarvoor hulp).`
     : 'Er waren geen voorbeelddossiers meer.';
 
 /** Problems of a refused save per form field: `organizers.0.github` stays, a case's problem goes to its list, the rest above the form. */
@@ -276,7 +276,7 @@ function settingsPage(app: Werkplek, org: Organization, s: FormState, top?: Html
             >De ${examples.length} voorbeelddossiers verwijderen (${examples.map((p) => p.replace(/^.*\//, '').replace(/\.md$/, '')).join(', ')})</label
           >
         </div>
-        <p class="hint">Alleen de dossiers die met de software meekwamen, precies zoals ze meekwamen. Uw eigen dossiers blijven. Terugzetten kan met git revert.</p>
+        <p class="hint">Alleen de dossiers die met de software meekwamen, precies zoals ze meekwamen. Uw eigen dossiers blijven. De verwijderde voorbeelden blijven in de geschiedenis bewaard en kunnen worden teruggezet.</p>
       </fieldset>`
     : '';
   const body = html`${errorSummary(s.errors)}${intro}${github}
