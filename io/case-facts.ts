@@ -320,12 +320,12 @@ const READ_AHEAD = 256;
  */
 export async function loadCaseFacts(casesDir: string, configPath: string, useCache = true): Promise<CaseFacts> {
   const orgText = readConfigText(configPath);
+  // Git lists the blob ids while this thread reads the cache (started first: the reading does not wait)
+  const tracked = useCache ? trackedBlobIds(casesDir) : undefined;
   const print = useCache ? fingerprint(orgText) : ''; // the cache's key: not needed without a cache
   const cacheFile = useCache ? cacheFileOf(casesDir) : '';
-  const [cache, blobIds] = await Promise.all([
-    useCache ? readCache(cacheFile, print) : undefined,
-    useCache ? trackedBlobIds(casesDir) : new Map<string, string>(),
-  ]);
+  const cache = useCache ? readCache(cacheFile, print) : undefined;
+  const blobIds = (await tracked) ?? new Map<string, string>();
   // parse and check only on a cache miss: zod and the YAML parsers load lazily
   const org = cache?.org ?? (await import('../lib/organization/organization.ts')).parseOrganization(shown(configPath), orgText);
   const cal = calendarFor(org);
