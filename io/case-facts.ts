@@ -59,10 +59,13 @@ interface CacheFile {
   /** and the rest of their entries, `[idLine, facts, problems?]`. */
   entries: [idLine: number, facts: CaseData | null, problems?: CachedProblem[]][];
 }
-/** A cache as read: its configuration and its entries by path. */
+/** A cache as read: its configuration, and its entries as written, found by path. */
 interface Cache {
   org: Organization;
-  entries: Map<string, CacheEntry>;
+  blobs: string[];
+  entries: CacheFile['entries'];
+  /** Where the entry of `name` is, -1 when there is none; `i` is tried first (a check lists the files in the same order). */
+  find(name: string, i: number): number;
 }
 
 // node:crypto and node:child_process (some 30 modules of Node's own) load on first use: a check without its cache needs neither
@@ -137,11 +140,12 @@ function readCache(file: string, expected: string): Cache | undefined {
     if (cache.fingerprint !== expected) return undefined;
     const rest = cache.entries;
     if (cache.names.length !== rest.length || cache.blobs.length !== rest.length) return undefined;
-    const entries = new Map<string, CacheEntry>();
-    rest.forEach((r, i) => entries.set(cache.names[i]!, [cache.blobs[i]!, ...r]));
+    const { names } = cache;
+    let byName: Map<string, number> | undefined; // made only when a file was added or removed since
+    const find = (name: string, i: number) => (names[i] === name ? i : ((byName ??= new Map(names.map((n, j) => [n, j]))).get(name) ?? -1));
     // a large cache leaves its text behind as garbage: collected before the records are made
     if (rest.length >= COLLECT_EVERY) collectGarbage();
-    return { org: cache.org, entries };
+    return { org: cache.org, blobs: cache.blobs, entries: rest, find };
   } catch {
     return undefined; // no cache yet, or unreadable: start afresh
   }
@@ -336,9 +340,10 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
   const results: (CacheEntry | 0 | undefined)[] = new Array(names.length);
   // the files whose check Git's blob id already confirms are not read at all; the others are read and checked
   const todo: number[] = [];
+  const cached = names.map((name, i) => cache?.find(name, i) ?? -1); // where each file's cached check is
   names.forEach((name, i) => {
     const key = blobIds.get(name);
-    if (useCache && key !== undefined && cache?.entries.get(name)?.[0] === key) results[i] = 0;
+    if (useCache && key !== undefined && cached[i]! >= 0 && cache!.blobs[cached[i]!] === key) results[i] = 0;
     else todo.push(i);
   });
   if (todo.length) {
@@ -359,7 +364,7 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
           dirPrefix + names[i],
           prefix + names[i],
           useCache,
-          cache?.entries.get(names[i]!)?.[0],
+          cached[i]! >= 0 ? cache!.blobs[cached[i]!] : undefined,
           blobIds.get(names[i]!),
           texts[n % READ_AHEAD],
         );
@@ -376,22 +381,17 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
   }
 
   let hits = 0;
-  const checks: FileCheck[] = [];
-  const entries = names.map((name, i): CacheEntry => {
+  const checks: FileCheck[] = names.map((name, i): FileCheck => {
     const path = prefix + name;
-    let entry = results[i]!;
-    if (entry === 0) {
-      entry = cache!.entries.get(name)!;
-      hits++;
-    }
-    const [, idLine, facts, problems] = entry;
-    checks.push({
+    const entry = results[i]!;
+    if (entry === 0) hits++;
+    const [idLine, facts, problems] = entry === 0 ? cache!.entries[cached[i]!]! : [entry[1], entry[2], entry[3]];
+    return {
       file: path,
       idLine,
       record: facts ? { file: path, data: facts, body: '' } : undefined,
       problems: problems ? problems.map((p) => ({ file: path, ...p })) : [],
-    });
-    return entry;
+    };
   });
   for (const s of skipped)
     checks.push({
@@ -399,8 +399,10 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
       idLine: 1,
       problems: [{ file: prefix + s.name, line: 1, field: '(file)', message: skippedMessage(s), severity: 'warning' }],
     });
-  if (useCache && (hits !== names.length || !cache || cache.entries.size !== names.length))
+  if (useCache && (hits !== names.length || !cache || cache.entries.length !== names.length)) {
+    const entries = results.map((e, i): CacheEntry => (e === 0 ? [cache!.blobs[cached[i]!]!, ...cache!.entries[cached[i]!]!] : e!));
     writeCache(cacheFile, casesDir, print, org, names, entries);
+  }
   if (todo.length >= COLLECT_EVERY) collectGarbage();
   return { org, cal, validation: checkCaseSet(checks), fileCount: names.length, cacheHits: hits };
 }
