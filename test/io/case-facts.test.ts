@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -169,6 +169,26 @@ describe('loadCaseFacts: the cache is keyed by Git blob ids', () => {
     // as the commands print them: byte for byte
     expect(JSON.stringify(cached.validation)).toBe(JSON.stringify(fresh.validation));
     expect(JSON.stringify(filled.validation)).toBe(JSON.stringify(fresh.validation));
+  });
+
+  it('finds each cached check by its path when files were added and removed since', async () => {
+    const dir = await project({
+      'cases/2026/K-2026-002.md': caseText(caseData({ id: 'K-2026-002', channel: 'oral' })), // a warning
+      'cases/2026/K-2026-003.md': caseText(caseData({ id: 'K-2026-003', organizer: 'niemand' })), // an error
+      'cases/2026/K-2026-004.md': caseText(caseData({ id: 'K-2026-004' })),
+    });
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'cases');
+    const load = (useCache: boolean) => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'), useCache);
+    expect((await load(true)).cacheHits).toBe(0);
+    // one file before all others (every position shifts), one removed
+    writeFileSync(join(dir, 'cases/2026/K-2026-001.md'), caseText(caseData({ id: 'K-2026-001' })));
+    rmSync(join(dir, 'cases/2026/K-2026-004.md'));
+    git(dir, 'add', '-A', 'cases');
+    const after = await load(true);
+    expect(after.cacheHits).toBe(2);
+    expect(JSON.stringify(after.validation)).toBe(JSON.stringify((await load(false)).validation));
+    expect((await load(true)).cacheHits).toBe(3);
   });
 
   it('with line ends converted by Git (autocrlf), keys by the blob id Git gives and hits', async () => {
