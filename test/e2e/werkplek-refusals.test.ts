@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { axeViolations, connectBrowser } from '../../tools/browser.ts';
 import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
+import { closePage } from '../helpers/werkplek-browser.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -55,7 +56,6 @@ afterAll(async () => {
 
 const url = (path: string) => werkplek.url + path.replace(/^\//, '');
 const caseFile = (id: string) => join(dir, 'cases', '2026', `${id}.md`);
-const closePage = (page: Page) => Promise.race([page.close(), new Promise((r) => setTimeout(r, 5000))]);
 
 async function open(path: string, size: (typeof WIDTHS)[number]): Promise<Page> {
   const page = await context.newPage();

@@ -164,10 +164,14 @@ describe('Git problems, each said in Dutch with what to do', () => {
     const url = await werkplekIn(dir);
     const said = await follow(url, await post(url, '/nieuw', registration('Fictief Slot')));
     expect(said).toContain('liet een slot achter');
-    // stale means no git process works in this repository: the werkplek's own background reads (the dossiers'
-    // history) may hold it busy for a moment, so the page offers the button once they are done
-    await expect.poll(() => get(url, '/synchroniseren'), { timeout: 60_000 }).toContain('Slot opzijzetten');
-    expect(await follow(url, await post(url, '/synchroniseren', { actie: 'slot' }))).toContain('Het slot is opzijgezet');
+    // stale means no git process works in this repository: the werkplek's own sharing round (fetch, push and the
+    // git processes they start) may hold it busy for a moment, so the page offers the button once they are done;
+    // the click checks again, and one that meets a new round is refused ("nog iets bezig"): she clicks again
+    const moveAside = async () => {
+      await expect.poll(() => get(url, '/synchroniseren'), { timeout: 60_000 }).toContain('Slot opzijzetten');
+      return follow(url, await post(url, '/synchroniseren', { actie: 'slot' }));
+    };
+    await expect.poll(moveAside, { timeout: 90_000 }).toContain('Het slot is opzijgezet');
     // the round that follows commits and pushes, and may hold a fresh index.lock for a moment: check after it ends
     await shared(url);
     expect(existsSync(join(dir, '.git/index.lock'))).toBe(false);
