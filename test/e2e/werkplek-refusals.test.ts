@@ -6,11 +6,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { axeViolations, connectBrowser } from '../../tools/browser.ts';
-import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from '../../tools/browser.ts';
+import type { RunningWerkplek } from '../../werkplek/app.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
-import { closePage } from '../helpers/werkplek-browser.ts';
+import { closePage, werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -27,7 +27,7 @@ const WIDTHS = [
 let dir = '';
 let werkplek: RunningWerkplek;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
+let closeAll: () => Promise<void>;
 const shots = process.env.SHOTS;
 
 beforeAll(async () => {
@@ -38,21 +38,10 @@ beforeAll(async () => {
       '## Klacht\n\nDe factuur was te hoog.\n\n## Notities\n\nGebeld.\n',
     );
   dir = await tempProject(files);
-  werkplek = await startWerkplek({
-    port: 0,
-    cases: join(dir, 'cases'),
-    config: join(dir, 'organization.yml'),
-    today: () => TODAY,
-    log: () => {},
-  });
-  ({ context, close: closeBrowser } = await connectBrowser(inject('browserEndpoint')));
-  context.setDefaultTimeout(30_000);
+  ({ werkplek, context, close: closeAll } = await werkplekWithBrowser(dir, TODAY, []));
   if (shots) mkdirSync(shots, { recursive: true });
 });
-afterAll(async () => {
-  await closeBrowser?.();
-  await werkplek?.close();
-});
+afterAll(() => closeAll?.());
 
 const url = (path: string) => werkplek.url + path.replace(/^\//, '');
 const caseFile = (id: string) => join(dir, 'cases', '2026', `${id}.md`);
