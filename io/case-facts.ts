@@ -341,9 +341,10 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
   // the files whose check Git's blob id already confirms are not read at all; the others are read and checked
   const todo: number[] = [];
   const cached = names.map((name, i) => cache?.find(name, i) ?? -1); // where each file's cached check is
+  const cachedBlob = (i: number) => (cached[i]! >= 0 ? cache!.blobs[cached[i]!] : undefined);
   names.forEach((name, i) => {
     const key = blobIds.get(name);
-    if (useCache && key !== undefined && cached[i]! >= 0 && cache!.blobs[cached[i]!] === key) results[i] = 0;
+    if (useCache && key !== undefined && cachedBlob(i) === key) results[i] = 0;
     else todo.push(i);
   });
   if (todo.length) {
@@ -359,15 +360,7 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
           texts[j] = k !== undefined && readsAsText(useCache, blobIds.get(names[k]!)) ? readUtf8(dirPrefix + names[k]) : undefined;
         }
       const checked = () =>
-        checkFile(
-          check,
-          dirPrefix + names[i],
-          prefix + names[i],
-          useCache,
-          cached[i]! >= 0 ? cache!.blobs[cached[i]!] : undefined,
-          blobIds.get(names[i]!),
-          texts[n % READ_AHEAD],
-        );
+        checkFile(check, dirPrefix + names[i], prefix + names[i], useCache, cachedBlob(i), blobIds.get(names[i]!), texts[n % READ_AHEAD]);
       let result = checked();
       if (result === undefined) {
         check = await loadCheck(org, cal);
@@ -400,7 +393,7 @@ export async function loadCaseFacts(casesDir: string, configPath: string, useCac
       problems: [{ file: prefix + s.name, line: 1, field: '(file)', message: skippedMessage(s), severity: 'warning' }],
     });
   if (useCache && (hits !== names.length || !cache || cache.entries.length !== names.length)) {
-    const entries = results.map((e, i): CacheEntry => (e === 0 ? [cache!.blobs[cached[i]!]!, ...cache!.entries[cached[i]!]!] : e!));
+    const entries = results.map((e, i): CacheEntry => (e === 0 ? [cachedBlob(i)!, ...cache!.entries[cached[i]!]!] : e!));
     writeCache(cacheFile, casesDir, print, org, names, entries);
   }
   if (todo.length >= COLLECT_EVERY) collectGarbage();
