@@ -30,6 +30,7 @@ export async function connectBrowser(wsEndpoint: string): Promise<{ context: Bro
   const browser = await chromium.connect(wsEndpoint);
   // axe-core is injected as an inline script, which the werkplek's Content-Security-Policy forbids to pages
   const context = await browser.newContext({ bypassCSP: true });
+  await keepRendererWarm(context);
   return {
     context,
     close: async () => {
@@ -37,6 +38,19 @@ export async function connectBrowser(wsEndpoint: string): Promise<{ context: Bro
       await browser.close(); // for a connected browser: disconnects
     },
   };
+}
+
+/**
+ * Keep one blank page of the tests' site (http://127.0.0.1, any port) open while `context` lives. Chromium gives a
+ * new page of a site the renderer process that site already has in the context: a page then starts in a warm
+ * process, where V8 has already compiled axe-core and the page scripts, instead of in a new one that starts cold
+ * and ends when the page closes. Measured (werkplek home page, a new page each time): 1.19 s of CPU per page with
+ * an axe run before, 0.62 s with this page open. The page never reaches a server: its one request is answered here.
+ */
+async function keepRendererWarm(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  await page.route('**/*', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>warm</title>' }));
+  await page.goto('http://127.0.0.1:9/');
 }
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
