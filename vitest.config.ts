@@ -85,7 +85,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           env: { TZ: 'Europe/Amsterdam' },
           provide: { timeZone: 'Europe/Amsterdam' },
-          setupFiles: ['test/helpers/time-zone.ts'],
+          setupFiles: ['test/helpers/time-zone.ts', 'test/e2e/shared-chromium.ts'],
         },
       },
     ],

@@ -144,18 +144,29 @@ export const PDF_STRUCTURE = { tagged: true, outline: true } as const;
 export const PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true, ...PDF_STRUCTURE } as const;
 
 /**
+ * The environment variable that names a Chromium already running (playwright-core's `launchServer` WebSocket
+ * address) for the PDFs. The end-to-end tests set it to the Chromium they share (test/e2e/shared-chromium.ts):
+ * a browser started for each script and werkplek costs about 0.75 s of CPU, 40 times in a test run.
+ */
+export const CHROMIUM_ENDPOINT = 'KLACHTEN_CHROMIUM_ENDPOINT';
+
+/**
  * Launch the browser found (`localChromium`) headless with a fresh temporary profile; never a browser download.
+ * With {@link CHROMIUM_ENDPOINT} set, connect to that browser instead (closing the result then disconnects).
  * playwright-core (140-160 ms and 66 MiB to import) loads here, when a PDF is first made, not when a command or
  * the werkplek starts. Throws {@link BrowserUnavailableError} when there is none or it does not start.
  */
 export async function launchChromium(found: BrowserFound = localChromium()): Promise<Browser> {
-  if (!found.found) throw new BrowserUnavailableError(found.message, found.hint);
+  const endpoint = process.env[CHROMIUM_ENDPOINT] || undefined;
+  if (!endpoint && !found.found) throw new BrowserUnavailableError(found.message, found.hint);
+  const where = endpoint ?? (found.found ? found.path : '');
   try {
     const { chromium } = await import('playwright-core');
-    return await chromium.launch({ executablePath: found.path, args: chromiumArgs(process.platform), headless: true });
+    if (endpoint) return await chromium.connect(endpoint);
+    return await chromium.launch({ executablePath: where, args: chromiumArgs(process.platform), headless: true });
   } catch (error) {
     throw new BrowserUnavailableError(
-      `Er kan geen PDF worden gemaakt: de browser (${found.path}) start niet. Start de computer opnieuw of installeer de browser opnieuw.`,
+      `Er kan geen PDF worden gemaakt: de browser (${where}) start niet. Start de computer opnieuw of installeer de browser opnieuw.`,
       (error as Error).message.split('\n')[0] ?? '',
       { cause: error },
     );

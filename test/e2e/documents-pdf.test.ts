@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ENDPOINT } from '../../io/chromium.ts';
 import { resolvedCase, tempProject, type RunResult } from '../helpers/temp-project.ts';
 import { messagesIn } from '../helpers/language.ts';
 
@@ -40,7 +41,9 @@ describe('npm run documents (Chromium print to PDF)', () => {
   ]);
   const runs: Record<string, RunResult> = {};
   beforeAll(() => {
-    for (const id of ['K-2024-001', 'K-2024-002', 'K-2024-003']) runs[id] = p.run('documents.ts', [id, '--today', '2024-03-01']);
+    // K-2024-001 in a browser of its own, as for the organizer; the others in the tests' shared one (shared-chromium.ts)
+    for (const id of ['K-2024-001', 'K-2024-002', 'K-2024-003'])
+      runs[id] = p.run('documents.ts', [id, '--today', '2024-03-01'], id === 'K-2024-001' ? { [CHROMIUM_ENDPOINT]: '' } : {});
   });
   afterAll(() => p.cleanup());
   const file = (name: string) => join(p.dir, 'documents', name);
