@@ -7,7 +7,7 @@ import { parseCommandLine, runMain } from '../io/cli.ts';
 // dates: the result must not depend on TZ), the others once, and the build and browser tests once.
 const HELP = `Usage: npm test [-- --unit-only]
 
-Runs prettier --check and tsc --noEmit side by side, then one Vitest run of the projects in
+Runs prettier --check (with its cache) and tsc --noEmit side by side, then one Vitest run of the projects in
 vitest.config.ts: the unit tests whose code uses the local time zone (ZONED) under
 TZ=America/Los_Angeles, Pacific/Kiritimati and UTC; the other unit tests once, under TZ=UTC, with a
 probe that fails a file whose code (or a Node process it starts) uses the local zone; the end-to-end tests (test/e2e: builds and Chromium) once, under
@@ -39,7 +39,10 @@ await runMain('test', async () => {
   });
   if (values.help) return void console.log(HELP);
   console.log('\n=== format (npm run format fixes it) and typecheck');
-  const [format, typecheck] = await Promise.all([run('prettier', ['--check', '--log-level', 'warn', '.']), run('tsc', ['--noEmit'])]);
+  const [format, typecheck] = await Promise.all([
+    run('prettier', ['--check', '--cache', '--cache-strategy', 'content', '--log-level', 'warn', '.']),
+    run('tsc', ['--noEmit']),
+  ]);
   if (format !== 0) return (console.error('\nformat failed'), format);
   if (typecheck !== 0) return (console.error('\ntypecheck failed'), typecheck);
   console.log(`\n=== ${values['unit-only'] ? 'unit tests' : 'unit tests and end-to-end tests'} (projects: vitest.config.ts)`);
