@@ -24,7 +24,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
 /**
  * A fresh browser context (no cookies, no cache, like a new profile) in a Chromium started elsewhere with
  * `chromium.launchServer` (test/e2e/global-setup.ts), so tests share one browser; `close()` closes the context
- * and the connection, never the browser.
+ * and the connection, never the browser. Its `newPage()` opens the page from a page kept warm ({@link keepRendererWarm}).
  */
 export async function connectBrowser(wsEndpoint: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const browser = await chromium.connect(wsEndpoint);
