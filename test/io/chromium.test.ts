@@ -1,7 +1,9 @@
 // The browser for the PDFs on the organizer's own computer (io/chromium.ts): findChromium is pure over the platform,
-// the environment and a file probe, so macOS, Windows and Linux are tested here as tables on any machine.
+// the environment and a file probe, so macOS, Windows and Linux are tested here as tables on any machine; htmlToPdf's
+// one page per browser with a stand-in browser (real PDFs: test/e2e/documents-pdf.test.ts and pdf-structure.test.ts).
 import { describe, expect, it } from 'vitest';
-import { browserCandidates, chromiumArgs, findChromium } from '../../io/chromium.ts';
+import type { Page } from 'playwright-core';
+import { browserCandidates, chromiumArgs, findChromium, htmlToPdf } from '../../io/chromium.ts';
 
 const MAC_CHROME = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
 const MAC_EDGE = '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge';
@@ -95,5 +97,59 @@ describe('findChromium: the browser she already has', () => {
     expect(chromiumArgs('linux')).toContain('--no-sandbox');
     expect(chromiumArgs('darwin')).not.toContain('--no-sandbox');
     expect(chromiumArgs('win32')).not.toContain('--no-sandbox');
+  });
+});
+
+describe('htmlToPdf: one page per browser, kept', () => {
+  /** A browser whose pages record what they print; a page's PDF fails when its HTML says so. */
+  function fakeBrowser() {
+    const log: string[] = [];
+    let pages = 0;
+    const browser = {
+      async newPage() {
+        const n = ++pages;
+        let html = '';
+        return {
+          async setContent(h: string) {
+            html = h;
+            log.push(`page ${n}: set ${h}`);
+          },
+          async pdf() {
+            await new Promise((r) => setImmediate(r)); // a print takes a while: another must wait for it
+            if (html === 'fails') throw new Error('Target page, context or browser has been closed');
+            log.push(`page ${n}: print ${html}`);
+            return Buffer.from(`%PDF-${html}`);
+          },
+          async close() {
+            log.push(`page ${n}: closed`);
+          },
+        } as unknown as Page;
+      },
+    };
+    return { browser, log };
+  }
+
+  it('prints every PDF on one page, one at a time, in the order asked', async () => {
+    const { browser, log } = fakeBrowser();
+    const pdfs = await Promise.all(['a', 'b', 'c'].map((html) => htmlToPdf(browser, html)));
+    expect(pdfs.map(String)).toEqual(['%PDF-a', '%PDF-b', '%PDF-c']);
+    expect(log).toEqual(['page 1: set a', 'page 1: print a', 'page 1: set b', 'page 1: print b', 'page 1: set c', 'page 1: print c']);
+  });
+
+  it('gives up a page whose print failed: the next PDF, asked for meanwhile, gets a new one', async () => {
+    const { browser, log } = fakeBrowser();
+    const [failed, next] = await Promise.allSettled([htmlToPdf(browser, 'fails'), htmlToPdf(browser, 'b')]);
+    expect(failed).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/closed/) }) });
+    expect(next).toMatchObject({ status: 'fulfilled' });
+    expect(String(await htmlToPdf(browser, 'c'))).toBe('%PDF-c');
+    expect(log).toEqual(['page 1: set fails', 'page 1: closed', 'page 2: set b', 'page 2: print b', 'page 2: set c', 'page 2: print c']);
+  });
+
+  it('keeps the pages of two browsers apart', async () => {
+    const one = fakeBrowser();
+    const two = fakeBrowser();
+    await Promise.all([htmlToPdf(one.browser, 'a'), htmlToPdf(two.browser, 'b'), htmlToPdf(one.browser, 'c')]);
+    expect(one.log).toEqual(['page 1: set a', 'page 1: print a', 'page 1: set c', 'page 1: print c']);
+    expect(two.log).toEqual(['page 1: set b', 'page 1: print b']);
   });
 });
