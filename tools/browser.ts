@@ -30,7 +30,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
  */
 export async function connectBrowser(wsEndpoint: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const browser = await chromium.connect(wsEndpoint);
-  // axe-core is injected as an inline script, which the werkplek's Content-Security-Policy forbids to pages
+  // axe-core is added as a script from the test's own loopback server (axeUrl), which the werkplek's
+  // Content-Security-Policy forbids to pages
   const context = await browser.newContext({ bypassCSP: true });
   await keepRendererWarm(context);
   return {
