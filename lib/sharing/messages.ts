@@ -31,7 +31,8 @@ export interface RemoteFailure {
 export function remoteFailureMessage(f: RemoteFailure): string {
   if (f.timedOut)
     return `de gedeelde opslag gaf binnen ${f.seconds} seconden geen antwoord (geen internet, of een haperende VPN?). Uw werk staat veilig op deze computer; klik later op Synchroniseren`;
-  if (/denied|authenticat|403|401|could not read Username|Host key verification/i.test(f.err))
+  // an HTTP status as git reports it: a bare 401 or 403 also turns up in a port (http://127.0.0.1:40123/…)
+  if (/denied|authenticat|returned error: 40[13]\b|could not read Username|Host key verification/i.test(f.err))
     return 'de gedeelde opslag weigerde de toegang (is uw inlog verlopen?). Uw werk staat veilig op deze computer; vraag hulp';
   return 'de gedeelde opslag is niet bereikbaar (geen internet?). Uw werk staat veilig op deze computer; klik later op Synchroniseren';
 }
