@@ -146,7 +146,7 @@ export const PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageS
 /**
  * The environment variable that names a Chromium already running (playwright-core's `launchServer` WebSocket
  * address) for the PDFs. The end-to-end tests set it to the Chromium they share (test/e2e/shared-chromium.ts):
- * a browser started for each script and werkplek costs about 0.75 s of CPU, 40 times in a test run.
+ * a browser started for a script or werkplek costs about 0.75 s of CPU, and about a dozen of them did in a run.
  */
 export const CHROMIUM_ENDPOINT = 'KLACHTEN_CHROMIUM_ENDPOINT';
 
