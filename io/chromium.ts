@@ -183,21 +183,20 @@ const printers = new WeakMap<object, { page?: Promise<Page>; last: Promise<unkno
  * the next PDF opens a new one.
  */
 export function htmlToPdf(browser: { newPage(): Promise<Page> }, html: string, path?: string): Promise<Buffer> {
-  let printer = printers.get(browser);
-  if (!printer) printers.set(browser, (printer = { last: Promise.resolve() }));
-  const self = printer;
-  const pdf = self.last.then(async () => {
-    const page = (self.page ??= browser.newPage());
+  const printer = printers.get(browser) ?? { last: Promise.resolve() };
+  printers.set(browser, printer);
+  const pdf = printer.last.then(async () => {
+    const page = (printer.page ??= browser.newPage());
     try {
       const p = await page;
       await p.setContent(html, { waitUntil: 'load' });
       return await p.pdf({ ...PDF_OPTIONS, ...(path ? { path } : {}) });
     } catch (error) {
-      if (self.page === page) self.page = undefined;
+      if (printer.page === page) printer.page = undefined;
       await page.then((p) => p.close()).catch(() => undefined);
       throw error;
     }
   });
-  self.last = pdf.catch(() => undefined);
+  printer.last = pdf.catch(() => undefined);
   return pdf;
 }
