@@ -69,7 +69,6 @@ async function keepRendererWarm(context: BrowserContext): Promise<void> {
   };
 }
 
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let axeAddress: Promise<string> | undefined;
 
 /**
@@ -79,7 +78,7 @@ let axeAddress: Promise<string> | undefined;
  */
 function axeUrl(): Promise<string> {
   return (axeAddress ??= (async () => {
-    const source = await axeSource;
+    const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const server = createServer((_, response) => {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600', connection: 'close' });
       response.end(source);
