@@ -1,5 +1,4 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -31,11 +30,13 @@ export function caseText(data: Record<string, unknown>, body = 'De klacht zoals 
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`;
 }
 
-// every folder tempProject makes, removed after the tests of the file that imported this module
+// every folder tempProject makes, until the test file that made it ends (test/helpers/temp-projects.ts)
 const made: string[] = [];
-afterAll(async () => {
+
+/** Remove every folder {@link tempProject} made: called after each test file (test/helpers/temp-projects.ts). */
+export async function removeTempProjects(): Promise<void> {
   for (const d of made.splice(0)) await rm(d, { recursive: true, force: true });
-});
+}
 
 /** A temporary project folder with organization.yml and the given files (path → text); removed after the test file. */
 export async function tempProject(files: Record<string, string>, orgText = ORG_TEXT): Promise<string> {

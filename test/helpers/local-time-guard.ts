@@ -9,9 +9,9 @@ import { takeLocalTimeUses } from './local-time-probe.mjs';
 // code uses the local time zone fails: its result may depend on TZ, so it belongs under every zone (ZONED).
 const dir = mkdtempSync(join(tmpdir(), 'klachten-local-time-'));
 process.env.LOCAL_TIME_PROBE_DIR = dir;
-process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import=${new URL('./local-time-probe.mjs', import.meta.url).href}`]
-  .filter(Boolean)
-  .join(' ');
+const probe = `--import=${new URL('./local-time-probe.mjs', import.meta.url).href}`;
+// once: the files of the unit project share processes, and this runs again before each of them
+if (!process.env.NODE_OPTIONS?.includes(probe)) process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, probe].filter(Boolean).join(' ');
 takeLocalTimeUses(); // anything before this file's own code
 
 afterAll(() => {

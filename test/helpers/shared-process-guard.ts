@@ -1,0 +1,31 @@
+import { afterAll, expect } from 'vitest';
+import { currentLanguage } from '../../schemas/language.ts';
+
+// Set up for every file of the `unit` project, whose files share their worker processes (vitest.config.ts:
+// isolate: false). A file must leave the process as it found it, or the next file in the same process would run
+// in what it left: this fails a file that changes the environment, the working folder, the message language,
+// console or process listeners and does not restore them, and names what it left changed. (Globals a module sets
+// when it loads, as zod's registry, are not counted: a module loads once per process, for whichever file needs it first.)
+const EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection', 'warning'] as const;
+const CONSOLE = ['log', 'error', 'warn', 'info', 'debug'] as const;
+
+const env = { ...process.env };
+const cwd = process.cwd();
+const language = currentLanguage();
+const listeners = EVENTS.map((event) => process.listenerCount(event));
+const consoleMethods = CONSOLE.map((name) => console[name]);
+
+afterAll(() => {
+  const left: string[] = [];
+  for (const key of new Set([...Object.keys(env), ...Object.keys(process.env)]))
+    if (process.env[key] !== env[key]) left.push(`process.env.${key}`);
+  if (process.cwd() !== cwd) left.push(`the working folder (${process.cwd()})`);
+  if (currentLanguage() !== language) left.push(`the message language (${currentLanguage()})`);
+  EVENTS.forEach((event, i) => process.listenerCount(event) !== listeners[i] && left.push(`process listeners of '${event}'`));
+  CONSOLE.forEach((name, i) => console[name] !== consoleMethods[i] && left.push(`console.${name}`));
+  if (left.length)
+    throw new Error(
+      `${expect.getState().testPath} leaves its process changed, and unit test files share processes: ${left.join(', ')}. ` +
+        'Restore it when the file ends (afterAll; vi.stubEnv and vi.unstubAllEnvs for the environment).',
+    );
+});
