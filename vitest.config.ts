@@ -76,8 +76,8 @@ export default defineConfig({
                 name: 'unit',
                 include: unzoned,
                 env: { TZ: 'UTC' },
-                // files share worker processes: each file's modules are loaded once per process, not once per file
-                // (unit project: 71 s of CPU instead of 88). The guard fails a file that leaves the process changed.
+                // files share worker processes: a module is loaded once per process, not once per file (unit
+                // project: 79-82 s of CPU instead of 89-100). The guard fails a file that leaves the process changed.
                 isolate: false,
                 setupFiles: ['test/helpers/local-time-guard.ts', 'test/helpers/shared-process-guard.ts', 'test/helpers/temp-projects.ts'],
               },
@@ -93,7 +93,14 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           env: { TZ: 'Europe/Amsterdam' },
           provide: { timeZone: 'Europe/Amsterdam' },
-          setupFiles: ['test/helpers/time-zone.ts', 'test/e2e/shared-chromium.ts', 'test/helpers/temp-projects.ts'],
+          // as the unit files: 147-150 s of CPU instead of 168
+          isolate: false,
+          setupFiles: [
+            'test/helpers/time-zone.ts',
+            'test/e2e/shared-chromium.ts',
+            'test/helpers/shared-process-guard.ts',
+            'test/helpers/temp-projects.ts',
+          ],
         },
       },
     ],

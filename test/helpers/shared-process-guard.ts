@@ -1,8 +1,8 @@
 import { afterAll, expect } from 'vitest';
 import { currentLanguage } from '../../schemas/language.ts';
 
-// Set up for every file of the `unit` project, whose files share their worker processes (vitest.config.ts:
-// isolate: false). A file must leave the process as it found it, or the next file in the same process would run
+// Set up for every file of the projects whose files share their worker processes (vitest.config.ts: isolate:
+// false). A file must leave the process as it found it, or the next file in the same process would run
 // in what it left: this fails a file that changes the environment, the working folder, the message language,
 // console or process listeners and does not restore them, and names what it left changed. (Globals a module sets
 // when it loads, as zod's registry, are not counted: a module loads once per process, for whichever file needs it first.)
@@ -25,7 +25,7 @@ afterAll(() => {
   CONSOLE.forEach((name, i) => console[name] !== consoleMethods[i] && left.push(`console.${name}`));
   if (left.length)
     throw new Error(
-      `${expect.getState().testPath} leaves its process changed, and unit test files share processes: ${left.join(', ')}. ` +
+      `${expect.getState().testPath} leaves its process changed, and test files share processes: ${left.join(', ')}. ` +
         'Restore it when the file ends (afterAll; vi.stubEnv and vi.unstubAllEnvs for the environment).',
     );
 });
