@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../lib/dates/iso-date.ts';
-import { postForm as post, startWerkplekIn } from '../helpers/git-repos.ts';
+import { postForm as post, startWerkplekIn, untilPage } from '../helpers/git-repos.ts';
 import { ROOT } from '../helpers/temp-project.ts';
 
 // git and two server processes on a small, busy machine: allow slow steps
@@ -58,13 +58,11 @@ afterAll(() => {
 });
 
 /** Wait until the werkplek's sharing round has ended; resolves with its Synchroniseren page. */
-async function shared(url: string): Promise<string> {
-  for (;;) {
-    const page = await (await fetch(`${url}synchroniseren`)).text();
-    if (!page.includes('Bezig met delen')) return page;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const shared = (url: string): Promise<string> =>
+  untilPage(
+    async () => (await fetch(`${url}synchroniseren`)).text(),
+    (page) => !page.includes('Bezig met delen'),
+  );
 /** Synchroniseren, as the button does it; resolves with the page once the round has ended. */
 async function synced(url: string): Promise<string> {
   expect((await post(url, '/synchroniseren', {})).status).toBe(303);

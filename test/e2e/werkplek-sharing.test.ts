@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { caseFileText, TEST_ORGANIZATION_YML } from '../helpers/case-fixtures.ts';
-import { git, makeRemote, NO_GLOBAL_GIT, postForm as post, silentServer, startWerkplekIn } from '../helpers/git-repos.ts';
+import { git, makeRemote, NO_GLOBAL_GIT, postForm as post, silentServer, startWerkplekIn, untilPage } from '../helpers/git-repos.ts';
 
 // werkplek processes and git on a small, busy machine: allow slow steps (each wait below waits for an event)
 vi.setConfig({ testTimeout: 120_000 });
@@ -35,13 +35,11 @@ const follow = async (url: string, r: Response) => {
   return get(url, r.headers.get('location')!);
 };
 /** Wait until the werkplek's sharing has finished its round (its Synchroniseren page stops saying "Bezig"). */
-async function shared(url: string): Promise<string> {
-  for (;;) {
-    const page = await get(url, '/synchroniseren');
-    if (!page.includes('Bezig met delen')) return page;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const shared = (url: string): Promise<string> =>
+  untilPage(
+    () => get(url, '/synchroniseren'),
+    (page) => !page.includes('Bezig met delen'),
+  );
 /** Synchroniseren, as the button does it; resolves with the Synchroniseren page once the round has ended. */
 async function synced(url: string): Promise<string> {
   expect((await post(url, '/synchroniseren', {})).status).toBe(303);

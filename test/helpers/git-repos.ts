@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { vi } from 'vitest';
 import { ROOT } from './temp-project.ts';
 
 /** An environment where Git has no identity of its own (no global or system configuration). */
@@ -98,6 +99,20 @@ export function startWerkplekIn(dir: string, env: NodeJS.ProcessEnv, servers: Ch
     child.on('exit', () => reject(new Error(`werkplek stopped: ${out}`)));
   });
 }
+
+/**
+ * The page `read` gives once `ready` holds for it, for what a werkplek does in the background (a sharing round, a
+ * history erasure): asked again every 50 ms, as her browser's refresh asks every 2 s. Asked back to back instead,
+ * the requests kept a core busy while the round waited for Git (three files: 25-27 s of CPU, now see the commit).
+ */
+export const untilPage = (read: () => Promise<string>, ready: (page: string) => boolean): Promise<string> =>
+  vi.waitUntil(
+    async () => {
+      const page = await read();
+      return ready(page) ? page : undefined;
+    },
+    { timeout: 120_000, interval: 50 },
+  ) as Promise<string>;
 
 /** POST a form to a werkplek started by {@link startWerkplekIn}, with its own Origin, not following a redirect. */
 export function postForm(url: string, path: string, fields: Record<string, string | string[]>): Promise<Response> {

@@ -14,7 +14,7 @@ import { retention } from '../../actions/retention.ts';
 import { workspace } from '../../actions/workspace.ts';
 import { parseOrganization } from '../../lib/organization/organization.ts';
 import { startWerkplek } from '../../werkplek/app.ts';
-import { git, makeRemote, NO_GLOBAL_GIT, writeFiles } from '../helpers/git-repos.ts';
+import { git, makeRemote, NO_GLOBAL_GIT, untilPage, writeFiles } from '../helpers/git-repos.ts';
 import { ROOT, caseText, resolvedCase } from '../helpers/temp-project.ts';
 
 // several git processes per step on a small, busy machine
@@ -323,10 +323,5 @@ function post(url: string, path: string, fields: Record<string, string>) {
 }
 
 /** The page at `path` once `ready` holds for it (the history erasure runs in the background). */
-async function until(url: string, path: string, ready: (page: string) => boolean): Promise<string> {
-  for (;;) {
-    const page = await (await fetch(url + path)).text();
-    if (ready(page)) return page;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const until = (url: string, path: string, ready: (page: string) => boolean): Promise<string> =>
+  untilPage(async () => (await fetch(url + path)).text(), ready);
