@@ -79,7 +79,7 @@ export default defineConfig({
                 // files share worker processes: a module is loaded once per process, not once per file (unit
                 // project: 79-82 s of CPU instead of 89-100). The guard fails a file that leaves the process changed.
                 isolate: false,
-                setupFiles: ['test/helpers/local-time-guard.ts', 'test/helpers/shared-process-guard.ts', 'test/helpers/temp-projects.ts'],
+                setupFiles: ['test/helpers/shared-process-guard.ts', 'test/helpers/local-time-guard.ts', 'test/helpers/temp-projects.ts'],
               },
             },
           ]
@@ -96,9 +96,9 @@ export default defineConfig({
           // as the unit files: 147-150 s of CPU instead of 168
           isolate: false,
           setupFiles: [
+            'test/helpers/shared-process-guard.ts',
             'test/helpers/time-zone.ts',
             'test/e2e/shared-chromium.ts',
-            'test/helpers/shared-process-guard.ts',
             'test/helpers/temp-projects.ts',
           ],
         },

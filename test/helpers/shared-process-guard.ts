@@ -1,4 +1,4 @@
-import { afterAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { currentLanguage } from '../../schemas/language.ts';
 
 // Set up for every file of the projects whose files share their worker processes (vitest.config.ts: isolate:
@@ -9,11 +9,21 @@ import { currentLanguage } from '../../schemas/language.ts';
 const EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection', 'warning'] as const;
 const CONSOLE = ['log', 'error', 'warn', 'info', 'debug'] as const;
 
-const env = { ...process.env };
-const cwd = process.cwd();
-const language = currentLanguage();
-const listeners = EVENTS.map((event) => process.listenerCount(event));
-const consoleMethods = CONSOLE.map((name) => console[name]);
+// First in the setup files, so that its check runs last, after the other setup files' cleanups (Vitest runs
+// afterAll hooks in reverse order); it takes the process's state in beforeAll, after the other setup files' code
+// (which sets, e.g., LOCAL_TIME_PROBE_DIR) and before the file's own hooks.
+let env: NodeJS.ProcessEnv = {};
+let cwd = '';
+let language = currentLanguage();
+let listeners: number[] = [];
+let consoleMethods: unknown[] = [];
+beforeAll(() => {
+  env = { ...process.env };
+  cwd = process.cwd();
+  language = currentLanguage();
+  listeners = EVENTS.map((event) => process.listenerCount(event));
+  consoleMethods = CONSOLE.map((name) => console[name]);
+});
 
 afterAll(() => {
   const left: string[] = [];
