@@ -93,7 +93,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           env: { TZ: 'Europe/Amsterdam' },
           provide: { timeZone: 'Europe/Amsterdam' },
-          // as the unit files: 147-150 s of CPU instead of 168
+          // shared as the unit files' (`vitest run --project e2e`: 147-150 s of CPU instead of 168)
           isolate: false,
           setupFiles: [
             'test/helpers/shared-process-guard.ts',

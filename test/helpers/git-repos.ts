@@ -103,7 +103,8 @@ export function startWerkplekIn(dir: string, env: NodeJS.ProcessEnv, servers: Ch
 /**
  * The page `read` gives once `ready` holds for it, for what a werkplek does in the background (a sharing round, a
  * history erasure): asked again every 50 ms, as her browser's refresh asks every 2 s. Asked back to back instead,
- * the requests kept a core busy while the round waited for Git (three files: 25-27 s of CPU, now see the commit).
+ * the requests kept a core busy while the round waited for Git (the three files that wait so, run alone: 25-27 s
+ * of machine CPU then, 18-19 s now).
  */
 export const untilPage = (read: () => Promise<string>, ready: (page: string) => boolean): Promise<string> =>
   vi.waitUntil(
