@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../lib/dates/iso-date.ts';
-import { postForm as post, startWerkplekIn, untilPage } from '../helpers/git-repos.ts';
+import { postForm as post, sharingEnded as shared, startWerkplekIn, synced } from '../helpers/git-repos.ts';
 import { ROOT } from '../helpers/temp-project.ts';
 
 // git and two server processes on a small, busy machine: allow slow steps
@@ -56,18 +56,6 @@ afterAll(() => {
   for (const s of servers) s.kill();
   if (root) rmSync(root, { recursive: true, force: true });
 });
-
-/** Wait until the werkplek's sharing round has ended; resolves with its Synchroniseren page. */
-const shared = (url: string): Promise<string> =>
-  untilPage(
-    async () => (await fetch(`${url}synchroniseren`)).text(),
-    (page) => !page.includes('Bezig met delen'),
-  );
-/** Synchroniseren, as the button does it; resolves with the page once the round has ended. */
-async function synced(url: string): Promise<string> {
-  expect((await post(url, '/synchroniseren', {})).status).toBe(303);
-  return shared(url);
-}
 
 describe('two clones registering at once', () => {
   it('answer at once; the push that loses renumbers its case and says so; both reach the remote, no file mixes two cases', async () => {

@@ -7,7 +7,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { caseFileText, TEST_ORGANIZATION_YML } from '../helpers/case-fixtures.ts';
-import { git, makeRemote, NO_GLOBAL_GIT, postForm as post, silentServer, startWerkplekIn, untilPage } from '../helpers/git-repos.ts';
+import {
+  git,
+  makeRemote,
+  NO_GLOBAL_GIT,
+  postForm as post,
+  sharingEnded as shared,
+  silentServer,
+  startWerkplekIn,
+  synced,
+} from '../helpers/git-repos.ts';
 
 // werkplek processes and git on a small, busy machine: allow slow steps (each wait below waits for an event)
 vi.setConfig({ testTimeout: 120_000 });
@@ -34,17 +43,6 @@ const follow = async (url: string, r: Response) => {
   expect(r.status).toBe(303);
   return get(url, r.headers.get('location')!);
 };
-/** Wait until the werkplek's sharing has finished its round (its Synchroniseren page stops saying "Bezig"). */
-const shared = (url: string): Promise<string> =>
-  untilPage(
-    () => get(url, '/synchroniseren'),
-    (page) => !page.includes('Bezig met delen'),
-  );
-/** Synchroniseren, as the button does it; resolves with the Synchroniseren page once the round has ended. */
-async function synced(url: string): Promise<string> {
-  expect((await post(url, '/synchroniseren', {})).status).toBe(303);
-  return shared(url);
-}
 const registration = (name: string) => ({
   organizer: 'anouk',
   received: '2026-11-09',

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { ROOT } from './temp-project.ts';
 
 /** An environment where Git has no identity of its own (no global or system configuration). */
@@ -101,19 +101,29 @@ export function startWerkplekIn(dir: string, env: NodeJS.ProcessEnv, servers: Ch
 }
 
 /**
- * The page `read` gives once `ready` holds for it, for what a werkplek does in the background (a sharing round, a
- * history erasure): asked again every 50 ms, as her browser's refresh asks every 2 s. Asked back to back instead,
- * the requests kept a core busy while the round waited for Git (the three files that wait so, run alone: 25-27 s
- * of machine CPU then, 18-19 s now).
+ * The page at `path` of the werkplek at `url` once `ready` holds for it, for what a werkplek does in the background
+ * (a sharing round, a history erasure): asked again every 50 ms, as her browser's refresh asks every 2 s. Asked back
+ * to back instead, the requests kept a core busy while the round waited for Git (the three files that wait so, run
+ * alone: 25-27 s of machine CPU then, 18-19 s now).
  */
-export const untilPage = (read: () => Promise<string>, ready: (page: string) => boolean): Promise<string> =>
+export const untilPage = (url: string, path: string, ready: (page: string) => boolean): Promise<string> =>
   vi.waitUntil(
     async () => {
-      const page = await read();
+      const page = await (await fetch(url + path.replace(/^\//, ''))).text();
       return ready(page) ? page : undefined;
     },
     { timeout: 120_000, interval: 50 },
   ) as Promise<string>;
+
+/** The werkplek's Synchroniseren page once its sharing round has ended (the page no longer says "Bezig met delen"). */
+export const sharingEnded = (url: string): Promise<string> =>
+  untilPage(url, '/synchroniseren', (page) => !page.includes('Bezig met delen'));
+
+/** Synchroniseren, as the button does it; resolves with the Synchroniseren page once the round has ended. */
+export async function synced(url: string): Promise<string> {
+  expect((await postForm(url, '/synchroniseren', {})).status).toBe(303);
+  return sharingEnded(url);
+}
 
 /** POST a form to a werkplek started by {@link startWerkplekIn}, with its own Origin, not following a redirect. */
 export function postForm(url: string, path: string, fields: Record<string, string | string[]>): Promise<Response> {

@@ -192,7 +192,7 @@ describe('erasure on request reaches every copy we control', () => {
     try {
       const res = await post(w.url, '/privacy', { actie: 'verwijderen', dossier: ID, bevestig: 'ja' });
       expect(res.status).toBe(200);
-      const page = await until(w.url, 'privacy', (p) => /uit de geschiedenis verwijderd/.test(p) && !p.includes('Bezig:'));
+      const page = await untilPage(w.url, 'privacy', (p) => /uit de geschiedenis verwijderd/.test(p) && !p.includes('Bezig:'));
       expect(page).toContain('de gedeelde opslag heeft de herschreven geschiedenis');
       expect(page).toContain('GitHub Support');
       expect(page).not.toMatch(new RegExp(CANARIES.join('|')));
@@ -223,7 +223,7 @@ describe('retention at the end of the term reaches every copy we control', () =>
     const w = await startWerkplek({ port: 0, cases: join(s.a, 'cases'), config: join(s.a, 'organization.yml'), today: () => TODAY });
     try {
       expect((await post(w.url, '/bewaartermijn', { bevestig: 'ja' })).status).toBe(200);
-      const page = await until(w.url, 'bewaartermijn', (p) => /uit de geschiedenis verwijderd/.test(p) && !p.includes('Bezig:'));
+      const page = await untilPage(w.url, 'bewaartermijn', (p) => /uit de geschiedenis verwijderd/.test(p) && !p.includes('Bezig:'));
       expect(page).toContain('de gedeelde opslag heeft de herschreven geschiedenis');
     } finally {
       await w.close();
@@ -321,7 +321,3 @@ function post(url: string, path: string, fields: Record<string, string>) {
     redirect: 'manual',
   });
 }
-
-/** The page at `path` once `ready` holds for it (the history erasure runs in the background). */
-const until = (url: string, path: string, ready: (page: string) => boolean): Promise<string> =>
-  untilPage(async () => (await fetch(url + path)).text(), ready);
