@@ -80,7 +80,9 @@ export async function saveSettings(
   }
   const removed = o.removeExamples ? await removeExampleCases(place) : undefined;
   // the regulation must name the same body and terms (issue 21): the save stands, the mismatch is the next step
-  const regulation = plan.org ? regulationProblems(place.config, plan.org, plan.text).problems.filter((p) => p.severity === 'error') : [];
+  const regulation = plan.org
+    ? (await regulationProblems(place.config, plan.org, plan.text)).problems.filter((p) => p.severity === 'error')
+    : [];
   return { kind: 'saved', changed: plan.changed, commit, removed: removed?.removed ?? [], removal: removed?.commit, regulation };
 }
 

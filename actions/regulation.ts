@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { splitArticles, type SplitRegulation } from '../lib/regulation/articles.ts';
 import { checkRegulation } from '../lib/regulation/ties.ts';
+import { lineOf } from '../lib/problems/yaml-source.ts';
 import type { Lang } from '../lib/regulation/routes.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import { readConfigText, shown } from '../io/files.ts';
@@ -35,7 +36,7 @@ export async function saveRegulation(ws: Workspace, o: { config: string; lang: L
   const regulation = splitArticles(text);
   const problems =
     o.lang === 'nl'
-      ? checkRegulation(regulation, shown(path), ws.org, shown(o.config), readConfigText(o.config))
+      ? checkRegulation(regulation, shown(path), ws.org, shown(o.config), (field) => lineOf(readConfigText(o.config), field))
       : regulation.articles.length === 0
         ? [
             {

@@ -10,8 +10,9 @@ export const shown = (path: string): string => relative(process.cwd(), path) || 
 
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
-// fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD. Made on first use: Node loads its
+// TextDecoder then (about 5 ms), which a command whose files are all UTF-8 never needs (see readUtf8)
+let strictUtf8: TextDecoder | undefined;
 
 /** The message for a file that is not UTF-8 (Dutch: the organizer reads it). */
 export const notUtf8 = (): string =>
@@ -23,7 +24,7 @@ export const notUtf8 = (): string =>
 /** Decode bytes as UTF-8, strictly; undefined when they are not UTF-8 (e.g. a file saved as Latin-1). */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return strictUtf8.decode(bytes);
+    return (strictUtf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })).decode(bytes);
   } catch {
     return undefined;
   }
@@ -41,9 +42,9 @@ export function readUtf8(path: string): string | undefined {
 
 /** The text of organization.yml; a missing file or one that is not UTF-8 stops the command with a clear message. */
 export function readConfigText(path: string): string {
-  let bytes: Buffer;
+  let text: string | undefined;
   try {
-    bytes = readFileSync(path);
+    text = readUtf8(path);
   } catch (error) {
     throw new InputError(
       t(
@@ -54,7 +55,6 @@ export function readConfigText(path: string): string {
       { cause: error },
     );
   }
-  const text = decodeUtf8(bytes);
   if (text === undefined)
     throw new InputError(t(`${shown(path)} is ongeldig`, `${shown(path)} is not valid`), [
       { file: shown(path), line: 1, field: '(file)', message: notUtf8(), severity: 'error' },

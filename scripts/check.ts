@@ -64,7 +64,7 @@ await runMain('check', async () => {
   const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
   if (calendarWarning) info(format(calendarWarning));
   // the practice's regulation and organization.yml must say the same terms and body (lib/regulation/ties.ts)
-  const regulation = regulationProblems(values.config, org, readConfigText(values.config)).problems;
+  const regulation = (await regulationProblems(values.config, org, readConfigText(values.config))).problems;
   for (const p of regulation) (p.severity === 'error' ? console.error : info)(format(p));
   const regulationErrors = regulation.filter((p) => p.severity === 'error').length;
   const errors = result.errorCount + regulationErrors;

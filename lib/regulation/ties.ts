@@ -1,6 +1,5 @@
 import type { Organization } from '../../schemas/organization.ts';
 import type { Problem } from '../problems/problems.ts';
-import { lineOf } from '../problems/yaml-source.ts';
 import { rulesOf, type SplitRegulation } from './articles.ts';
 
 /**
@@ -151,12 +150,18 @@ const quoted = (t: Tie) => `artikel ${t.article} van de klachtenregeling zegt: �
  * with that the text states otherwise (another number, or weeks where the software counts working days), a
  * term the text does not state, an escalation body the text does not name. Each message is Dutch and quotes the
  * article. A regulation that says nothing about a complaints body or about confidentiality gets a warning.
- * `orgText` gives the lines of the fields in `orgFile`.
+ * `lineIn(path)` gives the line of a field of `orgFile` (`lineOf` of lib/problems/yaml-source.ts on its text); it is asked only
+ * for a problem there.
  */
-export function checkRegulation(reg: SplitRegulation, regFile: string, org: Organization, orgFile: string, orgText: string): Problem[] {
+export function checkRegulation(
+  reg: SplitRegulation,
+  regFile: string,
+  org: Organization,
+  orgFile: string,
+  lineIn: (path: string[]) => number,
+): Problem[] {
   const problems: Problem[] = [];
   const ties = regulationTies(reg, org);
-  const at = (path: string[]) => lineOf(orgText, path);
   if (reg.articles.length === 0)
     return [
       {
@@ -187,7 +192,7 @@ export function checkRegulation(reg: SplitRegulation, regFile: string, org: Orga
       if (term.unit === 'werkdagen' && term.count === configured) continue;
       problems.push({
         file: orgFile,
-        line: at(['deadlines', field]),
+        line: lineIn(['deadlines', field]),
         field: `deadlines.${field}`,
         message:
           term.unit === 'werkdagen'
@@ -217,7 +222,7 @@ export function checkRegulation(reg: SplitRegulation, regFile: string, org: Orga
   else if (!fullText.includes(org.escalation.name.toLowerCase()))
     problems.push({
       file: orgFile,
-      line: at(['escalation', 'name']),
+      line: lineIn(['escalation', 'name']),
       field: 'escalation.name',
       message: `is “${org.escalation.name}”, maar de klachtenregeling noemt die instantie nergens; ${quoted(escalation[0]!)} Kies in de instellingen de instantie die de regeling noemt, of pas eerst de tekst van de regeling aan.`,
       severity: 'error',

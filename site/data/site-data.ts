@@ -6,6 +6,7 @@ import { parseOrganization } from '../../lib/organization/organization.ts';
 import { REGULATION_FILES } from '../../lib/regulation/regulation.ts';
 import { splitArticles } from '../../lib/regulation/articles.ts';
 import { checkRegulation } from '../../lib/regulation/ties.ts';
+import { lineOf } from '../../lib/problems/yaml-source.ts';
 import { holidayTable } from '../../lib/calendar/browser-holiday-table.ts';
 import { longestCalendarSpan } from '../../lib/calendar/calendar.ts';
 import { todayIn } from '../../lib/dates/iso-date.ts';
@@ -38,9 +39,9 @@ export const regulation = {
 
 // the deadline checker counts with organization.yml's terms and names its escalation body: they must be the binding text's
 parsed(() => {
-  const problems = checkRegulation(regulation.nl, REGULATION_FILES.nl, org, 'organization.yml', read('organization.yml')).filter(
-    (p) => p.severity === 'error',
-  );
+  const problems = checkRegulation(regulation.nl, REGULATION_FILES.nl, org, 'organization.yml', (field) =>
+    lineOf(read('organization.yml'), field),
+  ).filter((p) => p.severity === 'error');
   if (problems.length) throw new InputError('organization.yml en de klachtenregeling zeggen iets anders', problems);
 });
 

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
@@ -41,6 +43,28 @@ describe('npm run check', () => {
     const json = runScript('check', ['--json', '--today', '2026-11-24'], dir);
     expect(json.code).toBe(1);
     expect((JSON.parse(json.stdout) as { id: string }[]).map((d) => d.id).sort()).toEqual(['K-2026-001', 'K-2026-002']);
+  });
+
+  it('with every cached check holding, loads neither YAML parser nor zod', async () => {
+    const dir = await project(VALID);
+    // which packages the process loads, written to stderr as it ends
+    const hook = join(dir, 'packages.mjs');
+    await writeFile(
+      hook,
+      `import { registerHooks } from 'node:module';
+const packages = new Set();
+registerHooks({ resolve(spec, ctx, next) { if (/^[a-z@]/.test(spec) && !spec.startsWith('node:')) packages.add(spec); return next(spec, ctx); } });
+process.on('exit', () => process.stderr.write('packages: ' + JSON.stringify([...packages]) + '\\n'));`,
+    );
+    const packages = () => {
+      const r = runScript('check', ['--json', '--today', '2026-11-24'], dir, {
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${hook}`,
+      });
+      expect(r.code).toBe(0);
+      return JSON.parse(/^packages: (.*)$/m.exec(r.stderr)![1]!) as string[];
+    };
+    expect(packages()).toEqual(expect.arrayContaining(['zod', 'js-yaml'])); // the first check fills the cache
+    expect(packages().filter((p) => /^(zod|yaml|js-yaml)$/.test(p))).toEqual([]);
   });
 
   it('rejects options that do not go together, with exit code 2', async () => {

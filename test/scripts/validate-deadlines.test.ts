@@ -1,4 +1,4 @@
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORG_TEXT, REGULATION_TEXT, caseData, caseText, tempProject } from '../helpers/fixtures.ts';
@@ -110,12 +110,18 @@ describe('an invalid configuration stops every command', () => {
 });
 
 describe("the practice's regulation and organization.yml cannot disagree (lib/regulation/ties.ts)", () => {
-  it.each(['validate', 'check'])('%s refuses another handling term, quoting the article in Dutch', async (script) => {
-    const dir = await tempProject({}, ORG_TEXT.replace(/handling_workdays: 20/, 'handling_workdays: 15'));
+  it.each(['validate', 'check'])('%s refuses another handling term, quoting the article in Dutch, on its line', async (script) => {
+    const text = ORG_TEXT.replace(/handling_workdays: 20/, 'handling_workdays: 15');
+    const dir = await tempProject({}, text);
     const r = runScript(script, [], dir);
     expect(r.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.startsWith('  handling_workdays:')) + 1;
+    expect(line).toBeGreaterThan(1);
     expect(r.stderr).toMatch(
-      /^organization\.yml:\d+: deadlines\.handling_workdays: is 15 werkdagen, maar artikel 5\.4 van de klachtenregeling zegt: “Het afhandelen van de klacht binnen een redelijke termijn van maximaal 20 werkdagen”/m,
+      new RegExp(
+        `^organization\\.yml:${line}: deadlines\\.handling_workdays: is 15 werkdagen, maar artikel 5\\.4 van de klachtenregeling zegt: “Het afhandelen van de klacht binnen een redelijke termijn van maximaal 20 werkdagen”`,
+        'm',
+      ),
     );
     expect(r.stderr).toMatch(/artikel 6\.2 van de klachtenregeling zegt/);
     expect(r.stderr).toContain('0 case file(s) checked: 2 error(s), 0 warning(s)');
@@ -129,6 +135,13 @@ describe("the practice's regulation and organization.yml cannot disagree (lib/re
     expect(r.stderr).toMatch(
       /artikel 5\.4 van de klachtenregeling zegt: “Het afhandelen van de klacht binnen een redelijke termijn van binnen zes weken”\. De software rekent termijnen in werkdagen/,
     );
+  });
+  it('a regulation saved as Latin-1 is an error that names the file', async () => {
+    const dir = await tempProject({});
+    await writeFile(join(dir, 'regulation/klachtenreglement.nl.txt'), Buffer.from(REGULATION_TEXT.replace('Artikel', 'Artikél'), 'latin1'));
+    const r = runScript('check', [], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^regulation\/klachtenreglement\.nl\.txt:1: \(file\): not UTF-8 \(saved as Latin-1\?\)/m);
   });
   it('a missing regulation is an error that names the file', async () => {
     const dir = await tempProject({});

@@ -1,6 +1,7 @@
 import type { Organization } from '../../schemas/organization.ts';
 import { rulesOf, splitArticles, type SplitRegulation } from '../../lib/regulation/articles.ts';
 import { checkRegulation, regulationTies, type Tie, type TieKind } from '../../lib/regulation/ties.ts';
+import { lineOf } from '../../lib/problems/yaml-source.ts';
 import type { Lang } from '../../lib/regulation/routes.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
 import { readConfigText, shown } from '../../io/files.ts';
@@ -41,7 +42,11 @@ function reading(app: Werkplek, org: Organization, lang: Lang, text: string): Re
   const regulation = splitArticles(text);
   const config = app.o.config;
   const problems =
-    lang === 'nl' ? checkRegulation(regulation, shown(regulationPath(config, 'nl')), org, shown(config), readConfigText(config)) : [];
+    lang === 'nl'
+      ? checkRegulation(regulation, shown(regulationPath(config, 'nl')), org, shown(config), (field) =>
+          lineOf(readConfigText(config), field),
+        )
+      : [];
   return { lang, text, regulation, problems };
 }
 

@@ -5,6 +5,7 @@ import { REGULATION_FILES } from '../../../lib/regulation/regulation.ts';
 import { checkRegulation, regulationTies, termIn } from '../../../lib/regulation/ties.ts';
 import { parseOrganization } from '../../../lib/organization/organization.ts';
 import { formatProblem } from '../../../lib/problems/problems.ts';
+import { lineOf as lineOfField } from '../../../lib/problems/yaml-source.ts';
 import { otherOrganization } from '../../e2e/shared-site.ts';
 import { SECOND_REGULATION } from '../../helpers/second-practice.ts';
 
@@ -18,7 +19,7 @@ const check = (text: string, yml = ORG_TEXT) =>
     'regulation/klachtenreglement.nl.txt',
     parseOrganization('organization.yml', yml),
     'organization.yml',
-    yml,
+    (field) => lineOfField(yml, field),
   );
 
 describe('termIn: a term as a regulation writes it', () => {
