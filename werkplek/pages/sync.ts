@@ -16,9 +16,15 @@ import { pageReply, redirect, type Reply, type Request } from '../reply.ts';
 /** How long a POST waits for a sharing round before it shows "bezig" (the round goes on in the background). */
 const WAIT_MS = 1000;
 
-/** The round, or undefined when it takes longer than {@link WAIT_MS}. */
-const briefly = (round: Promise<RoundOutcome>): Promise<RoundOutcome | undefined> =>
-  Promise.race([round, new Promise<undefined>((r) => setTimeout(r, WAIT_MS))]);
+/** The round, or undefined when it takes longer than {@link WAIT_MS}; the timer ends with the wait. */
+async function briefly(round: Promise<RoundOutcome>): Promise<RoundOutcome | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([round, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), WAIT_MS)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** GET /synchroniseren: what sharing is doing, Git's problems with what to do, and the conflict screen. */
 export async function showSync(app: Werkplek, { url }: Request): Promise<Reply> {
