@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 import { runScript } from '../helpers/run-script.ts';
@@ -58,7 +59,7 @@ process.on('exit', () => process.stderr.write('packages: ' + JSON.stringify([...
     );
     const packages = () => {
       const r = runScript('check', ['--json', '--today', '2026-11-24'], dir, {
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${hook}`,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(hook).href}`,
       });
       expect(r.code).toBe(0);
       return JSON.parse(/^packages: (.*)$/m.exec(r.stderr)![1]!) as string[];
