@@ -34,9 +34,10 @@ export async function saveRegulation(ws: Workspace, o: { config: string; lang: L
   const path = regulationPath(o.config, o.lang);
   const text = storedText(o.text);
   const regulation = splitArticles(text);
+  const orgText = o.lang === 'nl' ? readConfigText(o.config) : '';
   const problems =
     o.lang === 'nl'
-      ? checkRegulation(regulation, shown(path), ws.org, shown(o.config), (field) => lineOf(readConfigText(o.config), field))
+      ? checkRegulation(regulation, shown(path), ws.org, shown(o.config), (field) => lineOf(orgText, field))
       : regulation.articles.length === 0
         ? [
             {

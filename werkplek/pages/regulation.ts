@@ -41,11 +41,10 @@ interface Reading {
 function reading(app: Werkplek, org: Organization, lang: Lang, text: string): Reading {
   const regulation = splitArticles(text);
   const config = app.o.config;
+  const orgText = lang === 'nl' ? readConfigText(config) : '';
   const problems =
     lang === 'nl'
-      ? checkRegulation(regulation, shown(regulationPath(config, 'nl')), org, shown(config), (field) =>
-          lineOf(readConfigText(config), field),
-        )
+      ? checkRegulation(regulation, shown(regulationPath(config, 'nl')), org, shown(config), (field) => lineOf(orgText, field))
       : [];
   return { lang, text, regulation, problems };
 }
