@@ -1,6 +1,7 @@
 import jsyaml from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { t } from '../../schemas/language.ts';
+import { readWrittenYaml } from './written-yaml.ts';
 
 /** The text without a leading UTF-8 byte order mark (editors on Windows write one). */
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -19,6 +20,7 @@ const CONFLICT = /^(?:<{7}|>{7})(?:[ \t].*)?\r?$/m;
 
 /** The 1-based line of the first Git conflict marker (`<<<<<<<` or `>>>>>>>` opening a line), if any. */
 export function conflictMarkerLine(text: string): number | undefined {
+  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>')) return undefined; // most texts: no pattern to try
   const m = CONFLICT.exec(text);
   return m ? lineAt(text, m.index) : undefined;
 }
@@ -99,8 +101,15 @@ function isYearDash(s: string): boolean {
 
 // js-yaml exports the core schema's types; @types/js-yaml does not declare them
 const { types } = jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsyaml.Type> };
-/** The core schema, with {@link plainText} tried first: the same values, sooner. */
-const CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plainText, types.null, types.bool, types.int, types.float] });
+/** The implicit types of the core schema, with {@link plainText} tried first: the same values, sooner. */
+const IMPLICIT = [plainText, types.null, types.bool, types.int, types.float];
+const CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
+
+/** A plain scalar's value as js-yaml gives it under {@link CORE}: the first implicit type that takes it, else the text. */
+export function resolvePlain(text: string): unknown {
+  for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
+  return text;
+}
 
 /**
  * Parse YAML with the core schema: `2026-03-02` stays the string "2026-03-02" (a calendar date, never a
@@ -111,6 +120,9 @@ const CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plainText, types.null, t
 export function readYaml(text: string): YamlResult {
   const conflict = conflictMarkerLine(text);
   if (conflict !== undefined) return { ok: false, line: conflict, message: conflictMessage() };
+  // the YAML this project writes is read without js-yaml (lib/problems/written-yaml.ts); the rest, and every error, by js-yaml
+  const written = readWrittenYaml(text, resolvePlain);
+  if (written !== undefined) return { ok: true, data: written };
   let data: unknown;
   try {
     data = jsyaml.load(text, { schema: CORE });
