@@ -3,8 +3,6 @@ import type { CaseData } from '../../schemas/case.ts';
 /** Stands in for a free text that was recorded but is not kept in the facts (findings, conclusions, mediation). */
 export const RECORDED = '(vastgelegd in het dossier)';
 
-const recorded = (text: string | undefined) => (text ? RECORDED : undefined);
-
 /**
  * A case's facts: dates, keys, status and what was recorded, without personal data and without free text that
  * may name people (art. 4.4). Dropped: the complainant, step notes, the committee's reference; findings,
@@ -15,17 +13,13 @@ export function caseFacts(c: CaseData): CaseData {
   const { complainant: _, steps, response, escalation, no_escalation_reason, ...rest } = c;
   const facts: CaseData = { ...rest, steps: steps.map((s) => ({ kind: s.kind, date: s.date })) };
   if (no_escalation_reason) facts.no_escalation_reason = RECORDED;
-  if (response)
-    facts.response = dropUndefined({
-      date: response.date,
-      findings: recorded(response.findings),
-      conclusions: recorded(response.conclusions),
-      mediation: recorded(response.mediation),
-    });
+  if (response) {
+    const kept: NonNullable<CaseData['response']> = { date: response.date };
+    if (response.findings) kept.findings = RECORDED;
+    if (response.conclusions) kept.conclusions = RECORDED;
+    if (response.mediation) kept.mediation = RECORDED;
+    facts.response = kept;
+  }
   if (escalation) facts.escalation = { date: escalation.date };
   return facts;
-}
-
-function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
