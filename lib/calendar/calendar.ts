@@ -24,6 +24,10 @@ export interface CalendarOptions {
   holidays: (year: number) => readonly IsoDate[];
 }
 
+/** Day numbers of 1900-01-01 and of the days up to 2199-12-31. */
+const FIRST_KNOWN_DAY = -25_567;
+const KNOWN_DAYS = 109_573;
+
 /** A working-day calendar per the Algemene termijnenwet plus the configured extra days. */
 export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
   const holidaysFor = options.holidays;
@@ -41,14 +45,16 @@ export function createWorkCalendar(options: CalendarOptions): WorkCalendar {
     }
     return set;
   };
-  const known = new Map<number, boolean>(); // day number → working day, filled as days are asked for
+  // the answers for 1900–2199, filled as days are asked for: 1 a working day, 2 not, 0 not asked yet (110 KB,
+  // looked up faster than a Map: counting 10,000 deadlines asks about some 400,000 days)
+  const known = new Int8Array(KNOWN_DAYS);
   const isWorkdayNumber = (day: number): boolean => {
-    let answer = known.get(day);
-    if (answer === undefined) {
-      const wd = weekdayOf(day);
-      answer = wd !== 0 && wd !== 6 && !yearSet(new Date(day * 86_400_000).getUTCFullYear()).has(day);
-      known.set(day, answer);
-    }
+    const i = day - FIRST_KNOWN_DAY;
+    const found = known[i] ?? 0; // undefined outside the span (or for a fraction)
+    if (found !== 0) return found === 1;
+    const wd = weekdayOf(day);
+    const answer = wd !== 0 && wd !== 6 && !yearSet(new Date(day * 86_400_000).getUTCFullYear()).has(day);
+    if (i >= 0 && i < KNOWN_DAYS) known[i] = answer ? 1 : 2;
     return answer;
   };
   return {
