@@ -1,16 +1,3 @@
-import {
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  closeSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Organization } from '../schemas/organization.ts';
@@ -22,6 +9,9 @@ import type { Problem } from '../lib/problems/problems.ts';
 import { calendarFor } from '../lib/calendar/holidays.ts';
 import type { WorkCalendar } from '../lib/calendar/calendar.ts';
 import { notUtf8, decodeUtf8, listCaseFiles, readConfigText, readUtf8, shown, skippedMessage } from './files.ts';
+
+const { existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, closeSync, renameSync, rmSync, statSync, writeSync } =
+  process.getBuiltinModule('node:fs'); // see io/files.ts
 
 /** The validated configuration and cases, without personal data and without free text. */
 export interface CaseFacts {

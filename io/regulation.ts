@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Organization } from '../schemas/organization.ts';
 import { t } from '../schemas/language.ts';
@@ -8,6 +7,8 @@ import { checkRegulation } from '../lib/regulation/ties.ts';
 import type { Problem } from '../lib/problems/problems.ts';
 import type { Lang } from '../lib/regulation/routes.ts';
 import { notUtf8, readUtf8, shown } from './files.ts';
+
+const { existsSync } = process.getBuiltinModule('node:fs'); // see io/files.ts
 
 /** Where the practice's regulation in `lang` lives: `regulation/` beside organization.yml. */
 export const regulationPath = (configPath: string, lang: Lang): string => join(dirname(configPath), REGULATION_FILES[lang]);
