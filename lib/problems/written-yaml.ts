@@ -144,6 +144,7 @@ function readList(lines: Lines, indent: number, resolve: ResolvePlain): unknown[
     if (lines.indent > indent) throw UNREAD;
   }
 }
+
 /** A value on the rest of a line: a quoted text, a flow list of plain words, or a plain scalar. */
 function readInline(value: string, resolve: ResolvePlain): unknown {
   const c = value.charCodeAt(0);
