@@ -207,6 +207,27 @@ describe('loadCaseFacts: the cache is keyed by Git blob ids', () => {
     expect(staged).not.toBe(blobId(readFileSync(join(dir, 'cases/2026/K-2026-001.md'))));
   });
 
+  it('takes no file in a merge conflict on Git’s word: it is read, and its conflict markers named', async () => {
+    const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'case');
+    const file = join(dir, 'cases/2026/K-2026-001.md');
+    const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
+    expect((await load()).cacheHits).toBe(0);
+    git(dir, 'checkout', '-qb', 'other');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('organizer: anouk', 'organizer: bram'));
+    git(dir, 'commit', '-qam', 'bram');
+    git(dir, 'checkout', '-q', 'main');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('organizer: anouk', 'organizer: carla'));
+    git(dir, 'commit', '-qam', 'carla');
+    expect(() => git(dir, 'merge', '-q', 'other')).toThrow(); // stages 1, 2 and 3 in the index, markers in the file
+    expect(git(dir, 'ls-files', '--stage', 'cases').trim().split('\n')).toHaveLength(3);
+    const conflicted = await load();
+    expect(conflicted.cacheHits).toBe(0);
+    expect(conflicted.validation.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Git-conflict/)]);
+  });
+
   it('outside a Git work tree, hashes the files and still hits', async () => {
     const dir = await project({ 'cases/2026/K-2026-001.md': caseText(caseData()) });
     const load = () => loadCaseFacts(join(dir, 'cases'), join(dir, 'organization.yml'));
