@@ -24,8 +24,9 @@ function parsed<T>(parse: () => T): T {
   }
 }
 
+const orgText = read('organization.yml');
 /** organization.yml, validated: names, contact, deadlines and the escalation body. */
-export const org = parsed(() => parseOrganization('organization.yml', read('organization.yml')));
+export const org = parsed(() => parseOrganization('organization.yml', orgText));
 
 /**
  * The practice's regulation as it wrote it (regulation/, beside organization.yml), split into its articles: the Dutch
@@ -39,9 +40,9 @@ export const regulation = {
 
 // the deadline checker counts with organization.yml's terms and names its escalation body: they must be the binding text's
 parsed(() => {
-  const problems = checkRegulation(regulation.nl, REGULATION_FILES.nl, org, 'organization.yml', (field) =>
-    lineOf(read('organization.yml'), field),
-  ).filter((p) => p.severity === 'error');
+  const problems = checkRegulation(regulation.nl, REGULATION_FILES.nl, org, 'organization.yml', (field) => lineOf(orgText, field)).filter(
+    (p) => p.severity === 'error',
+  );
   if (problems.length) throw new InputError('organization.yml en de klachtenregeling zeggen iets anders', problems);
 });
 
