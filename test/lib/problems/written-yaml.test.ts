@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import jsyaml from 'js-yaml';
+import { core } from '../../helpers/yaml-reference.ts';
 import { stringify } from 'yaml';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWrittenYaml } from '../../../lib/problems/written-yaml.ts';
 import { resolvePlain } from '../../../lib/problems/yaml-source.ts';
 import { splitFrontmatter } from '../../../lib/cases/frontmatter.ts';
-
-/** What js-yaml's own core schema makes of the text, or undefined when it refuses it. */
-function core(text: string): unknown {
-  try {
-    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    return undefined;
-  }
-}
 
 const read = (text: string) => readWrittenYaml(text, resolvePlain);
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import jsyaml from 'js-yaml';
+import { core } from '../../helpers/yaml-reference.ts';
 import { lineOf, readYaml } from '../../../lib/problems/yaml-source.ts';
-
-/** What js-yaml's own core schema makes of the text, or undefined when it refuses it. */
-function core(text: string): unknown {
-  try {
-    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    return undefined;
-  }
-}
 
 describe('readYaml reads plain scalars as the core schema does', () => {
   it.each([
