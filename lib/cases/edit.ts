@@ -19,7 +19,7 @@ export type EditResult = { ok: true; text: string } | { ok: false; message: stri
 const PLAIN_SAFE = /^[\p{L}\p{N}][\p{L}\p{N} .,;()'/&+-]*$/u;
 
 /**
- * A YAML scalar for `value` that reads back as exactly `value` with the project's reader (js-yaml, core schema).
+ * A YAML scalar for `value` that reads back as exactly `value` with the project's reader (lib/problems/yaml-source.ts).
  * Plain when that is unambiguous, a block literal for multi-line text that survives it, else double quotes
  * (which escape anything: ` #`, `: `, leading dashes or quotes, control characters, emoji).
  */

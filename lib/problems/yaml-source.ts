@@ -99,20 +99,41 @@ function isYearDash(s: string): boolean {
   return true;
 }
 
-// js-yaml exports the core schema's types; @types/js-yaml does not declare them
-const { types } = jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsyaml.Type> };
-/** The implicit types of the core schema, with {@link plainText} tried first: the same values, sooner. */
-const IMPLICIT = [plainText, types.null, types.bool, types.int, types.float];
-const CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
+// YAML 1.2's core integers and floats as the `yaml` package reads them, which writes the case files: js-yaml's
+// own also take 0b101, -0x1F and -0o7, which `yaml` writes unquoted as texts, so a text would come back a number
+const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const int = new jsyaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && INT.test(data),
+  construct: (data: string) =>
+    data[1] === 'o' ? parseInt(data.slice(2), 8) : data[1] === 'x' ? parseInt(data.slice(2), 16) : parseInt(data, 10),
+});
+const float = new jsyaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && FLOAT.test(data),
+  construct: (data: string) =>
+    /^\.nan$/i.test(data) ? NaN : /^[-+]?\.inf$/i.test(data) ? (data[0] === '-' ? -Infinity : Infinity) : parseFloat(data),
+});
 
-/** A plain scalar's value as js-yaml gives it under {@link CORE}: the first implicit type that takes it, else the text. */
+// js-yaml exports the core schema's types; @types/js-yaml does not declare them
+const { types } = jsyaml as unknown as { types: Record<'null' | 'bool', jsyaml.Type> };
+/** The implicit types of YAML 1.2's core schema, with {@link plainText} tried first: the same values, sooner. */
+const IMPLICIT = [plainText, types.null, types.bool, int, float];
+/**
+ * The schema every YAML file of the project is read with: YAML 1.2's core schema as the `yaml` package reads and
+ * writes it (null, true/false, integers, floats), dates and everything else as text.
+ */
+export const YAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
+
+/** A plain scalar's value as js-yaml gives it under {@link YAML_SCHEMA}: the first implicit type that takes it, else the text. */
 export function resolvePlain(text: string): unknown {
   for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
   return text;
 }
 
 /**
- * Parse YAML with the core schema: `2026-03-02` stays the string "2026-03-02" (a calendar date, never a
+ * Parse YAML with {@link YAML_SCHEMA}: `2026-03-02` stays the string "2026-03-02" (a calendar date, never a
  * UTC-midnight Date that shifts a day west of Greenwich). Anchors that alias mappings or lists are refused:
  * case files never need them, and they are how a "YAML bomb" blows up. Git conflict markers are named as such.
  * Lines are 1-based and relative to `text`.
@@ -125,7 +146,7 @@ export function readYaml(text: string): YamlResult {
   if (written !== undefined) return { ok: true, data: written };
   let data: unknown;
   try {
-    data = jsyaml.load(text, { schema: CORE });
+    data = jsyaml.load(text, { schema: YAML_SCHEMA });
   } catch (error) {
     const e = error as { mark?: { line: number }; reason?: string; message: string };
     const line = e.mark?.line ?? 0;

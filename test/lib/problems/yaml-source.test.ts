@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { core } from '../../helpers/yaml-reference.ts';
-import { lineOf, readYaml } from '../../../lib/problems/yaml-source.ts';
+import { parse } from 'yaml';
+import { lineOf, readYaml, resolvePlain } from '../../../lib/problems/yaml-source.ts';
 
-describe('readYaml reads plain scalars as the core schema does', () => {
+describe("readYaml reads plain scalars as YAML 1.2's core schema does", () => {
   it.each([
     ['~', null],
     ['null', null],
@@ -17,6 +18,12 @@ describe('readYaml reads plain scalars as the core schema does', () => {
     ['0x1F', 31],
     ['0o17', 15],
     ['1_000', '1_000'], // js-yaml 4.3 reads no underscores in core integers
+    // yaml writes these texts unquoted: js-yaml's own core schema would read them back as numbers
+    ['0b101', '0b101'],
+    ['-0x1F', '-0x1F'],
+    ['+0o7', '+0o7'],
+    ['+.5', 0.5],
+    ['.NaN', NaN],
     ['1.5e3', 1500],
     ['1.0e-5', 0.00001],
     ['12.5e-3', 0.0125],
@@ -36,7 +43,25 @@ describe('readYaml reads plain scalars as the core schema does', () => {
     expect(core(`v: ${scalar}`)).toEqual({ v: value });
   });
 
-  it('gives what the core schema gives for any plain scalar, as a value, a key or a list item', () => {
+  it('resolves any plain scalar as the yaml package does, which writes the case files', () => {
+    const scalar = fc
+      .array(fc.constantFrom(...'~+-._0123456789eExXoObBnNuUlLtTrRfFaAsSiIyY'), { minLength: 1, maxLength: 8 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(scalar, (s) => {
+        let written: unknown;
+        try {
+          written = (parse(`v: ${s}`) as { v: unknown }).v;
+        } catch {
+          return; // not a plain scalar on its own (a "- " or a ": "): nothing the yaml package writes
+        }
+        expect(resolvePlain(s), s).toEqual(written);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives what js-yaml gives with the same schema for any plain scalar, as a value, a key or a list item', () => {
     const scalar = fc
       .array(fc.constantFrom(...'~+-._0123456789eExXoOnNuUlLtTrRfFaAsSbiIyY: #é'), { minLength: 1, maxLength: 8 })
       .map((cs) => cs.join(''));
