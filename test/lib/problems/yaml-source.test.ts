@@ -53,7 +53,7 @@ describe("readYaml reads plain scalars as YAML 1.2's core schema does", () => {
         try {
           written = (parse(`v: ${s}`) as { v: unknown }).v;
         } catch {
-          return; // not a plain scalar on its own (a "- " or a ": "): nothing the yaml package writes
+          return; // no plain scalar to yaml (a lone "-"): it writes such a text quoted
         }
         expect(resolvePlain(s), s).toEqual(written);
       }),
