@@ -5,6 +5,7 @@ import { checkRegulation } from '../lib/regulation/ties.ts';
 import { lineOf } from '../lib/problems/yaml-source.ts';
 import type { Lang } from '../lib/regulation/routes.ts';
 import type { Problem } from '../lib/problems/problems.ts';
+import type { Organization } from '../schemas/organization.ts';
 import { readConfigText, shown } from '../io/files.ts';
 import { regulationPath } from '../io/regulation.ts';
 import { commitPaths, type CommitOutcome } from './commit.ts';
@@ -25,6 +26,17 @@ const storedText = (text: string): string =>
     .trimEnd()}\n`;
 
 /**
+ * The problems between a Dutch regulation text and organization.yml (lib/regulation/ties.ts), each placed on its line
+ * of `config`, which is read once and only when a problem needs a line. What saving checks, and the werkplek shows.
+ */
+export function dutchRegulationProblems(regulation: SplitRegulation, config: string, org: Organization): Problem[] {
+  let orgText: string | undefined;
+  return checkRegulation(regulation, shown(regulationPath(config, 'nl')), org, shown(config), (field) =>
+    lineOf((orgText ??= readConfigText(config)), field),
+  );
+}
+
+/**
  * Check a practice's regulation text and, when it agrees with organization.yml, write it to `regulation/` beside
  * `config` and commit it. The Dutch text binds: its terms and complaints body must be organization.yml's
  * (lib/regulation/ties.ts), else it is refused with the problems, each quoting the article. The English text is a
@@ -34,10 +46,9 @@ export async function saveRegulation(ws: Workspace, o: { config: string; lang: L
   const path = regulationPath(o.config, o.lang);
   const text = storedText(o.text);
   const regulation = splitArticles(text);
-  const orgText = o.lang === 'nl' ? readConfigText(o.config) : '';
   const problems =
     o.lang === 'nl'
-      ? checkRegulation(regulation, shown(path), ws.org, shown(o.config), (field) => lineOf(orgText, field))
+      ? dutchRegulationProblems(regulation, o.config, ws.org)
       : regulation.articles.length === 0
         ? [
             {

@@ -1,12 +1,10 @@
 import type { Organization } from '../../schemas/organization.ts';
 import { rulesOf, splitArticles, type SplitRegulation } from '../../lib/regulation/articles.ts';
-import { checkRegulation, regulationTies, type Tie, type TieKind } from '../../lib/regulation/ties.ts';
-import { lineOf } from '../../lib/problems/yaml-source.ts';
+import { regulationTies, type Tie, type TieKind } from '../../lib/regulation/ties.ts';
 import type { Lang } from '../../lib/regulation/routes.ts';
 import type { Problem } from '../../lib/problems/problems.ts';
-import { readConfigText, shown } from '../../io/files.ts';
-import { readRegulation, regulationPath } from '../../io/regulation.ts';
-import { saveRegulation } from '../../actions/regulation.ts';
+import { readRegulation } from '../../io/regulation.ts';
+import { dutchRegulationProblems, saveRegulation } from '../../actions/regulation.ts';
 import type { Werkplek } from '../context.ts';
 import { readRegulationForm } from '../forms/regulation-form.ts';
 import { html, type Html } from '../html.ts';
@@ -40,12 +38,7 @@ interface Reading {
 /** A text read and checked as `saveRegulation` checks it (the English one needs articles only). */
 function reading(app: Werkplek, org: Organization, lang: Lang, text: string): Reading {
   const regulation = splitArticles(text);
-  const config = app.o.config;
-  const orgText = lang === 'nl' ? readConfigText(config) : '';
-  const problems =
-    lang === 'nl'
-      ? checkRegulation(regulation, shown(regulationPath(config, 'nl')), org, shown(config), (field) => lineOf(orgText, field))
-      : [];
+  const problems = lang === 'nl' ? dutchRegulationProblems(regulation, app.o.config, org) : [];
   return { lang, text, regulation, problems };
 }
 
