@@ -15,6 +15,7 @@ import { git, NO_GLOBAL_GIT } from '../helpers/git-repos.ts';
 import { ROOT } from '../helpers/temp-project.ts';
 import { developerWordsIn } from '../helpers/developer-words.ts';
 import { buildSite, projectCopy } from '../../tools/site-build.ts';
+import { sendAndWait } from '../helpers/werkplek-browser.ts';
 
 /** Her own regulation: the shipped one, with her practice and her body (what a practice pastes from its own text). */
 const OWN_REGULATION = readFileSync(join(ROOT, 'regulation/klachtenreglement.nl.txt'), 'utf8')
@@ -183,7 +184,7 @@ describe('Praktijk De Opruimcoach starts from a fresh copy', () => {
   it('Klachtenregeling: she pastes her own regulation, which names her body and her terms', async () => {
     await fill(page, '#nl-tekst', OWN_REGULATION);
     steps++;
-    await Promise.all([page.waitForURL(/melding=/), page.getByRole('button', { name: 'Opslaan' }).first().click()]);
+    await sendAndWait(page, () => page.getByRole('button', { name: 'Opslaan' }).first().click());
     expect(readFileSync(join(dir, 'regulation/klachtenreglement.nl.txt'), 'utf8').replace(/\r\n/g, '\n').trim()).toBe(
       OWN_REGULATION.trim(),
     );

@@ -9,6 +9,7 @@ import { axeViolations, connectBrowser } from '../../tools/browser.ts';
 import { startWerkplek, type RunningWerkplek } from '../../werkplek/app.ts';
 import { REGULATION_TEXT, tempProject } from '../helpers/fixtures.ts';
 import { git } from '../helpers/git-repos.ts';
+import { sendAndWait } from '../helpers/werkplek-browser.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -90,7 +91,7 @@ describe('Instellingen, Klachtenregeling', () => {
     expect(await page.getByRole('status').innerText()).toContain('De tekst past bij uw instellingen. Er is nog niets opgeslagen');
     expect(await page.locator('details summary').last().innerText()).toBe('Artikel 7: Slotbepaling (1 regel)');
     expect(regulationFile()).toBe(REGULATION_TEXT);
-    await Promise.all([page.waitForURL(/melding=/), page.getByRole('button', { name: 'Opslaan' }).first().click()]);
+    await sendAndWait(page, () => page.getByRole('button', { name: 'Opslaan' }).first().click());
     expect(await page.getByRole('status').innerText()).toContain('Uw klachtenregeling is opgeslagen: 7 artikelen.');
     expect(regulationFile()).toBe(text);
     expect(git(dir, 'log', '-1', '--format=%s %an', '--name-only')).toBe(
@@ -100,7 +101,7 @@ describe('Instellingen, Klachtenregeling', () => {
 
   it('saves an English text, which needs articles only', async () => {
     await page.locator('#en-tekst').fill('Article 1 Definitions\n1.1 Complaint: any dissatisfaction.\n');
-    await Promise.all([page.waitForURL(/melding=/), page.getByRole('button', { name: 'Opslaan' }).last().click()]);
+    await sendAndWait(page, () => page.getByRole('button', { name: 'Opslaan' }).last().click());
     expect(await page.getByRole('status').innerText()).toContain('De Engelse tekst is opgeslagen: 1 artikel.');
     expect(readFileSync(join(dir, 'regulation/klachtenreglement.en.txt'), 'utf8')).toBe(
       'Article 1 Definitions\n1.1 Complaint: any dissatisfaction.\n',

@@ -2,7 +2,7 @@
 // it (test/e2e/handbook-fixture.ts): axe-core on every page with every form open and on a refused form, and a
 // step recorded with the keyboard alone. The dark scheme: test/e2e/werkplek-accessibility-dark.test.ts.
 import { describe, expect, it, vi } from 'vitest';
-import { closePage, werkplekSession } from '../helpers/werkplek-browser.ts';
+import { closePage, sendAndWait, werkplekSession } from '../helpers/werkplek-browser.ts';
 import { TODAY, afterTheForms, handbookForms, itHasNoAxeViolations, itKeepsPersonalDataOutOfTheLog } from './handbook-fixture.ts';
 
 // the whole suite runs its builds and browsers in parallel on a small machine: allow slow steps
@@ -32,7 +32,7 @@ describe('accessibility', () => {
     await tabTo(/^stap-f-stap-note\|/); // past the date (today)
     await page.keyboard.type('Per telefoon');
     await tabTo(/\|Stap opslaan$/);
-    await Promise.all([page.waitForURL(/melding=/), page.keyboard.press('Enter')]);
+    await sendAndWait(page, () => page.keyboard.press('Enter'));
     expect(await page.textContent('[role=status]')).toContain('informatie gegeven (art. 5.1)');
     expect(frontmatter(id).data.steps).toContainEqual({ kind: 'information_given', date: TODAY, note: 'Per telefoon' });
     await closePage(page);

@@ -10,7 +10,7 @@ import { todayIn } from '../../lib/dates/iso-date.ts';
 import { attachmentKey } from '../../io/attachments.ts';
 import { axeViolations } from '../../tools/browser.ts';
 import type { RunningWerkplek } from '../../werkplek/app.ts';
-import { werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
+import { sendAndWait, werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -123,7 +123,7 @@ describe.each([
       mimeType: 'text/plain',
       buffer: Buffer.from('Gebeld op maandag.'),
     });
-    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Bijlage toevoegen")')]);
+    await sendAndWait(page, () => page.click('button:has-text("Bijlage toevoegen")'));
     expect(await page.locator('ul.bijlagen a').allTextContents()).toEqual(['factuur-2026-118.pdf', 'notitie telefoon.txt', 'with-pdf.eml']);
     await page.locator('#bijlagen').scrollIntoViewIfNeeded();
     await axeClean(page, 'dossier met bijlagen');

@@ -3,7 +3,7 @@
 // history from Git in her words, a late acknowledgement flagged. The werkplek: test/e2e/find-fixture.ts; axe-core
 // on these pages: test/e2e/werkplek-find-axe.test.ts.
 import { describe, expect, it, vi } from 'vitest';
-import { closePage } from '../helpers/werkplek-browser.ts';
+import { closePage, sendAndWait } from '../helpers/werkplek-browser.ts';
 import { findSession, id } from './find-fixture.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -82,7 +82,7 @@ describe('the history of a dossier', () => {
     const page = await open(`/dossier/${id(1)}`);
     await page.click('summary:has-text("Stap vastleggen")');
     await page.selectOption('#stap-f-stap-kind', 'complainant_heard');
-    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Stap opslaan")')]);
+    await sendAndWait(page, () => page.click('button:has-text("Stap opslaan")'));
     const items = page.locator('#geschiedenis li');
     await items.nth(1).waitFor();
     const day = (await page.locator('#geschiedenis time').first().textContent())!;

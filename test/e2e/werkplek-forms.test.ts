@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../lib/dates/iso-date.ts';
-import { closePage, werkplekSession } from '../helpers/werkplek-browser.ts';
+import { closePage, sendAndWait, werkplekSession } from '../helpers/werkplek-browser.ts';
 import { TODAY, YEAR, afterTheFlow, handbookForms, itKeepsPersonalDataOutOfTheLog } from './handbook-fixture.ts';
 
 // the whole suite runs its builds and browsers in parallel on a small machine: allow slow steps
@@ -28,7 +28,7 @@ describe('refusals', () => {
     expect(readFileSync(caseFile(id), 'utf8')).toBe(changed);
     // the page now carries the new version and keeps the answer: saving again works
     expect(await page.isChecked('#oorz-f-causes-tarief')).toBe(true);
-    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Oorzaken opslaan")')]);
+    await sendAndWait(page, () => page.click('button:has-text("Oorzaken opslaan")'));
     expect(frontmatter(id).data.causes).toEqual(['tarief']);
     expect(frontmatter(id).body).toContain('Notitie uit de editor.');
     await closePage(page);

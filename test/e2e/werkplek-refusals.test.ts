@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../tools/browser.ts';
 import type { RunningWerkplek } from '../../werkplek/app.ts';
 import { caseData, caseText, tempProject } from '../helpers/fixtures.ts';
-import { closePage, werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
+import { closePage, sendAndWait, werkplekWithBrowser } from '../helpers/werkplek-browser.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -164,7 +164,7 @@ describe('withdrawing and reopening', () => {
     expect(await page.textContent('#foutoverzicht a')).toContain('vink aan dat de klager de klacht heeft ingetrokken');
     expect(readFileSync(caseFile(id), 'utf8')).not.toContain('withdrawn');
     await page.check('#int-bevestig');
-    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Intrekking vastleggen")')]);
+    await sendAndWait(page, () => page.click('button:has-text("Intrekking vastleggen")'));
     expect(readFileSync(caseFile(id), 'utf8')).toContain('status: withdrawn');
     // withdrawn: no step forms, no letters of the handling; the way back
     for (const gone of [
@@ -182,7 +182,7 @@ describe('withdrawing and reopening', () => {
     await Promise.all([page.waitForURL(/#foutoverzicht$/), page.click('button:has-text("Dossier heropenen")')]);
     expect(await page.textContent('#foutoverzicht a')).toContain('Waarom gaat het dossier weer open?');
     await page.fill('#her-f-reopen-note', 'Klager belde: toch niet ingetrokken.');
-    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Dossier heropenen")')]);
+    await sendAndWait(page, () => page.click('button:has-text("Dossier heropenen")'));
     const text = readFileSync(caseFile(id), 'utf8');
     expect(text).toContain('status: open');
     expect(text).toMatch(/kind: reopened\n\s+date: 2026-12-07\n\s+note: "?Klager belde: toch niet ingetrokken\./);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { caseText } from '../helpers/fixtures.ts';
-import { closePage, werkplekSession } from '../helpers/werkplek-browser.ts';
+import { closePage, sendAndWait, werkplekSession } from '../helpers/werkplek-browser.ts';
 import { CANARY, COMPLAINT, OLD, TODAY, YEAR, handbookForms, itKeepsPersonalDataOutOfTheLog } from './handbook-fixture.ts';
 
 // the whole suite runs its builds and browsers in parallel on a small machine: allow slow steps
@@ -65,7 +65,7 @@ describe('the handbook flow, in the browser', () => {
     await pdfOf(id, 'registratieformulier');
     expect(readFileSync(caseFile(id), 'utf8')).toBe(before);
     // the organizer confirms she sent it: acknowledged is recorded, through the same guarded save
-    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Ontvangstbevestiging is verstuurd")')]);
+    await sendAndWait(page, () => page.click('button:has-text("Ontvangstbevestiging is verstuurd")'));
     expect(await page.textContent('[role=status]')).toContain('ontvangstbevestiging verstuurd (art. 3, 4.1, 5.4)');
     expect(frontmatter(id).data.acknowledged).toBe(TODAY);
     expect(frontmatter(id).body).toContain('Factuur #2026-12');
@@ -208,7 +208,7 @@ describe('the handbook flow, in the browser', () => {
     await pdfOf(other, 'bevestiging-mondelinge-klacht');
     expect(await page.textContent('main')).toContain('deze mondelinge klacht is nog niet schriftelijk bevestigd (art. 4.1)');
     expect(frontmatter(other).data).not.toHaveProperty('written_confirmation');
-    await Promise.all([page.waitForURL(/melding=/), page.click('button:has-text("Bevestiging mondelinge klacht is verstuurd")')]);
+    await sendAndWait(page, () => page.click('button:has-text("Bevestiging mondelinge klacht is verstuurd")'));
     expect(frontmatter(other).data.written_confirmation).toBe(TODAY);
     await submitForm(page, 'Klacht ingetrokken', () => page.check('#int-bevestig'), 'Intrekking vastleggen');
     expect(frontmatter(other).data).toMatchObject({ status: 'withdrawn', withdrawn_on: TODAY });

@@ -38,6 +38,16 @@ export async function werkplekWithBrowser(
   };
 }
 
+/**
+ * Do `action` (a click or a key that sends a form) and wait for the page the werkplek's redirect leads to: a URL with
+ * a `melding=` the page did not have before. Waiting for any `melding=` URL is met at once by a page still on the
+ * last form's result, and the test would then read the last form's message.
+ */
+export async function sendAndWait(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const before = page.url();
+  await Promise.all([page.waitForURL((url) => url.href !== before && url.searchParams.has('melding')), action()]);
+}
+
 /** Close a page; never let a close that Chromium does not confirm hang the test. */
 export const closePage = (page: Page) => Promise.race([page.close(), new Promise((r) => setTimeout(r, 5000))]);
 
