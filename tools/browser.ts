@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,19 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../io/chromium.ts';
 
 /** The Chromium path and flags, from io/chromium.ts (one list for scripts and tests). */
 export { CHROMIUM, CHROMIUM_ARGS };
+
+/** Debian's `chromium-headless-shell`: the program itself, not the shell script in /usr/bin that starts it. */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+
+/**
+ * The Chromium the end-to-end tests share (test/e2e/global-setup.ts): Debian's headless shell where it is installed
+ * and CHROME_PATH names no browser of its own, else {@link CHROMIUM}. The headless shell is the same Chromium
+ * (Blink, V8, printing) without the browser's windows and user interface, which is what Playwright itself runs
+ * headless tests in. The end-to-end tests took 94 s of CPU in it instead of 148 (`vitest run --project e2e`,
+ * issue 22). How the PDFs launch the organizer's own browser (io/chromium.ts) stays tested with the full one,
+ * by the unit tests.
+ */
+export const TEST_CHROMIUM = !process.env.CHROME_PATH && existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM;
 
 /** Launch Chromium with a fresh profile (a new --user-data-dir); `close()` removes the profile. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {

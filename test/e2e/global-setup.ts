@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../io/chromium.ts';
+import { CHROMIUM_ARGS, TEST_CHROMIUM } from '../../tools/browser.ts';
 import { buildSharedSite } from './shared-site.ts';
 
 declare module 'vitest' {
@@ -19,7 +19,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const [site, server] = await Promise.all([
     buildSharedSite(),
-    chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+    chromium.launchServer({ executablePath: TEST_CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
   ]);
   project.provide('siteDir', site.dir);
   project.provide('browserEndpoint', server.wsEndpoint());
