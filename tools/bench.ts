@@ -83,7 +83,7 @@ async function linkPackages(dir: string): Promise<void> {
 
 /**
  * The Node options and script of `npm run check`, read from package.json (`node --expose-gc --max-semi-space-size=8
- * --initial-old-space-size=64 --import ./io/compile-cache.mjs scripts/check.ts`), with paths made absolute: the
+ * --initial-old-space-size=64 --no-opt --import ./io/compile-cache.mjs scripts/check.ts`), with paths made absolute: the
  * benchmark times the command as people run it.
  */
 async function npmCheckCommand(): Promise<string[]> {
