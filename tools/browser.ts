@@ -22,7 +22,12 @@ const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
  * issue 22). How the PDFs launch the organizer's own browser (io/chromium.ts) stays tested with the full one,
  * by the unit tests.
  */
-export const TEST_CHROMIUM = !process.env.CHROME_PATH && existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM;
+export const TEST_CHROMIUM = testChromium(process.env, existsSync);
+
+/** {@link TEST_CHROMIUM} for an environment and a disk (`exists`: whether a program is at a path). */
+export function testChromium(env: { CHROME_PATH?: string }, exists: (path: string) => boolean): string {
+  return !env.CHROME_PATH && exists(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM;
+}
 
 /** Launch Chromium with a fresh profile (a new --user-data-dir); `close()` removes the profile. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
