@@ -18,8 +18,8 @@ const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
  * The Chromium the end-to-end tests share (test/e2e/global-setup.ts): Debian's headless shell where it is installed
  * and CHROME_PATH names no browser of its own, else {@link CHROMIUM}. The headless shell is the same Chromium
  * (Blink, V8, printing) without the browser's windows and user interface, which is what Playwright itself runs
- * headless tests in. The end-to-end tests took 94 s of CPU in it instead of 148 (`vitest run --project e2e`,
- * issue 22). How the PDFs launch the organizer's own browser (io/chromium.ts) stays tested with the full one,
+ * headless tests in. The end-to-end tests took 91 s of the machine's CPU in it instead of 148 (`vitest run --project
+ * e2e`, issue 22). How the PDFs launch the organizer's own browser (io/chromium.ts) stays tested with the full one,
  * by the unit tests.
  */
 export const TEST_CHROMIUM = testChromium(process.env, existsSync);
