@@ -25,7 +25,8 @@ function run(cmd: string, argv: string[]): Promise<number> {
     const child = spawn(cmd, argv, {
       stdio: 'inherit',
       // every Node process the tests start keeps its compiled code: a spawned script starts in about half the time
-      env: { ...process.env, NODE_COMPILE_CACHE: `${ROOT}node_modules/.cache/node-compile` },
+      // (portable, as io/compile-cache.mjs keeps it: the same entries whether a process turns it on or inherits it)
+      env: { ...process.env, NODE_COMPILE_CACHE: `${ROOT}node_modules/.cache/node-compile`, NODE_COMPILE_CACHE_PORTABLE: '1' },
     });
     child.on('error', () => done(127));
     child.on('close', (code) => done(code ?? 1));

@@ -16,11 +16,21 @@ export async function projectCopy(): Promise<{ dir: string; remove: () => Promis
 }
 
 /**
- * The environment for a build: ours, without what Vitest puts in process.env (BASE_URL=/, MODE, …),
+ * Node's compile cache for processes run in `dir` (the project or a copy of it): the project's, as
+ * io/compile-cache.mjs keeps it, reached through the folder's node_modules and keyed by paths relative to it. A
+ * process in a copy then finds the entries of the project's own files instead of adding some 70 each time.
+ */
+export const compileCacheIn = (dir: string): NodeJS.ProcessEnv => ({
+  NODE_COMPILE_CACHE: join(dir, 'node_modules/.cache/node-compile'),
+  NODE_COMPILE_CACHE_PORTABLE: '1',
+});
+
+/**
+ * The environment for a build in `dir`: ours, without what Vitest puts in process.env (BASE_URL=/, MODE, …),
  * which Astro would read as its own import.meta.env and so lose the base path.
  */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+function buildEnv(dir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...compileCacheIn(dir) };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
   return env;
@@ -31,7 +41,7 @@ export async function buildSite(dir: string): Promise<string> {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [astro, 'build'], {
     cwd: dir,
-    env: buildEnv(),
+    env: buildEnv(dir),
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout + stderr;

@@ -23,6 +23,7 @@ import { REPORT_CASES, REPORT_TODAY } from '../helpers/report-fixture.ts';
 import { ROOT } from '../helpers/temp-project.ts';
 import { FIRST_PRACTICE_NAMES, SECOND_REGULATION } from '../helpers/second-practice.ts';
 import { otherOrganization } from './shared-site.ts';
+import { compileCacheIn } from '../../tools/site-build.ts';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 const run = promisify(execFile);
@@ -60,7 +61,7 @@ beforeAll(async () => {
       join(inject('siteDir'), 'scripts/report.ts'),
       ...['--config', config, '--cases', join(dir, 'cases'), '--today', REPORT_TODAY, '--out', join(dir, 'dist/report')],
     ],
-    { cwd: inject('siteDir') },
+    { cwd: inject('siteDir'), env: { ...process.env, ...compileCacheIn(inject('siteDir')) } },
   );
 
   // what npm run check says about this practice's cases and regulation
