@@ -197,7 +197,7 @@ await runMain('bench:werkplek', async () => {
     git('config', 'gc.auto', '0');
     git('add', '.');
     git('commit', '--quiet', '-m', 'synthetic cases');
-    // the check cache filled, and Node's compile cache filled, as after any earlier run
+    // the check cache and Node's compile cache filled, as after any earlier run
     warmCheck(work, env);
     await stop((await startWerkplek(work, env)).child);
 
