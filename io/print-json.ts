@@ -1,18 +1,12 @@
 import { once } from 'node:events';
-
-/** Where {@link printJsonList} writes: process.stdout, or any stream that says when it wants no more for now. */
-export interface Output {
-  /** Takes a piece of text; false when its buffer is full (then wait for 'drain'). */
-  write(text: string): boolean;
-  once(event: 'drain', listener: () => void): unknown;
-}
+import { stdout, type Output } from './output.ts';
 
 /**
  * Print a list as `console.log(JSON.stringify(items, null, 2))` does, byte for byte, but in pieces of 500
  * items, each written only when the output has taken the one before: 100,000 deadlines never become one 30 MB
  * string, and on a pipe (whose writes Node queues in memory) never a queue of 30 MB either.
  */
-export async function printJsonList(items: readonly unknown[], out: Output = process.stdout): Promise<void> {
+export async function printJsonList(items: readonly unknown[], out: Output = stdout): Promise<void> {
   const write = async (text: string) => {
     if (!out.write(text)) await once(out as unknown as NodeJS.EventEmitter, 'drain');
   };

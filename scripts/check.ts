@@ -14,6 +14,7 @@ import {
 } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { printJsonList } from '../io/print-json.ts';
+import { stderr, stdout } from '../io/output.ts';
 import { resolveToday } from '../io/today.ts';
 import { regulationProblems } from '../io/regulation.ts';
 import { readConfigText } from '../io/files.ts';
@@ -50,7 +51,7 @@ await runMain('check', async () => {
     format: { type: 'string', default: 'text' },
     ...DEADLINE_OPTIONS,
   });
-  if (values.help) return void console.log(HELP);
+  if (values.help) return stdout.line(HELP);
   if (values.format !== 'text' && values.format !== 'github')
     throw new UsageError(`--format: expected text or github, got "${values.format}"`);
   const maxWrites = maxWritesOf(values);
@@ -58,14 +59,14 @@ await runMain('check', async () => {
   const { org, cal, validation: result, fileCount } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
   // with --json, stdout holds only the JSON
-  const info = values.json ? console.error : console.log;
+  const info = values.json ? stderr.line : stdout.line;
   const format = values.format === 'github' ? formatAnnotation : formatProblem;
-  for (const p of result.problems) (p.severity === 'error' ? console.error : info)(format(p));
+  for (const p of result.problems) (p.severity === 'error' ? stderr.line : info)(format(p));
   const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
   if (calendarWarning) info(format(calendarWarning));
   // the practice's regulation and organization.yml must say the same terms and body (lib/regulation/ties.ts)
   const regulation = (await regulationProblems(values.config, org, readConfigText(values.config))).problems;
-  for (const p of regulation) (p.severity === 'error' ? console.error : info)(format(p));
+  for (const p of regulation) (p.severity === 'error' ? stderr.line : info)(format(p));
   const regulationErrors = regulation.filter((p) => p.severity === 'error').length;
   const errors = result.errorCount + regulationErrors;
   const warnings = result.warningCount + (calendarWarning ? 1 : 0) + regulation.length - regulationErrors;
@@ -73,7 +74,7 @@ await runMain('check', async () => {
     `${fileCount} dossier(s) gecontroleerd: ${errors} fout(en), ${warnings} waarschuwing(en)`,
     `${fileCount} case file(s) checked: ${errors} error(s), ${warnings} warning(s)`,
   );
-  (errors > 0 ? console.error : info)(summary);
+  (errors > 0 ? stderr.line : info)(summary);
 
   const deadlines = caseDeadlines(
     result.cases.map((r) => r.data),
@@ -83,11 +84,11 @@ await runMain('check', async () => {
   );
   if (values.json) await printJsonList(deadlines);
   else {
-    if (result.errorCount > 0) console.log(t('\nDossiers met een fout staan niet in de tabel.', '\nFiles with an error are left out.'));
-    console.log(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays, org.time_zone)}`);
+    if (result.errorCount > 0) stdout.line(t('\nDossiers met een fout staan niet in de tabel.', '\nFiles with an error are left out.'));
+    stdout.line(`\n${deadlineTableText(deadlines, today, org.deadlines.handling_workdays, org.time_zone)}`);
   }
   if (values.github) {
-    console.log('');
+    stdout.line('');
     const { syncCheckedCases } = await import('../io/github/sync.ts'); // Octokit loads only here
     await syncCheckedCases(result, { org, cal, today, dryRun: values['dry-run'], maxWrites });
   }

@@ -5,6 +5,7 @@ import { t } from '../schemas/language.ts';
 import { COMMON_OPTIONS, DEADLINE_OPTIONS, DEFAULT_MAX_WRITES, LANG_HELP, maxWritesOf, parseCommandLine, runMain } from '../io/cli.ts';
 import { loadCaseFacts } from '../io/case-facts.ts';
 import { printJsonList } from '../io/print-json.ts';
+import { stderr, stdout } from '../io/output.ts';
 import { resolveToday } from '../io/today.ts';
 import { vocabulary } from '../lib/vocabulary/index.ts';
 
@@ -48,7 +49,7 @@ await runMain('deadlines', async () => {
     ...COMMON_OPTIONS,
     ...DEADLINE_OPTIONS,
   });
-  if (values.help) return void console.log(HELP);
+  if (values.help) return stdout.line(HELP);
   const maxWrites = maxWritesOf(values);
   const { org, cal, validation: result } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const today = resolveToday(org, values.today);
@@ -63,7 +64,7 @@ await runMain('deadlines', async () => {
     );
   // --github: one invalid file must not silence the alerts. The valid cases are synced, one issue names the
   // invalid files and fields, and the command still exits 1 so CI shows red.
-  for (const p of errors) console.error(formatProblem(p));
+  for (const p of errors) stderr.line(formatProblem(p));
   const deadlines = caseDeadlines(
     result.cases.map((r) => r.data),
     cal,
@@ -71,12 +72,12 @@ await runMain('deadlines', async () => {
     today,
   );
   if (values.json) return void (await printJsonList(deadlines));
-  console.log(deadlineTableText(deadlines, today, org.deadlines.handling_workdays, org.time_zone));
+  stdout.line(deadlineTableText(deadlines, today, org.deadlines.handling_workdays, org.time_zone));
   // art. 3 lid 3 Atw: the same warning validate and check give when a term starting today runs past the known decrees
   const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
-  if (calendarWarning) console.error(formatProblem(calendarWarning));
+  if (calendarWarning) stderr.line(formatProblem(calendarWarning));
   if (!values.github) return;
-  console.log('');
+  stdout.line('');
   const { syncCheckedCases } = await import('../io/github/sync.ts'); // Octokit loads only with --github
   await syncCheckedCases(result, { org, cal, today, dryRun: values['dry-run'], maxWrites });
   if (errors.length) {

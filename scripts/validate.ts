@@ -4,6 +4,7 @@ import { COMMON_OPTIONS, LANG_HELP, UsageError, parseCommandLine, runMain } from
 import { resolveToday } from '../io/today.ts';
 import { regulationProblems } from '../io/regulation.ts';
 import { readConfigText } from '../io/files.ts';
+import { stderr, stdout } from '../io/output.ts';
 import { decreedDaysProblem } from '../lib/deadlines/deadline-table.ts';
 import { t } from '../schemas/language.ts';
 
@@ -36,19 +37,19 @@ await runMain('validate', async () => {
     format: { type: 'string', default: 'text' },
     today: { type: 'string' },
   });
-  if (values.help) return void console.log(HELP);
+  if (values.help) return stdout.line(HELP);
   if (values.format !== 'text' && values.format !== 'github')
     throw new UsageError(`--format: expected text or github, got "${values.format}"`);
   const { validation: result, fileCount, org, cal } = await loadCaseFacts(values.cases, values.config, !values['no-cache']);
   const format = values.format === 'github' ? formatAnnotation : formatProblem;
-  for (const p of result.problems) (p.severity === 'error' ? console.error : console.log)(format(p));
+  for (const p of result.problems) (p.severity === 'error' ? stderr.line : stdout.line)(format(p));
   // art. 3 lid 3 Atw: a deadline counted today must not reach past the decreed days we know
   const today = resolveToday(org, values.today);
   const calendarWarning = decreedDaysProblem(cal, org.deadlines, today);
-  if (calendarWarning) console.log(format(calendarWarning));
+  if (calendarWarning) stdout.line(format(calendarWarning));
   // the practice's regulation and organization.yml must say the same terms and body (lib/regulation/ties.ts)
   const regulation = (await regulationProblems(values.config, org, readConfigText(values.config))).problems;
-  for (const p of regulation) (p.severity === 'error' ? console.error : console.log)(format(p));
+  for (const p of regulation) (p.severity === 'error' ? stderr.line : stdout.line)(format(p));
   const regulationErrors = regulation.filter((p) => p.severity === 'error').length;
   const errors = result.errorCount + regulationErrors;
   const warnings = result.warningCount + (calendarWarning ? 1 : 0) + regulation.length - regulationErrors;
@@ -57,9 +58,9 @@ await runMain('validate', async () => {
     `${fileCount} case file(s) checked: ${errors} error(s), ${warnings} warning(s)`,
   );
   if (errors > 0) {
-    console.error(summary);
+    stderr.line(summary);
     return 1;
   }
-  console.log(summary);
+  stdout.line(summary);
   return 0;
 });
