@@ -97,9 +97,11 @@ function readMapping(lines: Lines, indent: number, from: number, resolve: Resolv
     const colon = keyEnd(text, from, lines.end);
     if (colon < 0) throw UNREAD;
     const name = text.slice(from, colon);
-    // a key that the schema reads as something else (True, NULL), that an object treats specially, or twice (a
-    // key named like an inherited member, such as constructor, counts as twice: js-yaml is asked, at no risk)
-    if (name === '__proto__' || map[name] !== undefined || resolve(name) !== name) throw UNREAD;
+    // a key that the schema reads as something else (True, NULL: of the keys keyEnd takes, only null, true and
+    // false in their spellings, all of 4 or 5 letters), that an object treats specially, or twice (a key named like an
+    // inherited member, such as constructor, counts as twice: js-yaml is asked, at no risk)
+    if (name === '__proto__' || map[name] !== undefined || ((name.length === 4 || name.length === 5) && resolve(name) !== name))
+      throw UNREAD;
     let v = colon + 1;
     while (v < lines.end && text.charCodeAt(v) === 0x20) v++;
     const value = v < lines.end ? text.slice(v, lines.end) : undefined;
