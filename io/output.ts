@@ -16,8 +16,8 @@ export interface LineOutput extends Output {
 
 /**
  * Standard output or error, written straight to its file descriptor. Node's `process.stdout` and `process.stderr`
- * are made on first use, and on a pipe that loads Node's sockets and streams: about 3 % of a cold check of 10,000
- * files, which prints to two pipes in the benchmark and in CI (issue 22). A write to a descriptor that is
+ * are made on first use, and on a pipe that loads Node's sockets and streams: about 5.5 ms, 2 % of a cold check of
+ * 10,000 files, which prints to two pipes in the benchmark and in CI (issue 22). A write to a descriptor that is
  * non-blocking and full (a pipe whose reader is slow, opened non-blocking by another process) hands the rest to
  * Node's stream, which waits for the reader; from then on all of that descriptor's text goes through the stream,
  * so nothing overtakes.
@@ -41,6 +41,7 @@ function direct(fd: 1 | 2): LineOutput {
   return {
     write,
     line: (text) => void write(`${text}\n`),
+    // only Node's stream ever asks the writer to wait; without it there is nothing to wait for
     once: (event, listener) => (stream ? stream.once(event, listener) : listener()),
   };
 }
