@@ -82,6 +82,7 @@ await runMain('deadlines', async () => {
   await syncCheckedCases(result, { org, cal, today, dryRun: values['dry-run'], maxWrites });
   if (errors.length) {
     const files = new Set(errors.map((p) => p.file)).size;
+    // console, as the sync printed: where Node's stream queues (a pipe off Linux), a direct write could overtake it
     console.error(`deadlines: ${result.errorCount} error(s) in ${files} case file(s); the valid cases were synced (npm run validate)`);
     return 1;
   }
